@@ -1,0 +1,35 @@
+package org.microsmartgrid.console;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = InstallerAuthentication.PID,
+        name = "Installer login / Accesso installatori",
+        description = "Who may log in to this web console. Without a valid configuration the console stays closed: "
+                + "there is no default account. / Chi può accedere a questa console. Senza una configurazione valida "
+                + "la console resta chiusa: non esiste un account predefinito.")
+public @interface InstallerAuthenticationConfig {
+
+    @AttributeDefinition(name = "Installers / Installatori",
+            description = "One entry per installer: name:pbkdf2-sha256$<iterations>$<salt>$<hash>, printed by "
+                    + "'java -cp org.microsmartgrid.console.jar org.microsmartgrid.console.HashPassword <name>'. "
+                    + "/ Una riga per installatore, come la stampa HashPassword.")
+    String[] users();
+
+    @AttributeDefinition(name = "Failures before lock-out / Errori prima del blocco", min = "1", max = "100",
+            description = "Wrong logins in a row from one address before it is locked out.")
+    int failuresBeforeLockout() default 5;
+
+    @AttributeDefinition(name = "Lock-out (s) / Blocco (s)", min = "1", max = "3600",
+            description = "The first lock-out; it doubles with each further failure.")
+    int lockoutSeconds() default 60;
+
+    @AttributeDefinition(name = "Longest lock-out (s) / Blocco massimo (s)", min = "1", max = "86400",
+            description = "The doubling stops here.")
+    int lockoutMaxSeconds() default 900;
+
+    @AttributeDefinition(name = "Remember a verified password (s) / Memoria password verificata (s)", min = "0", max = "3600",
+            description = "How long a password checked once is recognised without the slow hash (0: never). "
+                    + "Keeps console pages fast on a Raspberry Pi.")
+    int verifiedCacheSeconds() default 600;
+}

@@ -1,0 +1,198 @@
+package org.microsmartgrid.console.relays;
+
+import com.google.gson.JsonObject;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.api.relay.RelayCommand;
+import org.microsmartgrid.api.relay.RelayResult;
+import org.microsmartgrid.console.InstallerAuthentication;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The Web Console page "Relays / Relè" (/system/console/relays) for commissioning: every relay with its read-back
+ * state and its socket's power, and buttons to switch it. A Web Console plugin is a plain servlet service with the
+ * felix.webconsole.* properties; the console frames its GET output and passes POSTs through. It has no HTTP
+ * whiteboard pattern of its own, so it is reachable only through the console, after the installer login.
+ *
+ * <p>GET {@code relays}: the page; GET {@code relays.json}: the same data as JSON. POST
+ * {@code relay=<id>&action=on|off[&minutes=N]}: the command, answered with a redirect back to the page, or with
+ * JSON when the client sends {@code Accept: application/json} (200 APPLIED, 409 DEFERRED or REJECTED).
+ */
+@Component(service = Servlet.class, property = {
+        "felix.webconsole.label=" + RelaysPlugin.LABEL,
+        "felix.webconsole.title=Relays / Relè",
+        "felix.webconsole.category=Micro Smart Grid"})
+@SuppressWarnings("serial")
+public final class RelaysPlugin extends HttpServlet {
+    public static final String LABEL = "relays";
+    /** The Web Console puts the plugin's own URL there (ServletConstants.ATTR_PLUGIN_ROOT). */
+    static final String ATTR_PLUGIN_ROOT = "felix.webconsole.pluginRoot";
+    private static final Logger LOG = LoggerFactory.getLogger(RelaysPlugin.class);
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<Relay> relays = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<Meter> meters = List.of();
+
+    private final transient Supplier<List<Relay>> relaySource;
+    private final transient Supplier<List<Meter>> meterSource;
+    private final transient Clock clock;
+    private final transient ZoneId zone;
+    private final transient CsrfGuard csrf;
+    private final transient RecentResults recent = new RecentResults();
+
+    /** For DS. */
+    public RelaysPlugin() {
+        this.relaySource = () -> relays;
+        this.meterSource = () -> meters;
+        this.clock = Clock.systemUTC();
+        this.zone = ZoneId.systemDefault();
+        this.csrf = new CsrfGuard(new SecureRandom());
+    }
+
+    /** For tests. */
+    RelaysPlugin(Supplier<List<Relay>> relays, Supplier<List<Meter>> meters, Clock clock, ZoneId zone, SecureRandom random) {
+        this.relaySource = relays;
+        this.meterSource = meters;
+        this.clock = clock;
+        this.zone = zone;
+        this.csrf = new CsrfGuard(random);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String user = installer(request);
+        if (user == null) {
+            send(response, 403, wantsJson(request), "Accesso negato / Not logged in");
+            return;
+        }
+        Instant now = clock.instant();
+        Snapshot snapshot = Snapshot.of(relaySource.get(), meterSource.get());
+        if (request.getRequestURI().endsWith(".json")) {
+            json(response, 200, RelaysJson.overview(snapshot, now));
+            return;
+        }
+        // the Web Console has written its header and menu already; this is the content part of the page
+        String result = recent.take(user, now).orElse(null);
+        response.getWriter().write(RelaysPage.render(snapshot, pluginRoot(request), csrf.tokenFor(user), result, now, zone));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean json = wantsJson(request);
+        String user = installer(request);
+        if (user == null) {
+            send(response, 403, json, "Accesso negato / Not logged in");
+            return;
+        }
+        Optional<String> refusal = csrf.refusal(user, request.getParameter(CsrfGuard.TOKEN_PARAMETER),
+                request.getHeader("Host"), request.getHeader("Origin"), request.getHeader("Referer"));
+        if (refusal.isPresent()) {
+            LOG.warn("Relay command by '{}' refused as a possible cross-site request: {}", user, refusal.get());
+            send(response, 403, json, refusal.get());
+            return;
+        }
+        Map<String, Relay> byId = new LinkedHashMap<>();
+        for (Relay relay : relaySource.get()) {
+            try {
+                byId.put(relay.id(), relay);
+            } catch (RuntimeException gone) {
+                // unregistered meanwhile
+            }
+        }
+        RelayAction action;
+        try {
+            action = RelayAction.parse(request.getParameterMap(), byId.keySet());
+        } catch (RelayAction.Invalid e) {
+            send(response, 400, json, e.getMessage());
+            return;
+        }
+        RelayCommand command = action.command(user);
+        RelayResult result;
+        try {
+            result = byId.get(action.relayId()).command(command);
+        } catch (RuntimeException e) {
+            LOG.warn("Relay {} failed on a command by installer '{}'", action.relayId(), user, e);
+            send(response, 500, json, "Il relè non ha eseguito il comando / The relay failed: " + e.getMessage());
+            return;
+        }
+        LOG.info("Installer '{}' switched relay {} {}{}: {}{}", user, action.relayId(), action.on() ? "on" : "off",
+                action.on() ? " for " + action.minutes() + " min" : "", result.outcome(),
+                result.reason() == null ? "" : " (" + result.reason() + ")");
+        if (json) {
+            json(response, result.applied() ? 200 : 409, RelaysJson.result(action, command, result));
+            return;
+        }
+        recent.put(user, RelaysPage.result(action, result, zone), clock.instant());
+        response.setStatus(303); // see other: the browser GETs the page, and a reload does not repeat the command
+        response.setHeader("Location", pluginRoot(request));
+    }
+
+    /** The installer the login let in (set by {@link InstallerAuthentication}), or null. */
+    static String installer(HttpServletRequest request) {
+        Object user = request.getAttribute(InstallerAuthentication.REMOTE_USER);
+        if (user instanceof String s && !s.isBlank()) return s;
+        String remote = request.getRemoteUser();
+        return remote == null || remote.isBlank() ? null : remote;
+    }
+
+    private static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return (accept != null && accept.contains("application/json")) || request.getRequestURI().endsWith(".json");
+    }
+
+    private static String pluginRoot(HttpServletRequest request) {
+        Object root = request.getAttribute(ATTR_PLUGIN_ROOT);
+        if (root instanceof String s && !s.isBlank()) return s;
+        String uri = request.getRequestURI();
+        return uri.endsWith(".json") ? uri.substring(0, uri.length() - ".json".length()) : uri;
+    }
+
+    private static void send(HttpServletResponse response, int status, boolean json, String message) throws IOException {
+        if (json) {
+            json(response, status, RelaysJson.error(status, message));
+            return;
+        }
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static void json(HttpServletResponse response, int status, JsonObject body) throws IOException {
+        byte[] bytes = (RelaysJson.GSON.toJson(body) + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json; charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,248 @@
+package org.microsmartgrid.meter.modbus.bus;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import org.microsmartgrid.meter.modbus.config.BusSettings;
+import org.microsmartgrid.meter.modbus.poll.Backoff;
+import org.microsmartgrid.meter.modbus.poll.PollKind;
+import org.microsmartgrid.meter.modbus.poll.PollSchedule;
+import org.microsmartgrid.meter.modbus.poll.PolledDevice;
+import org.microsmartgrid.meter.modbus.poll.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread of a bus. It sends one request at a time (RS-485 is half duplex, a TCP gateway serializes anyway),
+ * always the task due earliest (see {@link PollSchedule}), and reschedules each task after it ran: at its interval
+ * when healthy, with {@link Backoff} when failing.
+ */
+public final class BusPoller implements ModbusBusService {
+    private static final Logger LOG = LoggerFactory.getLogger(BusPoller.class);
+    /** Upper bound of waiting for an in-flight poll when a meter detaches (a poll is a few requests). */
+    private static final long DETACH_WAIT_FLOOR_MS = 5_000;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Condition idle = lock.newCondition();
+    private final PollSchedule<PolledDevice> schedule = new PollSchedule<>();
+    private final Set<PolledDevice> attached = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Function<BusSettings, RegisterClient> clients;
+    private final TimeSource time;
+
+    private BusSettings settings;
+    private boolean reconnect;
+    private boolean running;
+    private PolledDevice current;
+    private Thread thread;
+    /** Touched only by the bus thread (and by stop() once that thread has ended). */
+    private RegisterClient client;
+
+    public BusPoller(BusSettings settings, Function<BusSettings, RegisterClient> clients, TimeSource time) {
+        this.settings = settings;
+        this.clients = clients;
+        this.time = time;
+    }
+
+    /** A poller talking Modbus through j2mod. */
+    public static BusPoller withJ2mod(BusSettings settings) {
+        return new BusPoller(settings, ModbusClient::new, TimeSource.SYSTEM);
+    }
+
+    public void start() {
+        lock.lock();
+        try {
+            if (running) return;
+            running = true;
+            thread = new Thread(this::run, "modbus-bus-" + settings.busId());
+            thread.setDaemon(true);
+            thread.start();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the thread and closes the connection. Devices still attached are dropped. */
+    public void stop() {
+        Thread t;
+        long waitMs;
+        lock.lock();
+        try {
+            running = false;
+            attached.clear();
+            t = thread;
+            waitMs = 4L * settings.timeoutMs() * (settings.retries() + 1) + DETACH_WAIT_FLOOR_MS;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (t == null || t == Thread.currentThread()) return;
+        try {
+            t.join(waitMs);
+            if (t.isAlive()) {
+                LOG.warn("Modbus bus {}: polling thread still busy after {} ms, interrupting it", describe(), waitMs);
+                t.interrupt();
+                t.join(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Takes over new settings: timeouts and back-off at once, a new endpoint by reconnecting before the next request. */
+    public void update(BusSettings next) {
+        lock.lock();
+        try {
+            if (!next.sameConnection(settings)) reconnect = true;
+            settings = next;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String busId() {
+        lock.lock();
+        try {
+            return settings.busId();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String describe() {
+        lock.lock();
+        try {
+            return settings.describe();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void attach(PolledDevice device) {
+        lock.lock();
+        try {
+            attached.add(device);
+            long now = time.monotonicMillis();
+            schedule.put(device, PollKind.FAST, now);
+            schedule.put(device, PollKind.SLOW, now);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void detach(PolledDevice device) {
+        lock.lock();
+        try {
+            attached.remove(device);
+            schedule.remove(device);
+            if (Thread.currentThread() == thread) return;
+            long waitNanos = TimeUnit.MILLISECONDS.toNanos(
+                    4L * settings.timeoutMs() * (settings.retries() + 1) + DETACH_WAIT_FLOOR_MS);
+            while (current == device && waitNanos > 0) waitNanos = idle.awaitNanos(waitNanos);
+            if (current == device) LOG.warn("Modbus bus {}: {} still being polled after detach", settings.describe(), device.describe());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void intervalsChanged(PolledDevice device) {
+        lock.lock();
+        try {
+            if (!attached.contains(device)) return;
+            long now = time.monotonicMillis();
+            for (PollKind kind : PollKind.values()) schedule.advance(device, kind, now + device.intervalMillis(kind));
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        LOG.info("Modbus bus {}: polling started", describe());
+        try {
+            while (true) {
+                PollSchedule.Task<PolledDevice> task;
+                BusSettings s;
+                boolean renew;
+                lock.lock();
+                try {
+                    task = null;
+                    while (running && task == null) {
+                        long now = time.monotonicMillis();
+                        task = schedule.takeDue(now).orElse(null);
+                        if (task == null) {
+                            long wait = schedule.peek().map(t -> t.dueMillis() - now).orElse(60_000L);
+                            changed.await(Math.max(1, wait), TimeUnit.MILLISECONDS);
+                        }
+                    }
+                    if (!running) return;
+                    current = task.device();
+                    s = settings;
+                    renew = reconnect;
+                    reconnect = false;
+                } finally {
+                    lock.unlock();
+                }
+                int errors = pollOnce(task, s, renew);
+                lock.lock();
+                try {
+                    current = null;
+                    PolledDevice d = task.device();
+                    if (attached.contains(d)) {
+                        long delay = Backoff.delay(d.intervalMillis(task.kind()), errors, settings.backoffMaxMs());
+                        schedule.put(d, task.kind(), time.monotonicMillis() + delay);
+                    }
+                    idle.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeClient();
+            lock.lock();
+            try {
+                current = null;
+                idle.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            LOG.info("Modbus bus {}: polling stopped, connection closed", describe());
+        }
+    }
+
+    private int pollOnce(PollSchedule.Task<PolledDevice> task, BusSettings s, boolean renew) {
+        if (renew) closeClient();
+        if (client == null) client = clients.apply(s);
+        else client.configure(s);
+        try {
+            return task.device().poll(task.kind(), client);
+        } catch (RuntimeException e) {
+            // a bug in one meter must not stop the bus for the others
+            LOG.error("Modbus bus {}: polling {} failed unexpectedly", s.describe(), task.device().describe(), e);
+            return 1;
+        }
+    }
+
+    private void closeClient() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+}

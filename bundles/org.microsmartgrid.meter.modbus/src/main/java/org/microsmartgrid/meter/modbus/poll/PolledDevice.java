@@ -1,0 +1,19 @@
+package org.microsmartgrid.meter.modbus.poll;
+
+import org.microsmartgrid.meter.modbus.bus.RegisterReader;
+
+/** Something a bus polls on its thread: one meter. */
+public interface PolledDevice {
+    /** Interval of the task of this kind, in ms; may change while attached. */
+    long intervalMillis(PollKind kind);
+
+    /**
+     * Runs one poll on the bus thread. Must not throw for device errors (it records them itself).
+     *
+     * @return the device's consecutive failed polls after this one (0 after a success), which drives the back-off
+     */
+    int poll(PollKind kind, RegisterReader reader);
+
+    /** For logs. */
+    String describe();
+}

@@ -1,0 +1,65 @@
+package org.microsmartgrid.status;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.api.relay.RelayState;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The "relays" section: every relay's {@link RelayState}, field by field. */
+public final class RelaySection {
+    private RelaySection() {
+    }
+
+    /** All relays, ordered by socket then id. */
+    public static JsonArray toJson(List<Relay> relays) {
+        List<JsonObject> items = new ArrayList<>();
+        for (Relay relay : relays) items.add(toJson(relay));
+        items.sort(Comparator.<JsonObject>comparingInt(o -> o.get("socket").getAsInt())
+                .thenComparing(o -> o.get("id").isJsonNull() ? "" : o.get("id").getAsString()));
+        JsonArray array = new JsonArray();
+        items.forEach(array::add);
+        return array;
+    }
+
+    static JsonObject toJson(Relay relay) {
+        try {
+            return toJson(relay.state());
+        } catch (RuntimeException e) {
+            // the relay's bundle may be stopping while we read it: same fields, nothing known
+            String id = null;
+            int socket = 0;
+            try {
+                id = relay.id();
+                socket = relay.socket();
+            } catch (RuntimeException again) {
+                // keep the nulls
+            }
+            JsonObject json = new JsonObject();
+            json.add("id", Json.string(id));
+            json.addProperty("socket", socket);
+            for (String field : new String[] {"wantedOn", "outputOn", "feedbackOn", "closed"}) json.add(field, Json.bool(null));
+            json.add("fault", Json.string("relay service unavailable: " + e.getClass().getSimpleName()));
+            for (String field : new String[] {"since", "source", "leaseUntil"}) json.add(field, Json.string(null));
+            return json;
+        }
+    }
+
+    public static JsonObject toJson(RelayState state) {
+        JsonObject json = new JsonObject();
+        json.add("id", Json.string(state.relayId()));
+        json.addProperty("socket", state.socket());
+        json.addProperty("wantedOn", state.wantedOn());
+        json.addProperty("outputOn", state.outputOn());
+        json.add("feedbackOn", Json.bool(state.feedbackOn())); // null: no auxiliary contact wired
+        json.addProperty("closed", state.closed());
+        json.add("fault", Json.string(state.fault()));
+        json.add("since", Json.time(state.since()));
+        json.add("source", Json.string(state.source()));
+        json.add("leaseUntil", Json.time(state.leaseUntil()));
+        return json;
+    }
+}

@@ -1,0 +1,32 @@
+package org.microsmartgrid.status;
+
+import com.google.gson.JsonObject;
+import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.status.health.BundleFacts;
+import org.microsmartgrid.status.health.ComponentHealth;
+import org.microsmartgrid.status.health.HealthSection;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The whole status document, from plain inputs: the servlet collects them, this puts them together. */
+public final class StatusReport {
+    /** Bumped when a field changes meaning or disappears; new fields do not bump it. */
+    public static final int SCHEMA = 1;
+
+    private StatusReport() {
+    }
+
+    public static JsonObject build(Instant now, ModuleSection module, List<Meter> meters, List<Relay> relays,
+                                   List<BundleFacts> bundles, List<ComponentHealth.Component> components) {
+        JsonObject json = new JsonObject();
+        json.addProperty("schema", SCHEMA);
+        json.add("generatedAt", Json.time(now));
+        json.add("module", module.toJson(now));
+        json.add("meters", MeterSection.toJson(meters));
+        json.add("relays", RelaySection.toJson(relays));
+        json.add("health", HealthSection.toJson(bundles, components));
+        return json;
+    }
+}

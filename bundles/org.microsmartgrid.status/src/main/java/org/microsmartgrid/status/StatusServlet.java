@@ -1,0 +1,106 @@
+package org.microsmartgrid.status;
+
+import com.google.gson.JsonElement;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.relay.Relay;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /status}: the module, its meters and relays and the OSGi health, as JSON, for commissioning.
+ * Read-only and without personal data, so it needs no login. Meters and relays are tracked dynamically, so the
+ * page keeps working while their bundles come and go.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/status", "/status/*"})
+@HttpWhiteboardServletName("org.microsmartgrid.status")
+@SuppressWarnings("serial")
+public final class StatusServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusServlet.class);
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<Meter> meters = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<Relay> relays = List.of();
+
+    @Reference
+    private ServiceComponentRuntime scr;
+
+    private final transient Supplier<JsonElement> report;
+    private final transient Clock clock = Clock.systemUTC();
+    private volatile transient BundleContext context;
+    private volatile transient ModuleSection module;
+
+    /** For DS. */
+    public StatusServlet() {
+        this.report = this::collect;
+    }
+
+    /** For tests: the HTTP behaviour around any document. */
+    StatusServlet(Supplier<JsonElement> report) {
+        this.report = report;
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+        this.module = OsgiFacts.module(context);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            JsonResponses.error(response, 405, "method not allowed", "/status is read-only: use GET");
+            return;
+        }
+        String path = request.getPathInfo();
+        if (path != null && !path.equals("/")) {
+            JsonResponses.error(response, 404, "not found", "no such resource: use GET /status");
+            return;
+        }
+        super.service(request, response); // GET, and HEAD as GET without the body
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonElement document;
+        try {
+            document = report.get();
+        } catch (RuntimeException e) {
+            LOG.warn("Status document could not be built", e);
+            JsonResponses.error(response, 500, "internal error", "the status could not be collected: " + e);
+            return;
+        }
+        JsonResponses.send(response, 200, document);
+    }
+
+    private JsonElement collect() {
+        return StatusReport.build(clock.instant(), module, meters, relays, OsgiFacts.bundles(context),
+                OsgiFacts.components(scr));
+    }
+}

@@ -1,0 +1,163 @@
+package org.microsmartgrid.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.microsmartgrid.console.auth.PasswordHash;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * An installer commissions a module: the exported distribution boots in a real Felix with the sample configuration
+ * (no balancing loop yet), every bundle and configured component comes up, the meters read the simulated building
+ * over Modbus TCP, the console needs the installer's password, and a relay switched by hand makes the simulated
+ * charger on that socket draw power, which the socket's meter then shows.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommissioningIT {
+
+    private static final String USER = "installer";
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Set<String> METERS = Set.of("grid", "pv", "socket-1", "socket-2", "socket-3", "socket-4");
+
+    private static ModuleProcess module;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        int modbusPort = ModuleProcess.freePort();
+        Path conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")), "I\"5020\"", "I\"" + modbusPort + "\"");
+        Files.deleteIfExists(conf.resolve("org.microsmartgrid.grid.balancer.Balancer.config")); // commissioning: hands only
+        String hash = PasswordHash.create(PASSWORD.toCharArray(), PasswordHash.MIN_ITERATIONS, new SecureRandom()).format();
+        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
+                "users=[\"" + USER + ":" + hash + "\"]\n", StandardCharsets.UTF_8);
+        module = ModuleProcess.start("commissioning", conf, ModuleProcess.freePort());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (module != null) module.close();
+    }
+
+    @Test
+    @Order(1)
+    void everyBundleIsActiveAndEveryMeterReadsTheSimulatedBuilding() throws Exception {
+        JsonObject status = module.awaitStatus("all meters GOOD", Duration.ofSeconds(90), s -> goodMeters(s).containsAll(METERS));
+
+        JsonObject health = status.getAsJsonObject("health");
+        assertEquals(0, health.getAsJsonObject("bundles").getAsJsonArray("notActive").size(), "bundles not active: " + health);
+        for (JsonElement c : health.getAsJsonObject("components").getAsJsonArray("notActive")) {
+            String state = c.getAsJsonObject().get("state").getAsString();
+            assertFalse(state.equals("FAILED_ACTIVATION") || state.equals("UNSATISFIED_REFERENCE"), "component not satisfied: " + c);
+        }
+        assertTrue(health.get("ok").getAsBoolean(), health.toString());
+
+        JsonObject grid = meter(status, "grid");
+        assertEquals("GRID", grid.get("role").getAsString());
+        for (String channel : new String[] {"ACTIVE_POWER", "VOLTAGE_L1", "VOLTAGE_L2", "VOLTAGE_L3", "FREQUENCY"})
+            assertTrue(grid.getAsJsonObject("values").has(channel), "grid meter reads " + channel + ": " + grid);
+        double volts = value(grid, "VOLTAGE_L1");
+        assertTrue(volts > 200 && volts < 260, "a plausible mains voltage from the simulated SDM630: " + volts);
+        assertEquals(4, status.getAsJsonArray("relays").size(), "one relay per socket");
+        for (JsonElement r : status.getAsJsonArray("relays"))
+            assertFalse(r.getAsJsonObject().get("outputOn").getAsBoolean(), "relays are off at start: " + r);
+    }
+
+    @Test
+    @Order(2)
+    void theConsoleNeedsTheInstallersPassword() throws Exception {
+        assertEquals(401, module.get("/system/console/bundles", null, null).statusCode(), "no credentials");
+        assertEquals(401, module.get("/system/console/bundles", "admin", "admin").statusCode(), "the well-known default");
+        assertEquals(401, module.get("/system/console/bundles", USER, "wrong password!").statusCode(), "wrong password");
+        assertEquals(200, module.get("/system/console/bundles", USER, PASSWORD).statusCode(), "the installer");
+    }
+
+    @Test
+    @Order(3)
+    void aRelaySwitchedByHandPowersTheChargerOnItsSocket() throws Exception {
+        var refused = module.postForm("/system/console/relays", "relay=socket-1&action=on&minutes=5", null, null);
+        assertEquals(401, refused.statusCode(), "switching needs authentication");
+        assertFalse(relay(module.awaitStatus("status", Duration.ofSeconds(10), s -> true), "socket-1").get("outputOn").getAsBoolean());
+
+        var accepted = module.postForm("/system/console/relays", "relay=socket-1&action=on&minutes=5", USER, PASSWORD);
+        assertEquals(200, accepted.statusCode(), accepted.body());
+
+        JsonObject status = module.awaitStatus("socket 1 drawing power", Duration.ofSeconds(30),
+                s -> relay(s, "socket-1").get("outputOn").getAsBoolean() && power(s, "socket-1") > 20);
+        JsonObject relay = relay(status, "socket-1");
+        assertEquals("installer:" + USER, relay.get("source").getAsString());
+        assertFalse(relay.get("leaseUntil").isJsonNull(), "a manual ON is a lease");
+        assertTrue(power(status, "socket-2") < 5, "the other sockets stay off: " + meter(status, "socket-2"));
+    }
+
+    @Test
+    @Order(4)
+    void aBadMeterConfigurationIsRefusedWithAClearErrorAndTheRestKeepsWorking() throws Exception {
+        Files.writeString(module.confDir.resolve("org.microsmartgrid.meter.modbus.ModbusMeter-bad.config"),
+                "meter.id=\"bad\"\nbus.id=\"sim\"\nunit.id=I\"300\"\nprofile=\"SDM999\"\nmeter.role=\"GRID\"\n",
+                StandardCharsets.UTF_8);
+        JsonObject status = module.awaitStatus("the bad meter refused", Duration.ofSeconds(30), s -> failures(s).contains("SDM999"));
+        String failure = failures(status);
+        assertTrue(failure.contains("unit.id"), "names the out-of-range unit id: " + failure);
+        assertFalse(goodMeters(status).contains("bad"), "no half-working meter");
+        assertTrue(goodMeters(status).containsAll(METERS), "the others keep reading");
+        assertTrue(module.logText().contains("SDM999"), "the log names the bad value");
+    }
+
+    // --- reading /status ----------------------------------------------------------------------------------------
+
+    private static Set<String> goodMeters(JsonObject status) {
+        Set<String> good = new TreeSet<>();
+        for (JsonElement m : status.getAsJsonArray("meters")) {
+            JsonObject o = m.getAsJsonObject();
+            if ("GOOD".equals(o.get("quality").getAsString())) good.add(o.get("id").getAsString());
+        }
+        return good;
+    }
+
+    private static String failures(JsonObject status) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonElement c : status.getAsJsonObject("health").getAsJsonObject("components").getAsJsonArray("notActive")) {
+            JsonObject o = c.getAsJsonObject();
+            if (o.has("failure") && !o.get("failure").isJsonNull()) sb.append(o.get("failure").getAsString()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static JsonObject meter(JsonObject status, String id) {
+        for (JsonElement m : status.getAsJsonArray("meters"))
+            if (id.equals(m.getAsJsonObject().get("id").getAsString())) return m.getAsJsonObject();
+        throw new AssertionError("no meter " + id + " in " + status);
+    }
+
+    static JsonObject relay(JsonObject status, String id) {
+        for (JsonElement r : status.getAsJsonArray("relays"))
+            if (id.equals(r.getAsJsonObject().get("id").getAsString())) return r.getAsJsonObject();
+        throw new AssertionError("no relay " + id + " in " + status);
+    }
+
+    static double value(JsonObject meter, String channel) {
+        return meter.getAsJsonObject("values").getAsJsonObject(channel).get("value").getAsDouble();
+    }
+
+    static double power(JsonObject status, String meterId) {
+        JsonObject m = meter(status, meterId);
+        return "GOOD".equals(m.get("quality").getAsString()) && m.getAsJsonObject("values").has("ACTIVE_POWER")
+                ? value(m, "ACTIVE_POWER") : Double.NaN;
+    }
+}

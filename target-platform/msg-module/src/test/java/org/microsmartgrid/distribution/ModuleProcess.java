@@ -1,0 +1,136 @@
+package org.microsmartgrid.distribution;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Predicate;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The exported module, started as an operator starts it ({@code java -jar msg-module.jar}) in its own process, with
+ * a configuration directory and an HTTP port of the test's choosing. Its output goes to target/it-logs/.
+ */
+final class ModuleProcess implements AutoCloseable {
+
+    final Path confDir;
+    final int httpPort;
+    final Path log;
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private ModuleProcess(Path confDir, int httpPort, Path log, Process process) {
+        this.confDir = confDir;
+        this.httpPort = httpPort;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ModuleProcess start(String name, Path confDir, int httpPort) throws IOException {
+        Path jar = Path.of(System.getProperty("msg.module.jar"));
+        Path logDir = Path.of("target", "it-logs");
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(name + ".log");
+        Path workDir = Files.createTempDirectory("msg-module-" + name);
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx96m",
+                "-Dmsg.conf=" + confDir.toAbsolutePath(),
+                "-Dmsg.data=" + workDir.resolve("data"),
+                "-Dorg.osgi.service.http.port=" + httpPort,
+                "-jar", jar.toAbsolutePath().toString()));
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ModuleProcess(confDir, httpPort, log, p);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Copies a configuration directory, replacing placeholder strings (ports, secrets) in every file. */
+    static Path copyConf(Path from, String... replacements) throws IOException {
+        Path to = Files.createTempDirectory("msg-conf");
+        try (var files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                for (int i = 0; i + 1 < replacements.length; i += 2) text = text.replace(replacements[i], replacements[i + 1]);
+                Files.writeString(to.resolve(f.getFileName()), text, StandardCharsets.UTF_8);
+            }
+        }
+        return to;
+    }
+
+    HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (user != null) b.header("Authorization", basic(user, password));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postForm(String path, String form, String user, String password)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .header("Origin", "http://127.0.0.1:" + httpPort)
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (user != null) b.header("Authorization", basic(user, password));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls /status until the predicate holds; fails with the last status and the log tail after the timeout. */
+    JsonObject awaitStatus(String what, Duration timeout, Predicate<JsonObject> condition) throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        String last = "(no answer)";
+        while (Instant.now().isBefore(end)) {
+            if (!process.isAlive()) throw new AssertionError("module exited while waiting for " + what + "\n" + logTail());
+            try {
+                HttpResponse<String> r = get("/status", null, null);
+                last = r.statusCode() + " " + r.body();
+                if (r.statusCode() == 200) {
+                    JsonObject status = JsonParser.parseString(r.body()).getAsJsonObject();
+                    if (condition.test(status)) return status;
+                }
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; last /status: " + last + "\n" + logTail());
+    }
+
+    String logText() throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    String logTail() throws IOException {
+        String text = logText();
+        return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy(); // SIGTERM: the framework stops bundles (relays off) on the shutdown hook
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+    }
+}
