@@ -1,0 +1,17 @@
+package org.microsmartgrid.grid.balancer.config;
+
+import java.time.LocalTime;
+
+import org.microsmartgrid.grid.balancer.decision.Mode;
+
+/**
+ * A socket's configured default session, until charging sessions are managed by their own bundle.
+ *
+ * @param mode     the mode
+ * @param targetWh SOLAR_AND_CHEAP: the energy wanted every day by {@code deadline}
+ * @param deadline SOLAR_AND_CHEAP: local time of day; null for other modes
+ */
+public record DefaultMode(Mode mode, double targetWh, LocalTime deadline) {
+
+    public static final DefaultMode NOW = new DefaultMode(Mode.NOW, 0, null);
+}

@@ -1,0 +1,171 @@
+package org.microsmartgrid.grid.balancer.decision;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+
+/**
+ * The balancing decision: a pure function from a {@link SiteSnapshot} to a {@link Decision} (state in, state out).
+ *
+ * <ol>
+ *   <li>Grid reading not trustworthy: the safe state ({@link SafeState}).</li>
+ *   <li>Hard offs: a faulted relay, a socket whose own meter is not GOOD.</li>
+ *   <li>Limit: when the import (plus what just-switched sockets will add) is above the limit, sockets are shed in
+ *       reverse priority in this cycle until the estimate, counting only what shedding surely removes, fits.
+ *       Sheds are SAFETY offs (they override the minimum on-time); nothing is switched on in such a cycle.</li>
+ *   <li>Serving: sockets in {@link TurnOrder}; each takes its power from the {@link Pools} its session may use;
+ *       a socket is switched on only when the pool covers its expected draw plus the hysteresis, and stays on
+ *       while it covers its measured draw. Minimum on/off times are respected, so no switch is ever asked that
+ *       the relay would defer.</li>
+ *   <li>Battery set-point ({@link BatteryPlan}) and the next state ({@link Memories}).</li>
+ * </ol>
+ */
+public final class Balancing {
+
+    private Balancing() {
+    }
+
+    public static Decision decide(SiteSnapshot snap) {
+        Optional<String> gridProblem = GridCheck.problem(snap);
+        boolean cheapNow = snap.tariff().cheapAt(snap.now());
+        List<SocketWork> sockets = snap.sockets().stream().map(s -> new SocketWork(s, snap, cheapNow)).toList();
+        if (gridProblem.isPresent()) return SafeState.decide(snap, sockets, gridProblem.get(), cheapNow);
+        return serve(snap, sockets, cheapNow);
+    }
+
+    private static Decision serve(SiteSnapshot snap, List<SocketWork> sockets, boolean cheapNow) {
+        Settings st = snap.settings();
+        Instant now = snap.now();
+        double limit = st.limitW();
+        Optional<BatteryValue> battery = snap.battery();
+        boolean batteryTrusted = battery.map(BatteryValue::isGood).orElse(false);
+        double batteryW = batteryTrusted ? battery.get().powerW() : 0;
+
+        // What the grid will show without any switching: the reading, what just-switched sockets will add, and
+        // the battery's discharge, which we cannot count on to continue (an untrusted battery is set to 0, so
+        // whatever it may be discharging now could stop: up to its maximum).
+        double importW = snap.grid().powerW() + Math.max(0, batteryW)
+                + (battery.isPresent() && !batteryTrusted ? st.battery().maxDischargeW() : 0);
+        double reliefAll = 0;
+        List<SocketWork> closed = new ArrayList<>();
+        for (SocketWork w : sockets) {
+            if (w.closed && !w.hardOff()) {
+                if (w.pending) importW += w.expectedW;
+                reliefAll += w.reliefW;
+                closed.add(w);
+            }
+        }
+
+        boolean shed = false;
+        double over = importW - limit;
+        if (over > 0) {
+            shed = true;
+            for (SocketWork w : TurnOrder.shedOrder(closed, now, st)) {
+                if (over <= 0) break;
+                w.decide(false, Reason.SHED_GRID_LIMIT, "shed: grid limit (import " + Texts.w(importW) + " > limit "
+                        + Texts.w(limit) + ")");
+                over -= w.reliefW;
+            }
+        }
+
+        // Surplus: what the site would export with every socket off and the battery idle; never more than the PV.
+        double siteAloneW = importW - Math.max(0, batteryW) + batteryW - reliefAll;
+        double surplusW = Math.max(0, -siteAloneW);
+        Optional<MeterValue> pv = snap.pv().filter(MeterValue::isGood);
+        if (pv.isPresent()) surplusW = Math.min(surplusW, Math.max(0, pv.get().powerW()));
+        double batteryPool = BatteryPlan.availableForSessions(snap, cheapNow);
+        Pools pools = new Pools(limit - importW + reliefAll, surplusW, batteryPool);
+
+        List<SocketWork> served = new ArrayList<>();
+        // per class, the waiting time of the last socket that could have started but did not fit: a socket of
+        // that class starting after it takes a borrowed turn, queued right behind it (see TurnOrder)
+        Map<PriorityClass, Instant> overtaken = new EnumMap<>(PriorityClass.class);
+        for (SocketWork w : TurnOrder.serveOrder(sockets, now, st)) {
+            if (w.decided) continue;
+            serveOne(w, pools, served, shed, snap);
+            if (w.on && !w.closed) w.startsQueuedBehind = overtaken.get(w.priority());
+            if (!w.on && !w.closed && w.hasSession() && !w.lockedOff) overtaken.put(w.priority(), w.waitingSince);
+        }
+
+        double predictedW = limit - pools.total;
+        double socketsW = served.stream().mapToDouble(SocketWork::costW).sum();
+        double setpoint = BatteryPlan.setpoint(snap, cheapNow, pools.surplus, predictedW + Math.min(0, batteryW), socketsW);
+        return new Decision(now, sockets.stream().map(SocketWork::toDecision).toList(), false, null,
+                snap.grid().powerW(), limit, limit - importW, surplusW, pools.total, pools.surplus, predictedW, setpoint,
+                snap.tariff().bandAt(now), cheapNow, shed, Memories.next(snap, sockets));
+    }
+
+    private static void serveOne(SocketWork w, Pools pools, List<SocketWork> served, boolean shed, SiteSnapshot snap) {
+        SessionPlan.Plan plan = w.plan;
+        Instant now = snap.now();
+        if (!w.hasSession() && !w.lockedOn) {
+            w.decide(false, Reason.NO_SESSION, "no session");
+            return;
+        }
+        if (w.lockedOff) {
+            w.decide(false, w.hasSession() ? Reason.HELD_MIN_OFF : Reason.NO_SESSION, w.hasSession()
+                    ? "waiting: minimum off-time until " + Texts.timeSeconds(w.snapshot.relay().since()
+                    .plus(snap.settings().minOff()), snap.tariff().zone()) : "no session");
+            return;
+        }
+        double cost = w.costW();
+        double need = w.closed ? cost : cost + snap.settings().hysteresisW();
+        boolean fits = w.hasSession() && (w.closed || !shed) && need <= pools.available(plan.source(), w.closed);
+        if (fits) {
+            double fromBattery = pools.take(plan.source(), cost, w.closed);
+            if (fromBattery > 0) w.decide(true, Reason.CHARGING_BATTERY, "kept running on the battery ("
+                    + Texts.w(fromBattery) + "): surplus too low");
+            else w.decide(true, plan.onReason(), plan.onText());
+            served.add(w);
+        } else if (w.lockedOn) {
+            pools.take(plan.source() == Source.GRID ? Source.GRID : Source.NONE, cost, false);
+            w.decide(true, Reason.HELD_MIN_ON, (w.hasSession() ? plan.waitText() : "no session")
+                    + "; stays on for the minimum on-time until " + Texts.timeSeconds(w.snapshot.relay().since()
+                    .plus(snap.settings().minOn()), snap.tariff().zone()));
+            served.add(w);
+        } else {
+            waiting(w, need, pools, served, shed);
+        }
+    }
+
+    /** Names who holds the power a socket waits for: its own class (rotation), a higher class, or nobody. */
+    private static void waiting(SocketWork w, double need, Pools pools, List<SocketWork> served, boolean shed) {
+        if (shed && !w.closed) {
+            w.decide(false, Reason.WAITING_AFTER_SHED, "waiting: the grid limit was exceeded in this cycle");
+            return;
+        }
+        double available = pools.available(w.plan.source(), w.closed);
+        List<Integer> same = new ArrayList<>();
+        List<Integer> higher = new ArrayList<>();
+        List<Integer> held = new ArrayList<>();
+        double sameW = 0;
+        double higherW = 0;
+        double heldW = 0;
+        for (SocketWork s : served) {
+            if (s.costW() <= 0) continue;
+            if (s.priority() == w.priority()) {
+                same.add(s.socket());
+                sameW += s.costW();
+            } else if (s.priority().above(w.priority())) {
+                higher.add(s.socket());
+                higherW += s.costW();
+            } else if (s.lockedOn) {
+                held.add(s.socket());
+                heldW += s.costW();
+            }
+        }
+        if (!same.isEmpty() && need <= available + sameW)
+            w.decide(false, Reason.WAITING_ROTATION, "turn of " + Texts.sockets(same) + " in rotation");
+        else if (!higher.isEmpty() && need <= available + sameW + higherW)
+            w.decide(false, Reason.WAITING_PRIORITY, "waiting: higher-priority " + Texts.sockets(higher) + " charging");
+        else if (!held.isEmpty() && need <= available + sameW + higherW + heldW)
+            w.decide(false, Reason.WAITING_HEADROOM, "waiting: lower-priority " + Texts.sockets(held)
+                    + " inside the minimum on-time");
+        else
+            w.decide(false, w.plan.waitReason(), w.plan.waitText() + " (needs " + Texts.w(need) + ", "
+                    + Texts.w(Math.max(0, available)) + " available)");
+    }
+}

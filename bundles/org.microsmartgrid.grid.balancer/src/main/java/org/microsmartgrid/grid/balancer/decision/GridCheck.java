@@ -1,0 +1,34 @@
+package org.microsmartgrid.grid.balancer.decision;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.microsmartgrid.api.meter.Quality;
+
+/**
+ * Whether the grid reading can be trusted. Nothing else protects the contract limit, so anything doubtful counts
+ * as lost: not GOOD, not a number, too old (a silent meter keeps its last GOOD value forever), or beyond any
+ * plausible building (a meter answering nonsense).
+ */
+final class GridCheck {
+
+    /** No building on a domestic or small business supply draws or exports a megawatt. */
+    static final double IMPLAUSIBLE_W = 1_000_000;
+
+    private GridCheck() {
+    }
+
+    /** Why the grid reading cannot be used, or empty when it can. */
+    static Optional<String> problem(SiteSnapshot snap) {
+        MeterValue grid = snap.grid();
+        if (grid.quality() != Quality.GOOD)
+            return Optional.of("grid meter " + grid.quality());
+        if (!Double.isFinite(grid.powerW())) return Optional.of("grid meter value is not a number");
+        if (Math.abs(grid.powerW()) > IMPLAUSIBLE_W)
+            return Optional.of("grid meter implausible (" + Texts.w(grid.powerW()) + ")");
+        Duration age = grid.age(snap.now());
+        if (age.compareTo(snap.settings().staleGrid()) > 0)
+            return Optional.of("grid meter silent for " + Texts.duration(age));
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,44 @@
+package org.microsmartgrid.grid.balancer.decision;
+
+import java.time.Duration;
+
+/**
+ * The site's limits and the loop's tuning, already validated.
+ *
+ * @param contractPowerW  the contract power (ARERA step)
+ * @param marginPercent   how far above the contract the meter tolerates indefinitely (10% in Italy)
+ * @param reserveW        kept free below contract × (1 + margin) for meter noise and lag
+ * @param exportLimitW    how much the battery's discharge may push into the grid (0: never)
+ * @param minOn           a relay switched on stays on at least this long (except safety offs)
+ * @param minOff          a relay switched off stays off at least this long
+ * @param hysteresisW     extra headroom needed to switch a socket on, so that noise does not make it chatter
+ * @param rotationPeriod  the time slice of a socket when same-class sessions take turns
+ * @param staleGrid       a grid value older than this puts the site in the safe state
+ * @param idleW           below this a socket's own meter proves the socket idle
+ * @param battery         battery set-point bounds
+ */
+public record Settings(double contractPowerW, double marginPercent, double reserveW, double exportLimitW,
+                       Duration minOn, Duration minOff, double hysteresisW, Duration rotationPeriod,
+                       Duration staleGrid, double idleW, BatteryLimits battery) {
+
+    public Settings {
+        if (!(contractPowerW > 0)) throw new IllegalArgumentException("contract power must be > 0");
+        if (!(marginPercent >= 0 && reserveW >= 0 && exportLimitW >= 0 && hysteresisW >= 0 && idleW >= 0))
+            throw new IllegalArgumentException("margin, reserve, export limit, hysteresis and idle must be >= 0");
+        if (minOn.isNegative() || minOff.isNegative() || rotationPeriod.isNegative() || staleGrid.isNegative())
+            throw new IllegalArgumentException("times must be >= 0");
+        // fields are not assigned yet inside a compact constructor: compute from the parameters
+        if (!(contractPowerW * (1 + marginPercent / 100) - reserveW > 0)) throw new IllegalArgumentException("the reserve leaves no power below the limit");
+    }
+
+    /** A 3 kW home with the defaults: limit 3200 W, 60 s min on/off, 15 min turns. */
+    public static Settings defaults(double contractPowerW) {
+        return new Settings(contractPowerW, 10, 100, 0, Duration.ofSeconds(60), Duration.ofSeconds(60), 100,
+                Duration.ofMinutes(15), Duration.ofSeconds(1), 10, BatteryLimits.DEFAULT);
+    }
+
+    /** The grid import the loop keeps below: contract × (1 + margin) − reserve. */
+    public double limitW() {
+        return contractPowerW + contractPowerW * marginPercent / 100 - reserveW; // exact for whole percentages
+    }
+}

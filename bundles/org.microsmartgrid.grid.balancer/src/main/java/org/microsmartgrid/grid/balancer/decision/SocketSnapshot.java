@@ -1,0 +1,26 @@
+package org.microsmartgrid.grid.balancer.decision;
+
+import java.util.Optional;
+
+/**
+ * One socket at the start of a cycle.
+ *
+ * @param socket   socket number, 1..n
+ * @param ratingW  the most the socket may draw (3680 W for a 16 A Schuko); the expected draw until it was measured
+ * @param priority its priority class
+ * @param meter    its own meter, empty when it has none
+ * @param relay    its relay
+ * @param session  the session on it ({@link Session#none()} when there is none)
+ */
+public record SocketSnapshot(int socket, double ratingW, PriorityClass priority, Optional<MeterValue> meter,
+                             RelayView relay, Session session) {
+
+    public static final double SCHUKO_W = 3680;
+
+    public SocketSnapshot {
+        if (socket < 1) throw new IllegalArgumentException("socket numbers start at 1: " + socket);
+        if (!(ratingW > 0)) throw new IllegalArgumentException("socket " + socket + ": rating must be > 0");
+        if (priority == null || meter == null || relay == null || session == null)
+            throw new IllegalArgumentException("socket " + socket + ": priority, meter, relay and session are required");
+    }
+}

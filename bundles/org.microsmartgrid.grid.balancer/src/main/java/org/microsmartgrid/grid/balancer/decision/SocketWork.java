@@ -1,0 +1,105 @@
+package org.microsmartgrid.grid.balancer.decision;
+
+import java.time.Instant;
+
+/**
+ * One socket's figures for the decision under construction, and the result once decided.
+ *
+ * <p>Two estimates of a socket's power are kept apart on purpose: {@link #reliefW} is what switching it off
+ * surely removes from the grid reading (a lower bound: the measured draw, 0 when unknown), {@link #expectedW} is
+ * what switching it on will add (an upper bound: the peak of its last turn, else its rating). Sheds count the
+ * lower bound and additions the upper one, so a decision never believes in more headroom than there is.
+ */
+final class SocketWork {
+
+    final SocketSnapshot snapshot;
+    final SocketMemory memory;
+    final boolean closed;
+    /** Closed, but the grid value was captured before the relay switched: the grid does not show its draw yet. */
+    final boolean pending;
+    /** Its own meter's value, when GOOD and captured after the relay's last change; NaN otherwise. */
+    final double measuredW;
+    final double expectedW;
+    final double reliefW;
+    final boolean lockedOn;
+    final boolean lockedOff;
+    /** When its current turn started (closed sockets). */
+    final Instant turnStart;
+    /** When it started waiting (open sockets). */
+    final Instant waitingSince;
+    final SessionPlan.Plan plan;
+    /** On in a borrowed turn: its place in the queue (see {@link SocketMemory#queuedBehind()}); null otherwise. */
+    final Instant queuedBehind;
+    /** Switched on in this decision in a borrowed turn: its place in the queue; null otherwise. */
+    Instant startsQueuedBehind;
+
+    boolean decided;
+    boolean on;
+    Reason reason;
+    String text;
+
+    SocketWork(SocketSnapshot s, SiteSnapshot site, boolean cheapNow) {
+        Settings st = site.settings();
+        Instant now = site.now();
+        this.snapshot = s;
+        this.memory = site.previous().memory(s.socket());
+        RelayView relay = s.relay();
+        this.closed = relay.closed();
+        this.pending = closed && !site.grid().at().isAfter(relay.since());
+        this.measuredW = s.meter().filter(MeterValue::isGood).filter(m -> m.at().isAfter(relay.since()))
+                .map(m -> Math.max(0, m.powerW())).orElse(Double.NaN);
+        this.expectedW = memory.knowsDraw() ? memory.expectedDrawW() : s.ratingW();
+        this.turnStart = memory.turnStart() != null ? memory.turnStart() : relay.since();
+        this.queuedBehind = closed ? memory.queuedBehind() : null;
+        Instant waiting = memory.waitingSince() != null ? memory.waitingSince() : s.session().since();
+        this.waitingSince = waiting != null ? waiting : now;
+        this.lockedOn = closed && now.isBefore(relay.since().plus(st.minOn()));
+        this.lockedOff = !closed && now.isBefore(relay.since().plus(st.minOff()));
+        this.plan = SessionPlan.plan(s.session(), expectedW, site.tariff(), now, cheapNow);
+
+        if (relay.faulted()) decide(false, Reason.RELAY_FAULT, "relay fault: " + relay.fault());
+        else if (s.meter().isPresent() && !s.meter().get().isGood())
+            decide(false, Reason.SOCKET_METER_LOST, "socket meter " + s.meter().get().quality());
+        boolean hard = decided;
+        this.reliefW = !closed || hard ? 0 : pending ? expectedW : Double.isNaN(measuredW) ? 0 : measuredW;
+    }
+
+    void decide(boolean on, Reason reason, String text) {
+        this.decided = true;
+        this.on = on;
+        this.reason = reason;
+        this.text = text;
+    }
+
+    int socket() {
+        return snapshot.socket();
+    }
+
+    PriorityClass priority() {
+        return snapshot.priority();
+    }
+
+    boolean hasSession() {
+        return plan.source() != Source.NONE;
+    }
+
+    /** Off for a reason no balancing can change (fault, lost socket meter). */
+    boolean hardOff() {
+        return decided && reason.safety() && reason != Reason.SHED_GRID_LIMIT;
+    }
+
+    /** The power this socket costs the pools when it ends up on: what it draws now, or what it will add. */
+    double costW() {
+        return closed ? reliefW : expectedW;
+    }
+
+    /** What the decision counted for it: its cost when on, what it would add when off. */
+    double drawW() {
+        return on ? costW() : (closed ? reliefW : expectedW);
+    }
+
+    SocketDecision toDecision() {
+        return new SocketDecision(socket(), on, reason, text, on != closed, plan.source(), drawW(), priority(),
+                snapshot.session().mode());
+    }
+}

@@ -1,0 +1,11 @@
+package org.microsmartgrid.grid.balancer.decision;
+
+/** Which power a session may use in this cycle, after its mode, the tariff and its deadline are considered. */
+public enum Source {
+    /** Grid headroom (and any surplus): NOW, cheap bands, deadline fallback. */
+    GRID,
+    /** Solar surplus only (and, for a session already running in an expensive band, the battery). */
+    SURPLUS,
+    /** Nothing: no session. */
+    NONE
+}

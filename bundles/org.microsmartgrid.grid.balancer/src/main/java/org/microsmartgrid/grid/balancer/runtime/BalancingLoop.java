@@ -1,0 +1,96 @@
+package org.microsmartgrid.grid.balancer.runtime;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.api.relay.RelayResult;
+import org.microsmartgrid.grid.balancer.config.SiteConfig;
+import org.microsmartgrid.grid.balancer.decision.BalancerState;
+import org.microsmartgrid.grid.balancer.decision.Balancing;
+import org.microsmartgrid.grid.balancer.decision.Decision;
+import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
+import org.microsmartgrid.grid.balancer.decision.SocketDecision;
+import org.microsmartgrid.grid.balancer.tariff.BandTariff;
+import org.microsmartgrid.grid.balancer.tariff.ItalianTariffCalendar;
+import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One cycle: gather a snapshot, decide, apply to the relays, keep the decision for the status page. Cycles never
+ * overlap (synchronized; the scheduler also runs them on one thread). The only state is the decision's own
+ * hand-over state, the default sessions' energy counters and the last record.
+ */
+public final class BalancingLoop {
+
+    static final String SOURCE = "balancer";
+    private static final Logger LOG = LoggerFactory.getLogger(BalancingLoop.class);
+
+    private final Clock clock;
+    private final Supplier<? extends Collection<Meter>> meters;
+    private final Supplier<? extends Collection<Relay>> relays;
+    private final DefaultSessions sessions = new DefaultSessions(ItalianTariffCalendar.ROME);
+    private SiteConfig config;
+    private TariffOutlook tariff;
+    private BalancerState state = BalancerState.EMPTY;
+    private long cycles;
+    private volatile CycleRecord last;
+
+    public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
+                         Supplier<? extends Collection<Relay>> relays) {
+        this.clock = clock;
+        this.meters = meters;
+        this.relays = relays;
+        reconfigure(config);
+    }
+
+    /** Applies a new configuration from the next cycle on; rotation and draw memory are kept. */
+    public synchronized void reconfigure(SiteConfig config) {
+        this.config = config;
+        this.tariff = new BandTariff(config.cheapBands());
+    }
+
+    public synchronized SiteConfig config() {
+        return config;
+    }
+
+    public synchronized Decision runCycle() {
+        List<Meter> ms = List.copyOf(meters.get());
+        List<Relay> rs = List.copyOf(relays.get());
+        SiteSnapshot snap = SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessions, state, tariff);
+        Decision d = Balancing.decide(snap);
+        Map<Integer, RelayResult> results = RelayApplier.apply(d, rs, config.lease(), SOURCE);
+        sessions.account(snap);
+        state = d.next();
+        CycleRecord previous = last;
+        last = new CycleRecord(++cycles, d, results);
+        logChanges(previous == null ? null : previous.decision(), d);
+        return d;
+    }
+
+    public Optional<CycleRecord> last() {
+        return Optional.ofNullable(last);
+    }
+
+    /** Sends OFF to every relay that is on: used when the balancer stops. */
+    public void stop() {
+        RelayApplier.allOff(List.copyOf(relays.get()), SOURCE);
+    }
+
+    private static void logChanges(Decision before, Decision d) {
+        boolean wasSafe = before != null && before.safeState();
+        if (d.safeState() && !wasSafe) LOG.warn("safe state: {}", d.safeStateWhy());
+        if (!d.safeState() && wasSafe) LOG.info("safe state left: grid meter trustworthy again");
+        for (SocketDecision s : d.sockets()) {
+            if (!s.change()) continue;
+            if (s.safety()) LOG.warn("socket {} OFF ({}): {}", s.socket(), s.reason(), s.text());
+            else LOG.info("socket {} {} ({}): {}", s.socket(), s.on() ? "ON" : "OFF", s.reason(), s.text());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.microsmartgrid.grid.balancer.runtime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.meter.MeterReading;
+import org.microsmartgrid.api.meter.MeterRole;
+import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.api.relay.RelayState;
+import org.microsmartgrid.grid.balancer.config.SiteConfig;
+import org.microsmartgrid.grid.balancer.config.SocketConfig;
+import org.microsmartgrid.grid.balancer.decision.BalancerState;
+import org.microsmartgrid.grid.balancer.decision.BatteryValue;
+import org.microsmartgrid.grid.balancer.decision.MeterValue;
+import org.microsmartgrid.grid.balancer.decision.RelayView;
+import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
+import org.microsmartgrid.grid.balancer.decision.SocketSnapshot;
+import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
+
+/**
+ * Reads the meter and relay services into a {@link SiteSnapshot}. A service that throws counts as failed, never
+ * as absent: a GRID meter that cannot be read puts the site in the safe state, a relay that cannot be read is a fault.
+ */
+final class SnapshotGatherer {
+
+    private SnapshotGatherer() {
+    }
+
+    static SiteSnapshot gather(Instant now, Collection<Meter> meters, Collection<Relay> relays, SiteConfig config,
+                               DefaultSessions sessions, BalancerState previous, TariffOutlook tariff) {
+        Map<MeterRole, List<MeterReading>> byRole = new HashMap<>();
+        for (Meter m : meters) {
+            MeterReading r = read(m, now);
+            byRole.computeIfAbsent(r.role(), k -> new ArrayList<>()).add(r);
+        }
+        MeterValue grid = MeterValues.sum(byRole.getOrDefault(MeterRole.GRID, List.of()))
+                .orElse(MeterValue.failed(now));
+        Optional<MeterValue> pv = MeterValues.sum(byRole.getOrDefault(MeterRole.PV, List.of()));
+        Optional<BatteryValue> battery = byRole.getOrDefault(MeterRole.BATTERY, List.of()).stream().findFirst()
+                .map(MeterValues::battery);
+        Map<Integer, MeterValue> socketMeters = new HashMap<>();
+        for (MeterReading r : byRole.getOrDefault(MeterRole.SOCKET, List.of()))
+            socketMeters.putIfAbsent(r.socket(), MeterValues.power(r));
+
+        Map<Integer, List<Relay>> relaysBySocket = RelayApplier.bySocket(relays);
+        TreeSet<Integer> numbers = new TreeSet<>(config.sockets().keySet());
+        numbers.addAll(relaysBySocket.keySet());
+        numbers.addAll(socketMeters.keySet());
+        List<SocketSnapshot> sockets = new ArrayList<>();
+        for (int n : numbers) {
+            if (n < 1) continue;
+            SocketConfig c = config.socket(n);
+            sockets.add(new SocketSnapshot(n, c.ratingW(), c.priority(), Optional.ofNullable(socketMeters.get(n)),
+                    relayView(n, relaysBySocket.getOrDefault(n, List.of()), now), sessions.session(n, c.mode(), now)));
+        }
+        return new SiteSnapshot(now, grid, pv, battery, sockets, tariff, config.settings(), previous);
+    }
+
+    private static MeterReading read(Meter m, Instant now) {
+        try {
+            MeterReading r = m.reading();
+            if (r != null) return r;
+        } catch (RuntimeException e) {
+            // counted as failed below
+        }
+        MeterRole role;
+        int socket;
+        try {
+            role = m.role();
+            socket = m.socket();
+        } catch (RuntimeException e) {
+            role = MeterRole.GRID; // a meter that cannot even say what it is: assume the worst
+            socket = 0;
+        }
+        return MeterReading.none(safeId(m), role, socket, now);
+    }
+
+    private static String safeId(Meter m) {
+        try {
+            return m.id();
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static RelayView relayView(int socket, List<Relay> relays, Instant now) {
+        if (relays.isEmpty()) return RelayView.missing(now, "no relay serves socket " + socket);
+        if (relays.size() > 1) return RelayView.missing(now, relays.size() + " relays claim socket " + socket);
+        try {
+            RelayState s = relays.get(0).state();
+            return new RelayView(s.closed(), s.since() != null ? s.since() : now, s.fault());
+        } catch (RuntimeException e) {
+            return RelayView.missing(now, "relay state unreadable: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.microsmartgrid.grid.balancer.tariff;
+
+/** ARERA time-of-use bands: F1 peak, F2 intermediate, F3 off-peak (nights, Sundays, holidays). */
+public enum TariffBand {
+    F1, F2, F3
+}

@@ -1,0 +1,135 @@
+package org.microsmartgrid.grid.balancer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.meter.MeterRole;
+import org.microsmartgrid.grid.balancer.config.ConfigException;
+import org.microsmartgrid.grid.balancer.config.Configs;
+import org.microsmartgrid.grid.balancer.fakes.FakeMeter;
+import org.microsmartgrid.grid.balancer.fakes.FakeRelay;
+import org.microsmartgrid.grid.balancer.status.DecisionView;
+
+/** The component constructed and activated directly (no OSGi), with fake meters and relays, on real threads. */
+class BalancerComponentTest {
+
+    private final Clock clock = Clock.systemUTC();
+    private final FakeMeter grid = new FakeMeter("grid", MeterRole.GRID, 0, clock);
+    private final FakeMeter socketMeter = new FakeMeter("s1", MeterRole.SOCKET, 1, clock);
+    private final FakeRelay relay = new FakeRelay("r1", 1, clock);
+    private final Balancer balancer = new Balancer(clock);
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within 10 s: " + what);
+            Thread.sleep(5);
+        }
+    }
+
+    private void start(Object... config) {
+        balancer.bindMeter(grid);
+        balancer.bindMeter(socketMeter);
+        balancer.bindRelay(relay);
+        balancer.activate(Configs.home(config));
+    }
+
+    @AfterEach
+    void stop() {
+        balancer.deactivate();
+    }
+
+    @Test
+    void switchesASocketOnAndShedsItWhenAFreshGridReadingShowsAnOverload() throws Exception {
+        grid.power(500);
+        socketMeter.power(0);
+        start("socket.rating.w", new String[] {"1=1000"}, "cycle.ms", 50, "stale.grid.ms", 5000);
+        await(relay::isOn, "relay on");
+
+        socketMeter.power(900);
+        balancer.onReading(grid.power(3600));
+        await(() -> !relay.isOn(), "relay shed");
+        assertTrue(relay.lastCommand().safety());
+        DecisionView v = balancer.lastDecision().orElseThrow();
+        assertTrue(v.shed(), "the fake grid still shows 3600 W: every cycle is over the limit");
+        assertFalse(v.sockets().get(0).on());
+    }
+
+    @Test
+    void aSilentGridMeterLeadsToTheSafeStateThroughTheTimer() throws Exception {
+        grid.power(500);
+        socketMeter.power(0);
+        start("socket.rating.w", new String[] {"1=1000"}, "cycle.ms", 50, "stale.grid.ms", 300);
+        await(relay::isOn, "relay on");
+        // the grid meter now says nothing more; only the socket meter keeps answering
+        await(() -> {
+            socketMeter.power(400);
+            return balancer.lastDecision().map(DecisionView::safeState).orElse(false);
+        }, "safe state");
+        await(() -> !relay.isOn(), "relay off");
+        assertEquals("SAFE_STATE_GRID", balancer.lastDecision().orElseThrow().sockets().get(0).reason());
+    }
+
+    @Test
+    void aBadConfigurationIsRefusedAtActivation() {
+        balancer.bindRelay(relay);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> balancer.activate(Configs.home("contract.power.w", 3100)));
+        assertTrue(e.getMessage().contains("contract.power.w"));
+        assertTrue(balancer.lastDecision().isEmpty());
+    }
+
+    @Test
+    void aChangedConfigurationIsAppliedLive() throws Exception {
+        grid.power(500);
+        start("cycle.ms", 50, "stale.grid.ms", 5000);
+        await(() -> balancer.lastDecision().isPresent(), "a first cycle");
+        assertEquals(3200, balancer.lastDecision().orElseThrow().limitW(), 0);
+
+        balancer.modified(Configs.home("contract.power.w", 4500, "cycle.ms", 100, "stale.grid.ms", 5000));
+        await(() -> {
+            grid.power(500);
+            return balancer.lastDecision().orElseThrow().limitW() == 4850;
+        }, "the new limit");
+    }
+
+    @Test
+    void aRefusedChangeKeepsThePreviousConfiguration() throws Exception {
+        grid.power(500);
+        start("cycle.ms", 50, "stale.grid.ms", 5000);
+        assertThrows(ConfigException.class, () -> balancer.modified(Configs.home("margin.percent", 50.0)));
+        await(() -> balancer.lastDecision().isPresent(), "cycles go on");
+        assertEquals(3200, balancer.lastDecision().orElseThrow().limitW(), 0);
+    }
+
+    @Test
+    void stoppingSwitchesOffWhatItSwitchedOn() throws Exception {
+        grid.power(500);
+        socketMeter.power(0);
+        start("socket.rating.w", new String[] {"1=1000"}, "cycle.ms", 50, "stale.grid.ms", 5000, "min.on.s", 0);
+        await(relay::isOn, "relay on");
+        balancer.deactivate();
+        assertFalse(relay.isOn());
+        int commands = relay.commands().size();
+        Thread.sleep(200);
+        assertEquals(commands, relay.commands().size(), "no cycle after deactivation");
+    }
+
+    @Test
+    void readingsOfOtherMetersDoNotDisturbIt() throws Exception {
+        grid.power(500);
+        start("cycle.ms", 50, "stale.grid.ms", 5000);
+        balancer.onReading(socketMeter.power(100));
+        balancer.onReading(null);
+        await(() -> balancer.lastDecision().isPresent(), "cycles");
+        assertFalse(balancer.lastDecision().orElseThrow().safeState());
+    }
+}

@@ -1,0 +1,98 @@
+package org.microsmartgrid.grid.balancer.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PUBLIC;
+import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
+import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
+import static org.microsmartgrid.grid.balancer.decision.TestSite.solar;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.meter.Quality;
+
+/** The battery: charged from surplus, discharged in expensive bands for the sessions, within SoC and export bounds. */
+class BatteryTest {
+
+    @Test
+    void withoutABatteryTheSetpointIsZero() {
+        assertEquals(0, new TestSite().grid(-2000).pv(3000).decide().batterySetpointW(), 0);
+    }
+
+    @Test
+    void chargesFromTheSurplusUpToItsMaximum() {
+        assertEquals(-1200, new TestSite().grid(-1200).pv(3000).battery(50, 0).decide().batterySetpointW(), 1e-6);
+        assertEquals(-2500, new TestSite().grid(-4000).pv(5000).battery(50, 0).decide().batterySetpointW(), 1e-6);
+    }
+
+    @Test
+    void doesNotChargeAboveTheMaximumSoc() {
+        assertEquals(0, new TestSite().grid(-1200).pv(3000).battery(96, 0).decide().batterySetpointW(), 0);
+    }
+
+    @Test
+    void inAnExpensiveBandItCoversTheSessionsDrawButNeverExportsByDefault() {
+        // building 300 W + socket 1500 W: the battery gives 1500 W (the sessions' draw), import then 300 W
+        Decision d = new TestSite().grid(1800).battery(60, 0).on(1, PUBLIC, now(), 1500).decide();
+        assertEquals(1500, d.batterySetpointW(), 1e-6);
+
+        // with PV covering the building, import is 1000 with the socket at 1500: discharge only 1000 W, no export
+        Decision sunny = new TestSite().grid(1000).pv(800).battery(60, 0).on(1, PUBLIC, now(), 1500).decide();
+        assertEquals(1000, sunny.batterySetpointW(), 1e-6);
+    }
+
+    @Test
+    void anExportLimitLetsItPushSomeIntoTheGrid() {
+        Settings s = Settings.defaults(3000);
+        s = new Settings(s.contractPowerW(), s.marginPercent(), s.reserveW(), 300, s.minOn(), s.minOff(),
+                s.hysteresisW(), s.rotationPeriod(), s.staleGrid(), s.idleW(), s.battery());
+        Decision d = new TestSite().settings(s).grid(1000).pv(800).battery(60, 0).on(1, PUBLIC, now(), 1500).decide();
+        assertEquals(1300, d.batterySetpointW(), 1e-6);
+    }
+
+    @Test
+    void keepsItsEnergyInTheCheapBand() {
+        Instant sunday = Instant.parse("2026-04-12T10:00:00Z");
+        Decision d = new TestSite().at(sunday).grid(1800).battery(60, 0).on(1, PUBLIC, now(), 1500).decide();
+        assertEquals(0, d.batterySetpointW(), 0);
+    }
+
+    @Test
+    void neverDischargesAtOrBelowTheMinimumSoc() {
+        Decision d = new TestSite().grid(1800).battery(20, 0).on(1, PUBLIC, now(), 1500).decide();
+        assertEquals(0, d.batterySetpointW(), 0);
+    }
+
+    @Test
+    void keepsARunningSolarSessionGoingThroughACloud() {
+        // surplus fell to 300 W for a socket drawing 800 W: the battery covers the rest instead of stopping it
+        Decision d = new TestSite().grid(500).pv(1500).battery(70, 0).on(1, PUBLIC, solar(), 800).decide();
+        assertTrue(socket(d, 1).on());
+        assertEquals(Reason.CHARGING_BATTERY, socket(d, 1).reason());
+        assertTrue(d.batterySetpointW() >= 500, "discharge covers the gap: " + d.batterySetpointW());
+    }
+
+    @Test
+    void anUntrustedBatteryMayStopDischargingSoItsMaximumCountsAsPossibleImport() {
+        // import 1000 W; the battery meter failed: it may have been discharging 2500 W that stops when set to 0
+        SiteSnapshot s = new TestSite().grid(1000).on(1, PUBLIC, now(), 1000).snapshot();
+        SiteSnapshot failed = new SiteSnapshot(s.now(), s.grid(), s.pv(),
+                java.util.Optional.of(new BatteryValue(50, 0, Quality.FAILED, s.now())), s.sockets(), s.tariff(),
+                s.settings(), s.previous());
+        Decision d = Balancing.decide(failed);
+        assertEquals(Reason.SHED_GRID_LIMIT, socket(d, 1).reason());
+        assertEquals(0, d.batterySetpointW(), 0);
+    }
+
+    @Test
+    void anUntrustedBatteryIsLeftAlone() {
+        Decision d = new TestSite().grid(-1200).pv(3000).decide();
+        SiteSnapshot s = new TestSite().grid(-1200).pv(3000).snapshot();
+        SiteSnapshot failed = new SiteSnapshot(s.now(), s.grid(), s.pv(),
+                java.util.Optional.of(new BatteryValue(50, 0, Quality.FAILED, s.now())), s.sockets(), s.tariff(),
+                s.settings(), s.previous());
+        assertEquals(0, d.batterySetpointW(), 0);
+        assertEquals(0, Balancing.decide(failed).batterySetpointW(), 0);
+    }
+}

@@ -1,0 +1,190 @@
+package org.microsmartgrid.grid.balancer.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.meter.Channel;
+import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.meter.MeterReading;
+import org.microsmartgrid.api.meter.MeterRole;
+import org.microsmartgrid.api.meter.Quality;
+import org.microsmartgrid.api.meter.Sample;
+import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.api.relay.RelayCommand;
+import org.microsmartgrid.grid.balancer.config.BalancerConfig;
+import org.microsmartgrid.grid.balancer.config.ConfigValidator;
+import org.microsmartgrid.grid.balancer.config.Configs;
+import org.microsmartgrid.grid.balancer.decision.Decision;
+import org.microsmartgrid.grid.balancer.decision.Reason;
+import org.microsmartgrid.grid.balancer.fakes.FakeMeter;
+import org.microsmartgrid.grid.balancer.fakes.FakeRelay;
+import org.microsmartgrid.grid.balancer.fakes.MutableClock;
+import org.microsmartgrid.grid.balancer.status.DecisionView;
+import org.microsmartgrid.grid.balancer.status.SocketView;
+
+/** One cycle at a time, with a hand-moved clock: gather, decide, apply, record. */
+class BalancingLoopTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-04-08T10:00:00Z"));
+    private final List<Meter> meters = new CopyOnWriteArrayList<>();
+    private final List<Relay> relays = new CopyOnWriteArrayList<>();
+    private final FakeMeter grid = new FakeMeter("grid", MeterRole.GRID, 0, clock);
+    private final FakeMeter meter1 = new FakeMeter("s1", MeterRole.SOCKET, 1, clock);
+    private final FakeRelay relay1 = new FakeRelay("r1", 1, clock);
+
+    private BalancingLoop loop(Object... config) {
+        meters.add(grid);
+        meters.add(meter1);
+        relays.add(relay1);
+        return new BalancingLoop(ConfigValidator.validate(BalancerConfig.PID, Configs.home(config)), clock,
+                () -> meters, () -> relays);
+    }
+
+    @Test
+    void aSocketWithHeadroomIsSwitchedOnWithALeaseOfFourCycles() {
+        BalancingLoop loop = loop("socket.rating.w", new String[] {"1=1000"});
+        grid.power(500);
+        meter1.power(0);
+        loop.runCycle();
+
+        assertTrue(relay1.isOn());
+        RelayCommand c = relay1.lastCommand();
+        assertEquals(Duration.ofMillis(1000), c.lease(), "4 × 250 ms");
+        assertEquals("balancer", c.source());
+    }
+
+    @Test
+    void theLeaseRunsOutWhenTheLoopStops() {
+        BalancingLoop loop = loop("socket.rating.w", new String[] {"1=1000"});
+        grid.power(500);
+        meter1.power(0);
+        loop.runCycle();
+        assertTrue(relay1.isOn());
+        clock.advance(Duration.ofMillis(1100));
+        assertFalse(relay1.isOn(), "no renewal for more than 4 cycles: the relay is off by itself");
+    }
+
+    @Test
+    void anOverloadShedsWithASafetyOffInTheSameCycle() {
+        BalancingLoop loop = loop("socket.rating.w", new String[] {"1=1000"});
+        grid.power(500);
+        meter1.power(0);
+        loop.runCycle();
+        clock.advance(Duration.ofMillis(250));
+        meter1.power(900);
+        grid.power(3600);
+        Decision d = loop.runCycle();
+
+        assertFalse(relay1.isOn());
+        assertTrue(relay1.lastCommand().safety(), "sent as a safety off: it overrides the minimum on-time");
+        assertEquals(Reason.SHED_GRID_LIMIT, d.socket(1).orElseThrow().reason());
+    }
+
+    @Test
+    void aSilentGridMeterLeadsToTheSafeStateOnceItsValueIsOlderThanTheBound() {
+        BalancingLoop loop = loop("socket.rating.w", new String[] {"1=1000"});
+        grid.power(500);
+        meter1.power(0);
+        loop.runCycle();
+        assertTrue(relay1.isOn());
+        for (int i = 0; i < 4; i++) { // 1 s: still within the bound
+            clock.advance(Duration.ofMillis(250));
+            meter1.power(400);
+            assertFalse(loop.runCycle().safeState());
+        }
+        clock.advance(Duration.ofMillis(250));
+        meter1.power(400);
+        Decision d = loop.runCycle();
+        assertTrue(d.safeState(), "1.25 s without a new grid value");
+        assertFalse(relay1.isOn());
+        assertTrue(relay1.lastCommand().safety());
+    }
+
+    @Test
+    void withoutAnyGridMeterNothingIsSwitchedOn() {
+        BalancingLoop loop = loop();
+        meters.remove(grid);
+        Decision d = loop.runCycle();
+        assertTrue(d.safeState());
+        assertFalse(relay1.isOn());
+        assertTrue(relay1.commands().isEmpty(), "an OFF relay is left alone: no needless commands");
+    }
+
+    @Test
+    void aGridMeterThatThrowsCountsAsFailed() {
+        BalancingLoop loop = loop();
+        grid.failing = true;
+        assertTrue(loop.runCycle().safeState());
+    }
+
+    @Test
+    void aGoodReadingWithoutAPowerValueCountsAsFailed() {
+        BalancingLoop loop = loop();
+        grid.set(new MeterReading("grid", MeterRole.GRID, 0, Quality.GOOD, clock.instant(),
+                Map.of(Channel.FREQUENCY, new Sample(50, clock.instant())), null));
+        assertTrue(loop.runCycle().safeState());
+    }
+
+    @Test
+    void aSocketWithoutARelayIsReportedAndTwoRelaysOnOneSocketAreBothKeptOff() {
+        BalancingLoop loop = loop("socket.priorities", new String[] {"2=PUBLIC"});
+        FakeRelay second = new FakeRelay("r1b", 1, clock);
+        relays.add(second);
+        grid.power(200);
+        meter1.power(0);
+        Decision d = loop.runCycle();
+
+        assertEquals(Reason.RELAY_FAULT, d.socket(1).orElseThrow().reason());
+        assertTrue(d.socket(1).orElseThrow().text().contains("2 relays claim socket 1"));
+        assertEquals(Reason.RELAY_FAULT, d.socket(2).orElseThrow().reason());
+        assertTrue(d.socket(2).orElseThrow().text().contains("no relay"));
+        assertFalse(relay1.isOn());
+        assertFalse(second.isOn());
+    }
+
+    @Test
+    void theStatusViewShowsReasonsAndWhatTheRelayAnswered() {
+        BalancingLoop loop = loop("socket.rating.w", new String[] {"1=1000"});
+        grid.power(500);
+        meter1.power(0);
+        loop.runCycle();
+        DecisionView v = StatusViews.view(loop.last().orElseThrow());
+
+        assertEquals(1, v.cycle());
+        assertEquals("F1", v.band());
+        assertEquals(3200, v.limitW(), 0);
+        SocketView s = v.sockets().get(0);
+        assertEquals("CHARGING_NOW", s.reason());
+        assertEquals("APPLIED", s.relayOutcome());
+        assertEquals("PUBLIC", s.priority());
+
+        grid.failing = true;
+        clock.advance(Duration.ofMillis(250));
+        loop.runCycle();
+        DecisionView safe = StatusViews.view(loop.last().orElseThrow());
+        assertTrue(safe.safeState());
+        assertNull(safe.gridW(), "unknown, not NaN: the view goes to JSON");
+        assertEquals("SAFE_STATE_GRID", safe.sockets().get(0).reason());
+        assertTrue(safe.sockets().get(0).safety());
+    }
+
+    @Test
+    void aNewConfigurationAppliesFromTheNextCycle() {
+        BalancingLoop loop = loop("socket.rating.w", new String[] {"1=1000"});
+        grid.power(500);
+        assertEquals(3200, loop.runCycle().limitW(), 0);
+        loop.reconfigure(ConfigValidator.validate(BalancerConfig.PID, Configs.home("contract.power.w", 6000)));
+        clock.advance(Duration.ofMillis(250));
+        grid.power(500);
+        assertEquals(6500, loop.runCycle().limitW(), 0);
+    }
+}

@@ -1,0 +1,103 @@
+package org.microsmartgrid.relay.gpio;
+
+import com.pi4j.context.Context;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.relay.gpio.chip.GpioPins;
+import org.microsmartgrid.relay.gpio.chip.Pi4jGpioPins;
+import org.microsmartgrid.relay.gpio.chip.Pi4jProviders;
+import org.microsmartgrid.relay.gpio.config.ChipSettings;
+import org.microsmartgrid.relay.gpio.config.InvalidConfigurationException;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GPIO chip: builds the Pi4J context for the configured provider and publishes it, plus the pin-claiming
+ * service the relays use. No {@code @Modified}: a new provider or pin map means new pins, so Declarative Services
+ * re-activates the chip, and with it every relay (which go OFF and come back OFF).
+ *
+ * <p>Immediate: it publishes its services by hand, so nothing would ever ask DS to activate a delayed component.
+ */
+@Component(name = GpioChip.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = ConfigurableComponent.class)
+@Designate(ocd = GpioChipConfig.class)
+public class GpioChip implements ConfigurableComponent {
+    public static final String PID = "org.microsmartgrid.relay.gpio.GpioChip";
+    /** Service property on the published Pi4J Context: MOCK, GPIOD or LINUXFS. */
+    public static final String PROVIDER_PROPERTY = "gpio.provider";
+
+    private static final Logger log = LoggerFactory.getLogger(GpioChip.class);
+
+    private Context context;
+    private Pi4jGpioPins pins;
+    private ServiceRegistration<Context> contextRegistration;
+    private ServiceRegistration<GpioPins> pinsRegistration;
+
+    /** @param bundleContext null when driven without a framework (tests): nothing is published then */
+    @Activate
+    public void activate(BundleContext bundleContext, GpioChipConfig config) {
+        ChipSettings settings;
+        try {
+            settings = ChipSettings.validate(PID, config.provider(), config.board(), config.board_pins());
+        } catch (InvalidConfigurationException e) {
+            log.error("GPIO chip not started: {}", e.getMessage());
+            throw e;
+        }
+        context = Pi4jProviders.newContext(settings.provider());
+        pins = new Pi4jGpioPins(settings, context);
+        log.info("GPIO chip started: provider {}, board '{}', channels {}", settings.provider(), settings.board(),
+                settings.pins().channels());
+        if (bundleContext != null) {
+            Dictionary<String, Object> props = new Hashtable<>(Map.of(PROVIDER_PROPERTY, settings.provider().name(),
+                    "board", settings.board(), Constants.SERVICE_DESCRIPTION, "Pi4J context of the GPIO chip"));
+            contextRegistration = bundleContext.registerService(Context.class, context, props);
+            pinsRegistration = bundleContext.registerService(GpioPins.class, pins, props);
+        }
+    }
+
+    @Deactivate
+    public void deactivate() {
+        // Relays depend on GpioPins: unregistering it deactivates them first, and they switch OFF.
+        unregister(pinsRegistration);
+        unregister(contextRegistration);
+        pinsRegistration = null;
+        contextRegistration = null;
+        if (pins != null) pins.close();
+        if (context != null) {
+            try {
+                context.shutdown(); // every output still open goes to its shutdown (inactive) level
+            } catch (RuntimeException e) {
+                log.error("GPIO chip: Pi4J shutdown failed: {}", e.toString(), e);
+            }
+        }
+        log.info("GPIO chip stopped");
+    }
+
+    /** The relays' view of this chip (for tests that drive the components without a framework). */
+    GpioPins pins() {
+        return pins;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
+        if (registration == null) return;
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the framework is stopping this bundle and has unregistered it
+        }
+    }
+}

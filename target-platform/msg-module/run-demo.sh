@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Starts a module on the simulated building (README: "Run the demo").
+#  - builds the distribution if it is missing (mvn install -DskipTests);
+#  - on first run, copies the sample configuration to run/conf/ and creates the installer account with a random
+#    password (run/installer-password.txt): there is no default password;
+#  - runs target-platform/target/msg-module.jar with -Dmsg.conf=run/conf on port $PORT (default 8080).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+jar="$root/target-platform/target/msg-module.jar"
+console_jar="$root/bundles/org.microsmartgrid.console/target/org.microsmartgrid.console-0.1.0-SNAPSHOT.jar"
+run="$root/run"
+port="${PORT:-8080}"
+
+if [ ! -f "$jar" ] || [ ! -f "$console_jar" ]; then
+  (cd "$root" && mvn -B -q install -DskipTests)
+fi
+
+mkdir -p "$run/conf" "$run/data"
+if [ ! -f "$run/conf/org.microsmartgrid.console.InstallerAuthentication.config" ]; then
+  cp "$here"/conf-demo/*.config "$run/conf/"
+  password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=' | cut -c1-16)
+  line=$(printf '%s\n' "$password" | java -cp "$console_jar" org.microsmartgrid.console.HashPassword installer)
+  printf 'users=["%s"]\n' "$line" > "$run/conf/org.microsmartgrid.console.InstallerAuthentication.config"
+  umask 077
+  printf '%s\n' "$password" > "$run/installer-password.txt"
+fi
+
+cat <<TXT
+Micro Smart Grid — modulo dimostrativo su un edificio simulato / demo module on a simulated building
+  Stato / Status:   http://localhost:$port/status
+  Console:          http://localhost:$port/system/console   (utente/user: installer, password: $(cat "$run/installer-password.txt"))
+  Relè / Relays:    http://localhost:$port/system/console/relays
+  Configurazione / Configuration: $run/conf
+Ctrl+C per fermare / to stop.
+TXT
+exec java -Xmx64m -XX:+UseSerialGC -Dmsg.conf="$run/conf" -Dmsg.data="$run/data" -Dorg.osgi.service.http.port="$port" -jar "$jar"
