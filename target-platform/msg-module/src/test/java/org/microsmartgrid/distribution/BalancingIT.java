@@ -1,0 +1,132 @@
+package org.microsmartgrid.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.microsmartgrid.distribution.CommissioningIT.meter;
+import static org.microsmartgrid.distribution.CommissioningIT.power;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.microsmartgrid.console.auth.PasswordHash;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The closed loop in the real runtime: the balancer reads the simulated building over Modbus TCP and switches the
+ * relays on Pi4J's mock chip, whose state the simulated chargers follow. A sunny June noon lets the sockets charge;
+ * a building peak above the contract power makes the loop shed them; a grid meter that falls silent puts the site in the safe state; both
+ * recover on their own.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BalancingIT {
+
+    private static final String SIM = "org.microsmartgrid.simulator.SimulatedBuilding.config";
+    private static ModuleProcess module;
+    private static String simulatorConfig;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        int modbusPort = ModuleProcess.freePort();
+        Path conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
+                "I\"5020\"", "I\"" + modbusPort + "\"",
+                // short anti-chatter times so the scenario fits in a test; the defaults protect real contactors
+                "min.on.ms=L\"30000\"", "min.on.ms=L\"1000\"",
+                "min.off.ms=L\"30000\"", "min.off.ms=L\"1000\"",
+                "min.on.s=I\"60\"", "min.on.s=I\"1\"",
+                "min.off.s=I\"60\"", "min.off.s=I\"1\"",
+                "rotation.period.s=I\"900\"", "rotation.period.s=I\"60\"");
+        // a clear June noon with a quiet building: there is sun to spare whatever the hour the test runs at
+        simulatorConfig = Files.readString(conf.resolve(SIM), StandardCharsets.UTF_8)
+                .replace("cloudiness=D\"0.3\"", "cloudiness=D\"0.0\"")
+                .replace("building.peak.w=D\"2500.0\"", "building.peak.w=D\"300.0\"")
+                + "start.time=\"2026-06-10T12:00\"\n";
+        Files.writeString(conf.resolve(SIM), simulatorConfig, StandardCharsets.UTF_8);
+        String hash = PasswordHash.create("not used in this test".toCharArray(), PasswordHash.MIN_ITERATIONS, new SecureRandom()).format();
+        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
+                "users=[\"installer:" + hash + "\"]\n", StandardCharsets.UTF_8);
+        module = ModuleProcess.start("balancing", conf, ModuleProcess.freePort());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (module != null) module.close();
+    }
+
+    @Test
+    @Order(1)
+    void theLoopSwitchesSocketsOnWhenThereIsRoom() throws Exception {
+        JsonObject status = module.awaitStatus("sockets charging", Duration.ofSeconds(90),
+                s -> onByBalancer(s).containsAll(Set.of("socket-1", "socket-3")) && power(s, "socket-3") > 20);
+        assertTrue(power(status, "socket-1") > 20, "the e-bike charges: " + meter(status, "socket-1"));
+    }
+
+    @Test
+    @Order(2)
+    void aBuildingPeakAboveTheContractShedsEverySocket() throws Exception {
+        rewriteSimulator(simulatorConfig + "load.extra.w=D\"6000.0\"\n");
+        JsonObject status = module.awaitStatus("all sockets shed", Duration.ofSeconds(30),
+                s -> closedRelays(s).isEmpty() && power(s, "grid") > 3200);
+        for (JsonElement r : status.getAsJsonArray("relays"))
+            assertFalse(r.getAsJsonObject().get("outputOn").getAsBoolean(), "shed: " + r);
+        assertTrue(module.logText().contains("OFF"), "the shedding is logged");
+
+        rewriteSimulator(simulatorConfig);
+        module.awaitStatus("sockets back after the peak", Duration.ofSeconds(60),
+                s -> onByBalancer(s).contains("socket-3") && power(s, "grid") < 3200);
+    }
+
+    @Test
+    @Order(3)
+    void aSilentGridMeterPutsTheSiteInTheSafeStateAndItRecovers() throws Exception {
+        module.awaitStatus("charging before the fault", Duration.ofSeconds(60), s -> !closedRelays(s).isEmpty());
+        rewriteSimulator(simulatorConfig + "faults=[\"grid=SILENT\"]\n");
+        JsonObject status = module.awaitStatus("safe state", Duration.ofSeconds(30),
+                s -> !"GOOD".equals(meter(s, "grid").get("quality").getAsString()) && closedRelays(s).isEmpty());
+        assertTrue(status.getAsJsonArray("relays").size() == 4);
+
+        rewriteSimulator(simulatorConfig);
+        module.awaitStatus("recovered", Duration.ofSeconds(60),
+                s -> "GOOD".equals(meter(s, "grid").get("quality").getAsString()) && onByBalancer(s).contains("socket-3"));
+        assertTrue(module.logText().contains("safe state"), "the safe state is logged");
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+
+    /** FileInstall picks the change up; the file is replaced in one step so it never reads half of it. */
+    private static void rewriteSimulator(String content) throws Exception {
+        Path tmp = Files.createTempFile(module.confDir, "sim", ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, module.confDir.resolve(SIM), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Set<String> onByBalancer(JsonObject status) {
+        Set<String> on = new TreeSet<>();
+        for (JsonElement r : status.getAsJsonArray("relays")) {
+            JsonObject o = r.getAsJsonObject();
+            if (o.get("outputOn").getAsBoolean() && "balancer".equals(o.get("source").getAsString())) on.add(o.get("id").getAsString());
+        }
+        return on;
+    }
+
+    private static Set<String> closedRelays(JsonObject status) {
+        Set<String> closed = new TreeSet<>();
+        for (JsonElement r : status.getAsJsonArray("relays"))
+            if (r.getAsJsonObject().get("outputOn").getAsBoolean()) closed.add(r.getAsJsonObject().get("id").getAsString());
+        return closed;
+    }
+
+}
