@@ -34,6 +34,11 @@ public final class Json {
         return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
     }
 
+    /** A number, or null when it is unknown (NaN and infinities too: JSON has no such numbers). */
+    public static JsonElement number(Double value) {
+        return value == null || !Double.isFinite(value) ? JsonNull.INSTANCE : new JsonPrimitive(value);
+    }
+
     public static JsonElement bool(Boolean value) {
         return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
     }

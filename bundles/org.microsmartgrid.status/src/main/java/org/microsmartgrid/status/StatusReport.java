@@ -1,6 +1,7 @@
 package org.microsmartgrid.status;
 
 import com.google.gson.JsonObject;
+import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.status.health.BundleFacts;
@@ -18,14 +19,17 @@ public final class StatusReport {
     private StatusReport() {
     }
 
+    /** @param loop the control loop's status service, or null when none is registered */
     public static JsonObject build(Instant now, ModuleSection module, List<Meter> meters, List<Relay> relays,
-                                   List<BundleFacts> bundles, List<ComponentHealth.Component> components) {
+                                   ControlLoopStatus loop, List<BundleFacts> bundles,
+                                   List<ComponentHealth.Component> components) {
         JsonObject json = new JsonObject();
         json.addProperty("schema", SCHEMA);
         json.add("generatedAt", Json.time(now));
         json.add("module", module.toJson(now));
         json.add("meters", MeterSection.toJson(meters));
         json.add("relays", RelaySection.toJson(relays));
+        json.add("loop", LoopSection.toJson(loop));
         json.add("health", HealthSection.toJson(bundles, components));
         return json;
     }

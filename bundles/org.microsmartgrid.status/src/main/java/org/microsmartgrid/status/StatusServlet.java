@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.osgi.framework.BundleContext;
@@ -27,9 +28,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /status}: the module, its meters and relays and the OSGi health, as JSON, for commissioning.
- * Read-only and without personal data, so it needs no login. Meters and relays are tracked dynamically, so the
- * page keeps working while their bundles come and go.
+ * {@code GET /status}: the module, its meters and relays, the control loop's last decision and the OSGi health, as
+ * JSON, for commissioning. Read-only and without personal data, so it needs no login. Meters, relays and the loop
+ * are tracked dynamically, so the page keeps working while their bundles come and go.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/status", "/status/*"})
@@ -45,6 +46,11 @@ public final class StatusServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<Relay> relays = List.of();
+
+    /** The balancing loop: absent until the balancer has its configuration, so optional; greedy to pick it up at once. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ControlLoopStatus loop;
 
     @Reference
     private ServiceComponentRuntime scr;
@@ -100,7 +106,7 @@ public final class StatusServlet extends HttpServlet {
     }
 
     private JsonElement collect() {
-        return StatusReport.build(clock.instant(), module, meters, relays, OsgiFacts.bundles(context),
+        return StatusReport.build(clock.instant(), module, meters, relays, loop, OsgiFacts.bundles(context),
                 OsgiFacts.components(scr));
     }
 }

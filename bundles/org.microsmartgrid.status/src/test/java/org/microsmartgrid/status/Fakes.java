@@ -1,5 +1,7 @@
 package org.microsmartgrid.status;
 
+import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.MeterRole;
@@ -7,6 +9,8 @@ import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayCommand;
 import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.api.relay.RelayState;
+
+import java.util.Optional;
 
 /** Plain implementations of the API services, as the meter and relay bundles would register them. */
 final class Fakes {
@@ -36,5 +40,15 @@ final class Fakes {
         @Override public String id() { return state.relayId(); }
         @Override public int socket() { return state.socket(); }
         @Override public RelayResult command(RelayCommand command) { throw new UnsupportedOperationException("read-only test"); }
+    }
+
+    /** The balancer's status service, with a fixed last decision (null: no cycle yet). */
+    record FakeLoop(LoopDecision decision) implements ControlLoopStatus {
+        @Override public Optional<LoopDecision> lastDecision() { return Optional.ofNullable(decision); }
+    }
+
+    /** A loop whose bundle is stopping. */
+    record GoneLoop() implements ControlLoopStatus {
+        @Override public Optional<LoopDecision> lastDecision() { throw new IllegalStateException("service unregistered"); }
     }
 }

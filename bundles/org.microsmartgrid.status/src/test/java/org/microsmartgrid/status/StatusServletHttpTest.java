@@ -49,6 +49,7 @@ class StatusServletHttpTest {
                 List.of(new Fakes.FakeMeter(MeterSectionTest.gridReading()),
                         new Fakes.FakeMeter(MeterReading.none("socket1", MeterRole.SOCKET, 1, NOW))),
                 List.of(new Fakes.FakeRelay(new RelayState("socket1", 1, false, false, false, null, NOW, "start", null))),
+                new Fakes.FakeLoop(LoopSectionTest.normalCycle()),
                 List.of(new BundleFacts(0, "org.apache.felix.framework", "7.0.5", 32, false)),
                 List.of());
     }
@@ -83,7 +84,24 @@ class StatusServletHttpTest {
         JsonObject relay = json.getAsJsonArray("relays").get(0).getAsJsonObject();
         assertFalse(relay.get("feedbackOn").getAsBoolean());
         assertTrue(relay.get("leaseUntil").isJsonNull());
+        JsonObject loop = json.getAsJsonObject("loop");
+        assertEquals(324.75, loop.get("headroomW").getAsDouble());
+        JsonObject socket1 = loop.getAsJsonArray("sockets").get(0).getAsJsonObject();
+        assertEquals(1, socket1.get("socket").getAsInt());
+        assertEquals("CHARGING_NOW", socket1.get("reason").getAsString());
         assertTrue(json.getAsJsonObject("health").get("ok").getAsBoolean());
+    }
+
+    @Test
+    void withoutABalancingLoopTheLoopIsNullAndThePageStillAnswers() throws Exception {
+        DOCUMENT.set(() -> StatusReport.build(NOW, new ModuleSection("0.1.0", "felix", "17", NOW), List.of(),
+                List.of(), null, List.of(), List.of()));
+
+        HttpResponse<String> response = send("GET", "/status");
+
+        assertEquals(200, response.statusCode());
+        JsonObject json = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertTrue(json.has("loop") && json.get("loop").isJsonNull(), "present and null: \"loop\": null");
     }
 
     @Test

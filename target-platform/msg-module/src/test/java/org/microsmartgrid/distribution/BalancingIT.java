@@ -72,6 +72,10 @@ class BalancingIT {
         JsonObject status = module.awaitStatus("sockets charging", Duration.ofSeconds(90),
                 s -> onByBalancer(s).containsAll(Set.of("socket-1", "socket-3")) && power(s, "socket-3") > 20);
         assertTrue(power(status, "socket-1") > 20, "the e-bike charges: " + meter(status, "socket-1"));
+        JsonObject loop = status.getAsJsonObject("loop");
+        assertFalse(loop.get("safeState").getAsBoolean(), loop.toString());
+        assertTrue(loop.get("headroomW").getAsDouble() > 0, "the loop shows its headroom: " + loop);
+        assertTrue(loop.getAsJsonArray("sockets").size() == 4, "and why each socket is on or waiting: " + loop);
     }
 
     @Test
@@ -82,7 +86,9 @@ class BalancingIT {
                 s -> closedRelays(s).isEmpty() && power(s, "grid") > 3200);
         for (JsonElement r : status.getAsJsonArray("relays"))
             assertFalse(r.getAsJsonObject().get("outputOn").getAsBoolean(), "shed: " + r);
-        assertTrue(module.logText().contains("OFF"), "the shedding is logged");
+        assertTrue(status.getAsJsonObject("loop").get("shed").getAsBoolean() || !status.getAsJsonObject("loop").get("safeState").getAsBoolean(),
+                "the loop says it shed: " + status.getAsJsonObject("loop"));
+        assertTrue(module.logText().contains("SHED_GRID_LIMIT"), "the shedding is logged with its reason");
 
         rewriteSimulator(simulatorConfig);
         module.awaitStatus("sockets back after the peak", Duration.ofSeconds(60),

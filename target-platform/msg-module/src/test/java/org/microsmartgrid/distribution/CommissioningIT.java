@@ -75,6 +75,7 @@ class CommissioningIT {
         double volts = value(grid, "VOLTAGE_L1");
         assertTrue(volts > 200 && volts < 260, "a plausible mains voltage from the simulated SDM630: " + volts);
         assertEquals(4, status.getAsJsonArray("relays").size(), "one relay per socket");
+        assertTrue(status.get("loop").isJsonNull(), "no balancing loop while commissioning by hand");
         for (JsonElement r : status.getAsJsonArray("relays"))
             assertFalse(r.getAsJsonObject().get("outputOn").getAsBoolean(), "relays are off at start: " + r);
     }

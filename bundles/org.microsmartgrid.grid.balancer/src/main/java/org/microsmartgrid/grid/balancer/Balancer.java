@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterListener;
 import org.microsmartgrid.api.meter.MeterReading;
@@ -17,8 +19,6 @@ import org.microsmartgrid.grid.balancer.config.SiteConfig;
 import org.microsmartgrid.grid.balancer.runtime.BalancingLoop;
 import org.microsmartgrid.grid.balancer.runtime.CycleScheduler;
 import org.microsmartgrid.grid.balancer.runtime.StatusViews;
-import org.microsmartgrid.grid.balancer.status.BalancerStatus;
-import org.microsmartgrid.grid.balancer.status.DecisionView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * {@link org.microsmartgrid.grid.balancer.decision.Balancing#decide}; this class only wires services to it.
  */
 @Component(name = BalancerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {ConfigurableComponent.class, MeterListener.class, BalancerStatus.class})
+        service = {ConfigurableComponent.class, MeterListener.class, ControlLoopStatus.class})
 @Designate(ocd = BalancerConfig.class)
-public class Balancer implements ConfigurableComponent, MeterListener, BalancerStatus {
+public class Balancer implements ConfigurableComponent, MeterListener, ControlLoopStatus {
 
     public static final String PID = BalancerConfig.PID;
     private static final Logger LOG = LoggerFactory.getLogger(Balancer.class);
@@ -117,7 +117,7 @@ public class Balancer implements ConfigurableComponent, MeterListener, BalancerS
     }
 
     @Override
-    public Optional<DecisionView> lastDecision() {
+    public Optional<LoopDecision> lastDecision() {
         BalancingLoop l = loop;
         return l == null ? Optional.empty() : l.last().map(StatusViews::view);
     }

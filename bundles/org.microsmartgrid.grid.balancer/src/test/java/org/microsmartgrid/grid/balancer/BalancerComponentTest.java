@@ -11,12 +11,12 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.grid.balancer.config.ConfigException;
 import org.microsmartgrid.grid.balancer.config.Configs;
 import org.microsmartgrid.grid.balancer.fakes.FakeMeter;
 import org.microsmartgrid.grid.balancer.fakes.FakeRelay;
-import org.microsmartgrid.grid.balancer.status.DecisionView;
 
 /** The component constructed and activated directly (no OSGi), with fake meters and relays, on real threads. */
 class BalancerComponentTest {
@@ -58,7 +58,7 @@ class BalancerComponentTest {
         balancer.onReading(grid.power(3600));
         await(() -> !relay.isOn(), "relay shed");
         assertTrue(relay.lastCommand().safety());
-        DecisionView v = balancer.lastDecision().orElseThrow();
+        LoopDecision v = balancer.lastDecision().orElseThrow();
         assertTrue(v.shed(), "the fake grid still shows 3600 W: every cycle is over the limit");
         assertFalse(v.sockets().get(0).on());
     }
@@ -72,7 +72,7 @@ class BalancerComponentTest {
         // the grid meter now says nothing more; only the socket meter keeps answering
         await(() -> {
             socketMeter.power(400);
-            return balancer.lastDecision().map(DecisionView::safeState).orElse(false);
+            return balancer.lastDecision().map(LoopDecision::safeState).orElse(false);
         }, "safe state");
         await(() -> !relay.isOn(), "relay off");
         assertEquals("SAFE_STATE_GRID", balancer.lastDecision().orElseThrow().sockets().get(0).reason());

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.control.SocketAllocation;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterReading;
@@ -28,8 +30,6 @@ import org.microsmartgrid.grid.balancer.decision.Reason;
 import org.microsmartgrid.grid.balancer.fakes.FakeMeter;
 import org.microsmartgrid.grid.balancer.fakes.FakeRelay;
 import org.microsmartgrid.grid.balancer.fakes.MutableClock;
-import org.microsmartgrid.grid.balancer.status.DecisionView;
-import org.microsmartgrid.grid.balancer.status.SocketView;
 
 /** One cycle at a time, with a hand-moved clock: gather, decide, apply, record. */
 class BalancingLoopTest {
@@ -157,22 +157,29 @@ class BalancingLoopTest {
         grid.power(500);
         meter1.power(0);
         loop.runCycle();
-        DecisionView v = StatusViews.view(loop.last().orElseThrow());
+        LoopDecision v = StatusViews.view(loop.last().orElseThrow());
 
         assertEquals(1, v.cycle());
         assertEquals("F1", v.band());
         assertEquals(3200, v.limitW(), 0);
-        SocketView s = v.sockets().get(0);
+        SocketAllocation s = v.sockets().get(0);
         assertEquals("CHARGING_NOW", s.reason());
         assertEquals("APPLIED", s.relayOutcome());
         assertEquals("PUBLIC", s.priority());
+        assertEquals("NOW", s.mode());
+        assertEquals(1000, s.drawW(), 0, "never measured: its rating");
+        assertEquals(2700, v.headroomW(), 0);
 
         grid.failing = true;
         clock.advance(Duration.ofMillis(250));
         loop.runCycle();
-        DecisionView safe = StatusViews.view(loop.last().orElseThrow());
+        LoopDecision safe = StatusViews.view(loop.last().orElseThrow());
         assertTrue(safe.safeState());
         assertNull(safe.gridW(), "unknown, not NaN: the view goes to JSON");
+        assertNull(safe.headroomW());
+        assertNull(safe.spareW());
+        assertNull(safe.predictedImportW());
+        assertEquals(2, safe.cycle());
         assertEquals("SAFE_STATE_GRID", safe.sockets().get(0).reason());
         assertTrue(safe.sockets().get(0).safety());
     }

@@ -1,0 +1,38 @@
+package org.microsmartgrid.api.control;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One cycle of the control loop: the site's power balance as the loop saw it, and what it decided for each socket.
+ * A power that is not known (the grid reading is not trusted: safe state) is null, never NaN.
+ *
+ * @param at               when the cycle ran
+ * @param cycle            cycle number, counted from 1 since the loop started (a configuration change does not reset
+ *                         it)
+ * @param safeState        true when the grid reading cannot be trusted: every socket not proven idle is off
+ * @param safeStateWhy     why the loop is in the safe state, for people; null when it is not
+ * @param gridW            grid power measured, W: import positive, export negative; null in the safe state
+ * @param limitW           the import limit, W: contract power × (1 + margin) − reserve
+ * @param headroomW        limit minus the import expected before switching, W; negative: over the limit; null in
+ *                         the safe state
+ * @param surplusW         solar surplus the sockets could use, W (what the site would export with sockets and
+ *                         battery idle); 0 when there is none
+ * @param spareW           headroom left after this decision, W; null in the safe state
+ * @param predictedImportW grid import expected after this decision, W; null in the safe state
+ * @param batterySetpointW battery set-point, W: positive discharge, negative charge, 0 without a battery or when it
+ *                         must idle
+ * @param band             tariff band now: F1, F2 or F3 (ARERA)
+ * @param cheapNow         whether now counts as a cheap period
+ * @param shed             whether sockets were shed for the grid limit in this cycle
+ * @param sockets          one allocation per socket the loop knows, by socket number
+ */
+public record LoopDecision(Instant at, long cycle, boolean safeState, String safeStateWhy, Double gridW,
+                           double limitW, Double headroomW, double surplusW, Double spareW, Double predictedImportW,
+                           double batterySetpointW, String band, boolean cheapNow, boolean shed,
+                           List<SocketAllocation> sockets) {
+
+    public LoopDecision {
+        sockets = List.copyOf(sockets);
+    }
+}
