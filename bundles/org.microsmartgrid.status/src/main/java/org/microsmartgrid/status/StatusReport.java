@@ -1,6 +1,7 @@
 package org.microsmartgrid.status;
 
 import com.google.gson.JsonObject;
+import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
@@ -23,6 +24,13 @@ public final class StatusReport {
     public static JsonObject build(Instant now, ModuleSection module, List<Meter> meters, List<Relay> relays,
                                    ControlLoopStatus loop, List<BundleFacts> bundles,
                                    List<ComponentHealth.Component> components) {
+        return build(now, module, meters, relays, loop, null, bundles, components);
+    }
+
+    /** @param sessions the charging sessions service, or null when none is registered */
+    public static JsonObject build(Instant now, ModuleSection module, List<Meter> meters, List<Relay> relays,
+                                   ControlLoopStatus loop, ChargingSessions sessions, List<BundleFacts> bundles,
+                                   List<ComponentHealth.Component> components) {
         JsonObject json = new JsonObject();
         json.addProperty("schema", SCHEMA);
         json.add("generatedAt", Json.time(now));
@@ -30,7 +38,28 @@ public final class StatusReport {
         json.add("meters", MeterSection.toJson(meters));
         json.add("relays", RelaySection.toJson(relays));
         json.add("loop", LoopSection.toJson(loop));
+        json.add("sessions", SessionSection.toJson(sessions, sockets(meters, relays)));
         json.add("health", HealthSection.toJson(bundles, components));
         return json;
+    }
+
+    /** The sockets the module knows of: those with a relay or a socket meter. */
+    private static List<Integer> sockets(List<Meter> meters, List<Relay> relays) {
+        java.util.Set<Integer> sockets = new java.util.TreeSet<>();
+        for (Relay r : relays) {
+            try {
+                sockets.add(r.socket());
+            } catch (RuntimeException gone) {
+                // a relay whose service went away while we read it
+            }
+        }
+        for (Meter m : meters) {
+            try {
+                if (m.socket() > 0) sockets.add(m.socket());
+            } catch (RuntimeException gone) {
+                // likewise
+            }
+        }
+        return List.copyOf(sockets);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
@@ -51,6 +52,11 @@ public final class StatusServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ControlLoopStatus loop;
+
+    /** Charging sessions: optional like the loop. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ChargingSessions sessions;
 
     @Reference
     private ServiceComponentRuntime scr;
@@ -106,7 +112,7 @@ public final class StatusServlet extends HttpServlet {
     }
 
     private JsonElement collect() {
-        return StatusReport.build(clock.instant(), module, meters, relays, loop, OsgiFacts.bundles(context),
+        return StatusReport.build(clock.instant(), module, meters, relays, loop, sessions, OsgiFacts.bundles(context),
                 OsgiFacts.components(scr));
     }
 }

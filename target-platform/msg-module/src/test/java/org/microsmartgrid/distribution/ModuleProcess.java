@@ -39,6 +39,11 @@ final class ModuleProcess implements AutoCloseable {
     }
 
     static ModuleProcess start(String name, Path confDir, int httpPort) throws IOException {
+        return start(name, confDir, httpPort, Files.createTempDirectory("msg-data-" + name));
+    }
+
+    /** Starts with a given data directory, so that a second start finds what the first one left (sessions). */
+    static ModuleProcess start(String name, Path confDir, int httpPort, Path dataDir) throws IOException {
         Path jar = Path.of(System.getProperty("msg.module.jar"));
         Path logDir = Path.of("target", "it-logs");
         Files.createDirectories(logDir);
@@ -48,7 +53,7 @@ final class ModuleProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx96m",
                 "-Dmsg.conf=" + confDir.toAbsolutePath(),
-                "-Dmsg.data=" + workDir.resolve("data"),
+                "-Dmsg.data=" + dataDir.toAbsolutePath(),
                 "-Dorg.osgi.service.http.port=" + httpPort,
                 "-jar", jar.toAbsolutePath().toString()));
         Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
@@ -126,6 +131,11 @@ final class ModuleProcess implements AutoCloseable {
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A power cut, as far as the process can tell: SIGKILL, no shutdown hook, no flush. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.meter.Meter;
@@ -48,6 +49,7 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     private final Clock clock;
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
     private final List<Relay> relays = new CopyOnWriteArrayList<>();
+    private volatile ChargingSessions chargingSessions;
     private volatile BalancingLoop loop;
     private volatile CycleScheduler scheduler;
 
@@ -80,10 +82,22 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         relays.remove(relay);
     }
 
+    /** Optional: with it, each socket's open session (mode, target, deadline) replaces the configured default. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindChargingSessions(ChargingSessions sessions) {
+        chargingSessions = sessions;
+    }
+
+    void unbindChargingSessions(ChargingSessions sessions) {
+        if (chargingSessions == sessions) chargingSessions = null;
+    }
+
     @Activate
     void activate(BalancerConfig config) {
         SiteConfig site = validated(config);
-        loop = new BalancingLoop(site, clock, () -> meters, () -> relays);
+        loop = new BalancingLoop(site, clock, () -> meters, () -> relays,
+                () -> Optional.ofNullable(chargingSessions));
         CycleScheduler s = new CycleScheduler("msg-balancer", loop::runCycle);
         s.start(site.cycle());
         scheduler = s;

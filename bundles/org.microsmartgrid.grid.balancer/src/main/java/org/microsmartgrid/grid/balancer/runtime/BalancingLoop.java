@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayResult;
@@ -36,6 +37,7 @@ public final class BalancingLoop {
     private final Supplier<? extends Collection<Meter>> meters;
     private final Supplier<? extends Collection<Relay>> relays;
     private final DefaultSessions sessions = new DefaultSessions(ItalianTariffCalendar.ROME);
+    private final SessionSource sessionSource;
     private SiteConfig config;
     private TariffOutlook tariff;
     private BalancerState state = BalancerState.EMPTY;
@@ -44,9 +46,17 @@ public final class BalancingLoop {
 
     public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
                          Supplier<? extends Collection<Relay>> relays) {
+        this(config, clock, meters, relays, Optional::empty);
+    }
+
+    /** With the charging-sessions service when one is registered (else each socket has its default session). */
+    public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
+                         Supplier<? extends Collection<Relay>> relays,
+                         Supplier<Optional<ChargingSessions>> chargingSessions) {
         this.clock = clock;
         this.meters = meters;
         this.relays = relays;
+        this.sessionSource = new SessionSource(sessions, chargingSessions);
         reconfigure(config);
     }
 
@@ -63,7 +73,7 @@ public final class BalancingLoop {
     public synchronized Decision runCycle() {
         List<Meter> ms = List.copyOf(meters.get());
         List<Relay> rs = List.copyOf(relays.get());
-        SiteSnapshot snap = SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessions, state, tariff);
+        SiteSnapshot snap = SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff);
         Decision d = Balancing.decide(snap);
         Map<Integer, RelayResult> results = RelayApplier.apply(d, rs, config.lease(), SOURCE);
         sessions.account(snap);

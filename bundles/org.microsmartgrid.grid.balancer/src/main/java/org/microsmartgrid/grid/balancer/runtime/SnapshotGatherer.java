@@ -34,7 +34,7 @@ final class SnapshotGatherer {
     }
 
     static SiteSnapshot gather(Instant now, Collection<Meter> meters, Collection<Relay> relays, SiteConfig config,
-                               DefaultSessions sessions, BalancerState previous, TariffOutlook tariff) {
+                               SessionSource sessions, BalancerState previous, TariffOutlook tariff) {
         Map<MeterRole, List<MeterReading>> byRole = new HashMap<>();
         for (Meter m : meters) {
             MeterReading r = read(m, now);

@@ -63,6 +63,51 @@ class BalancingLoopTest {
     }
 
     @Test
+    void aDriversSessionFromTheSessionsServiceReplacesTheSocketsDefaultMode() {
+        meters.add(grid);
+        meters.add(meter1);
+        relays.add(relay1);
+        org.microsmartgrid.api.charging.ChargingSession solarOnly = new org.microsmartgrid.api.charging.ChargingSession(
+                java.util.UUID.randomUUID(), 1, org.microsmartgrid.api.charging.ChargingMode.SOLAR_ONLY, 0, null,
+                clock.instant(), null, 0, 0, 0, null, "token:abcd1234");
+        java.util.concurrent.atomic.AtomicReference<org.microsmartgrid.api.charging.ChargingSession> open =
+                new java.util.concurrent.atomic.AtomicReference<>(solarOnly);
+        org.microsmartgrid.api.charging.ChargingSessions service = new org.microsmartgrid.api.charging.ChargingSessions() {
+            public java.util.Optional<org.microsmartgrid.api.charging.ChargingSession> active(int socket) {
+                return socket == 1 ? java.util.Optional.ofNullable(open.get()) : java.util.Optional.empty();
+            }
+
+            public org.microsmartgrid.api.charging.ChargingSession start(int socket,
+                    org.microsmartgrid.api.charging.ChargingMode mode, double targetWh, Instant deadline, String token) {
+                throw new UnsupportedOperationException();
+            }
+
+            public java.util.Optional<org.microsmartgrid.api.charging.ChargingSession> stop(int socket, String reason) {
+                return java.util.Optional.empty();
+            }
+
+            public List<org.microsmartgrid.api.charging.ChargingSession> recent(int limit) {
+                return List.of();
+            }
+        };
+        BalancingLoop loop = new BalancingLoop(ConfigValidator.validate(BalancerConfig.PID,
+                Configs.home("socket.rating.w", new String[] {"1=1000"})), clock, () -> meters, () -> relays,
+                () -> java.util.Optional.of(service));
+        grid.power(500); // importing: no surplus
+        meter1.power(0);
+        Decision d = loop.runCycle();
+        assertFalse(relay1.isOn(), "the driver chose solar only; the default (NOW) would switch it on");
+        assertEquals(Reason.WAITING_SURPLUS, d.socket(1).orElseThrow().reason());
+
+        open.set(null); // session ended: the socket follows its default again
+        clock.advance(Duration.ofMillis(250));
+        grid.power(500);
+        meter1.power(0);
+        assertEquals(Reason.CHARGING_NOW, loop.runCycle().socket(1).orElseThrow().reason());
+        assertTrue(relay1.isOn());
+    }
+
+    @Test
     void theLeaseRunsOutWhenTheLoopStops() {
         BalancingLoop loop = loop("socket.rating.w", new String[] {"1=1000"});
         grid.power(500);

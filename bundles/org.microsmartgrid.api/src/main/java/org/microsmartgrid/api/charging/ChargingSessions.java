@@ -1,0 +1,51 @@
+package org.microsmartgrid.api.charging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Service: the charging sessions of the module's sockets. At most one open session per socket. The balancer uses the
+ * open session's mode; without an open session a socket follows the balancer's configured default mode (so that a
+ * vehicle plugged in draws power and is detected).
+ */
+@ProviderType
+public interface ChargingSessions {
+
+    /** End reason: the socket's power stayed below the plug threshold (vehicle unplugged or done). */
+    String UNPLUGGED = "UNPLUGGED";
+    /** End reason: stopped through this service without a reason of its own. */
+    String STOPPED = "STOPPED";
+    /** {@code startedBy} of sessions started by detecting power on a socket. */
+    String PLUG = "plug";
+
+    /** The open session on a socket, if any. Cheap: the balancer calls it every cycle. */
+    Optional<ChargingSession> active(int socket);
+
+    /**
+     * Starts a session with an authorized token. A session that was started by plug detection on that socket is taken
+     * over (mode, target and deadline change, its energy so far is kept); a token-started one makes the socket busy.
+     *
+     * @param targetWh SOLAR_AND_CHEAP: energy wanted, Wh (> 0); ignored otherwise
+     * @param deadline SOLAR_AND_CHEAP: when it is wanted; ignored otherwise
+     * @param token    the driver's token, as presented (checked against the configured SHA-256 hashes)
+     * @return the open session, once it is stored
+     * @throws SecurityException        the token is not authorized
+     * @throws IllegalStateException    the socket has a token-started session already
+     * @throws IllegalArgumentException bad socket, mode, target or deadline
+     */
+    ChargingSession start(int socket, ChargingMode mode, double targetWh, Instant deadline, String token);
+
+    /**
+     * Ends the open session of a socket.
+     *
+     * @param reason why, e.g. "driver"; null or blank means {@link #STOPPED}
+     * @return the closed record, once it is stored; empty when the socket had no open session
+     */
+    Optional<ChargingSession> stop(int socket, String reason);
+
+    /** The latest sessions, open and closed, newest start first, at most {@code limit}. */
+    List<ChargingSession> recent(int limit);
+}

@@ -1,0 +1,391 @@
+package org.microsmartgrid.charging;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
+
+import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.api.charging.ChargingMode;
+import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.meter.Channel;
+import org.microsmartgrid.api.meter.MeterListener;
+import org.microsmartgrid.api.meter.MeterReading;
+import org.microsmartgrid.api.meter.MeterRole;
+import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.charging.config.ChargingConfig;
+import org.microsmartgrid.charging.config.ConfigValidator;
+import org.microsmartgrid.charging.config.Settings;
+import org.microsmartgrid.charging.session.Change;
+import org.microsmartgrid.charging.session.SessionBook;
+import org.microsmartgrid.charging.session.SocketSample;
+import org.microsmartgrid.charging.store.SessionStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Charging sessions as an OSGi component: listens to the meters (whiteboard {@link MeterListener}), keeps the open
+ * sessions in memory ({@link SessionBook}) and every change in H2 ({@link SessionStore}) through one writer thread, so
+ * the bus thread never waits for the disk. Open sessions found in the database at activation are resumed.
+ */
+@Component(name = ChargingConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = {ChargingSessions.class, MeterListener.class, ConfigurableComponent.class})
+@Designate(ocd = ChargingConfig.class)
+public class ChargingSessionsService implements ChargingSessions, MeterListener, ConfigurableComponent {
+
+    public static final String PID = ChargingConfig.PID;
+    private static final Logger LOG = LoggerFactory.getLogger(ChargingSessionsService.class);
+    /** A grid value older than this does not count for the solar share. */
+    static final Duration GRID_FRESH = Duration.ofSeconds(10);
+    /** A balancer decision older than this does not give the tariff band. */
+    static final Duration BAND_FRESH = Duration.ofSeconds(60);
+    private static final long WRITE_WAIT_S = 10;
+
+    private final Clock clock;
+    private final Object lock = new Object();
+    private final List<Relay> relays = new CopyOnWriteArrayList<>();
+    private final Map<String, MeterReading> grid = new ConcurrentHashMap<>();
+    private volatile ControlLoopStatus loopStatus;
+
+    // guarded by lock
+    private Settings settings;
+    private SessionBook book;
+    private SessionStore store;
+    private ExecutorService writer;
+
+    public ChargingSessionsService() {
+        this(Clock.systemUTC());
+    }
+
+    /** For tests: a controllable clock (API starts and stops; readings carry their own time). */
+    ChargingSessionsService(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRelay(Relay relay) {
+        relays.add(relay);
+    }
+
+    void unbindRelay(Relay relay) {
+        relays.remove(relay);
+    }
+
+    /** Optional: the balancer's last decision gives the tariff band for the cost. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindLoopStatus(ControlLoopStatus status) {
+        loopStatus = status;
+    }
+
+    void unbindLoopStatus(ControlLoopStatus status) {
+        if (loopStatus == status) loopStatus = null;
+    }
+
+    @Activate
+    void activate(ChargingConfig config, BundleContext context) {
+        Settings s = validated(config, context);
+        synchronized (lock) {
+            open(s);
+        }
+    }
+
+    /** Applied live; a new database path closes the old database and resumes the new one's open sessions. */
+    @Modified
+    void modified(ChargingConfig config, BundleContext context) {
+        Settings s = validated(config, context);
+        synchronized (lock) {
+            if (s.databasePath().equals(settings.databasePath())) {
+                settings = s;
+                book.reconfigure(s);
+                LOG.info("{} reconfigured", PID);
+            } else {
+                close();
+                open(s);
+            }
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        synchronized (lock) {
+            close();
+        }
+    }
+
+    private void open(Settings s) {
+        try {
+            store = SessionStore.open(s.databasePath());
+            List<org.microsmartgrid.charging.session.Row> resumed = store.openRows();
+            book = new SessionBook(s, UUID::randomUUID, resumed);
+            settings = s;
+            writer = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "msg-charging-store");
+                t.setDaemon(true);
+                return t;
+            });
+            LOG.info("{} active: database {}, {} open session(s) resumed", PID, s.databasePath(), resumed.size());
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("{}: cannot open the sessions database {} (database.path): {}", PID, s.databasePath(),
+                    e.getMessage());
+            closeQuietly();
+            throw new IllegalStateException(PID + ": cannot open the sessions database " + s.databasePath(), e);
+        }
+    }
+
+    /** Writes what is pending, then closes the database cleanly. Open sessions stay open: resumed next time. */
+    private void close() {
+        if (book != null) persist(book.pending());
+        ExecutorService w = writer;
+        writer = null;
+        if (w != null) {
+            w.shutdown();
+            try {
+                if (!w.awaitTermination(WRITE_WAIT_S, TimeUnit.SECONDS)) LOG.warn("{}: pending writes abandoned", PID);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeQuietly();
+        book = null;
+    }
+
+    private void closeQuietly() {
+        try {
+            if (store != null) store.close();
+        } catch (SQLException e) {
+            LOG.warn("{}: closing the database: {}", PID, e.getMessage());
+        }
+        store = null;
+    }
+
+    @Override
+    public void onReading(MeterReading r) {
+        if (r == null) return;
+        if (r.role() == MeterRole.GRID) {
+            grid.put(r.meterId(), r);
+            return;
+        }
+        if (r.role() != MeterRole.SOCKET || r.socket() < 1) return;
+        SocketSample sample = new SocketSample(r.socket(), r.at(), r.good(Channel.ACTIVE_POWER).orElse(null),
+                r.good(Channel.IMPORT_ENERGY).orElse(null), relayClosed(r.socket()));
+        Double gridW = gridW(r.at());
+        String band = band(r.at());
+        synchronized (lock) {
+            if (book == null) return;
+            Optional<Change> c = book.onSocket(sample, gridW, band);
+            c.ifPresent(ChargingSessionsService::log);
+            c.ifPresent(change -> persist(List.of(change)));
+        }
+    }
+
+    @Override
+    public Optional<ChargingSession> active(int socket) {
+        synchronized (lock) {
+            return book == null ? Optional.empty() : book.active(socket);
+        }
+    }
+
+    @Override
+    public ChargingSession start(int socket, ChargingMode mode, double targetWh, Instant deadline, String token) {
+        Change c;
+        Future<?> written;
+        synchronized (lock) {
+            requireActive();
+            c = book.start(socket, mode, targetWh, deadline, token, clock.instant());
+            log(c);
+            written = persist(List.of(c));
+        }
+        await(written);
+        return c.row().session();
+    }
+
+    @Override
+    public Optional<ChargingSession> stop(int socket, String reason) {
+        Optional<Change> c;
+        Future<?> written = null;
+        synchronized (lock) {
+            requireActive();
+            c = book.stop(socket, reason, clock.instant());
+            if (c.isPresent()) {
+                log(c.get());
+                written = persist(List.of(c.get()));
+            }
+        }
+        if (written != null) await(written);
+        return c.map(x -> x.row().session());
+    }
+
+    @Override
+    public List<ChargingSession> recent(int limit) {
+        if (limit <= 0) return List.of();
+        List<ChargingSession> open;
+        SessionStore s;
+        synchronized (lock) {
+            requireActive();
+            open = book.openSessions();
+            s = store;
+        }
+        Map<UUID, ChargingSession> byId = new LinkedHashMap<>();
+        try {
+            for (ChargingSession x : s.recent(limit)) byId.put(x.id(), x);
+        } catch (SQLException e) {
+            throw new IllegalStateException(PID + ": cannot read the sessions database: " + e.getMessage(), e);
+        }
+        for (ChargingSession x : open) byId.put(x.id(), x); // memory is newer than the last periodic write
+        List<ChargingSession> all = new ArrayList<>(byId.values());
+        all.sort(Comparator.comparing(ChargingSession::started).reversed());
+        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : List.copyOf(all);
+    }
+
+    /** For tests: waits until every write handed to the writer so far is done. */
+    void flush() {
+        Future<?> f;
+        synchronized (lock) {
+            f = writer == null ? null : writer.submit(() -> { });
+        }
+        if (f != null) await(f);
+    }
+
+    /** For tests: dies like kill -9 — no pending write, no clean close of the database. */
+    void crash() {
+        synchronized (lock) {
+            writer.shutdownNow();
+            try {
+                writer.awaitTermination(WRITE_WAIT_S, TimeUnit.SECONDS);
+                store.crash();
+            } catch (InterruptedException | SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            writer = null;
+            store = null;
+            book = null;
+        }
+    }
+
+    /** Hands changes to the writer thread, in order (called under the lock, so the order is the book's). */
+    private Future<?> persist(List<Change> changes) {
+        SessionStore s = store;
+        ExecutorService w = writer;
+        if (w == null || s == null || changes.isEmpty()) return java.util.concurrent.CompletableFuture.completedFuture(null);
+        return w.submit(() -> {
+            for (Change c : changes) {
+                try {
+                    s.save(c.row(), c.sync());
+                } catch (SQLException e) {
+                    LOG.error("{}: session {} not stored: {}", PID, c.row().session().id(), e.getMessage());
+                    throw new IllegalStateException("session not stored: " + e.getMessage(), e);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get(WRITE_WAIT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing the session", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(PID + ": the session could not be stored", e);
+        }
+    }
+
+    private void requireActive() {
+        if (book == null) throw new IllegalStateException(PID + " is not active");
+    }
+
+    private static void log(Change c) {
+        ChargingSession s = c.row().session();
+        switch (c.kind()) {
+            case STARTED -> LOG.info("socket {}: session {} started ({}, by {})", s.socket(), s.id(), s.mode(),
+                    s.startedBy());
+            case ENDED -> LOG.info("socket {}: session {} ended ({}): {} Wh, {} Wh solar, {} EUR", s.socket(),
+                    s.id(), s.endReason(), Math.round(s.energyWh()), Math.round(s.solarWh()),
+                    String.format(java.util.Locale.ROOT, "%.2f", s.costEur()));
+            default -> { }
+        }
+    }
+
+    /** Sum of the GRID meters when all of them are GOOD and fresh; null otherwise (nothing then counts as solar). */
+    private Double gridW(Instant now) {
+        if (grid.isEmpty()) return null;
+        double sum = 0;
+        for (MeterReading r : grid.values()) {
+            var p = r.isGood() ? r.values().get(Channel.ACTIVE_POWER) : null;
+            if (p == null || Duration.between(p.at(), now).abs().compareTo(GRID_FRESH) > 0) return null;
+            sum += p.value();
+        }
+        return sum;
+    }
+
+    /** The tariff band of the balancer's last decision, when recent; null otherwise (priced at the dearest band). */
+    private String band(Instant now) {
+        ControlLoopStatus s = loopStatus;
+        if (s == null) return null;
+        try {
+            Optional<LoopDecision> d = s.lastDecision();
+            return d.filter(x -> Duration.between(x.at(), now).abs().compareTo(BAND_FRESH) <= 0)
+                    .map(LoopDecision::band).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether the socket's relay is closed; null when no relay (or no readable one) serves it. */
+    private Boolean relayClosed(int socket) {
+        for (Relay r : relays) {
+            try {
+                if (r.socket() == socket) return r.state().closed();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Settings validated(ChargingConfig config, BundleContext context) {
+        UnaryOperator<String> props = name -> {
+            String v = context == null ? null : context.getProperty(name);
+            return v != null ? v : System.getProperty(name);
+        };
+        try {
+            return ConfigValidator.validate(PID, config, props);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}", e.getMessage());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.microsmartgrid.charging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.microsmartgrid.api.charging.ChargingMode;
+import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.meter.Channel;
+import org.microsmartgrid.api.meter.MeterReading;
+import org.microsmartgrid.api.meter.MeterRole;
+import org.microsmartgrid.api.meter.Quality;
+import org.microsmartgrid.api.meter.Sample;
+import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.api.relay.RelayCommand;
+import org.microsmartgrid.api.relay.RelayResult;
+import org.microsmartgrid.api.relay.RelayState;
+import org.microsmartgrid.charging.config.Configs;
+import org.microsmartgrid.charging.config.Tokens;
+
+/** The component activated directly (no OSGi) on a real H2 file in a temporary folder, fed with fake meter readings. */
+class ChargingSessionsServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-05-04T10:00:00Z");
+    private static final String TOKEN = "driver-42";
+
+    @TempDir
+    Path dir;
+    private ChargingSessionsService service;
+
+    @AfterEach
+    void tearDown() {
+        if (service != null) service.deactivate();
+    }
+
+    private ChargingSessionsService activate() {
+        Configs c = new Configs();
+        c.databasePath = dir.resolve("db/sessions").toString();
+        c.tokens = new String[] {Tokens.sha256Hex(TOKEN)};
+        ChargingSessionsService s = new ChargingSessionsService(Clock.fixed(T0, ZoneOffset.UTC));
+        s.activate(c.build(), null);
+        return s;
+    }
+
+    private static MeterReading socket(int socket, long second, double w, Double importWh) {
+        Instant at = T0.plusSeconds(second);
+        Map<Channel, Sample> v = new EnumMap<>(Channel.class);
+        v.put(Channel.ACTIVE_POWER, new Sample(w, at));
+        if (importWh != null) v.put(Channel.IMPORT_ENERGY, new Sample(importWh, at));
+        return new MeterReading("socket" + socket, MeterRole.SOCKET, socket, Quality.GOOD, at, v, null);
+    }
+
+    private static MeterReading grid(long second, double w) {
+        Instant at = T0.plusSeconds(second);
+        return new MeterReading("grid", MeterRole.GRID, 0, Quality.GOOD, at,
+                Map.of(Channel.ACTIVE_POWER, new Sample(w, at)), null);
+    }
+
+    /** Socket 1 with an import counter: 1 kW, 1 Wh counted per 3.6 s; the readings come every second. */
+    private static void charge(ChargingSessionsService s, long from, long to, double startCounterWh) {
+        for (long t = from; t <= to; t++) {
+            s.onReading(grid(t, -500));
+            s.onReading(socket(1, t, 1000, startCounterWh + t * 1000 / 3600.0));
+        }
+    }
+
+    @Test
+    void aKilledModuleResumesTheOpenSessionWithoutDuplicateAndCountsTheEnergyOnce() {
+        service = activate();
+        charge(service, 0, 600, 5000); // plugged at 0 s, ten minutes at 1 kW
+        java.util.UUID id = service.active(1).orElseThrow().id();
+        service.flush();
+        service.crash(); // kill -9: no clean close, no last write
+        service = null;
+
+        // meanwhile the vehicle keeps charging on the relay's lease... the module comes back 60 s later
+        service = activate();
+        ChargingSession resumed = service.active(1).orElseThrow();
+        assertEquals(id, resumed.id(), "the same session, resumed");
+        assertTrue(resumed.energyWh() > 0, "energy up to the last periodic write is there");
+        assertTrue(resumed.energyWh() <= 600 * 1000 / 3600.0 + 1e-9);
+
+        charge(service, 660, 1200, 5000);
+        service.flush();
+        ChargingSession now = service.active(1).orElseThrow();
+        assertEquals(1200 * 1000 / 3600.0, now.energyWh(), 1e-6,
+                "counter difference since the start: nothing lost across the crash, nothing counted twice");
+        assertEquals(now.energyWh(), now.solarWh(), 1e-6, "the site was exporting throughout");
+
+        List<ChargingSession> all = service.recent(10);
+        assertEquals(1, all.size(), "no duplicate record");
+        Optional<ChargingSession> stopped = service.stop(1, "driver");
+        assertEquals("driver", stopped.orElseThrow().endReason());
+
+        service.deactivate();
+        service = activate();
+        assertTrue(service.active(1).isEmpty(), "a stopped session stays stopped after a restart");
+        ChargingSession rec = service.recent(10).get(0);
+        assertEquals(id, rec.id());
+        assertEquals("driver", rec.endReason());
+        assertEquals(1200 * 1000 / 3600.0, rec.energyWh(), 1e-6);
+        assertEquals(ChargingSessions.PLUG, rec.startedBy());
+    }
+
+    @Test
+    void aCleanRestartKeepsOpenSessionsOpenWithTheirLastEnergy() {
+        service = activate();
+        for (long t = 0; t <= 100; t++) service.onReading(socket(2, t, 720, null)); // no counter: integrated
+        double before = service.active(2).orElseThrow().energyWh();
+        service.deactivate(); // writes what is pending
+        service = activate();
+        assertEquals(before, service.active(2).orElseThrow().energyWh(), 1e-9);
+        assertEquals(1, service.recent(5).size());
+    }
+
+    @Test
+    void unpluggingWithTheRelayClosedEndsTheSessionAndTheRecordIsStored() {
+        service = activate();
+        FakeRelay relay = new FakeRelay(3, true);
+        service.bindRelay(relay);
+        for (long t = 0; t <= 60; t++) service.onReading(socket(3, t, 200, null));
+        relay.closed = false; // the balancer waits for sun: 0 W says nothing
+        for (long t = 61; t <= 400; t++) service.onReading(socket(3, t, 0, null));
+        assertTrue(service.active(3).isPresent());
+        relay.closed = true;
+        for (long t = 401; t <= 521; t++) service.onReading(socket(3, t, 0, null));
+        assertTrue(service.active(3).isEmpty());
+        service.flush();
+        ChargingSession rec = service.recent(1).get(0);
+        assertEquals(ChargingSessions.UNPLUGGED, rec.endReason());
+        assertEquals(T0.plusSeconds(521), rec.ended());
+        assertEquals(61 * 200 / 3600.0, rec.energyWh(), 1e-6, "200 W held from 0 s until the 0 W reading at 61 s");
+    }
+
+    @Test
+    void theBalancersBandPricesTheEnergy() {
+        service = activate();
+        FixedBand loop = new FixedBand("F3");
+        service.bindLoopStatus(loop);
+        for (long t = 0; t <= 3600; t++) {
+            loop.at = T0.plusSeconds(t - 1); // the balancer runs along
+            service.onReading(socket(4, t, 1000, null));
+        }
+        assertEquals(0.20, service.active(4).orElseThrow().costEur(), 1e-6, "1 kWh in F3 at 0.20 EUR/kWh");
+        loop.at = T0; // the balancer stopped an hour ago: its band is not trusted any more
+        for (long t = 3601; t <= 3610; t++) service.onReading(socket(4, t, 3600, null));
+        // 1 kW held for the first second, then 3.6 kW (1 Wh per second) for nine
+        assertEquals(0.20 + 0.30 * (1000 / 3600.0 + 9) / 1000,
+                service.active(4).orElseThrow().costEur(), 1e-6, "then priced at the dearest band (F1)");
+    }
+
+    @Test
+    void aDriverStartsWithATokenAndTheSessionIsStoredBeforeTheCallReturns() {
+        service = activate();
+        Instant deadline = T0.plusSeconds(9 * 3600);
+        ChargingSession s = service.start(5, ChargingMode.SOLAR_AND_CHEAP, 4000, deadline, TOKEN);
+        service.crash();
+        service = activate();
+        ChargingSession back = service.active(5).orElseThrow();
+        assertEquals(s.id(), back.id());
+        assertEquals(ChargingMode.SOLAR_AND_CHEAP, back.mode());
+        assertEquals(deadline, back.deadline());
+        assertNotNull(back.startedBy());
+        assertThrows(SecurityException.class, () -> service.start(6, ChargingMode.NOW, 0, null, "nope"));
+        assertTrue(Files.exists(dir.resolve("db/sessions.mv.db")));
+    }
+
+    private static final class FakeRelay implements Relay {
+        final int socket;
+        volatile boolean closed;
+
+        FakeRelay(int socket, boolean closed) {
+            this.socket = socket;
+            this.closed = closed;
+        }
+
+        public String id() {
+            return "relay" + socket;
+        }
+
+        public int socket() {
+            return socket;
+        }
+
+        public RelayState state() {
+            return new RelayState(id(), socket, closed, closed, null, null, T0, "test", null);
+        }
+
+        public RelayResult command(RelayCommand command) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static final class FixedBand implements ControlLoopStatus {
+        final String band;
+        volatile Instant at = T0;
+
+        FixedBand(String band) {
+            this.band = band;
+        }
+
+        public Optional<LoopDecision> lastDecision() {
+            return Optional.of(new LoopDecision(at, 1, false, null, 0.0, 3200, 3200.0, 0, 3200.0,
+                    0.0, 0, band, true, false, List.of()));
+        }
+    }
+}

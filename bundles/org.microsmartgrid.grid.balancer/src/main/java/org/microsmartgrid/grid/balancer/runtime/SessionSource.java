@@ -1,0 +1,47 @@
+package org.microsmartgrid.grid.balancer.runtime;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.grid.balancer.config.DefaultMode;
+import org.microsmartgrid.grid.balancer.decision.Session;
+
+/**
+ * Which session a socket has in this cycle: the open session of the {@link ChargingSessions} service when one is
+ * registered and has one for the socket; otherwise the configured default ({@link DefaultSessions}). The default
+ * also applies to sockets without an open session while the service runs: the socket must be powered for a plugged-in
+ * vehicle to draw power, which is how the sessions bundle detects it.
+ */
+final class SessionSource {
+
+    private final DefaultSessions defaults;
+    private final Supplier<Optional<ChargingSessions>> service;
+
+    SessionSource(DefaultSessions defaults, Supplier<Optional<ChargingSessions>> service) {
+        this.defaults = defaults;
+        this.service = service;
+    }
+
+    Session session(int socket, DefaultMode mode, Instant now) {
+        Optional<ChargingSession> open;
+        try {
+            open = service.get().flatMap(s -> s.active(socket));
+        } catch (RuntimeException e) {
+            open = Optional.empty(); // a failing sessions service must not stop the loop: use the default
+        }
+        return open.filter(ChargingSession::open).map(SessionSource::toSession)
+                .orElseGet(() -> defaults.session(socket, mode, now));
+    }
+
+    static Session toSession(ChargingSession s) {
+        double delivered = Math.max(0, s.energyWh());
+        return switch (s.mode()) {
+            case NOW -> Session.now(s.started());
+            case SOLAR_ONLY -> Session.solarOnly(s.started());
+            case SOLAR_AND_CHEAP -> Session.solarAndCheap(s.started(), s.targetWh(), s.deadline(), delivered);
+        };
+    }
+}

@@ -1,0 +1,358 @@
+#!/usr/bin/env python3
+"""Start-up time and steady-state memory of the whole module process (DESIGN §10).
+
+Targets: first meter reading within 3 s of start, steady-state RSS under 100 MB.
+
+For each run and each variant the module distribution (target-platform/target/msg-module.jar) is started the way
+run-demo.sh starts it, in a fresh temporary directory, with free loopback ports:
+
+  demo            the demo configuration (simulated building on Modbus TCP, 6 meters, 4 mock relays, balancer),
+                  java -Xmx64m -XX:+UseSerialGC (the flags run-demo.sh uses)
+  empty           the PEER: the same jar and flags with an EMPTY configuration directory (Felix, DS, ConfigAdmin,
+                  Jetty, web console and our bundles installed but idle: no simulator, no polling, no loop), so the
+                  difference demo - empty is what the devices and the loop cost on top of the runtime
+  demo-defaultjvm the demo configuration with the JVM's default flags (no -Xmx, default GC): why the flags matter
+  empty-defaultjvm
+  demo-lean       the demo with LEAN_FLAGS below (C1 only, native heap trimmed): a candidate for run-demo.sh
+  empty-lean      the empty peer with LEAN_FLAGS
+  demo-nmt        the demo with -XX:NativeMemoryTracking=summary; after the steady window prints
+                  `jcmd <pid> VM.native_memory summary` (where the RSS goes). NMT costs memory itself: not a result.
+
+Measured per run:
+  http_s          process start -> first `GET /status` answering 200
+  reading_s       process start -> first `GET /status` showing meter "grid" GOOD ("first meter reading"),
+                  polled every 50 ms (so up to ~50 ms + one HTTP round trip late)
+  answered_s      process start -> the time the grid meter's device answered with the reading that first showed
+                  GOOD (meters[grid].values.ACTIVE_POWER.at; same clock, no polling delay; the very first answer can
+                  be up to one grid poll interval, 250 ms, earlier)
+  rss_mb, hwm_mb  VmRSS / VmHWM of the java process from /proc/<pid>/status after the steady window
+  anon_mb         RssAnon (heap, metaspace, code cache, thread stacks: the part that is really the module's)
+  cpu_pct         CPU used during the steady window, percent of one core
+  threads         thread count after the steady window
+
+Variants run interleaved (demo, empty, demo, empty, ...) so that load from other work on the machine hits all of
+them alike. Runs are sequential; every process is stopped (SIGTERM, then SIGKILL after 20 s) before the next starts,
+also on Ctrl+C. Loopback only.
+
+Usage:
+  startup-and-memory.py [--runs 5] [--steady 60] [--variants demo,empty] [--json out.json] [--jar PATH]
+"""
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import zipfile
+from datetime import datetime, timezone
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+DEFAULT_JAR = os.path.join(ROOT, "target-platform", "target", "msg-module.jar")
+CONSOLE_JAR = os.path.join(ROOT, "bundles", "org.microsmartgrid.console", "target",
+                           "org.microsmartgrid.console-0.1.0-SNAPSHOT.jar")
+CONF_DEMO = os.path.join(HERE, "..", "conf-demo")
+DEMO_MODBUS_PORT = 'I"5020"'
+
+MODULE_FLAGS = ["-Xmx64m", "-XX:+UseSerialGC"]
+# C1 only (C2's compiler arenas leave ~20 MB in glibc's malloc after start-up) and give freed malloc memory back
+# every 5 s (TrimNativeHeapInterval: OpenJDK 17.0.9 and later, experimental in 17).
+LEAN_FLAGS = MODULE_FLAGS + ["-XX:TieredStopAtLevel=1", "-XX:+UnlockExperimentalVMOptions",
+                             "-XX:TrimNativeHeapInterval=5000"]
+VARIANTS = {
+    # name: (configuration, JVM flags)
+    "demo": ("demo", MODULE_FLAGS),
+    "empty": ("empty", MODULE_FLAGS),
+    "demo-defaultjvm": ("demo", []),
+    "empty-defaultjvm": ("empty", []),
+    "demo-lean": ("demo", LEAN_FLAGS),
+    "empty-lean": ("empty", LEAN_FLAGS),
+    "demo-nmt": ("demo", MODULE_FLAGS + ["-XX:NativeMemoryTracking=summary"]),
+}
+
+POLL_S = 0.05
+START_TIMEOUT_S = 60.0
+STOP_TIMEOUT_S = 20.0
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+running = []  # processes to stop if we are interrupted
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_jar(path, wait_s=900):
+    """Others may be rebuilding the distribution: wait until the file exists, is a complete zip and stops changing."""
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        try:
+            size = os.path.getsize(path)
+            time.sleep(2)
+            if os.path.getsize(path) == size and zipfile.is_zipfile(path):
+                return
+        except OSError:
+            pass
+        log(f"waiting for {path} (being rebuilt?)")
+        time.sleep(10)
+    sys.exit(f"{path} missing: build it with `cd {ROOT} && mvn -B -q install -DskipTests`")
+
+
+def snapshot_jar(src, dest_dir):
+    """Copy the jar once so every run measures the same build even if someone rebuilds it meanwhile."""
+    wait_for_jar(src)
+    dest = os.path.join(dest_dir, os.path.basename(src))
+    shutil.copy2(src, dest)
+    if not zipfile.is_zipfile(dest):
+        sys.exit(f"{src} changed while being copied; run again")
+    return dest
+
+
+def installer_line(console_jar):
+    password = hashlib.sha256(os.urandom(16)).hexdigest()[:16]
+    out = subprocess.run(["java", "-cp", console_jar, "org.microsmartgrid.console.HashPassword", "installer"],
+                         input=password + "\n", capture_output=True, text=True, timeout=120, check=True)
+    return out.stdout.strip().splitlines()[-1]
+
+
+def make_conf(kind, directory, modbus_port, account):
+    os.makedirs(directory)
+    if kind == "empty":
+        return
+    for name in sorted(os.listdir(CONF_DEMO)):
+        if not name.endswith(".config"):
+            continue
+        with open(os.path.join(CONF_DEMO, name), encoding="utf-8") as f:
+            text = f.read().replace(DEMO_MODBUS_PORT, f'I"{modbus_port}"')
+        with open(os.path.join(directory, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    with open(os.path.join(directory, "org.microsmartgrid.console.InstallerAuthentication.config"), "w",
+              encoding="utf-8") as f:
+        f.write(f'users=["{account}"]\n')
+
+
+def get_status(port):
+    """The parsed /status document, or None when the module does not answer (yet)."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=2) as r:
+            if r.status != 200:
+                return None
+            return json.loads(r.read())
+    except (urllib.error.URLError, OSError, ValueError):
+        return None
+
+
+def grid_meter(doc):
+    for m in doc.get("meters", []):
+        if m.get("id") == "grid":
+            return m
+    return None
+
+
+def parse_iso(text):
+    # e.g. 2026-11-25T20:09:42.118734397Z: Python wants at most microseconds
+    text = text.rstrip("Z")
+    if "." in text:
+        head, frac = text.split(".", 1)
+        text = f"{head}.{frac[:6]:0<6}"
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
+
+
+def proc_status(pid):
+    fields = {}
+    with open(f"/proc/{pid}/status", encoding="ascii") as f:
+        for line in f:
+            key, _, value = line.partition(":")
+            fields[key] = value.strip()
+    kb = lambda k: int(fields[k].split()[0]) / 1024.0 if k in fields else None  # noqa: E731
+    return {"rss_mb": kb("VmRSS"), "hwm_mb": kb("VmHWM"), "anon_mb": kb("RssAnon"), "file_mb": kb("RssFile"),
+            "threads": int(fields.get("Threads", "0"))}
+
+
+def cpu_ticks(pid):
+    with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+        after_comm = f.read().rsplit(")", 1)[1].split()
+    return int(after_comm[11]) + int(after_comm[12])  # utime + stime (fields 14 and 15)
+
+
+def log_tail(path, lines=5):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return " | ".join(f.read().splitlines()[-lines:])
+
+
+def stop(proc):
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(STOP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    if proc in running:
+        running.remove(proc)
+
+
+def one_run(variant, jar, account, steady_s, workroot):
+    kind, flags = VARIANTS[variant]
+    work = tempfile.mkdtemp(prefix=f"{variant}-", dir=workroot)
+    http_port, modbus_port = free_port(), free_port()
+    conf, data = os.path.join(work, "conf"), os.path.join(work, "data")
+    make_conf(kind, conf, modbus_port, account)
+    os.makedirs(data)
+    # org.apache.felix.http.host: Jetty listens on loopback only (run-demo.sh listens on every interface)
+    cmd = ["java", *flags, "-Dorg.apache.felix.http.host=127.0.0.1", f"-Dmsg.conf={conf}", f"-Dmsg.data={data}",
+           f"-Dorg.osgi.service.http.port={http_port}", "-jar", jar]
+    result = {"variant": variant, "http_s": None, "reading_s": None, "answered_s": None}
+    logfile = open(os.path.join(work, "module.log"), "wb")
+    t0_wall, t0 = time.time(), time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=work, stdout=logfile, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    running.append(proc)
+    try:
+        deadline = t0 + START_TIMEOUT_S
+        while time.monotonic() < deadline and proc.poll() is None:
+            doc = get_status(http_port)
+            now = time.monotonic()
+            if doc is not None and result["http_s"] is None:
+                result["http_s"] = now - t0
+            if doc is not None and kind == "empty":
+                break
+            grid = grid_meter(doc) if doc is not None else None
+            if grid is not None and grid.get("quality") == "GOOD":
+                result["reading_s"] = now - t0
+                at = grid.get("values", {}).get("ACTIVE_POWER", {}).get("at")
+                if at:
+                    result["answered_s"] = parse_iso(at) - t0_wall
+                break
+            time.sleep(POLL_S)
+        if proc.poll() is not None:
+            raise RuntimeError(f"module exited with {proc.returncode}: {log_tail(logfile.name)}")
+        if result["http_s"] is None or (kind == "demo" and result["reading_s"] is None):
+            raise RuntimeError(f"no {'grid reading' if kind == 'demo' else '/status'} within {START_TIMEOUT_S} s: "
+                               f"{log_tail(logfile.name)}")
+
+        ticks0, s0 = cpu_ticks(proc.pid), time.monotonic()
+        time.sleep(steady_s)
+        ticks1, s1 = cpu_ticks(proc.pid), time.monotonic()
+        result.update(proc_status(proc.pid))
+        result["cpu_pct"] = 100.0 * (ticks1 - ticks0) / CLK_TCK / (s1 - s0)
+        doc = get_status(http_port) or {}
+        meters = doc.get("meters", [])
+        result["meters_good"] = f"{sum(m.get('quality') == 'GOOD' for m in meters)}/{len(meters)}"
+        if variant == "demo-nmt":
+            out = subprocess.run(["jcmd", str(proc.pid), "VM.native_memory", "summary"], capture_output=True,
+                                 text=True, timeout=60)
+            result["nmt"] = out.stdout
+    finally:
+        stop(proc)
+        logfile.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def machine():
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo", encoding="utf-8")
+                  if line.startswith("model name")), platform.processor())
+    mem = next(int(line.split()[1]) for line in open("/proc/meminfo", encoding="ascii")
+               if line.startswith("MemTotal"))
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.strip().splitlines()
+    return {"nproc": os.cpu_count(), "cpu": model, "ram_gb": round(mem / 1024 / 1024, 1),
+            "java": java[1] if len(java) > 1 else java[0], "kernel": platform.release(),
+            "date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), "loadavg_start": os.getloadavg()}
+
+
+METRICS = [("http_s", "s"), ("reading_s", "s"), ("answered_s", "s"), ("rss_mb", "MB"), ("hwm_mb", "MB"),
+           ("anon_mb", "MB"), ("cpu_pct", "%"), ("threads", "")]
+
+
+def summary(results, variants):
+    lines = ["| variant | metric | median | min | max | n |", "|---|---|---|---|---|---|"]
+    for v in variants:
+        rows = [r for r in results if r["variant"] == v and "error" not in r]
+        for key, unit in METRICS:
+            values = [r[key] for r in rows if r.get(key) is not None]
+            if not values:
+                continue
+            fmt = (lambda x: f"{x:.2f}") if unit == "s" else (lambda x: f"{x:.1f}")
+            lines.append(f"| {v} | {key}{' (' + unit + ')' if unit else ''} | {fmt(statistics.median(values))} | "
+                         f"{fmt(min(values))} | {fmt(max(values))} | {len(values)} |")
+    failed = [r for r in results if "error" in r]
+    for r in failed:
+        lines.append(f"| {r['variant']} | FAILED run | {r['error']} | | | |")
+    return "\n".join(lines)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--steady", type=float, default=60.0, help="steady-state window in seconds (default 60)")
+    p.add_argument("--variants", default="demo,empty", help="comma separated: " + ", ".join(VARIANTS))
+    p.add_argument("--jar", default=DEFAULT_JAR)
+    p.add_argument("--json", help="write machine, runs and summary to this file")
+    args = p.parse_args()
+    variants = [v.strip() for v in args.variants.split(",") if v.strip()]
+    unknown = [v for v in variants if v not in VARIANTS]
+    if unknown or not 1 <= args.runs <= 50 or not 0 < args.steady <= 3600:
+        p.error(f"bad arguments (unknown variants {unknown}?)")
+
+    def interrupted(signum, _frame):
+        for proc in list(running):
+            stop(proc)
+        sys.exit(128 + signum)
+    signal.signal(signal.SIGINT, interrupted)
+    signal.signal(signal.SIGTERM, interrupted)
+
+    workroot = tempfile.mkdtemp(prefix="msg-bench-")
+    try:
+        jar = snapshot_jar(args.jar, workroot)
+        wait_for_jar(CONSOLE_JAR)
+        account = installer_line(CONSOLE_JAR)
+        info = machine()
+        info["jar"] = {"path": args.jar, "mtime": datetime.fromtimestamp(os.path.getmtime(jar), timezone.utc)
+                       .strftime("%Y-%m-%dT%H:%M:%SZ"),
+                       "sha256": hashlib.sha256(open(jar, "rb").read()).hexdigest()[:16]}
+        log(f"machine: {json.dumps(info)}")
+        results = []
+        for n in range(1, args.runs + 1):
+            for v in variants:
+                try:
+                    r = one_run(v, jar, account, args.steady, workroot)
+                except RuntimeError as e:
+                    r = {"variant": v, "error": str(e)}
+                r["run"] = n
+                results.append(r)
+                log(json.dumps({k: (round(x, 3) if isinstance(x, float) else x) for k, x in r.items()
+                                if k != "nmt"}))
+                if r.get("nmt"):
+                    log(r["nmt"])
+        info["loadavg_end"] = os.getloadavg()
+        table = summary(results, variants)
+        print(f"machine: {info['nproc']} x {info['cpu']}, {info['ram_gb']} GB RAM, {info['java']}, "
+              f"{info['date']}, load {info['loadavg_start']} -> {info['loadavg_end']}")
+        print(f"runs: {args.runs}, steady window: {args.steady:g} s, jar {info['jar']}")
+        print(table)
+        if args.json:
+            with open(args.json, "w", encoding="utf-8") as f:
+                json.dump({"machine": info, "runs": results, "summary": table}, f, indent=2)
+    finally:
+        for proc in list(running):
+            stop(proc)
+        shutil.rmtree(workroot, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
