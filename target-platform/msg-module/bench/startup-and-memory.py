@@ -13,9 +13,14 @@ run-demo.sh starts it, in a fresh temporary directory, with free loopback ports:
                   difference demo - empty is what the devices and the loop cost on top of the runtime
   demo-defaultjvm the demo configuration with the JVM's default flags (no -Xmx, default GC): why the flags matter
   empty-defaultjvm
+  building        the demo configuration WITHOUT the simulator: the simulated building runs in a second process of
+                  the same jar (started first, not measured), as real meters would be outside the module. The demo's
+                  simulator adds ~33 threads (j2mod's TCP slave pool) and their memory, which a real module has not.
+  building-lean   the same with LEAN_FLAGS
   demo-lean       the demo with LEAN_FLAGS below (C1 only, native heap trimmed): a candidate for run-demo.sh
   empty-lean      the empty peer with LEAN_FLAGS
-  demo-nmt        the demo with -XX:NativeMemoryTracking=summary; after the steady window prints
+  demo-nmt, building-nmt
+                  the demo / building with -XX:NativeMemoryTracking=summary; after the steady window prints
                   `jcmd <pid> VM.native_memory summary` (where the RSS goes). NMT costs memory itself: not a result.
 
 Measured per run:
@@ -68,15 +73,19 @@ MODULE_FLAGS = ["-Xmx64m", "-XX:+UseSerialGC"]
 # every 5 s (TrimNativeHeapInterval: OpenJDK 17.0.9 and later, experimental in 17).
 LEAN_FLAGS = MODULE_FLAGS + ["-XX:TieredStopAtLevel=1", "-XX:+UnlockExperimentalVMOptions",
                              "-XX:TrimNativeHeapInterval=5000"]
+NMT_FLAG = "-XX:NativeMemoryTracking=summary"
 VARIANTS = {
     # name: (configuration, JVM flags)
     "demo": ("demo", MODULE_FLAGS),
     "empty": ("empty", MODULE_FLAGS),
     "demo-defaultjvm": ("demo", []),
     "empty-defaultjvm": ("empty", []),
+    "building": ("building", MODULE_FLAGS),
     "demo-lean": ("demo", LEAN_FLAGS),
+    "building-lean": ("building", LEAN_FLAGS),
     "empty-lean": ("empty", LEAN_FLAGS),
-    "demo-nmt": ("demo", MODULE_FLAGS + ["-XX:NativeMemoryTracking=summary"]),
+    "demo-nmt": ("demo", MODULE_FLAGS + [NMT_FLAG]),
+    "building-nmt": ("building", MODULE_FLAGS + [NMT_FLAG]),
 }
 
 POLL_S = 0.05
@@ -130,20 +139,52 @@ def installer_line(console_jar):
     return out.stdout.strip().splitlines()[-1]
 
 
+SIMULATOR_CONFIG = "org.microsmartgrid.simulator.SimulatedBuilding.config"
+
+
 def make_conf(kind, directory, modbus_port, account):
+    """empty: nothing; demo: conf-demo; building: conf-demo without the simulator; simulator: only the simulator."""
     os.makedirs(directory)
     if kind == "empty":
         return
     for name in sorted(os.listdir(CONF_DEMO)):
-        if not name.endswith(".config"):
+        if not name.endswith(".config") or (kind == "building" and name == SIMULATOR_CONFIG) \
+                or (kind == "simulator" and name != SIMULATOR_CONFIG):
             continue
         with open(os.path.join(CONF_DEMO, name), encoding="utf-8") as f:
             text = f.read().replace(DEMO_MODBUS_PORT, f'I"{modbus_port}"')
         with open(os.path.join(directory, name), "w", encoding="utf-8") as f:
             f.write(text)
-    with open(os.path.join(directory, "org.microsmartgrid.console.InstallerAuthentication.config"), "w",
-              encoding="utf-8") as f:
-        f.write(f'users=["{account}"]\n')
+    if kind != "simulator":
+        with open(os.path.join(directory, "org.microsmartgrid.console.InstallerAuthentication.config"), "w",
+                  encoding="utf-8") as f:
+            f.write(f'users=["{account}"]\n')
+
+
+def start_module(work, kind, flags, jar, modbus_port, account):
+    """Starts the distribution in work/ the way run-demo.sh does; returns (process, log file, HTTP port)."""
+    http_port = free_port()
+    conf, data = os.path.join(work, "conf"), os.path.join(work, "data")
+    make_conf(kind, conf, modbus_port, account)
+    os.makedirs(data)
+    # org.apache.felix.http.host: Jetty listens on loopback only (run-demo.sh listens on every interface)
+    cmd = ["java", *flags, "-Dorg.apache.felix.http.host=127.0.0.1", f"-Dmsg.conf={conf}", f"-Dmsg.data={data}",
+           f"-Dorg.osgi.service.http.port={http_port}", "-jar", jar]
+    logfile = open(os.path.join(work, "module.log"), "wb")
+    proc = subprocess.Popen(cmd, cwd=work, stdout=logfile, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    running.append(proc)
+    return proc, logfile, http_port
+
+
+def wait_for_modbus(port, proc, logfile):
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(POLL_S)
+    raise RuntimeError(f"simulator not listening on {port}: {log_tail(logfile.name)}")
 
 
 def get_status(port):
@@ -210,19 +251,21 @@ def stop(proc):
 def one_run(variant, jar, account, steady_s, workroot):
     kind, flags = VARIANTS[variant]
     work = tempfile.mkdtemp(prefix=f"{variant}-", dir=workroot)
-    http_port, modbus_port = free_port(), free_port()
-    conf, data = os.path.join(work, "conf"), os.path.join(work, "data")
-    make_conf(kind, conf, modbus_port, account)
-    os.makedirs(data)
-    # org.apache.felix.http.host: Jetty listens on loopback only (run-demo.sh listens on every interface)
-    cmd = ["java", *flags, "-Dorg.apache.felix.http.host=127.0.0.1", f"-Dmsg.conf={conf}", f"-Dmsg.data={data}",
-           f"-Dorg.osgi.service.http.port={http_port}", "-jar", jar]
+    modbus_port = free_port()
     result = {"variant": variant, "http_s": None, "reading_s": None, "answered_s": None}
-    logfile = open(os.path.join(work, "module.log"), "wb")
-    t0_wall, t0 = time.time(), time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=work, stdout=logfile, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    running.append(proc)
+    sim = sim_log = None
+    if kind == "building":
+        # the building's meters live in another process (as real meters would), started first and not measured
+        os.makedirs(os.path.join(work, "simulator"))
+        sim, sim_log, _ = start_module(os.path.join(work, "simulator"), "simulator", MODULE_FLAGS, jar,
+                                       modbus_port, account)
+    os.makedirs(os.path.join(work, "module"))
+    proc = logfile = None
     try:
+        if sim is not None:
+            wait_for_modbus(modbus_port, sim, sim_log)
+        t0_wall, t0 = time.time(), time.monotonic()
+        proc, logfile, http_port = start_module(os.path.join(work, "module"), kind, flags, jar, modbus_port, account)
         deadline = t0 + START_TIMEOUT_S
         while time.monotonic() < deadline and proc.poll() is None:
             doc = get_status(http_port)
@@ -241,8 +284,8 @@ def one_run(variant, jar, account, steady_s, workroot):
             time.sleep(POLL_S)
         if proc.poll() is not None:
             raise RuntimeError(f"module exited with {proc.returncode}: {log_tail(logfile.name)}")
-        if result["http_s"] is None or (kind == "demo" and result["reading_s"] is None):
-            raise RuntimeError(f"no {'grid reading' if kind == 'demo' else '/status'} within {START_TIMEOUT_S} s: "
+        if result["http_s"] is None or (kind != "empty" and result["reading_s"] is None):
+            raise RuntimeError(f"no {'/status' if kind == 'empty' else 'grid reading'} within {START_TIMEOUT_S} s: "
                                f"{log_tail(logfile.name)}")
 
         ticks0, s0 = cpu_ticks(proc.pid), time.monotonic()
@@ -253,13 +296,15 @@ def one_run(variant, jar, account, steady_s, workroot):
         doc = get_status(http_port) or {}
         meters = doc.get("meters", [])
         result["meters_good"] = f"{sum(m.get('quality') == 'GOOD' for m in meters)}/{len(meters)}"
-        if variant == "demo-nmt":
+        if NMT_FLAG in flags:
             out = subprocess.run(["jcmd", str(proc.pid), "VM.native_memory", "summary"], capture_output=True,
                                  text=True, timeout=60)
             result["nmt"] = out.stdout
     finally:
-        stop(proc)
-        logfile.close()
+        for p, f in ((proc, logfile), (sim, sim_log)):
+            if p is not None:
+                stop(p)
+                f.close()
     shutil.rmtree(work, ignore_errors=True)
     return result
 
