@@ -3,7 +3,8 @@
 #  - builds the distribution if it is missing (mvn install -DskipTests);
 #  - on first run, copies the sample configuration to run/conf/ and creates the installer account with a random
 #    password (run/installer-password.txt): there is no default password;
-#  - runs target-platform/target/msg-module.jar with -Dmsg.conf=run/conf on port $PORT (default 8080).
+#  - runs target-platform/target/msg-module.jar with -Dmsg.conf=run/conf on port $PORT (default 8080), listening on
+#    $HOST only (default 127.0.0.1: the demo is not meant to be reached from the network).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -34,4 +35,4 @@ Micro Smart Grid — modulo dimostrativo su un edificio simulato / demo module o
   Configurazione / Configuration: $run/conf
 Ctrl+C per fermare / to stop.
 TXT
-exec java -Xmx64m -XX:+UseSerialGC -Dmsg.conf="$run/conf" -Dmsg.data="$run/data" -Dorg.osgi.service.http.port="$port" -jar "$jar"
+exec java -Xmx64m -XX:+UseSerialGC -Dorg.apache.felix.http.host="${HOST:-127.0.0.1}" -Dmsg.conf="$run/conf" -Dmsg.data="$run/data" -Dorg.osgi.service.http.port="$port" -jar "$jar"
