@@ -232,6 +232,20 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
     }
 
     @Override
+    public ChargingSession startRemote(int socket, ChargingMode mode, double targetWh, Instant deadline, String actor) {
+        Change c;
+        Future<?> written;
+        synchronized (lock) {
+            requireActive();
+            c = book.startRemote(socket, mode, targetWh, deadline, actor, clock.instant());
+            log(c);
+            written = persist(List.of(c));
+        }
+        await(written);
+        return c.row().session();
+    }
+
+    @Override
     public Optional<ChargingSession> stop(int socket, String reason) {
         Optional<Change> c;
         Future<?> written = null;

@@ -39,6 +39,17 @@ public interface ChargingSessions {
     ChargingSession start(int socket, ChargingMode mode, double targetWh, Instant deadline, String token);
 
     /**
+     * Starts a session for a caller that authorized the driver itself: a city technician through Kapua (whose rights
+     * the cloud checked), a building system over DTLS, an installer in the web console. Same rules as {@link #start}
+     * otherwise; the session's {@code startedBy} is {@code "remote:" + actor}.
+     *
+     * @param actor who asks, e.g. "kapua:tech-01" (not blank; logged and stored)
+     * @throws IllegalStateException    the socket has a token-started or remote session already
+     * @throws IllegalArgumentException bad socket, mode, target, deadline or actor
+     */
+    ChargingSession startRemote(int socket, ChargingMode mode, double targetWh, Instant deadline, String actor);
+
+    /**
      * Ends the open session of a socket.
      *
      * @param reason why, e.g. "driver"; null or blank means {@link #STOPPED}

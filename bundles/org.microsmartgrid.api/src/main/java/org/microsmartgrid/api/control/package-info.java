@@ -1,9 +1,9 @@
 /**
- * The control loop's state, read-only: what the balancing loop decided in its last cycle and why, for the status
- * page (and later CoAP and telemetry). Only JDK types, so a consumer needs nothing of the loop's implementation.
+ * The control loop: what it decided in its last cycle and why (read-only, for the status page, CoAP and telemetry),
+ * and what people and building systems may ask of it (socket enable/disable, a temporary power cap). Only JDK types, so a consumer needs nothing of the loop's implementation.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.microsmartgrid.api.control;
 
 import org.osgi.annotation.bundle.Export;

@@ -55,6 +55,22 @@ public final class SessionBook {
 
     /** Starts (or takes over a plug-detected) session for the holder of an authorized token. */
     public Change start(int socket, ChargingMode mode, double targetWh, Instant deadline, String token, Instant now) {
+        String hash = token == null || token.isEmpty() ? null : Tokens.sha256Hex(token);
+        boolean authorized = hash != null && settings.tokenHashes().contains(hash);
+        return open(socket, mode, targetWh, deadline, authorized ? Tokens.startedBy(hash) : null, now);
+    }
+
+    /** Starts (or takes over a plug-detected) session for a caller that authorized the driver itself. */
+    public Change startRemote(int socket, ChargingMode mode, double targetWh, Instant deadline, String actor,
+                              Instant now) {
+        if (actor == null || actor.isBlank()) throw new IllegalArgumentException("a remote start needs an actor");
+        if (actor.length() > 64) throw new IllegalArgumentException("actor too long (max 64 characters)");
+        return open(socket, mode, targetWh, deadline, "remote:" + actor.trim(), now);
+    }
+
+    /** @param startedBy null: the token was not authorized (checked after the arguments, so both errors are clear) */
+    private Change open(int socket, ChargingMode mode, double targetWh, Instant deadline, String startedBy,
+                        Instant now) {
         if (socket < 1 || socket > MAX_SOCKET)
             throw new IllegalArgumentException("socket must be within 1.." + MAX_SOCKET + ", got " + socket);
         if (mode == null) throw new IllegalArgumentException("a session needs a mode");
@@ -67,22 +83,20 @@ public final class SessionBook {
             targetWh = 0;
             deadline = null;
         }
-        String hash = token == null || token.isEmpty() ? null : Tokens.sha256Hex(token);
-        if (hash == null || !settings.tokenHashes().contains(hash))
-            throw new SecurityException("token not authorized to start a session");
+        if (startedBy == null) throw new SecurityException("token not authorized to start a session");
 
         OpenSession o = open.get(socket);
         if (o != null && !ChargingSessions.PLUG.equals(o.startedBy))
             throw new IllegalStateException("socket " + socket + " is busy: session " + o.id + " started by " + o.startedBy);
         if (o == null) {
             o = new OpenSession(new ChargingSession(ids.get(), socket, mode, targetWh, deadline, now, null, 0, 0, 0,
-                    null, Tokens.startedBy(hash)), null);
+                    null, startedBy), null);
             open.put(socket, o);
         } else {
             o.mode = mode;
             o.targetWh = targetWh;
             o.deadline = deadline;
-            o.startedBy = Tokens.startedBy(hash);
+            o.startedBy = startedBy;
         }
         o.persistedAt = now;
         o.dirty = false;

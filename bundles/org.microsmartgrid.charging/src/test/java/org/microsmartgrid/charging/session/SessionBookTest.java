@@ -140,6 +140,20 @@ class SessionBookTest {
     }
 
     @Test
+    void aRemoteStartNeedsNoTokenButAnActorAndNeverTakesADriversSocket() {
+        ChargingSession s = book.startRemote(3, ChargingMode.NOW, 0, null, " kapua:tech-01 ", T0).row().session();
+        assertEquals("remote:kapua:tech-01", s.startedBy());
+        assertThrows(IllegalStateException.class,
+                () -> book.start(3, ChargingMode.NOW, 0, null, TOKEN, T0), "the remote session makes it busy");
+        book.start(4, ChargingMode.NOW, 0, null, TOKEN, T0);
+        assertThrows(IllegalStateException.class,
+                () -> book.startRemote(4, ChargingMode.NOW, 0, null, "kapua:tech-01", T0), "a driver's socket stays theirs");
+        assertThrows(IllegalArgumentException.class, () -> book.startRemote(5, ChargingMode.NOW, 0, null, " ", T0));
+        assertThrows(IllegalArgumentException.class, () -> book.startRemote(0, ChargingMode.NOW, 0, null, "x", T0));
+        assertTrue(book.active(5).isEmpty());
+    }
+
+    @Test
     void stopEndsTheSessionWithItsReason() {
         book.start(5, ChargingMode.NOW, 0, null, TOKEN, T0);
         ChargingSession rec = book.stop(5, " driver ", T0.plusSeconds(60)).orElseThrow().row().session();
