@@ -110,6 +110,11 @@ class CloudLinkIT {
             }
             assertTrue(captured.size() >= 3, "site samples captured during the outage, before kill -9, were delivered "
                     + "after the restart: " + captured.size() + "\n" + module.logTail());
+
+            module.kill();
+            KapuaPeer.Received lwt = kapua.await(r -> r.topic().equals("$EDC/milano/" + DEVICE + "/MQTT/LWT"), WAIT,
+                    "the last will, published by the broker when the module dies");
+            assertEquals(0, lwt.raw().length, "an empty payload, as Kura's");
         }
     }
 }

@@ -123,6 +123,15 @@ class CloudLinkBrokerTest {
         session.appsChanged();
         KuraMessage apps = kapua.await(r -> r.topic().endsWith("/MQTT/APPS"), WAIT, "APPS").message();
         assertEquals("CONF-V1,TEST-V1", apps.metrics().get("application_ids"));
+
+        session.close();
+        session = null;
+        KuraMessage dc = kapua.await(r -> r.topic().equals("$EDC/milano/" + DEVICE + "/MQTT/DC"), WAIT, "DC").message();
+        assertEquals("Biblioteca Sormani", dc.metrics().get("display_name"));
+        assertInstanceOf(String.class, dc.metrics().get("uptime"));
+        Thread.sleep(300);
+        assertTrue(kapua.received().stream().noneMatch(r -> r.topic().endsWith("/MQTT/LWT")),
+                "a clean disconnect sends DC, and the broker does not send the last will");
     }
 
     @Test
