@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -71,13 +72,42 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** A message to add. */
+    public record NewMessage(UUID id, String topic, MessageClass kind, long createdMs, byte[] payload) {
+    }
+
     /** Adds a message; it is on disk when this returns. */
     public synchronized long add(UUID id, String topic, MessageClass kind, long createdMs, byte[] payload)
             throws SQLException {
-        makeRoom();
+        makeRoom(1);
         long seq = insert(id, topic, kind, createdMs, payload);
         if (kind != MessageClass.TELEMETRY) sync();
         return seq;
+    }
+
+    /**
+     * Adds messages in one transaction, in order: one write to the file for the lot (MVStore appends a chunk per
+     * commit, and a chunk is kept for H2's retention time: fewer commits, less disk).
+     */
+    public synchronized void addAll(List<NewMessage> messages) throws SQLException {
+        if (messages.isEmpty()) return;
+        makeRoom(messages.size());
+        boolean sync = false;
+        db.setAutoCommit(false);
+        try {
+            for (NewMessage m : messages) {
+                insert(m.id(), m.topic(), m.kind(), m.createdMs(), m.payload());
+                sync |= m.kind() != MessageClass.TELEMETRY;
+            }
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            count = countRows();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+        if (sync) sync();
     }
 
     /**
@@ -88,7 +118,7 @@ public final class Outbox implements AutoCloseable {
     public synchronized boolean addOnce(String key, UUID id, String topic, MessageClass kind, long createdMs,
                                         byte[] payload) throws SQLException {
         if (knows(key)) return false;
-        makeRoom();
+        makeRoom(1);
         db.setAutoCommit(false);
         try {
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO outbox_key (k, added_ms) VALUES (?, ?)")) {
@@ -136,9 +166,26 @@ public final class Outbox implements AutoCloseable {
 
     /** The broker acknowledged it: it leaves the outbox. */
     public synchronized void delivered(long seq) throws SQLException {
+        delivered(List.of(seq));
+    }
+
+    /** The broker acknowledged these: they leave the outbox, in one transaction. */
+    public synchronized void delivered(Collection<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) return;
+        db.setAutoCommit(false);
         try (PreparedStatement ps = db.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
-            ps.setLong(1, seq);
-            count -= ps.executeUpdate();
+            for (long seq : seqs) {
+                ps.setLong(1, seq);
+                ps.addBatch();
+            }
+            for (int n : ps.executeBatch()) count -= Math.max(0, n);
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            count = countRows();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
         }
     }
 
@@ -182,24 +229,31 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** Full: drops the oldest of the least valuable class present, a few at a time so that this stays rare. */
-    private void makeRoom() throws SQLException {
-        if (count < maxMessages) return;
-        int batch = Math.max(1, maxMessages / 100);
-        for (MessageClass kind : MessageClass.values()) {
-            int n;
-            try (PreparedStatement ps = db.prepareStatement("DELETE FROM outbox WHERE seq IN "
-                    + "(SELECT seq FROM outbox WHERE kind = ? ORDER BY seq LIMIT ?)")) {
-                ps.setInt(1, kind.ordinal());
-                ps.setInt(2, batch);
-                n = ps.executeUpdate();
+    /**
+     * Full: drops the oldest of the least valuable class present until {@code incoming} fit, at least 1% of the bound
+     * at a time so that this stays rare.
+     */
+    private void makeRoom(int incoming) throws SQLException {
+        while (count + incoming > maxMessages) {
+            long batch = Math.max(count + incoming - maxMessages, Math.max(1, maxMessages / 100));
+            boolean droppedAny = false;
+            for (MessageClass kind : MessageClass.values()) {
+                int n;
+                try (PreparedStatement ps = db.prepareStatement("DELETE FROM outbox WHERE seq IN "
+                        + "(SELECT seq FROM outbox WHERE kind = ? ORDER BY seq LIMIT ?)")) {
+                    ps.setInt(1, kind.ordinal());
+                    ps.setLong(2, batch);
+                    n = ps.executeUpdate();
+                }
+                if (n == 0) continue;
+                count -= n;
+                dropped += n;
+                droppedAny = true;
+                if (kind == MessageClass.SESSION) LOG.error("outbox full ({}): dropped {} session record(s)", maxMessages, n);
+                else LOG.warn("outbox full ({}): dropped the {} oldest {} message(s)", maxMessages, n, kind);
+                break;
             }
-            if (n == 0) continue;
-            count -= n;
-            dropped += n;
-            if (kind == MessageClass.SESSION) LOG.error("outbox full ({}): dropped {} session record(s)", maxMessages, n);
-            else LOG.warn("outbox full ({}): dropped the {} oldest {} message(s)", maxMessages, n, kind);
-            return;
+            if (!droppedAny) return; // more incoming than the bound: they go in, the next add makes room
         }
     }
 

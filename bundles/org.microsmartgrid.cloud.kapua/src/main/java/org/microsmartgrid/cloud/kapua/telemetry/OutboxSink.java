@@ -1,7 +1,9 @@
 package org.microsmartgrid.cloud.kapua.telemetry;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,13 +40,18 @@ public final class OutboxSink implements MessageSink {
     }
 
     @Override
-    public void send(String resource, MessageClass kind, long capturedMs, Map<String, Object> metrics) {
-        UUID id = UUID.randomUUID();
+    public void sendAll(List<Outgoing> messages) {
+        List<Outbox.NewMessage> rows = new ArrayList<>(messages.size());
+        for (Outgoing m : messages) {
+            UUID id = UUID.randomUUID();
+            rows.add(new Outbox.NewMessage(id, topics.data(APP_ID, m.resource()), m.kind(), m.capturedMs(),
+                    payload(id, m.capturedMs(), m.metrics())));
+        }
         try {
-            outbox.add(id, topics.data(APP_ID, resource), kind, capturedMs, payload(id, capturedMs, metrics));
+            outbox.addAll(rows);
             added.run();
         } catch (SQLException e) {
-            LOG.error("outbox: {} on {} not stored: {}", kind, resource, e.getMessage());
+            LOG.error("outbox: {} message(s) not stored: {}", rows.size(), e.getMessage());
         }
     }
 

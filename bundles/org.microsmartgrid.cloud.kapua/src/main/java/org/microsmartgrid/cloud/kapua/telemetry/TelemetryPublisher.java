@@ -3,6 +3,7 @@ package org.microsmartgrid.cloud.kapua.telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,25 +75,33 @@ public final class TelemetryPublisher implements AutoCloseable {
         }
     }
 
-    /** One periodic round (package-private: tests call it directly). */
+    /** One periodic round (package-private: tests call it directly): one write to the outbox for all of it. */
     void tick() {
         SiteView v = view.get();
         long at = v.at().toEpochMilli();
-        sink.send("site", MessageClass.TELEMETRY, at, TelemetryMessages.site(v));
+        List<MessageSink.Outgoing> batch = new ArrayList<>();
+        batch.add(new MessageSink.Outgoing("site", MessageClass.TELEMETRY, at, TelemetryMessages.site(v)));
         for (int n : TelemetryMessages.sockets(v))
-            sink.send("sockets/" + n, MessageClass.TELEMETRY, at, TelemetryMessages.socket(v, n));
-        checkChanges(v);
+            batch.add(new MessageSink.Outgoing("sockets/" + n, MessageClass.TELEMETRY, at, TelemetryMessages.socket(v, n)));
+        changes(v, batch);
+        sink.sendAll(batch);
         exportSessions();
     }
 
     void checkChanges(SiteView v) {
+        List<MessageSink.Outgoing> batch = new ArrayList<>();
+        changes(v, batch);
+        if (!batch.isEmpty()) sink.sendAll(batch);
+    }
+
+    private void changes(SiteView v, List<MessageSink.Outgoing> batch) {
         long at = v.at().toEpochMilli();
         TelemetryMessages.statuses(v).forEach((n, status) -> {
             SocketStatus before = lastStatus.put(n, status);
             if (status == before) return;
-            sink.send("events/availability", MessageClass.EVENT, at,
-                    TelemetryMessages.availability(n, status, before, TelemetryMessages.reason(v, n)));
-            sink.send("sockets/" + n, MessageClass.TELEMETRY, at, TelemetryMessages.socket(v, n));
+            batch.add(new MessageSink.Outgoing("events/availability", MessageClass.EVENT, at,
+                    TelemetryMessages.availability(n, status, before, TelemetryMessages.reason(v, n))));
+            batch.add(new MessageSink.Outgoing("sockets/" + n, MessageClass.TELEMETRY, at, TelemetryMessages.socket(v, n)));
         });
     }
 

@@ -93,4 +93,20 @@ class OutboxTest {
             assertTrue(o.addOnce("session:1:closed", UUID.randomUUID(), "s", MessageClass.SESSION, 1, new byte[0]));
         }
     }
+
+    @Test
+    void aBatchGoesInTogetherAndMakesRoomForItself() throws Exception {
+        try (Outbox o = Outbox.open(dir.resolve("outbox"), 10)) {
+            for (int i = 0; i < 9; i++) add(o, MessageClass.TELEMETRY, "t" + i);
+            o.addAll(List.of(
+                    new Outbox.NewMessage(UUID.randomUUID(), "e", MessageClass.EVENT, 1, new byte[0]),
+                    new Outbox.NewMessage(UUID.randomUUID(), "s", MessageClass.SESSION, 1, new byte[0]),
+                    new Outbox.NewMessage(UUID.randomUUID(), "t9", MessageClass.TELEMETRY, 1, new byte[0])));
+            List<String> topics = o.next(0, 100).stream().map(OutboxMessage::topic).toList();
+            assertEquals(List.of("t2", "t3", "t4", "t5", "t6", "t7", "t8", "e", "s", "t9"), topics,
+                    "the two oldest telemetry messages made room; the batch kept its order");
+            o.delivered(o.next(0, 3).stream().map(OutboxMessage::seq).toList());
+            assertEquals(7, o.size());
+        }
+    }
 }

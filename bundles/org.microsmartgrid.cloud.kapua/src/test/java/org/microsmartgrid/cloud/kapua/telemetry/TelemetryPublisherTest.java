@@ -42,8 +42,8 @@ class TelemetryPublisherTest {
         final List<Sent> sent = new ArrayList<>();
         final Set<String> keys = new HashSet<>();
 
-        public void send(String resource, MessageClass kind, long at, Map<String, Object> metrics) {
-            sent.add(new Sent(resource, kind, metrics));
+        public void sendAll(List<MessageSink.Outgoing> messages) {
+            for (MessageSink.Outgoing m : messages) sent.add(new Sent(m.resource(), m.kind(), m.metrics()));
         }
 
         public boolean sendOnce(String key, String resource, MessageClass kind, long at, Map<String, Object> metrics) {
