@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Reaction time from an overload appearing at the grid meter to the relay commands (DESIGN §10, issue 3).
+"""Reaction times of the balancing loop in the running module (DESIGN §10, issue 3):
+  --mode overload: from an overload appearing at the grid meter to the relay commands;
+  --mode silent:   from the grid meter going silent to the safe state.
 
 The module distribution runs on the simulated building (Modbus TCP on loopback, Pi4J mock relays, the balancer on a
 3 kW contract, a clear June noon so the sockets charge). Each round:
@@ -13,7 +15,15 @@ then the grid meter's next fast poll (250 ms) reads it and the loop decides and 
 expected reaction is one poll interval at most plus the Modbus round trip and the decision: under 250 ms + 50 ms.
 Both timestamps come from the module's own log (one clock, millisecond resolution).
 
-Usage: overload-reaction.py [--rounds 20] [--jar PATH]
+Silent mode: the simulator's grid meter stops answering (faults=["grid=SILENT"]); T0 = the simulator's log line that
+applied the fault, T1 = the loop's "safe state:" warning. Target: within 1 s.
+
+Random instants: FileInstall polls the configuration every felix.fileinstall.poll ms. At the default 1000 ms (a
+multiple of the 250 ms meter poll) every change lands at the same point of the poll cycle; this script runs the
+module with a 1013 ms FileInstall poll and sleeps a random time before each change, so the changes fall at
+instants spread over the poll cycle and the result is the distribution, not one point of it.
+
+Usage: overload-reaction.py [--mode overload|silent] [--rounds 20] [--jar PATH]
 """
 import argparse
 import os
@@ -26,6 +36,7 @@ import sys
 import tempfile
 import time
 import json
+import random
 import urllib.request
 from datetime import datetime
 
@@ -101,28 +112,35 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--jar", default=JAR)
+    ap.add_argument("--mode", choices=["overload", "silent"], default="overload")
     args = ap.parse_args()
+    if args.mode == "overload":
+        change, applied, reacted = 'load.extra.w=D"6000.0"\n', "6000 W extra", "ON -> OFF (balancer (safety))"
+    else:
+        change, applied, reacted = 'faults=["grid=SILENT"]\n', "faults {1=SILENT}", "safe state: "
     tmp = tempfile.mkdtemp(prefix="msg-reaction-")
     conf, sim_text = prepare_conf(tmp)
     port = free_port()
     log_path = os.path.join(tmp, "module.log")
     log = open(log_path, "w")
     proc = subprocess.Popen(["java", "-Xmx64m", "-XX:+UseSerialGC", f"-Dmsg.conf={conf}", f"-Dmsg.data={tmp}/data",
-                             f"-Dorg.osgi.service.http.port={port}", "-jar", args.jar],
+                             f"-Dorg.osgi.service.http.port={port}", "-Dfelix.fileinstall.poll=1013",
+                             "-jar", args.jar],
                             cwd=tmp, stdout=log, stderr=subprocess.STDOUT)
     reactions = []
     try:
         for n in range(args.rounds):
             wait("sockets on", lambda s: {"socket-1", "socket-3"} <= on_by_balancer(s), port, 120)
+            time.sleep(random.uniform(0, 1.0))
             mark = os.path.getsize(log_path)
-            write_atomic(os.path.join(conf, SIM), sim_text + 'load.extra.w=D"6000.0"\n')
+            write_atomic(os.path.join(conf, SIM), sim_text + change)
             wait("all off", lambda s: not any(r["outputOn"] for r in s["relays"]), port, 30)
             time.sleep(0.3)
             with open(log_path) as f:
                 f.seek(mark)
                 lines = f.read().splitlines()
-            t0 = next(stamp(l) for l in lines if "6000 W extra" in l)
-            t1 = next(stamp(l) for l in lines if "ON -> OFF (balancer (safety))" in l and stamp(l) and stamp(l) >= t0)
+            t0 = next(stamp(l) for l in lines if applied in l)
+            t1 = next(stamp(l) for l in lines if reacted in l and stamp(l) and stamp(l) >= t0)
             reactions.append((t1 - t0).total_seconds() * 1000)
             print(f"round {n + 1}: {reactions[-1]:.0f} ms", flush=True)
             write_atomic(os.path.join(conf, SIM), sim_text)
@@ -135,7 +153,8 @@ def main():
         log.close()
     r = sorted(reactions)
     p = lambda q: r[min(len(r) - 1, int(round(q * (len(r) - 1))))]
-    print(f"\noverload -> relays OFF over Modbus TCP, {len(r)} rounds, grid poll 250 ms:")
+    what = "overload -> relays OFF" if args.mode == "overload" else "silent grid meter -> safe state"
+    print(f"\n{what} over Modbus TCP, {len(r)} rounds, grid poll 250 ms:")
     print(f"  median {statistics.median(r):.0f} ms, p90 {p(0.9):.0f} ms, p99 {p(0.99):.0f} ms, min {r[0]:.0f} ms, max {r[-1]:.0f} ms")
     shutil.rmtree(tmp, ignore_errors=True)
 

@@ -40,8 +40,10 @@ public @interface BalancerConfig {
     int cycle_ms() default 250;
 
     @AttributeDefinition(name = "Stale grid reading (ms)", min = "50", max = "60000",
-            description = "A grid value older than this puts the site in the safe state (sockets off unless idle).")
-    int stale_grid_ms() default 1000;
+            description = "A grid value older than this puts the site in the safe state (sockets off unless idle). "
+                    + "The safe state follows within this + cycle.ms: 700 + 250 keeps it under 1 s, and tolerates "
+                    + "one lost reply of a 250 ms poll with a 300 ms Modbus timeout.")
+    int stale_grid_ms() default 700;
 
     @AttributeDefinition(name = "Rotation period (s)", min = "1",
             description = "The turn of each socket when same-class sessions share too little power.")

@@ -44,8 +44,11 @@ public @interface ModbusBusConfig {
     @AttributeDefinition(name = "Stop bits", description = "Serial stop bits (RTU): 1 or 2.", min = "1", max = "2")
     int stop_bits() default 1;
 
-    @AttributeDefinition(name = "Timeout (ms)", description = "How long to wait for a reply before the request counts as failed.", min = "10", max = "60000")
-    int timeout_ms() default 1000;
+    @AttributeDefinition(name = "Timeout (ms)", description = "How long to wait for a reply before the request counts "
+            + "as failed. A meter answers in milliseconds over TCP and in tens of milliseconds on RS-485 at 9600 baud; "
+            + "a short timeout keeps one lost reply from making the grid reading look stale to the balancer.",
+            min = "10", max = "60000")
+    int timeout_ms() default 300;
 
     @AttributeDefinition(name = "Retries", description = "Immediate retries of a failed request inside one poll (0 = none). "
             + "Each retry holds the bus for another timeout; the poll schedule retries anyway.", min = "0", max = "5")
