@@ -41,4 +41,15 @@ class BundleHealthTest {
                 new BundleFacts(0, "fw", "1", Bundle.ACTIVE, false),
                 new BundleFacts(1, "frag", "1", Bundle.RESOLVED, true))));
     }
+
+    @Test
+    void aLazyBundleWaitingForItsFirstUseIsFineButNotALazyOneThatFailedToStart() {
+        assertTrue(BundleHealth.allActive(List.of(
+                new BundleFacts(0, "fw", "1", Bundle.ACTIVE, false),
+                new BundleFacts(9, "org.eclipse.paho.client.mqttv3", "1.2.5", Bundle.STARTING, false, true))));
+        assertFalse(BundleHealth.allActive(List.of(
+                new BundleFacts(9, "org.eclipse.paho.client.mqttv3", "1.2.5", Bundle.RESOLVED, false, true))));
+        assertFalse(BundleHealth.allActive(List.of(
+                new BundleFacts(9, "eager", "1", Bundle.STARTING, false, false))), "an eager bundle stuck starting");
+    }
 }
