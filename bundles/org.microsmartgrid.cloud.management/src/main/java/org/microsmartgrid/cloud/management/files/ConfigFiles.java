@@ -70,8 +70,10 @@ public final class ConfigFiles {
                 return result;
             }
             return filtered((Dictionary<String, ?>) ConfigurationHandler.read(in));
-        } catch (IOException e) {
-            return new TreeMap<>(); // unreadable (e.g. emptied): rewrite it
+        } catch (IOException | RuntimeException e) {
+            // unreadable for Configuration Admin's parser — emptied, or written by hand with D"0.3" (FileInstall reads
+            // that, Felix's parser wants raw bits): rewrite it in the canonical form
+            return new TreeMap<>();
         }
     }
 
