@@ -30,6 +30,7 @@ class ConfigurationHandlerIT {
     static final String ESF = "http://eurotech.com/esf/2.0";
     static final String OCD = "http://www.osgi.org/xmlns/metatype/v1.2.0";
     static final String SIM = "org.microsmartgrid.simulator.SimulatedBuilding";
+    static final String BUS = "org.microsmartgrid.meter.modbus.ModbusBus";
 
     @TempDir
     Path conf;
@@ -44,6 +45,8 @@ class ConfigurationHandlerIT {
     void boot() throws Exception {
         Files.writeString(conf.resolve(ConfigurationHandler.PID + ".config"), "snapshots.max=I\"3\"\n");
         Files.writeString(conf.resolve(SIM + ".config"), "port=I\"0\"\ncloudiness=D\"0.3\"\nbind.host=\"127.0.0.1\"\n");
+        Files.writeString(conf.resolve(BUS + "-test.config"),
+                "bus.id=\"test\"\ntransport=\"TCP\"\nhost=\"127.0.0.1\"\nport=I\"1502\"\n");
         felix = new FelixHarness(conf, storage, data);
         handler = felix.handler("CONF-V1");
         await("simulator configured", () -> configurationOf(get("configurations"), SIM));
@@ -106,6 +109,29 @@ class ConfigurationHandlerIT {
                 .getElementsByTagNameNS(ESF, "value")).getTextContent());
         assertEquals(2, snapshotIds(get("snapshots")).size());
         assertEquals(KuraResponse.NOT_FOUND, call(handler, "GET", "snapshots/12345", null).code());
+    }
+
+    @Test
+    void factoryInstancesAreListedWithTheFactoryMetatypeAndChangedByTheirPid() throws Exception {
+        Element bus = await("the Modbus bus instance", () -> {
+            NodeList n = get("configurations").getDocumentElement().getElementsByTagNameNS(ESF, "configuration");
+            for (int i = 0; i < n.getLength(); i++) {
+                if (((Element) n.item(i)).getAttribute("pid").startsWith(BUS)) return (Element) n.item(i);
+            }
+            return null;
+        });
+        String pid = bus.getAttribute("pid");
+        assertFalse(pid.equals(BUS), "an instance has its own pid: " + pid);
+        assertEquals(BUS, only(bus.getElementsByTagNameNS(OCD, "OCD")).getAttribute("id"));
+        KuraResponse put = put("configurations/" + pid, change(pid, prop("timeout.ms", "Integer", "2500")));
+        assertEquals(KuraResponse.OK, put.code(), put.exception());
+        assertEquals(2500, felix.configuration(pid).get("timeout.ms"));
+        assertEquals("test", felix.configuration(pid).get("bus.id"));
+        KuraResponse bad = put("configurations/" + pid, change(pid, prop("transport", "String", "CAN")));
+        assertEquals(KuraResponse.BAD_REQUEST, bad.code());
+        assertTrue(bad.exception().contains(pid + "/transport"), bad.exception());
+        KuraResponse other = put("configurations/" + pid, change(SIM, prop("cloudiness", "Double", "0.5")));
+        assertEquals(KuraResponse.BAD_REQUEST, other.code(), "a PUT on one pid carries only that pid");
     }
 
     @Test
