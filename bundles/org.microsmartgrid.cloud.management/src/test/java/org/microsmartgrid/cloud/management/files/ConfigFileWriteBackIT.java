@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.microsmartgrid.cloud.management.FelixHarness.await;
 import static org.microsmartgrid.cloud.management.FelixHarness.call;
 
@@ -14,7 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Dictionary;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.felix.cm.file.ConfigurationHandler;
+import org.apache.felix.utils.properties.TypedProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,16 +47,25 @@ class ConfigFileWriteBackIT {
     void liveChangesAreWrittenBackAndSurviveARestart() throws Exception {
         Path simFile = conf.resolve(SIM + ".config");
         Path confFile = conf.resolve(CONF + ".cfg");
-        Files.writeString(simFile, "# demo building\nport=I\"0\"\ncloudiness=D\"0.3\"\nbind.host=\"127.0.0.1\"\n"
-                + "board.pins=[\"CH1=26\",\"CH2=20\"]\n");
-        Files.writeString(confFile, "snapshots.max=3\n");
+        String handWritten = "# demo building\nport=I\"0\"\ncloudiness=D\"0.3\"\nbind.host=\"127.0.0.1\"\n"
+                + "board.pins=[\"CH1=26\",\"CH2=20\"]\n";
+        Files.writeString(simFile, handWritten);
+        Files.writeString(confFile, "# kept\nsnapshots.max=3\n");
         felix = new FelixHarness(conf, storage, data);
         await("simulator configured", () -> felix.configuration(SIM).get("cloudiness"));
+        felix.handler("CONF-V1"); // the write-back is up (same bundle)
+
+        // an installer edits the file by hand: FileInstall applies it, the module leaves the file as it is
+        String edited = handWritten.replace("cloudiness=D\"0.3\"", "# cloudier\ncloudiness=D\"0.4\"");
+        Files.writeString(simFile, edited);
+        await("hand edit applied", () -> Double.valueOf(0.4).equals(felix.configuration(SIM).get("cloudiness")) ? true : null);
+        Thread.sleep(1000); // the listener had its event: it would have written by now
+        assertEquals(edited, Files.readString(simFile), "a hand-edited file is not rewritten");
 
         // as the web console does: through Configuration Admin
         felix.updateConfiguration(SIM, Map.of("cloudiness", 0.8, "pv.phase", "L1"));
-        Dictionary<?, ?> written = await("simulator file rewritten", () -> {
-            Dictionary<?, ?> d = readConfig(simFile);
+        Map<String, Object> written = await("simulator file rewritten", () -> {
+            Map<String, Object> d = readConfig(simFile);
             return "L1".equals(d.get("pv.phase")) ? d : null;
         });
         assertEquals(0.8, written.get("cloudiness"));
@@ -64,6 +74,8 @@ class ConfigFileWriteBackIT {
         assertArrayEquals(new String[] {"CH1=26", "CH2=20"}, (String[]) written.get("board.pins"));
         assertFalse(Files.readString(simFile).contains("felix.fileinstall.filename"), "FileInstall's bookkeeping stays out");
         assertFalse(Files.readString(simFile).contains("service.pid"));
+        assertTrue(Files.readString(simFile).startsWith("# demo building\n"), "comments stay");
+        assertTrue(Files.readString(simFile).contains("D\"0.8\""), "decimals stay readable: " + Files.readString(simFile));
 
         // as Kapua does: through CONF-V1, into a .cfg file
         KuraResponse put = call(felix.handler("CONF-V1"), "PUT", "configurations/" + CONF, ("<esf:configurations "
@@ -73,6 +85,7 @@ class ConfigFileWriteBackIT {
                 .getBytes(UTF_8));
         assertEquals(KuraResponse.OK, put.code(), put.exception());
         await("cfg file rewritten", () -> "7".equals(readCfg(confFile).getProperty("snapshots.max")) ? true : null);
+        assertTrue(Files.readString(confFile).startsWith("# kept"), Files.readString(confFile));
 
         // FileInstall re-reads the rewritten files: that must not start a write loop
         FileTime simTime = Files.getLastModifiedTime(simFile);
@@ -92,10 +105,13 @@ class ConfigFileWriteBackIT {
         assertEquals("7", String.valueOf(max));
     }
 
-    private static Dictionary<?, ?> readConfig(Path file) throws Exception {
+    /** The file as FileInstall reads it. */
+    private static Map<String, Object> readConfig(Path file) throws Exception {
+        TypedProperties p = new TypedProperties();
         try (InputStream in = Files.newInputStream(file)) {
-            return ConfigurationHandler.read(in);
+            p.load(in);
         }
+        return p;
     }
 
     private static Properties readCfg(Path file) throws Exception {
