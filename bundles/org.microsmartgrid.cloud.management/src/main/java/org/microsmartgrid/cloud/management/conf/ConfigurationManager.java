@@ -83,7 +83,12 @@ final class ConfigurationManager {
                 throw new UnknownPidException(c.pid());
             }
             if (validated.containsKey(c.pid())) throw new IllegalArgumentException(c.pid() + ": sent twice");
-            ObjectClass ocd = metatypes.read(t.bundle(), t.ocdId()).orElseThrow(() -> new IllegalArgumentException(
+            Optional<ObjectClass> found = metatypes.read(t.bundle(), t.ocdId());
+            if (found.isEmpty() && rollback) {
+                LOG.warn("rollback for {}: {} has no metatype, its values cannot be checked: skipped", actor, c.pid());
+                continue;
+            }
+            ObjectClass ocd = found.orElseThrow(() -> new IllegalArgumentException(
                     c.pid() + ": the component has no metatype, its values cannot be checked: refused"));
             validated.put(c.pid(), merge(c, ocd, store.read(c.pid()), rollback));
         }
