@@ -99,10 +99,15 @@ final class ConfigurationManager {
     List<String> write(Map<String, Map<String, Object>> validated, String actor) throws IOException {
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> e : validated.entrySet()) {
-            if (sameValues(e.getValue(), store.read(e.getKey()))) continue;
+            Map<String, Object> before = store.read(e.getKey());
+            if (sameValues(e.getValue(), before)) continue;
             store.write(e.getKey(), e.getValue());
             changed.add(e.getKey());
-            LOG.info("configuration of {} changed by {} through CONF-V1", e.getKey(), actor);
+            // the names of the changed properties, not their values: a password may be among them
+            java.util.Set<String> keys = new java.util.TreeSet<>(e.getValue().keySet());
+            keys.addAll(before.keySet());
+            keys.removeIf(k -> java.util.Objects.deepEquals(e.getValue().get(k), before.get(k)));
+            LOG.info("configuration of {} changed by {} through CONF-V1: {}", e.getKey(), actor, keys);
         }
         return changed;
     }
