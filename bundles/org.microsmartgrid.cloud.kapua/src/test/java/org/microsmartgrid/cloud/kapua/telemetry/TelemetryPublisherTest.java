@@ -1,0 +1,199 @@
+package org.microsmartgrid.cloud.kapua.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.charging.ChargingMode;
+import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.control.PowerCap;
+import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.meter.Channel;
+import org.microsmartgrid.api.meter.MeterReading;
+import org.microsmartgrid.api.meter.MeterRole;
+import org.microsmartgrid.api.meter.Quality;
+import org.microsmartgrid.api.meter.Sample;
+import org.microsmartgrid.api.relay.RelayState;
+import org.microsmartgrid.cloud.kapua.outbox.MessageClass;
+
+class TelemetryPublisherTest {
+
+    private static final Instant T = Instant.parse("2026-06-10T10:00:00Z");
+
+    /** What the sink got. */
+    record Sent(String resource, MessageClass kind, Map<String, Object> metrics) {
+    }
+
+    static final class RecordingSink implements MessageSink {
+        final List<Sent> sent = new ArrayList<>();
+        final Set<String> keys = new HashSet<>();
+
+        public void sendAll(List<MessageSink.Outgoing> messages) {
+            for (MessageSink.Outgoing m : messages) sent.add(new Sent(m.resource(), m.kind(), m.metrics()));
+        }
+
+        public boolean sendOnce(String key, String resource, MessageClass kind, long at, Map<String, Object> metrics) {
+            if (!keys.add(key)) return false;
+            sent.add(new Sent(resource, kind, metrics));
+            return true;
+        }
+
+        List<Sent> on(String resource) {
+            return sent.stream().filter(s -> s.resource().equals(resource)).toList();
+        }
+    }
+
+    private static MeterReading meter(String id, MeterRole role, int socket, Quality q, Map<Channel, Double> values) {
+        Map<Channel, Sample> v = new java.util.EnumMap<>(Channel.class);
+        values.forEach((c, x) -> v.put(c, new Sample(x, T)));
+        return new MeterReading(id, role, socket, q, T, v, q == Quality.GOOD ? null : "silent");
+    }
+
+    private static SocketAllocation alloc(int socket, String reason) {
+        return new SocketAllocation(socket, false, reason, reason, false, "PUBLIC", "NOW", "GRID", 0, null, null);
+    }
+
+    private static LoopDecision decision(boolean safe, SocketAllocation... sockets) {
+        return new LoopDecision(T, 1, safe, safe ? "grid meter FAILED" : null, safe ? null : 1000.0, 3200,
+                safe ? null : 2200.0, 0, null, null, 0, "F1", false, false, List.of(sockets));
+    }
+
+    private static RelayState relay(int socket, boolean on, String fault) {
+        return new RelayState("r" + socket, socket, on, on, null, fault, T, "balancer", null);
+    }
+
+    private SiteView view(Optional<LoopDecision> d, Map<Integer, ChargingSession> sessions, Map<Integer, String> disabled,
+                          RelayState... relays) {
+        List<MeterReading> meters = List.of(
+                meter("grid", MeterRole.GRID, 0, Quality.GOOD, Map.of(Channel.ACTIVE_POWER, 1000.0)),
+                meter("pv", MeterRole.PV, 0, Quality.GOOD, Map.of(Channel.ACTIVE_POWER, 2000.0)),
+                meter("s1", MeterRole.SOCKET, 1, Quality.GOOD, Map.of(Channel.ACTIVE_POWER, 700.0,
+                        Channel.IMPORT_ENERGY, 12_345.0)),
+                meter("s2", MeterRole.SOCKET, 2, Quality.FAILED, Map.of(Channel.ACTIVE_POWER, 50.0)));
+        return new SiteView(T, meters, List.of(relays), d, sessions, disabled,
+                Optional.of(new PowerCap(2500, T.plusSeconds(600), "coap:bms", T)));
+    }
+
+    @Test
+    void theSiteMessageHasThePowerFlowsAndLeavesOutWhatIsNotKnown() {
+        SiteView v = view(Optional.of(decision(false)), Map.of(), Map.of(), relay(1, true, null));
+        Map<String, Object> site = TelemetryMessages.site(v);
+        assertEquals(1000.0, site.get("grid_w"));
+        assertEquals(2000.0, site.get("pv_w"));
+        assertEquals(700.0, site.get("sockets_w"), "the FAILED socket meter counts for nothing");
+        assertEquals(2300.0, site.get("building_w"), "grid + PV − sockets");
+        assertEquals(3200.0, site.get("limit_w"));
+        assertEquals(2200.0, site.get("headroom_w"));
+        assertEquals(2500.0, site.get("cap_w"));
+        assertFalse(site.containsKey("battery_w"), "no battery meter: no battery metric");
+
+        Map<String, Object> s2 = TelemetryMessages.socket(v, 2);
+        assertFalse(s2.containsKey("power_w"), "a FAILED meter's last value is not sent as if it were current");
+        assertEquals(12_345.0, TelemetryMessages.socket(v, 1).get("energy_wh"));
+    }
+
+    @Test
+    void availabilityFollowsRelaysSessionsTheLoopAndSiteControl() {
+        ChargingSession open = new ChargingSession(UUID.randomUUID(), 1, ChargingMode.NOW, 0, null, T, null, 10, 0, 0,
+                null, "token:abcd1234");
+        SiteView v = view(Optional.of(decision(false, alloc(3, "SOCKET_METER_LOST"))), Map.of(1, open),
+                Map.of(4, "coap:bms"), relay(1, true, null), relay(2, false, "stuck contact"), relay(3, false, null),
+                relay(4, false, null), relay(5, false, null));
+        Map<Integer, SocketStatus> s = TelemetryMessages.statuses(v);
+        assertEquals(SocketStatus.CHARGING, s.get(1));
+        assertEquals(SocketStatus.OUTOFORDER, s.get(2));
+        assertEquals(SocketStatus.OUTOFORDER, s.get(3));
+        assertEquals(SocketStatus.INOPERATIVE, s.get(4));
+        assertEquals(SocketStatus.AVAILABLE, s.get(5));
+
+        SiteView safe = view(Optional.of(decision(true)), Map.of(), Map.of(), relay(5, false, null));
+        assertEquals(SocketStatus.INOPERATIVE, TelemetryMessages.statuses(safe).get(5));
+    }
+
+    @Test
+    void anAvailabilityChangeIsAnEventAtOnceAndOnlyOnce() {
+        RecordingSink sink = new RecordingSink();
+        SiteView[] now = {view(Optional.empty(), Map.of(), Map.of(), relay(1, false, null))};
+        TelemetryPublisher p = new TelemetryPublisher(() -> now[0], List::of, sink, Clock.fixed(T, ZoneOffset.UTC));
+        p.checkChanges(now[0]);
+        assertEquals(1, eventsOf(sink, 1).size(), "the first look tells the initial status");
+        assertEquals("UNKNOWN", eventsOf(sink, 2).get(0).metrics().get("status"), "socket 2 has a meter, no relay");
+        p.checkChanges(now[0]);
+        assertEquals(1, eventsOf(sink, 1).size(), "no change, no event");
+
+        now[0] = view(Optional.empty(), Map.of(), Map.of(1, "kapua:tech"), relay(1, false, null));
+        p.checkChanges(now[0]);
+        List<Sent> events = eventsOf(sink, 1);
+        assertEquals(2, events.size());
+        assertEquals("INOPERATIVE", events.get(1).metrics().get("status"));
+        assertEquals("AVAILABLE", events.get(1).metrics().get("previous"));
+        assertEquals(MessageClass.EVENT, events.get(1).kind());
+    }
+
+    private static List<Sent> eventsOf(RecordingSink sink, int socket) {
+        return sink.on("events/availability").stream().filter(e -> e.metrics().get("socket").equals(socket)).toList();
+    }
+
+    @Test
+    void sessionRecordsAreSentOnceWhenOpenedAndOnceWhenClosedWithoutTheToken() {
+        RecordingSink sink = new RecordingSink();
+        UUID id = UUID.randomUUID();
+        List<ChargingSession> sessions = new ArrayList<>();
+        sessions.add(new ChargingSession(id, 2, ChargingMode.SOLAR_ONLY, 0, null, T, null, 0, 0, 0, null,
+                "token:abcd1234"));
+        TelemetryPublisher p = new TelemetryPublisher(
+                () -> view(Optional.empty(), Map.of(), Map.of()), () -> List.copyOf(sessions), sink,
+                Clock.fixed(T.plusSeconds(3600), ZoneOffset.UTC));
+        p.exportSessions();
+        p.exportSessions();
+        assertEquals(1, sink.on("sessions").size());
+        assertEquals("OPEN", sink.on("sessions").get(0).metrics().get("state"));
+        assertEquals("token", sink.on("sessions").get(0).metrics().get("started_by"), "the token's hash stays home");
+
+        sessions.set(0, new ChargingSession(id, 2, ChargingMode.SOLAR_ONLY, 0, null, T, T.plusSeconds(1800), 900, 600,
+                0.2, "UNPLUGGED", "token:abcd1234"));
+        p.exportSessions();
+        p.exportSessions();
+        List<Sent> records = sink.on("sessions");
+        assertEquals(2, records.size());
+        Map<String, Object> closed = records.get(1).metrics();
+        assertEquals("CLOSED", closed.get("state"));
+        assertEquals(900.0, closed.get("energy_wh"));
+        assertEquals(600.0, closed.get("solar_wh"));
+        assertEquals("UNPLUGGED", closed.get("end_reason"));
+        assertEquals(MessageClass.SESSION, records.get(1).kind());
+
+        sessions.add(new ChargingSession(UUID.randomUUID(), 3, ChargingMode.NOW, 0, null, T.minus(Duration.ofDays(9)),
+                T.minus(Duration.ofDays(8)), 1, 0, 0, "UNPLUGGED", "plug"));
+        p.exportSessions();
+        assertEquals(2, sink.on("sessions").size(), "a session closed 8 days ago is not looked at again");
+    }
+
+    @Test
+    void aPeriodicRoundSendsTheSiteAndEverySocket() {
+        RecordingSink sink = new RecordingSink();
+        TelemetryPublisher p = new TelemetryPublisher(
+                () -> view(Optional.empty(), Map.of(), Map.of(), relay(1, true, null), relay(2, false, null)),
+                List::of, sink, Clock.fixed(T, ZoneOffset.UTC));
+        p.tick();
+        assertEquals(1, sink.on("site").size());
+        assertTrue(sink.on("sockets/1").size() >= 1);
+        assertTrue(sink.on("sockets/2").size() >= 1);
+        assertTrue(sink.sent.stream().filter(s -> s.resource().startsWith("site") || s.resource().startsWith("sockets"))
+                .allMatch(s -> s.kind() == MessageClass.TELEMETRY));
+    }
+}
