@@ -43,6 +43,7 @@ final class SnapshotStore {
             ch.write(java.nio.ByteBuffer.wrap(xml));
             ch.force(true);
         }
+        ownerOnly(tmp);
         Files.move(tmp, file(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         List<Long> all = ids();
         for (int i = 0; i < all.size() - max; i++) Files.deleteIfExists(file(all.get(i)));
@@ -69,6 +70,12 @@ final class SnapshotStore {
     synchronized Optional<Long> latest() throws IOException {
         List<Long> ids = ids();
         return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(ids.size() - 1));
+    }
+
+    /** Snapshots hold passwords in clear: readable by the module's user only, where the file system can say so. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix"))
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     private Path file(long id) {
