@@ -30,7 +30,7 @@ final class AssetJson {
     private AssetJson() {
     }
 
-    /** @return null when the body is empty (all assets) @throws IllegalArgumentException a malformed body */
+    /** @return null when the body or the array is empty (all assets, as Kura) @throws IllegalArgumentException a malformed body */
     static List<AssetRequest> parse(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).trim();
         if (text.isEmpty()) return null;
@@ -55,7 +55,7 @@ final class AssetJson {
                 }
                 result.add(new AssetRequest(name, channels));
             }
-            return result;
+            return result.isEmpty() ? null : result;
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
             throw new IllegalArgumentException("malformed JSON: " + e.getMessage());
         }

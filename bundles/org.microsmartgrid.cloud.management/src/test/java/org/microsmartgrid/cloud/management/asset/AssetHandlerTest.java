@@ -58,6 +58,8 @@ class AssetHandlerTest {
         List<String> names = new ArrayList<>();
         list.forEach(e -> names.add(e.getAsJsonObject().get("name").getAsString()));
         assertEquals(List.of("meter.grid", "meter.pv", "meter.socket-1", "socket.1", "socket.2"), names);
+        assertEquals(list, json(call("GET", "assets", "[]")), "an empty array asks for all, as in Kura");
+        assertEquals(1, json(call("GET", "assets", "[{\"name\":\"socket.2\"}]")).size());
         JsonObject enabled = channel(list, "socket.1", "enabled");
         assertEquals("BOOLEAN", enabled.get("type").getAsString());
         assertEquals("READ_WRITE", enabled.get("mode").getAsString());
