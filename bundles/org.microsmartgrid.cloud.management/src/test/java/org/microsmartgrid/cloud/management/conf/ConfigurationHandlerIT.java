@@ -127,6 +127,9 @@ class ConfigurationHandlerIT {
         assertEquals(KuraResponse.OK, put.code(), put.exception());
         assertEquals(2500, felix.configuration(pid).get("timeout.ms"));
         assertEquals("test", felix.configuration(pid).get("bus.id"));
+        Path busFile = conf.resolve(BUS + "-test.config");
+        await("the instance's own file rewritten", () -> Files.readString(busFile).contains("I\"2500\"") ? true : null);
+        assertTrue(Files.readString(busFile).contains("bus.id=\"test\""), Files.readString(busFile));
         KuraResponse bad = put("configurations/" + pid, change(pid, prop("transport", "String", "CAN")));
         assertEquals(KuraResponse.BAD_REQUEST, bad.code());
         assertTrue(bad.exception().contains(pid + "/transport"), bad.exception());
