@@ -1,0 +1,13 @@
+package org.microsmartgrid.cloud.management.asset;
+
+import java.util.List;
+import java.util.Optional;
+import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.control.SiteControl;
+import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.relay.Relay;
+
+/** The services the assets are made of, as they are at one moment (any may be missing). */
+record SiteServices(List<Meter> meters, List<Relay> relays, Optional<SiteControl> siteControl,
+                    Optional<ChargingSessions> sessions) {
+}
