@@ -36,7 +36,7 @@ class ConfigValidatorTest {
         assertEquals(3200, site.settings().limitW(), 1e-9);
         assertEquals(Duration.ofMillis(250), site.cycle());
         assertEquals(Duration.ofSeconds(1), site.lease());
-        assertEquals(Duration.ofSeconds(1), site.settings().staleGrid());
+        assertEquals(Duration.ofMillis(700), site.settings().staleGrid(), "safe state within 700 + 250 ms < 1 s");
         assertEquals(Duration.ofMinutes(15), site.settings().rotationPeriod());
         assertEquals(Set.of(TariffBand.F3), site.cheapBands());
         assertEquals(PriorityClass.PUBLIC, site.socket(7).priority(), "an unlisted socket is public");
