@@ -82,6 +82,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
     private SessionBook book;
     private SessionStore store;
     private ExecutorService writer;
+    private Instant lastPrune;
 
     public ChargingSessionsService() {
         this(Clock.systemUTC());
@@ -155,6 +156,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
                 t.setDaemon(true);
                 return t;
             });
+            lastPrune = null; // prune at the first write
             LOG.info("{} active: database {}, {} open session(s) resumed", PID, s.databasePath(), resumed.size());
         } catch (SQLException | RuntimeException e) {
             LOG.error("{}: cannot open the sessions database {} (database.path): {}", PID, s.databasePath(),
@@ -262,6 +264,13 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
     }
 
     @Override
+    public boolean held(int socket) {
+        synchronized (lock) {
+            return book != null && book.held(socket, clock.instant());
+        }
+    }
+
+    @Override
     public List<ChargingSession> recent(int limit) {
         if (limit <= 0) return List.of();
         List<ChargingSession> open;
@@ -313,6 +322,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
         SessionStore s = store;
         ExecutorService w = writer;
         if (w == null || s == null || changes.isEmpty()) return java.util.concurrent.CompletableFuture.completedFuture(null);
+        pruneDaily(s, w);
         return w.submit(() -> {
             for (Change c : changes) {
                 try {
@@ -323,6 +333,22 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
                 }
             }
             return null;
+        });
+    }
+
+    /** Deletes records past {@code retention.days}, at most once a day, on the writer thread (called under lock). */
+    private void pruneDaily(SessionStore s, ExecutorService w) {
+        Duration keep = settings.retention();
+        Instant now = clock.instant();
+        if (keep.isZero() || (lastPrune != null && now.isBefore(lastPrune.plus(Duration.ofDays(1))))) return;
+        lastPrune = now;
+        w.submit(() -> {
+            try {
+                int n = s.prune(now.minus(keep));
+                if (n > 0) LOG.info("{}: {} session record(s) older than {} days deleted", PID, n, keep.toDays());
+            } catch (SQLException e) {
+                LOG.warn("{}: old sessions not pruned: {}", PID, e.getMessage());
+            }
         });
     }
 

@@ -57,6 +57,15 @@ public interface ChargingSessions {
      */
     Optional<ChargingSession> stop(int socket, String reason);
 
+    /**
+     * Whether the socket is held off after a session on it was stopped (by the driver, remotely) while the vehicle
+     * may still be plugged in: it gets no power by default and plug detection does not start a new session, until a
+     * new session is started or the hold ends. Cheap: the balancer calls it every cycle.
+     */
+    default boolean held(int socket) {
+        return false;
+    }
+
     /** The latest sessions, open and closed, newest start first, at most {@code limit}. */
     List<ChargingSession> recent(int limit);
 }

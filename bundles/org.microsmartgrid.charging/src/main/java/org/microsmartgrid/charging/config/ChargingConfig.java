@@ -33,6 +33,17 @@ public @interface ChargingConfig {
                     + "closed, ends with reason UNPLUGGED.")
     int unplug_after_s() default 120;
 
+    @AttributeDefinition(name = "Hold after stop (s)", min = "0", max = "86400",
+            description = "After a session is stopped (not unplugged), the socket stays off this long so that the "
+                    + "vehicle still plugged in does not start a new session at once; a new start ends the hold. "
+                    + "0: no hold.")
+    int stop_hold_s() default 600;
+
+    @AttributeDefinition(name = "Keep records (days)", min = "0", max = "36500",
+            description = "Closed sessions older than this are deleted from the module (they were sent to the cloud "
+                    + "long before). 0: keep forever.")
+    int retention_days() default 400;
+
     @AttributeDefinition(name = "Tariff (EUR/kWh)",
             description = "Price of each ARERA band, one entry per band: F1=0.30, F2=0.25, F3=0.20.")
     String[] tariff_eur_kwh() default {"F1=0.30", "F2=0.25", "F3=0.20"};

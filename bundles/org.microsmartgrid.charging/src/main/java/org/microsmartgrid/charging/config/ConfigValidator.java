@@ -43,6 +43,10 @@ public final class ConfigValidator {
         if (!(plug >= 1 && plug <= 1000)) problems.add("plug.detect.w = " + plug + " is not within 1..1000 W");
         int unplug = c.unplug_after_s();
         if (unplug < 10 || unplug > 86400) problems.add("unplug.after.s = " + unplug + " is not within 10..86400 s");
+        int hold = c.stop_hold_s();
+        if (hold < 0 || hold > 86400) problems.add("stop.hold.s = " + hold + " is not within 0..86400 s");
+        int keep = c.retention_days();
+        if (keep < 0 || keep > 36500) problems.add("retention.days = " + keep + " is not within 0..36500");
 
         Map<String, Double> prices = new TreeMap<>();
         Set<String> named = new HashSet<>(); // bands with an entry, good or bad: a bad one is not also "missing"
@@ -75,7 +79,8 @@ public final class ConfigValidator {
 
         if (!problems.isEmpty())
             throw new IllegalArgumentException(pid + ": invalid configuration: " + String.join("; ", problems));
-        return new Settings(path, mode, plug, Duration.ofSeconds(unplug), prices, hashes);
+        return new Settings(path, mode, plug, Duration.ofSeconds(unplug), prices, hashes, Duration.ofSeconds(hold),
+                Duration.ofDays(keep));
     }
 
     private static String[] nonNull(String[] a) {

@@ -15,9 +15,19 @@ import org.microsmartgrid.api.charging.ChargingMode;
  * @param unplugAfter      how long below it (relay closed) ends an open session
  * @param priceEurKwhBand  price per ARERA band (F1, F2, F3), EUR/kWh
  * @param tokenHashes      SHA-256 hex (lower case) of the authorized tokens
+ * @param stopHold         how long a socket stays off after a stop (zero: not at all)
+ * @param retention        how long closed sessions are kept (zero: forever)
  */
 public record Settings(String databasePath, ChargingMode defaultMode, double plugDetectW, Duration unplugAfter,
-                       Map<String, Double> priceEurKwhBand, Set<String> tokenHashes) {
+                       Map<String, Double> priceEurKwhBand, Set<String> tokenHashes, Duration stopHold,
+                       Duration retention) {
+
+    /** Without a hold after stop, keeping records forever. */
+    public Settings(String databasePath, ChargingMode defaultMode, double plugDetectW, Duration unplugAfter,
+                    Map<String, Double> priceEurKwhBand, Set<String> tokenHashes) {
+        this(databasePath, defaultMode, plugDetectW, unplugAfter, priceEurKwhBand, tokenHashes, Duration.ZERO,
+                Duration.ZERO);
+    }
 
     public Settings {
         priceEurKwhBand = Map.copyOf(priceEurKwhBand);

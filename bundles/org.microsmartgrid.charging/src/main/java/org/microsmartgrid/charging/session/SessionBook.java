@@ -30,6 +30,8 @@ public final class SessionBook {
 
     private final Supplier<UUID> ids;
     private final Map<Integer, OpenSession> open = new TreeMap<>();
+    /** Sockets held off after a stop, until when (not persisted: a restart ends the holds). */
+    private final Map<Integer, Instant> heldUntil = new TreeMap<>();
     private Settings settings;
 
     /** @param resumed open sessions found in the database: continued, never started again */
@@ -47,6 +49,15 @@ public final class SessionBook {
 
     public Optional<ChargingSession> active(int socket) {
         return Optional.ofNullable(open.get(socket)).map(OpenSession::view);
+    }
+
+    /** Whether the socket is held off after a stop at {@code now}. */
+    public boolean held(int socket, Instant now) {
+        Instant until = heldUntil.get(socket);
+        if (until == null) return false;
+        if (now.isBefore(until)) return true;
+        heldUntil.remove(socket);
+        return false;
     }
 
     public List<ChargingSession> openSessions() {
@@ -84,6 +95,7 @@ public final class SessionBook {
             deadline = null;
         }
         if (startedBy == null) throw new SecurityException("token not authorized to start a session");
+        heldUntil.remove(socket); // a new start ends a hold
 
         OpenSession o = open.get(socket);
         if (o != null && !ChargingSessions.PLUG.equals(o.startedBy))
@@ -107,6 +119,9 @@ public final class SessionBook {
         OpenSession o = open.remove(socket);
         if (o == null) return Optional.empty();
         String why = reason == null || reason.isBlank() ? ChargingSessions.STOPPED : reason.trim();
+        // the vehicle may still be plugged in: keep the socket off, or plug detection would start a new session
+        if (!settings.stopHold().isZero() && !ChargingSessions.UNPLUGGED.equals(why))
+            heldUntil.put(socket, now.plus(settings.stopHold()));
         return Optional.of(new Change(Change.Kind.ENDED, new Row(o.closed(now, why), o.lastCounterWh)));
     }
 
@@ -125,6 +140,7 @@ public final class SessionBook {
         double p = s.powerW();
         if (o == null) {
             if (p <= settings.plugDetectW() || s.socket() < 1 || s.socket() > MAX_SOCKET) return Optional.empty();
+            if (held(s.socket(), s.at())) return Optional.empty(); // stopped a moment ago: not a new plug-in
             o = new OpenSession(new ChargingSession(ids.get(), s.socket(), settings.defaultMode(), 0, null, s.at(), null,
                     0, 0, 0, null, ChargingSessions.PLUG), s.importWh());
             o.lastPowerW = p;

@@ -133,6 +133,19 @@ public final class SessionStore implements AutoCloseable {
         return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
+    /**
+     * Deletes closed sessions that ended before {@code before}; open ones are never deleted.
+     *
+     * @return how many were deleted
+     */
+    public synchronized int prune(Instant before) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "DELETE FROM charging_session WHERE ended_ms IS NOT NULL AND ended_ms < ?")) {
+            ps.setLong(1, before.toEpochMilli());
+            return ps.executeUpdate();
+        }
+    }
+
     /** Closes the database cleanly. */
     @Override
     public synchronized void close() throws SQLException {

@@ -46,13 +46,15 @@ class ConfigValidatorTest {
         c.defaultMode = "SOLAR_AND_CHEAP";
         c.plugDetectW = 0;
         c.unplugAfterS = 5;
+        c.stopHoldS = -1;
+        c.retentionDays = 99999;
         c.tariff = new String[] {"F1=0.30", "F1=0.31", "F2=abc", "F4=0.1"};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> validate(c, "d"));
         String m = e.getMessage();
         assertTrue(m.startsWith(PID + ": invalid configuration"), m);
         for (String expected : new String[] {"database.path is empty", "default.mode = SOLAR_AND_CHEAP",
                 "plug.detect.w = 0.0", "unplug.after.s = 5", "lists F1 twice", "'F2=abc': price is not a number",
-                "'F4=0.1': band is not F1, F2 or F3", "no price for F3"})
+                "'F4=0.1': band is not F1, F2 or F3", "no price for F3", "stop.hold.s = -1", "retention.days = 99999"})
             assertTrue(m.contains(expected), "missing '" + expected + "' in: " + m);
         assertFalse(m.contains("no price for F2"), "a band with a bad entry is reported once: " + m);
     }

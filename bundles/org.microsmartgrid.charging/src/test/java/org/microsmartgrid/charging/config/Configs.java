@@ -11,6 +11,8 @@ public final class Configs {
     public int unplugAfterS = 120;
     public String[] tariff = {"F1=0.30", "F2=0.25", "F3=0.20"};
     public String[] tokens = {};
+    public int stopHoldS = 600;
+    public int retentionDays = 400;
 
     public ChargingConfig build() {
         Configs c = this;
@@ -41,6 +43,14 @@ public final class Configs {
 
             public String[] authorized_tokens() {
                 return c.tokens;
+            }
+
+            public int stop_hold_s() {
+                return c.stopHoldS;
+            }
+
+            public int retention_days() {
+                return c.retentionDays;
             }
         };
     }

@@ -1,6 +1,7 @@
 package org.microsmartgrid.charging.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -191,5 +192,27 @@ class SessionBookTest {
         ChargingSession s = resumed.active(7).orElseThrow();
         assertEquals(1600, s.energyWh(), 1e-9, "the energy drawn while the module was down is counted once");
         assertNull(s.ended());
+    }
+
+    @Test
+    void aStoppedSocketIsHeldSoThePluggedVehicleDoesNotStartANewSessionUntilTheHoldEnds() {
+        SessionBook held = new SessionBook(new Settings("unused", ChargingMode.NOW, 20, Duration.ofSeconds(120),
+                Map.of("F1", 0.30, "F2", 0.25, "F3", 0.20), Set.of(Tokens.sha256Hex(TOKEN)), Duration.ofSeconds(600),
+                Duration.ZERO), () -> new UUID(0, n.incrementAndGet()), List.of());
+        held.start(2, ChargingMode.NOW, 0, null, TOKEN, T0);
+        held.stop(2, "driver", T0.plusSeconds(60));
+        assertTrue(held.held(2, T0.plusSeconds(61)));
+        assertTrue(held.onSocket(power(2, 62, 900), null, "F1").isEmpty(), "still drawing: no new plug session");
+        assertTrue(held.active(2).isEmpty());
+        assertFalse(held.held(2, T0.plusSeconds(661)), "the hold ends after stop.hold.s");
+        assertEquals(Change.Kind.STARTED, held.onSocket(power(2, 662, 900), null, "F1").orElseThrow().kind());
+
+        held.stop(2, "driver", T0.plusSeconds(700));
+        held.start(2, ChargingMode.SOLAR_ONLY, 0, null, TOKEN, T0.plusSeconds(710));
+        assertFalse(held.held(2, T0.plusSeconds(711)), "a new start ends the hold");
+
+        held.stop(3, ChargingSessions.UNPLUGGED, T0);
+        assertFalse(held.held(3, T0.plusSeconds(1)), "nothing to hold when nothing is there");
+        assertFalse(book.held(2, T0), "no hold configured: none");
     }
 }

@@ -27,11 +27,16 @@ final class SessionSource {
 
     Session session(int socket, DefaultMode mode, Instant now) {
         Optional<ChargingSession> open;
+        boolean held;
         try {
-            open = service.get().flatMap(s -> s.active(socket));
+            Optional<ChargingSessions> s = service.get();
+            open = s.flatMap(x -> x.active(socket));
+            held = open.isEmpty() && s.map(x -> x.held(socket)).orElse(false);
         } catch (RuntimeException e) {
             open = Optional.empty(); // a failing sessions service must not stop the loop: use the default
+            held = false;
         }
+        if (held) return Session.none(); // stopped while plugged in: off until a new start or the hold ends
         return open.filter(ChargingSession::open).map(SessionSource::toSession)
                 .orElseGet(() -> defaults.session(socket, mode, now));
     }

@@ -104,4 +104,37 @@ class SessionSourceTest {
         };
         assertEquals(Mode.SOLAR_ONLY, source(broken).session(1, new DefaultMode(Mode.SOLAR_ONLY, 0, null), T0).mode());
     }
+
+    @Test
+    void aSocketHeldAfterAStopGetsNoDefaultPowerButAnOpenSessionWins() {
+        FixedSessions base = new FixedSessions(Map.of(2, open(2, ChargingMode.NOW, 0, null, 0)));
+        ChargingSessions holding = new ChargingSessions() {
+            public Optional<ChargingSession> active(int socket) {
+                return base.active(socket);
+            }
+
+            public boolean held(int socket) {
+                return true;
+            }
+
+            public ChargingSession start(int s, ChargingMode m, double t, Instant d, String k) {
+                throw new UnsupportedOperationException();
+            }
+
+            public ChargingSession startRemote(int s, ChargingMode m, double t, Instant d, String a) {
+                throw new UnsupportedOperationException();
+            }
+
+            public Optional<ChargingSession> stop(int socket, String reason) {
+                return Optional.empty();
+            }
+
+            public List<ChargingSession> recent(int limit) {
+                return List.of();
+            }
+        };
+        assertEquals(Mode.NONE, source(holding).session(1, DefaultMode.NOW, T0).mode(),
+                "stopped with the vehicle plugged in: off, not the default NOW");
+        assertEquals(Mode.NOW, source(holding).session(2, DefaultMode.NOW, T0).mode());
+    }
 }
