@@ -11,7 +11,8 @@ import org.microsmartgrid.grid.balancer.decision.Session;
 
 /**
  * Which session a socket has in this cycle: the open session of the {@link ChargingSessions} service when one is
- * registered and has one for the socket; otherwise the configured default ({@link DefaultSessions}). The default
+ * registered and a driver (token) or a remote caller started it; otherwise — no session, or one only detected from
+ * the plug — the socket's configured default ({@link DefaultSessions}). The default
  * also applies to sockets without an open session while the service runs: the socket must be powered for a plugged-in
  * vehicle to draw power, which is how the sessions bundle detects it.
  */
@@ -37,7 +38,10 @@ final class SessionSource {
             held = false;
         }
         if (held) return Session.none(); // stopped while plugged in: off until a new start or the hold ends
-        return open.filter(ChargingSession::open).map(SessionSource::toSession)
+        // a session opened by plugging in carries no driver's choice: the socket's configured mode serves it (the
+        // installer set socket 2 to solar only: a scooter plugged in there charges from the sun, not from the grid)
+        return open.filter(ChargingSession::open).filter(s -> !ChargingSessions.PLUG.equals(s.startedBy()))
+                .map(SessionSource::toSession)
                 .orElseGet(() -> defaults.session(socket, mode, now));
     }
 

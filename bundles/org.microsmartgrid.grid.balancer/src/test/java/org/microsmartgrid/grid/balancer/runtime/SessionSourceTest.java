@@ -137,4 +137,13 @@ class SessionSourceTest {
                 "stopped with the vehicle plugged in: off, not the default NOW");
         assertEquals(Mode.NOW, source(holding).session(2, DefaultMode.NOW, T0).mode());
     }
+
+    @Test
+    void aSessionDetectedFromThePlugIsServedInTheSocketsConfiguredMode() {
+        ChargingSession plugged = new ChargingSession(UUID.randomUUID(), 2, ChargingMode.NOW, 0, null,
+                T0.minusSeconds(60), null, 5, 0, 0, null, ChargingSessions.PLUG);
+        SessionSource src = source(new FixedSessions(Map.of(2, plugged)));
+        assertEquals(Mode.SOLAR_ONLY, src.session(2, new DefaultMode(Mode.SOLAR_ONLY, 0, null), T0).mode(),
+                "the installer made socket 2 solar-only: plugging in does not make it charge from the grid");
+    }
 }
