@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
@@ -221,25 +222,21 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
 
     @Override
     public ChargingSession start(int socket, ChargingMode mode, double targetWh, Instant deadline, String token) {
-        Change c;
-        Future<?> written;
-        synchronized (lock) {
-            requireActive();
-            c = book.start(socket, mode, targetWh, deadline, token, clock.instant());
-            log(c);
-            written = persist(List.of(c));
-        }
-        await(written);
-        return c.row().session();
+        return opened(() -> book.start(socket, mode, targetWh, deadline, token, clock.instant()));
     }
 
     @Override
     public ChargingSession startRemote(int socket, ChargingMode mode, double targetWh, Instant deadline, String actor) {
+        return opened(() -> book.startRemote(socket, mode, targetWh, deadline, actor, clock.instant()));
+    }
+
+    /** Opens a session in the book (under the lock), stores it, and returns it once it is on disk. */
+    private ChargingSession opened(Supplier<Change> opening) {
         Change c;
         Future<?> written;
         synchronized (lock) {
             requireActive();
-            c = book.startRemote(socket, mode, targetWh, deadline, actor, clock.instant());
+            c = opening.get();
             log(c);
             written = persist(List.of(c));
         }

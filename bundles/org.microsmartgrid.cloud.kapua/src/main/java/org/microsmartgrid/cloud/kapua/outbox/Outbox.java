@@ -92,21 +92,10 @@ public final class Outbox implements AutoCloseable {
     public synchronized void addAll(List<NewMessage> messages) throws SQLException {
         if (messages.isEmpty()) return;
         makeRoom(messages.size());
-        boolean sync = false;
-        db.setAutoCommit(false);
-        try {
-            for (NewMessage m : messages) {
-                insert(m.id(), m.topic(), m.kind(), m.createdMs(), m.payload());
-                sync |= m.kind() != MessageClass.TELEMETRY;
-            }
-            db.commit();
-        } catch (SQLException e) {
-            db.rollback();
-            count = countRows();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
-        }
+        boolean sync = messages.stream().anyMatch(m -> m.kind() != MessageClass.TELEMETRY);
+        inTransaction(() -> {
+            for (NewMessage m : messages) insert(m.id(), m.topic(), m.kind(), m.createdMs(), m.payload());
+        });
         if (sync) sync();
     }
 
@@ -119,22 +108,14 @@ public final class Outbox implements AutoCloseable {
                                         byte[] payload) throws SQLException {
         if (knows(key)) return false;
         makeRoom(1);
-        db.setAutoCommit(false);
-        try {
+        inTransaction(() -> {
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO outbox_key (k, added_ms) VALUES (?, ?)")) {
                 ps.setString(1, key);
                 ps.setLong(2, createdMs);
                 ps.executeUpdate();
             }
             insert(id, topic, kind, createdMs, payload);
-            db.commit();
-        } catch (SQLException e) {
-            db.rollback();
-            count = countRows();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
-        }
+        });
         if (kind != MessageClass.TELEMETRY) sync();
         return true;
     }
@@ -172,21 +153,15 @@ public final class Outbox implements AutoCloseable {
     /** The broker acknowledged these: they leave the outbox, in one transaction. */
     public synchronized void delivered(Collection<Long> seqs) throws SQLException {
         if (seqs.isEmpty()) return;
-        db.setAutoCommit(false);
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
-            for (long seq : seqs) {
-                ps.setLong(1, seq);
-                ps.addBatch();
+        inTransaction(() -> {
+            try (PreparedStatement ps = db.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
+                for (long seq : seqs) {
+                    ps.setLong(1, seq);
+                    ps.addBatch();
+                }
+                for (int n : ps.executeBatch()) count -= Math.max(0, n);
             }
-            for (int n : ps.executeBatch()) count -= Math.max(0, n);
-            db.commit();
-        } catch (SQLException e) {
-            db.rollback();
-            count = countRows();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
-        }
+        });
     }
 
     public synchronized long size() {
@@ -260,6 +235,25 @@ public final class Outbox implements AutoCloseable {
     private void sync() throws SQLException {
         try (Statement st = db.createStatement()) {
             st.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    /** Work that must be one transaction: committed whole, or rolled back with the count read again. */
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private void inTransaction(SqlWork work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            work.run();
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            count = countRows();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
         }
     }
 

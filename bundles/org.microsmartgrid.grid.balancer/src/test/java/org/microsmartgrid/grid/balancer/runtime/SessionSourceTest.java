@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,18 @@ class SessionSourceTest {
 
     private static final Instant T0 = Instant.parse("2026-04-08T10:00:00Z");
 
-    /** A sessions service holding fixed open sessions by socket. */
-    private record FixedSessions(Map<Integer, ChargingSession> open) implements ChargingSessions {
+    /** A sessions service holding fixed open sessions by socket, and sockets held after a stop. */
+    private record FixedSessions(Map<Integer, ChargingSession> open, Set<Integer> holds) implements ChargingSessions {
+        FixedSessions(Map<Integer, ChargingSession> open) {
+            this(open, Set.of());
+        }
+
         public Optional<ChargingSession> active(int socket) {
             return Optional.ofNullable(open.get(socket));
+        }
+
+        public boolean held(int socket) {
+            return holds.contains(socket);
         }
 
         public ChargingSession start(int socket, ChargingMode mode, double targetWh, Instant deadline, String token) {
@@ -107,32 +116,7 @@ class SessionSourceTest {
 
     @Test
     void aSocketHeldAfterAStopGetsNoDefaultPowerButAnOpenSessionWins() {
-        FixedSessions base = new FixedSessions(Map.of(2, open(2, ChargingMode.NOW, 0, null, 0)));
-        ChargingSessions holding = new ChargingSessions() {
-            public Optional<ChargingSession> active(int socket) {
-                return base.active(socket);
-            }
-
-            public boolean held(int socket) {
-                return true;
-            }
-
-            public ChargingSession start(int s, ChargingMode m, double t, Instant d, String k) {
-                throw new UnsupportedOperationException();
-            }
-
-            public ChargingSession startRemote(int s, ChargingMode m, double t, Instant d, String a) {
-                throw new UnsupportedOperationException();
-            }
-
-            public Optional<ChargingSession> stop(int socket, String reason) {
-                return Optional.empty();
-            }
-
-            public List<ChargingSession> recent(int limit) {
-                return List.of();
-            }
-        };
+        ChargingSessions holding = new FixedSessions(Map.of(2, open(2, ChargingMode.NOW, 0, null, 0)), Set.of(1, 2));
         assertEquals(Mode.NONE, source(holding).session(1, DefaultMode.NOW, T0).mode(),
                 "stopped with the vehicle plugged in: off, not the default NOW");
         assertEquals(Mode.NOW, source(holding).session(2, DefaultMode.NOW, T0).mode());
