@@ -101,9 +101,13 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
             throw e;
         }
         InetSocketAddress secure = endpoints.secureAddress();
-        LOG.info("{} active: coap://{} (read-only){}", CoapConfig.PID, endpoints.plainAddress(),
+        LOG.info("{} active: coap://{} (read-only){}", CoapConfig.PID, hostPort(endpoints.plainAddress()),
                 secure == null ? ", no pre-shared keys: no CoAPS and no writes"
-                        : ", coaps://" + secure + " for " + s.psk().values());
+                        : ", coaps://" + hostPort(secure) + " for " + s.psk().values());
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
     private void stop() {

@@ -36,7 +36,7 @@ public @interface CoapConfig {
                     + "disable sockets, ro only reads. No keys: no CoAPS port and no writes at all.")
     String[] psk_identities() default {};
 
-    @AttributeDefinition(name = "Richieste al secondo per client / Requests per second per client", min = "0.1",
+    @AttributeDefinition(name = "Richieste al secondo per client / Requests per second per client", min = "0.01",
             max = "10000", description = "Token bucket refill rate per client (DTLS identity, else source IP). "
             + "Above it requests get 4.29 Too Many Requests with Max-Age.")
     double rate_limit_per_s() default 20;

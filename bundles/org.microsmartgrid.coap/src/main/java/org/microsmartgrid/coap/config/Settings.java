@@ -36,7 +36,7 @@ public record Settings(InetAddress bindAddress, int coapPort, int coapsPort, Map
                 throw new IllegalArgumentException("psk.identities: identity " + e.identity() + " appears twice");
         }
         double rate = c.rate_limit_per_s();
-        if (!(rate >= 0.1 && rate <= 10_000)) throw new IllegalArgumentException("rate.limit.per.s must be 0.1..10000, got " + rate);
+        if (!(rate >= 0.01 && rate <= 10_000)) throw new IllegalArgumentException("rate.limit.per.s must be 0.01..10000, got " + rate);
         int burst = c.rate_burst();
         if (burst < 1 || burst > 100_000) throw new IllegalArgumentException("rate.burst must be 1..100000, got " + burst);
         int maxAge = c.observe_max_age_s();

@@ -22,9 +22,9 @@ public class LiveResource extends CoapResource {
 
     protected final CoapContext context;
     private final Supplier<SenmlPack> content;
-    // touched only on the notifier's thread
+    // touched only on the notifier's thread (and here, before the server starts)
     private SenmlPack lastNotified;
-    private Instant lastNotifiedAt = Instant.MIN;
+    private Instant lastNotifiedAt;
 
     public LiveResource(String name, String resourceType, CoapContext context, Supplier<SenmlPack> content) {
         super(name);
@@ -35,6 +35,9 @@ public class LiveResource extends CoapResource {
         getAttributes().addContentType(MediaTypeRegistry.APPLICATION_SENML_JSON);
         getAttributes().addContentType(MediaTypeRegistry.APPLICATION_SENML_CBOR);
         getAttributes().setObservable();
+        // the baseline: an observer registering now gets this state, so only a change from it is news
+        lastNotified = content.get();
+        lastNotifiedAt = context.clock().instant();
     }
 
     @Override
