@@ -25,6 +25,7 @@ class SessionSectionTest {
         return new ChargingSessions() {
             @Override public Optional<ChargingSession> active(int socket) { return Optional.ofNullable(open.get(socket)); }
             @Override public ChargingSession start(int socket, ChargingMode mode, double targetWh, Instant deadline, String token) { throw new AssertionError("read-only"); }
+            @Override public ChargingSession startRemote(int socket, ChargingMode mode, double targetWh, Instant deadline, String actor) { throw new AssertionError("read-only"); }
             @Override public Optional<ChargingSession> stop(int socket, String reason) { throw new AssertionError("read-only"); }
             @Override public List<ChargingSession> recent(int limit) { return List.of(); }
         };

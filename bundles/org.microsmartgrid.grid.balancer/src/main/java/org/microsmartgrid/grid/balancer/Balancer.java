@@ -1,6 +1,10 @@
 package org.microsmartgrid.grid.balancer;
 
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +13,9 @@ import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.control.LoopDecisionListener;
+import org.microsmartgrid.api.control.PowerCap;
+import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterListener;
 import org.microsmartgrid.api.meter.MeterReading;
@@ -19,7 +26,9 @@ import org.microsmartgrid.grid.balancer.config.ConfigValidator;
 import org.microsmartgrid.grid.balancer.config.SiteConfig;
 import org.microsmartgrid.grid.balancer.runtime.BalancingLoop;
 import org.microsmartgrid.grid.balancer.runtime.CycleScheduler;
+import org.microsmartgrid.grid.balancer.runtime.SiteControlState;
 import org.microsmartgrid.grid.balancer.runtime.StatusViews;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -39,9 +48,9 @@ import org.slf4j.LoggerFactory;
  * {@link org.microsmartgrid.grid.balancer.decision.Balancing#decide}; this class only wires services to it.
  */
 @Component(name = BalancerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {ConfigurableComponent.class, MeterListener.class, ControlLoopStatus.class})
+        service = {ConfigurableComponent.class, MeterListener.class, ControlLoopStatus.class, SiteControl.class})
 @Designate(ocd = BalancerConfig.class)
-public class Balancer implements ConfigurableComponent, MeterListener, ControlLoopStatus {
+public class Balancer implements ConfigurableComponent, MeterListener, ControlLoopStatus, SiteControl {
 
     public static final String PID = BalancerConfig.PID;
     private static final Logger LOG = LoggerFactory.getLogger(Balancer.class);
@@ -49,7 +58,10 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     private final Clock clock;
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
     private final List<Relay> relays = new CopyOnWriteArrayList<>();
+    private final List<LoopDecisionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile ChargingSessions chargingSessions;
+    private Path controlFile;
+    private volatile SiteControlState control;
     private volatile BalancingLoop loop;
     private volatile CycleScheduler scheduler;
 
@@ -57,9 +69,15 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         this(Clock.systemUTC());
     }
 
-    /** For tests: a controllable clock. */
-    Balancer(Clock clock) {
+    /** For tests: a controllable clock; SiteControl's state kept in {@code controlFile}. */
+    Balancer(Clock clock, Path controlFile) {
         this.clock = clock;
+        this.controlFile = controlFile;
+    }
+
+    /** For tests: a controllable clock; SiteControl's state in a file of the working directory's data/. */
+    Balancer(Clock clock) {
+        this(clock, null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -93,12 +111,29 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         if (chargingSessions == sessions) chargingSessions = null;
     }
 
+    /** Whiteboard: told of every decision (CoAP Observe, telemetry on change). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindLoopDecisionListener(LoopDecisionListener listener) {
+        listeners.add(listener);
+    }
+
+    void unbindLoopDecisionListener(LoopDecisionListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * @param context the bundle context, for the {@code msg.data} directory (null in tests: the file given to the
+     *                constructor, else data/ in the working directory)
+     */
     @Activate
-    void activate(BalancerConfig config) {
+    void activate(BundleContext context, BalancerConfig config) {
         SiteConfig site = validated(config);
+        if (controlFile == null) controlFile = dataDirectory(context).resolve("balancer").resolve("site-control.properties");
+        control = new SiteControlState(controlFile, clock);
         loop = new BalancingLoop(site, clock, () -> meters, () -> relays,
-                () -> Optional.ofNullable(chargingSessions));
-        CycleScheduler s = new CycleScheduler("msg-balancer", loop::runCycle);
+                () -> Optional.ofNullable(chargingSessions), control);
+        CycleScheduler s = new CycleScheduler("msg-balancer", this::cycle);
         s.start(site.cycle());
         scheduler = s;
         LOG.info("{} active: limit {} W, cycle {} ms, {} socket(s) configured", PID,
@@ -122,6 +157,66 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         if (s != null) s.close();
         BalancingLoop l = loop;
         if (l != null) l.stop();
+    }
+
+    private void cycle() {
+        BalancingLoop l = loop;
+        if (l == null) return;
+        l.runCycle();
+        if (listeners.isEmpty()) return;
+        LoopDecision view = l.last().map(StatusViews::view).orElse(null);
+        if (view == null) return;
+        for (LoopDecisionListener listener : listeners) {
+            try {
+                listener.onDecision(view);
+            } catch (RuntimeException e) {
+                LOG.warn("decision listener {} failed: {}", listener.getClass().getName(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public Map<Integer, String> disabledSockets() {
+        return requireControl().disabledSockets();
+    }
+
+    @Override
+    public void setSocketEnabled(int socket, boolean enabled, String actor) {
+        requireControl().setSocketEnabled(socket, enabled, actor);
+        scheduler().ifPresent(CycleScheduler::trigger);
+    }
+
+    @Override
+    public Optional<PowerCap> powerCap() {
+        return requireControl().powerCap();
+    }
+
+    @Override
+    public PowerCap capPower(double limitW, Instant until, String actor) {
+        PowerCap cap = requireControl().capPower(limitW, until, actor);
+        scheduler().ifPresent(CycleScheduler::trigger);
+        return cap;
+    }
+
+    @Override
+    public void clearPowerCap(String actor) {
+        requireControl().clearPowerCap(actor);
+        scheduler().ifPresent(CycleScheduler::trigger);
+    }
+
+    private SiteControlState requireControl() {
+        SiteControlState c = control;
+        if (c == null) throw new IllegalStateException("the balancer is not active");
+        return c;
+    }
+
+    private Optional<CycleScheduler> scheduler() {
+        return Optional.ofNullable(scheduler);
+    }
+
+    private static Path dataDirectory(BundleContext context) {
+        String data = context == null ? null : context.getProperty("msg.data");
+        return Paths.get(data == null || data.isBlank() ? "data" : data);
     }
 
     @Override

@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.microsmartgrid.api.control.LoopDecisionListener;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.grid.balancer.config.ConfigException;
@@ -25,7 +31,9 @@ class BalancerComponentTest {
     private final FakeMeter grid = new FakeMeter("grid", MeterRole.GRID, 0, clock);
     private final FakeMeter socketMeter = new FakeMeter("s1", MeterRole.SOCKET, 1, clock);
     private final FakeRelay relay = new FakeRelay("r1", 1, clock);
-    private final Balancer balancer = new Balancer(clock);
+    @TempDir
+    static Path data;
+    private final Balancer balancer = new Balancer(clock, data.resolve("site-control-" + System.nanoTime()));
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -39,7 +47,7 @@ class BalancerComponentTest {
         balancer.bindMeter(grid);
         balancer.bindMeter(socketMeter);
         balancer.bindRelay(relay);
-        balancer.activate(Configs.home(config));
+        balancer.activate(null, Configs.home(config));
     }
 
     @AfterEach
@@ -82,7 +90,7 @@ class BalancerComponentTest {
     void aBadConfigurationIsRefusedAtActivation() {
         balancer.bindRelay(relay);
         ConfigException e = assertThrows(ConfigException.class,
-                () -> balancer.activate(Configs.home("contract.power.w", 3100)));
+                () -> balancer.activate(null, Configs.home("contract.power.w", 3100)));
         assertTrue(e.getMessage().contains("contract.power.w"));
         assertTrue(balancer.lastDecision().isEmpty());
     }
@@ -131,5 +139,27 @@ class BalancerComponentTest {
         balancer.onReading(null);
         await(() -> balancer.lastDecision().isPresent(), "cycles");
         assertFalse(balancer.lastDecision().orElseThrow().safeState());
+    }
+
+    @Test
+    void aSocketDisabledThroughSiteControlGoesOffAndListenersSeeWhy() throws Exception {
+        List<LoopDecision> seen = new CopyOnWriteArrayList<>();
+        LoopDecisionListener listener = seen::add;
+        balancer.bindLoopDecisionListener(listener);
+        grid.power(500);
+        socketMeter.power(0);
+        start("socket.rating.w", new String[] {"1=1000"}, "cycle.ms", 50, "stale.grid.ms", 5000, "min.on.s", 60);
+        await(relay::isOn, "relay on");
+
+        balancer.setSocketEnabled(1, false, "coap:bms-1");
+        await(() -> !relay.isOn(), "relay off inside its minimum on-time");
+        await(() -> !seen.isEmpty() && "DISABLED".equals(seen.get(seen.size() - 1).sockets().get(0).reason()),
+                "a listener told why");
+
+        balancer.setSocketEnabled(1, true, "coap:bms-1");
+        balancer.capPower(1500, Instant.now().plusSeconds(600), "coap:bms-1");
+        await(() -> balancer.lastDecision().orElseThrow().limitW() == 1500, "the cap is the limit");
+        balancer.clearPowerCap("coap:bms-1");
+        await(() -> balancer.lastDecision().orElseThrow().limitW() == 3200, "back to the contract limit");
     }
 }

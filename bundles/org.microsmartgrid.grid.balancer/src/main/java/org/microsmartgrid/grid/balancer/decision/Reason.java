@@ -31,7 +31,9 @@ public enum Reason {
     SHED_GRID_LIMIT(false, true),
     SAFE_STATE_GRID(false, true),
     SOCKET_METER_LOST(false, true),
-    RELAY_FAULT(false, true);
+    RELAY_FAULT(false, true),
+    /** Disabled by a person or a building system (SiteControl): off at once, until enabled again. */
+    DISABLED(false, true);
 
     private final boolean on;
     private final boolean safety;

@@ -16,10 +16,12 @@ import java.time.Duration;
  * @param staleGrid       a grid value older than this puts the site in the safe state
  * @param idleW           below this a socket's own meter proves the socket idle
  * @param battery         battery set-point bounds
+ * @param importCapW      a temporary cap on the import asked by a building system, W; +∞ when none
  */
 public record Settings(double contractPowerW, double marginPercent, double reserveW, double exportLimitW,
                        Duration minOn, Duration minOff, double hysteresisW, Duration rotationPeriod,
-                       Duration staleGrid, double idleW, BatteryLimits battery) {
+                       Duration staleGrid, double idleW, BatteryLimits battery,
+                       double importCapW) {
 
     public Settings {
         if (!(contractPowerW > 0)) throw new IllegalArgumentException("contract power must be > 0");
@@ -27,8 +29,23 @@ public record Settings(double contractPowerW, double marginPercent, double reser
             throw new IllegalArgumentException("margin, reserve, export limit, hysteresis and idle must be >= 0");
         if (minOn.isNegative() || minOff.isNegative() || rotationPeriod.isNegative() || staleGrid.isNegative())
             throw new IllegalArgumentException("times must be >= 0");
+        if (!(importCapW > 0)) throw new IllegalArgumentException("an import cap must be > 0 W");
         // fields are not assigned yet inside a compact constructor: compute from the parameters
         if (!(contractPowerW * (1 + marginPercent / 100) - reserveW > 0)) throw new IllegalArgumentException("the reserve leaves no power below the limit");
+    }
+
+    /** Without an import cap. */
+    public Settings(double contractPowerW, double marginPercent, double reserveW, double exportLimitW,
+                    Duration minOn, Duration minOff, double hysteresisW, Duration rotationPeriod,
+                    Duration staleGrid, double idleW, BatteryLimits battery) {
+        this(contractPowerW, marginPercent, reserveW, exportLimitW, minOn, minOff, hysteresisW, rotationPeriod,
+                staleGrid, idleW, battery, Double.POSITIVE_INFINITY);
+    }
+
+    /** The same settings with a temporary import cap (the lower of the cap and the contract limit applies). */
+    public Settings withImportCap(double capW) {
+        return new Settings(contractPowerW, marginPercent, reserveW, exportLimitW, minOn, minOff, hysteresisW,
+                rotationPeriod, staleGrid, idleW, battery, capW);
     }
 
     /** A 3 kW home with the defaults: limit 3200 W, 60 s min on/off, 15 min turns. */
@@ -37,8 +54,9 @@ public record Settings(double contractPowerW, double marginPercent, double reser
                 Duration.ofMinutes(15), Duration.ofSeconds(1), 10, BatteryLimits.DEFAULT);
     }
 
-    /** The grid import the loop keeps below: contract × (1 + margin) − reserve. */
+    /** The grid import the loop keeps below: contract × (1 + margin) − reserve, or the import cap when lower. */
     public double limitW() {
-        return contractPowerW + contractPowerW * marginPercent / 100 - reserveW; // exact for whole percentages
+        double contractLimit = contractPowerW + contractPowerW * marginPercent / 100 - reserveW; // exact for whole %
+        return Math.min(contractLimit, importCapW);
     }
 }

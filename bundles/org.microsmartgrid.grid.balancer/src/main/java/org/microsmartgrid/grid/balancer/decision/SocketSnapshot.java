@@ -11,11 +11,18 @@ import java.util.Optional;
  * @param meter    its own meter, empty when it has none
  * @param relay    its relay
  * @param session  the session on it ({@link Session#none()} when there is none)
+ * @param disabledBy who disabled the socket (it stays off); null when it is enabled
  */
 public record SocketSnapshot(int socket, double ratingW, PriorityClass priority, Optional<MeterValue> meter,
-                             RelayView relay, Session session) {
+                             RelayView relay, Session session, String disabledBy) {
 
     public static final double SCHUKO_W = 3680;
+
+    /** An enabled socket. */
+    public SocketSnapshot(int socket, double ratingW, PriorityClass priority, Optional<MeterValue> meter,
+                          RelayView relay, Session session) {
+        this(socket, ratingW, priority, meter, relay, session, null);
+    }
 
     public SocketSnapshot {
         if (socket < 1) throw new IllegalArgumentException("socket numbers start at 1: " + socket);

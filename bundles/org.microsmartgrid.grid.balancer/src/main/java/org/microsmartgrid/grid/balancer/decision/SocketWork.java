@@ -57,7 +57,8 @@ final class SocketWork {
         this.lockedOff = !closed && now.isBefore(relay.since().plus(st.minOff()));
         this.plan = SessionPlan.plan(s.session(), expectedW, site.tariff(), now, cheapNow);
 
-        if (relay.faulted()) decide(false, Reason.RELAY_FAULT, "relay fault: " + relay.fault());
+        if (s.disabledBy() != null) decide(false, Reason.DISABLED, "disabled by " + s.disabledBy());
+        else if (relay.faulted()) decide(false, Reason.RELAY_FAULT, "relay fault: " + relay.fault());
         else if (s.meter().isPresent() && !s.meter().get().isGood())
             decide(false, Reason.SOCKET_METER_LOST, "socket meter " + s.meter().get().quality());
         boolean hard = decided;

@@ -38,6 +38,7 @@ public final class BalancingLoop {
     private final Supplier<? extends Collection<Relay>> relays;
     private final DefaultSessions sessions = new DefaultSessions(ItalianTariffCalendar.ROME);
     private final SessionSource sessionSource;
+    private final SiteControlState control;
     private SiteConfig config;
     private TariffOutlook tariff;
     private BalancerState state = BalancerState.EMPTY;
@@ -46,14 +47,18 @@ public final class BalancingLoop {
 
     public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
                          Supplier<? extends Collection<Relay>> relays) {
-        this(config, clock, meters, relays, Optional::empty);
+        this(config, clock, meters, relays, Optional::empty, null);
     }
 
-    /** With the charging-sessions service when one is registered (else each socket has its default session). */
+    /**
+     * With the charging-sessions service when one is registered (else each socket has its default session), and
+     * what people and building systems asked through SiteControl (null: nothing).
+     */
     public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
                          Supplier<? extends Collection<Relay>> relays,
-                         Supplier<Optional<ChargingSessions>> chargingSessions) {
+                         Supplier<Optional<ChargingSessions>> chargingSessions, SiteControlState control) {
         this.clock = clock;
+        this.control = control;
         this.meters = meters;
         this.relays = relays;
         this.sessionSource = new SessionSource(sessions, chargingSessions);
@@ -73,7 +78,10 @@ public final class BalancingLoop {
     public synchronized Decision runCycle() {
         List<Meter> ms = List.copyOf(meters.get());
         List<Relay> rs = List.copyOf(relays.get());
-        SiteSnapshot snap = SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff);
+        SiteSnapshot snap = control == null
+                ? SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff)
+                : SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff,
+                        control.disabledSockets(), control.capW());
         Decision d = Balancing.decide(snap);
         Map<Integer, RelayResult> results = RelayApplier.apply(d, rs, config.lease(), SOURCE);
         sessions.account(snap);

@@ -20,6 +20,7 @@ import org.microsmartgrid.grid.balancer.decision.BalancerState;
 import org.microsmartgrid.grid.balancer.decision.BatteryValue;
 import org.microsmartgrid.grid.balancer.decision.MeterValue;
 import org.microsmartgrid.grid.balancer.decision.RelayView;
+import org.microsmartgrid.grid.balancer.decision.Settings;
 import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
 import org.microsmartgrid.grid.balancer.decision.SocketSnapshot;
 import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
@@ -35,6 +36,16 @@ final class SnapshotGatherer {
 
     static SiteSnapshot gather(Instant now, Collection<Meter> meters, Collection<Relay> relays, SiteConfig config,
                                SessionSource sessions, BalancerState previous, TariffOutlook tariff) {
+        return gather(now, meters, relays, config, sessions, previous, tariff, Map.of(), Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param disabled sockets disabled through SiteControl, with who did it
+     * @param capW     the import cap in force, +∞ when none
+     */
+    static SiteSnapshot gather(Instant now, Collection<Meter> meters, Collection<Relay> relays, SiteConfig config,
+                               SessionSource sessions, BalancerState previous, TariffOutlook tariff,
+                               Map<Integer, String> disabled, double capW) {
         Map<MeterRole, List<MeterReading>> byRole = new HashMap<>();
         for (Meter m : meters) {
             MeterReading r = read(m, now);
@@ -58,9 +69,11 @@ final class SnapshotGatherer {
             if (n < 1) continue;
             SocketConfig c = config.socket(n);
             sockets.add(new SocketSnapshot(n, c.ratingW(), c.priority(), Optional.ofNullable(socketMeters.get(n)),
-                    relayView(n, relaysBySocket.getOrDefault(n, List.of()), now), sessions.session(n, c.mode(), now)));
+                    relayView(n, relaysBySocket.getOrDefault(n, List.of()), now), sessions.session(n, c.mode(), now),
+                    disabled.get(n)));
         }
-        return new SiteSnapshot(now, grid, pv, battery, sockets, tariff, config.settings(), previous);
+        Settings settings = Double.isFinite(capW) ? config.settings().withImportCap(capW) : config.settings();
+        return new SiteSnapshot(now, grid, pv, battery, sockets, tariff, settings, previous);
     }
 
     private static MeterReading read(Meter m, Instant now) {

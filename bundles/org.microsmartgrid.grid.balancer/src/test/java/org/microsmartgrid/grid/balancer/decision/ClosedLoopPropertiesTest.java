@@ -226,7 +226,9 @@ class ClosedLoopPropertiesTest {
                 .as((on, off, rot, hyst, export) -> Tuple.of(on, off, rot, hyst, export))
                 .flatMap(t -> contract().map(c -> new Settings(c, 10, 100, t.get5(), Duration.ofSeconds(t.get1()),
                         Duration.ofSeconds(t.get2()), t.get4(), Duration.ofSeconds(t.get3()), Duration.ofSeconds(1),
-                        10, BatteryLimits.DEFAULT)));
+                        10, BatteryLimits.DEFAULT)))
+                // a building system's temporary import cap (SiteControl) on a third of the sites
+                .flatMap(st -> Arbitraries.of(1.0, 1.0, 0.5, 0.8).map(f -> f < 1 ? st.withImportCap(st.limitW() * f) : st));
         return Combinators.combine(Arbitraries.longs(), sockets, settings, Arbitraries.of(true, false),
                         Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 3),
                         Arbitraries.integers().between(0, 365 * 24))

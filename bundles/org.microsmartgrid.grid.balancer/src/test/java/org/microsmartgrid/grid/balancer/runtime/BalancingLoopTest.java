@@ -82,6 +82,11 @@ class BalancingLoopTest {
                 throw new UnsupportedOperationException();
             }
 
+            public org.microsmartgrid.api.charging.ChargingSession startRemote(int socket,
+                    org.microsmartgrid.api.charging.ChargingMode mode, double targetWh, Instant deadline, String actor) {
+                throw new UnsupportedOperationException();
+            }
+
             public java.util.Optional<org.microsmartgrid.api.charging.ChargingSession> stop(int socket, String reason) {
                 return java.util.Optional.empty();
             }
@@ -92,7 +97,7 @@ class BalancingLoopTest {
         };
         BalancingLoop loop = new BalancingLoop(ConfigValidator.validate(BalancerConfig.PID,
                 Configs.home("socket.rating.w", new String[] {"1=1000"})), clock, () -> meters, () -> relays,
-                () -> java.util.Optional.of(service));
+                () -> java.util.Optional.of(service), null);
         grid.power(500); // importing: no surplus
         meter1.power(0);
         Decision d = loop.runCycle();

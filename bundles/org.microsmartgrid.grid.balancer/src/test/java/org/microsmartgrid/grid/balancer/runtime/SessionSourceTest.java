@@ -31,6 +31,11 @@ class SessionSourceTest {
             throw new UnsupportedOperationException();
         }
 
+        public ChargingSession startRemote(int socket, ChargingMode mode, double targetWh, Instant deadline,
+                                           String actor) {
+            throw new UnsupportedOperationException();
+        }
+
         public Optional<ChargingSession> stop(int socket, String reason) {
             return Optional.empty();
         }
@@ -82,6 +87,10 @@ class SessionSourceTest {
             }
 
             public ChargingSession start(int s, ChargingMode m, double t, Instant d, String k) {
+                throw new UnsupportedOperationException();
+            }
+
+            public ChargingSession startRemote(int s, ChargingMode m, double t, Instant d, String a) {
                 throw new UnsupportedOperationException();
             }
 

@@ -1,0 +1,131 @@
+package org.microsmartgrid.cloud.kapua;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.cloud.RequestHandler;
+import org.microsmartgrid.cloud.kapua.config.CloudSettings;
+import org.microsmartgrid.cloud.kapua.lifecycle.BirthCertificate;
+import org.microsmartgrid.cloud.kapua.link.MqttLink;
+import org.microsmartgrid.cloud.kapua.outbox.Outbox;
+import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
+import org.microsmartgrid.cloud.kapua.payload.KuraPayloadCodec;
+import org.microsmartgrid.cloud.kapua.request.RequestRouter;
+import org.microsmartgrid.cloud.kapua.telemetry.OutboxSink;
+import org.microsmartgrid.cloud.kapua.telemetry.SiteView;
+import org.microsmartgrid.cloud.kapua.telemetry.TelemetryPublisher;
+
+/**
+ * One configuration's worth of cloud link: the outbox, the MQTT link, the request router and telemetry, started
+ * together and closed together (DC first, the outbox last). The OSGi component only feeds it services.
+ */
+public final class CloudLinkSession implements AutoCloseable {
+
+    /** What the session reads from the rest of the module. */
+    public interface Sources {
+        SiteView site();
+
+        List<ChargingSession> recentSessions();
+
+        Optional<RequestHandler> handler(String appId);
+
+        Collection<String> appIds();
+
+        /** The OSGi framework's name and version. */
+        String[] framework();
+
+        Map<String, String> extended();
+    }
+
+    private final CloudSettings settings;
+    private final Sources sources;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final RequestRouter router;
+    private final MqttLink link;
+    private final TelemetryPublisher telemetry;
+
+    public CloudLinkSession(CloudSettings settings, Sources sources, Clock clock) throws SQLException, MqttException {
+        this.settings = settings;
+        this.sources = sources;
+        this.clock = clock;
+        this.outbox = Outbox.open(settings.outboxPath(), settings.outboxMax());
+        MqttLink[] linkRef = new MqttLink[1];
+        this.router = new RequestRouter(settings.topics(), sources::handler,
+                (topic, payload) -> linkRef[0] != null && linkRef[0].publishNow(topic, payload), clock::millis);
+        try {
+            this.link = new MqttLink(settings.link(), settings.topics(), outbox, this::birth, this::disconnect,
+                    router::onControl);
+        } catch (MqttException | RuntimeException e) {
+            router.close();
+            outbox.close();
+            throw e;
+        }
+        linkRef[0] = link;
+        OutboxSink sink = new OutboxSink(settings.topics(), outbox, link::wake, settings.gzip());
+        this.telemetry = new TelemetryPublisher(sources::site, sources::recentSessions, sink, clock);
+    }
+
+    public void start() {
+        link.start();
+        telemetry.start(settings.telemetry());
+    }
+
+    /** A control-loop decision happened: availability may have changed. */
+    public void poke() {
+        telemetry.poke();
+    }
+
+    /** The request handlers changed: APPS tells Kapua (sent only when connected; the next BIRTH has it anyway). */
+    public void appsChanged() {
+        link.publishNow(settings.topics().apps(), certificate(BirthCertificate.apps(settings.identity(),
+                sources.framework(), sources.appIds(), sources.extended())));
+    }
+
+    public CloudSettings settings() {
+        return settings;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public MqttLink link() {
+        return link;
+    }
+
+    @Override
+    public void close() {
+        telemetry.close();
+        router.close();
+        link.close();
+        try {
+            outbox.close();
+        } catch (SQLException e) {
+            // closing anyway; H2 recovers a file that was not closed
+        }
+    }
+
+    private byte[] birth() {
+        return certificate(BirthCertificate.metrics(settings.identity(), sources.framework(), sources.appIds(),
+                sources.extended()));
+    }
+
+    private byte[] certificate(Map<String, Object> metrics) {
+        return KuraPayloadCodec.encode(new KuraMessage(clock.millis(), settings.position(), metrics, null),
+                settings.gzip());
+    }
+
+    private byte[] disconnect() {
+        return KuraPayloadCodec.encode(KuraMessage.of(clock.millis(), BirthCertificate.disconnect(settings.identity())),
+                settings.gzip());
+    }
+}

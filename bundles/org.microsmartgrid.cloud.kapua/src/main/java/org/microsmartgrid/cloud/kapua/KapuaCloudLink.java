@@ -1,0 +1,182 @@
+package org.microsmartgrid.cloud.kapua;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.cloud.RequestHandler;
+import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.control.LoopDecisionListener;
+import org.microsmartgrid.api.control.SiteControl;
+import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.cloud.kapua.config.CloudLinkConfig;
+import org.microsmartgrid.cloud.kapua.config.CloudSettings;
+import org.microsmartgrid.cloud.kapua.config.ConfigValidator;
+import org.microsmartgrid.cloud.kapua.telemetry.SiteView;
+import org.microsmartgrid.cloud.kapua.telemetry.SiteViews;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The module as a Kura device in Eclipse Kapua: wires the configuration, the outbox, the MQTT link, the request
+ * router (to every {@link RequestHandler} service) and telemetry (from the API services) together. The parts do the
+ * work; this class only starts, stops and feeds them.
+ */
+@Component(name = CloudLinkConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = {ConfigurableComponent.class, LoopDecisionListener.class})
+@Designate(ocd = CloudLinkConfig.class)
+public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KapuaCloudLink.class);
+
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, RequestHandler> handlers = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<Meter> meters;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<Relay> relays;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ControlLoopStatus loop;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ChargingSessions sessions;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile SiteControl siteControl;
+
+    private BundleContext context;
+    private volatile CloudLinkSession session;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRequestHandler(RequestHandler handler) {
+        RequestHandler before = handlers.putIfAbsent(handler.appId(), handler);
+        if (before != null) LOG.warn("two handlers for {}: {} ignored", handler.appId(), handler.getClass().getName());
+        else appsChanged();
+    }
+
+    void unbindRequestHandler(RequestHandler handler) {
+        if (handlers.remove(handler.appId(), handler)) appsChanged();
+    }
+
+    @Activate
+    void activate(BundleContext context, CloudLinkConfig config) throws SQLException, MqttException {
+        this.context = context;
+        start(validate(config));
+    }
+
+    /** A new configuration: the link is closed cleanly (DC) and opened again with it; the outbox is kept. */
+    @Modified
+    void modified(CloudLinkConfig config) throws SQLException, MqttException {
+        CloudSettings checked = validate(config); // a bad change leaves the running link alone
+        stop();
+        start(checked);
+    }
+
+    @Deactivate
+    void deactivate() {
+        stop();
+    }
+
+    @Override
+    public void onDecision(LoopDecision decision) {
+        CloudLinkSession s = session;
+        if (s != null) s.poke();
+    }
+
+    private void start(CloudSettings settings) throws SQLException, MqttException {
+        CloudLinkSession s = new CloudLinkSession(settings, new ServiceSources(), clock);
+        session = s;
+        s.start();
+        LOG.info("cloud link to {} as {}/{}: {} message(s) in the outbox", settings.link().brokerUrl(),
+                settings.topics().account(), settings.topics().client(), s.outbox().size());
+    }
+
+    private void stop() {
+        CloudLinkSession s = session;
+        session = null;
+        if (s != null) s.close();
+    }
+
+    private void appsChanged() {
+        CloudLinkSession s = session;
+        if (s != null) s.appsChanged();
+    }
+
+    private CloudSettings validate(CloudLinkConfig config) {
+        try {
+            return ConfigValidator.validate(config, context::getProperty, context.getBundle().getVersion().toString());
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}", e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The session's view of this component's services. */
+    private final class ServiceSources implements CloudLinkSession.Sources {
+        @Override
+        public SiteView site() {
+            return SiteViews.read(clock.instant(), meters, relays, loop, sessions, siteControl);
+        }
+
+        @Override
+        public List<ChargingSession> recentSessions() {
+            ChargingSessions s = sessions;
+            if (s == null) return List.of();
+            try {
+                return s.recent(50);
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+        }
+
+        @Override
+        public Optional<RequestHandler> handler(String appId) {
+            return Optional.ofNullable(handlers.get(appId));
+        }
+
+        @Override
+        public Collection<String> appIds() {
+            return List.copyOf(handlers.keySet());
+        }
+
+        @Override
+        public String[] framework() {
+            return new String[] {context.getBundle(0).getSymbolicName(), context.getBundle(0).getVersion().toString()};
+        }
+
+        @Override
+        public Map<String, String> extended() {
+            List<Relay> rs = relays;
+            List<Meter> ms = meters;
+            return Map.of("sockets", Integer.toString(rs == null ? 0 : rs.size()),
+                    "meters", Integer.toString(ms == null ? 0 : ms.size()),
+                    "balancer", Boolean.toString(loop != null));
+        }
+    }
+}

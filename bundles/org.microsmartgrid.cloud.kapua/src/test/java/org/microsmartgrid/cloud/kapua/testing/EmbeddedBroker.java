@@ -1,0 +1,66 @@
+package org.microsmartgrid.cloud.kapua.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.PermitAllAuthorizatorPolicy;
+
+/**
+ * A real MQTT broker (Moquette) on a loopback port that stays the same across restarts. Like Kapua's broker it
+ * requires a user and password; a client id can be kept out for a while (to order reconnections in tests).
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    public static final String USER = "kapua-broker";
+    public static final String PASSWORD = "test-only-" + Long.toHexString(System.nanoTime());
+
+    private final int port;
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private Server server;
+
+    public EmbeddedBroker() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public synchronized void start() throws IOException {
+        Properties p = new Properties();
+        p.setProperty("host", "127.0.0.1");
+        p.setProperty("port", Integer.toString(port));
+        p.setProperty("allow_anonymous", "false");
+        p.setProperty("persistence_enabled", "false");
+        p.setProperty("telemetry_enabled", "false");
+        IAuthenticator auth = (clientId, user, password) -> !refused.contains(clientId) && USER.equals(user)
+                && password != null && PASSWORD.equals(new String(password));
+        server = new Server();
+        server.startServer(new MemoryConfig(p), List.of(), null, auth, new PermitAllAuthorizatorPolicy());
+    }
+
+    public synchronized void stop() {
+        if (server != null) server.stopServer();
+        server = null;
+    }
+
+    /** Refuses (or admits again) connections of this client id. */
+    public void refuse(String clientId, boolean refuse) {
+        if (refuse) refused.add(clientId);
+        else refused.remove(clientId);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
