@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * Whether a resource changed enough to notify its observers: a power (W) that moved more than the deadband, a
- * percentage by a point or more, any state (boolean, text) or a value that appeared or went away. Energies (Wh) and
- * times (s) grow steadily: they ride along with the next notification instead of causing one.
+ * percentage by a point or more, a time (s, e.g. a new end of the power cap) by a second or more, any state (boolean,
+ * text) or a value that appeared or went away. Energies (Wh) grow steadily: they ride along with the next
+ * notification instead of causing one.
  */
 public final class Significance {
 
@@ -34,8 +35,8 @@ public final class Significance {
             String unit = r.unit() == null ? "" : r.unit();
             switch (unit) {
                 case "W" -> { if (delta > deadbandW) return true; }
-                case "%" -> { if (delta >= 1) return true; }
-                case "Wh", "s" -> { }
+                case "%", "s" -> { if (delta >= 1) return true; }
+                case "Wh" -> { }
                 default -> { if (delta != 0) return true; }
             }
         }
