@@ -46,6 +46,8 @@ class ConfigTest {
         assertRefused("coaps.port", Configs.test("coaps_port", -1));
         assertRefused("coap.port and coaps.port", Configs.test("coap_port", 5683, "coaps_port", 5683));
         assertRefused("bind.address", Configs.test("bind_address", "building.local"));
+        assertRefused("bind.address", Configs.test("bind_address", "192.168.1.300"));
+        assertRefused("bind.address", Configs.test("bind_address", "fe80::zz"));
         assertRefused("rate.limit.per.s", Configs.test("rate_limit_per_s", 0.0));
         assertRefused("rate.burst", Configs.test("rate_burst", 0));
         assertRefused("observe.max.age.s", Configs.test("observe_max_age_s", 1));

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 public record Settings(InetAddress bindAddress, int coapPort, int coapsPort, Map<String, PskEntry> psk,
                        double ratePerSecond, int burst, int observeMaxAgeS, double deadbandW) {
 
-    /** A numeric IP literal: the bind address must not need DNS. */
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+    /** A numeric IP literal (IPv4 dotted quad, or IPv6 with a colon): the bind address must not need DNS. */
+    private static final Pattern IP_LITERAL = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
     public Settings {
         psk = Map.copyOf(psk);
