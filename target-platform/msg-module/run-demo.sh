@@ -27,11 +27,24 @@ if [ ! -f "$run/conf/org.microsmartgrid.console.InstallerAuthentication.config" 
   printf '%s\n' "$password" > "$run/installer-password.txt"
 fi
 
+# CoAP: a random read-write pre-shared key for the demo building system, made once (there is no default key)
+coap_conf="$run/conf/org.microsmartgrid.coap.CoapBuildingService.config"
+if [ ! -f "$coap_conf" ]; then
+  cp "$here/conf-demo/org.microsmartgrid.coap.CoapBuildingService.config" "$coap_conf"
+fi
+if ! grep -q '^psk.identities=' "$coap_conf"; then
+  coap_key=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  printf 'psk.identities=["demo-bms:%s:rw"]\n' "$coap_key" >> "$coap_conf"
+  (umask 077; printf 'identity: demo-bms\nkey (hex): %s\n' "$coap_key" > "$run/coap-psk.txt")
+fi
+sed -i "s/^bind.address=.*/bind.address=\"${HOST:-127.0.0.1}\"/" "$coap_conf"
+
 cat <<TXT
 Micro Smart Grid — modulo dimostrativo su un edificio simulato / demo module on a simulated building
   Stato / Status:   http://localhost:$port/status
   Console:          http://localhost:$port/system/console   (utente/user: installer, password: $(cat "$run/installer-password.txt"))
   Relè / Relays:    http://localhost:$port/system/console/relays
+  CoAP:             coap://${HOST:-127.0.0.1}/site   coaps://${HOST:-127.0.0.1}/site  (chiave PSK / PSK key: $run/coap-psk.txt)
   Configurazione / Configuration: $run/conf
 Ctrl+C per fermare / to stop.
 TXT

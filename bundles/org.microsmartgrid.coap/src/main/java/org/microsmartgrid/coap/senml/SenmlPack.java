@@ -1,0 +1,19 @@
+package org.microsmartgrid.coap.senml;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A SenML pack: records sharing a base name and a base time (seconds since the epoch, as RFC 8428 wants).
+ */
+public record SenmlPack(String baseName, double baseTime, List<SenmlRecord> records) {
+
+    public SenmlPack {
+        records = List.copyOf(records);
+    }
+
+    /** The record with a (relative) name, if present. */
+    public Optional<SenmlRecord> get(String name) {
+        return records.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,70 @@
+package org.microsmartgrid.coap.state;
+
+import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.control.PowerCap;
+import org.microsmartgrid.api.control.SiteControl;
+import org.microsmartgrid.api.meter.Channel;
+import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.meter.MeterRole;
+import org.microsmartgrid.coap.senml.SenmlPack;
+import org.microsmartgrid.coap.senml.SenmlRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * /site as SenML: the site's power flows (grid import positive, PV, building, battery), the loop's limit and
+ * headroom, a building power cap and the safe state. A value that is not known now is left out (SenML has no null).
+ */
+public final class SitePack {
+
+    public static final String BASE_NAME = "site/";
+
+    private SitePack() {
+    }
+
+    public static SenmlPack build(Sources s, Instant now) {
+        List<SenmlRecord> r = new ArrayList<>();
+        ControlLoopStatus loop = s.loop();
+        Optional<LoopDecision> decision = loop == null ? Optional.empty() : loop.lastDecision();
+        Double grid = decision.map(LoopDecision::gridW).orElse(null);
+        if (decision.isEmpty()) grid = sum(s.meters(), MeterRole.GRID, Channel.ACTIVE_POWER);
+        if (grid != null) r.add(SenmlRecord.number("grid", "W", grid));
+        add(r, "pv", "W", sum(s.meters(), MeterRole.PV, Channel.ACTIVE_POWER));
+        add(r, "building", "W", sum(s.meters(), MeterRole.BUILDING, Channel.ACTIVE_POWER));
+        add(r, "battery", "W", sum(s.meters(), MeterRole.BATTERY, Channel.ACTIVE_POWER));
+        add(r, "battery/soc", "%", sum(s.meters(), MeterRole.BATTERY, Channel.STATE_OF_CHARGE));
+        r.add(SenmlRecord.bool("loop", decision.isPresent()));
+        decision.ifPresent(d -> {
+            add(r, "headroom", "W", d.headroomW());
+            r.add(SenmlRecord.number("limit", "W", d.limitW()));
+            r.add(SenmlRecord.number("surplus", "W", d.surplusW()));
+            r.add(SenmlRecord.bool("safe", d.safeState()));
+            if (d.safeStateWhy() != null) r.add(SenmlRecord.string("safe/why", d.safeStateWhy()));
+            if (d.band() != null) r.add(SenmlRecord.string("band", d.band()));
+        });
+        SiteControl control = s.siteControl();
+        Optional<PowerCap> cap = control == null ? Optional.empty() : control.powerCap();
+        cap.ifPresent(c -> r.addAll(CapPack.records(c)));
+        Instant at = decision.map(LoopDecision::at).orElse(now);
+        return new SenmlPack(BASE_NAME, at.toEpochMilli() / 1000.0, r);
+    }
+
+    private static void add(List<SenmlRecord> r, String name, String unit, Double value) {
+        if (value != null) r.add(SenmlRecord.number(name, unit, value));
+    }
+
+    /** The sum of a channel over the GOOD meters of a role; null when none has it. */
+    static Double sum(List<Meter> meters, MeterRole role, Channel channel) {
+        Double total = null;
+        for (Meter m : meters) {
+            if (m.role() != role) continue;
+            Optional<Double> v = m.reading().good(channel);
+            if (v.isPresent()) total = (total == null ? 0 : total) + v.get();
+        }
+        return total;
+    }
+}

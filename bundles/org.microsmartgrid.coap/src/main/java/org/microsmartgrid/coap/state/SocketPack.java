@@ -1,0 +1,90 @@
+package org.microsmartgrid.coap.state;
+
+import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.control.SiteControl;
+import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.meter.Channel;
+import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.meter.MeterRole;
+import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.api.relay.RelayState;
+import org.microsmartgrid.coap.senml.SenmlPack;
+import org.microsmartgrid.coap.senml.SenmlRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * /sockets/{n} as SenML: power, energy, relay, enabled, availability, the loop's reason and the open session.
+ *
+ * <p>Availability, for building systems: DISABLED (switched off on request), FAULT (relay fault or failed meter),
+ * CHARGING (session open, relay closed), WAITING (session open, relay open), AVAILABLE, UNKNOWN (no relay known).
+ */
+public final class SocketPack {
+
+    private SocketPack() {
+    }
+
+    public static String baseName(int socket) {
+        return "sockets/" + socket + "/";
+    }
+
+    /** The sockets the module knows, from its socket meters, its relays and the loop's last decision. */
+    public static SortedSet<Integer> sockets(Sources s) {
+        SortedSet<Integer> numbers = new TreeSet<>();
+        for (Meter m : s.meters()) if (m.role() == MeterRole.SOCKET && m.socket() > 0) numbers.add(m.socket());
+        for (Relay r : s.relays()) if (r.socket() > 0) numbers.add(r.socket());
+        ControlLoopStatus loop = s.loop();
+        if (loop != null) loop.lastDecision().ifPresent(d -> d.sockets().forEach(a -> numbers.add(a.socket())));
+        return numbers;
+    }
+
+    public static SenmlPack build(Sources s, int socket, Instant now) {
+        List<SenmlRecord> r = new ArrayList<>();
+        Meter meter = s.meters().stream().filter(m -> m.role() == MeterRole.SOCKET && m.socket() == socket).findFirst().orElse(null);
+        if (meter != null) {
+            meter.reading().good(Channel.ACTIVE_POWER).ifPresent(w -> r.add(SenmlRecord.number("power", "W", w)));
+            Optional<Double> energy = meter.reading().good(Channel.IMPORT_ENERGY).or(() -> meter.reading().good(Channel.TOTAL_ENERGY));
+            energy.ifPresent(wh -> r.add(SenmlRecord.number("energy", "Wh", wh)));
+        }
+        RelayState relay = s.relays().stream().filter(x -> x.socket() == socket).findFirst().map(Relay::state).orElse(null);
+        if (relay != null) {
+            r.add(SenmlRecord.bool("relay", relay.closed()));
+            if (relay.fault() != null) r.add(SenmlRecord.string("relay/fault", relay.fault()));
+        }
+        SiteControl control = s.siteControl();
+        Boolean enabled = control == null ? null : !control.disabledSockets().containsKey(socket);
+        if (enabled != null) r.add(SenmlRecord.bool("enabled", enabled));
+        ChargingSessions sessions = s.sessions();
+        ChargingSession session = sessions == null ? null : sessions.active(socket).orElse(null);
+        boolean meterFailed = meter != null && !meter.reading().isGood();
+        r.add(SenmlRecord.string("availability", availability(relay, enabled, session, meterFailed)));
+        allocation(s.loop(), socket).ifPresent(a -> r.add(SenmlRecord.string("reason", a.reason())));
+        if (session != null) {
+            r.add(SenmlRecord.string("session/mode", session.mode().name()));
+            r.add(SenmlRecord.number("session/energy", "Wh", session.energyWh()));
+            r.add(SenmlRecord.number("session/start", "s", CapPack.epochSeconds(session.started())));
+        }
+        return new SenmlPack(baseName(socket), CapPack.epochSeconds(now), r);
+    }
+
+    static String availability(RelayState relay, Boolean enabled, ChargingSession session, boolean meterFailed) {
+        if (Boolean.FALSE.equals(enabled)) return "DISABLED";
+        if (relay == null) return "UNKNOWN";
+        if (relay.fault() != null || meterFailed) return "FAULT";
+        if (session != null) return relay.closed() ? "CHARGING" : "WAITING";
+        return "AVAILABLE";
+    }
+
+    private static Optional<SocketAllocation> allocation(ControlLoopStatus loop, int socket) {
+        if (loop == null) return Optional.empty();
+        return loop.lastDecision().map(LoopDecision::sockets).flatMap(list -> list.stream().filter(a -> a.socket() == socket).findFirst());
+    }
+}

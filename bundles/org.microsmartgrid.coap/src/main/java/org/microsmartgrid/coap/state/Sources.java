@@ -1,0 +1,25 @@
+package org.microsmartgrid.coap.state;
+
+import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.SiteControl;
+import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.relay.Relay;
+
+import java.util.List;
+
+/** The module's services as they are now; each optional one is null while absent. */
+public interface Sources {
+    List<Meter> meters();
+
+    List<Relay> relays();
+
+    /** The control loop, or null when it is not running (not configured). */
+    ControlLoopStatus loop();
+
+    /** Charging sessions, or null. */
+    ChargingSessions sessions();
+
+    /** What building systems may ask of the loop, or null when the loop is not running. */
+    SiteControl siteControl();
+}

@@ -1,0 +1,154 @@
+package org.microsmartgrid.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapHandler;
+import org.eclipse.californium.core.CoapObserveRelation;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.console.auth.PasswordHash;
+
+/**
+ * A building system talking to the exported module on the simulated building: it reads /site over plain CoAP, observes
+ * a socket, and pauses it over CoAPS with its pre-shared key — the balancer switches the relay off and the observer
+ * hears of it.
+ */
+class CoapIT {
+
+    private static final String COAP = "org.microsmartgrid.coap.CoapBuildingService.config";
+    private static final byte[] KEY = new byte[16];
+    private static ModuleProcess module;
+    private static int coapPort;
+    private static int coapsPort;
+    private static CoapEndpoint plain;
+    private static CoapEndpoint secure;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        CoapConfig.register();
+        UdpConfig.register();
+        DtlsConfig.register();
+        new SecureRandom().nextBytes(KEY);
+        coapPort = freeUdpPort();
+        coapsPort = freeUdpPort();
+        Path conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
+                "I\"5020\"", "I\"" + ModuleProcess.freePort() + "\"",
+                "coap.port=I\"5683\"", "coap.port=I\"" + coapPort + "\"",
+                "coaps.port=I\"5684\"", "coaps.port=I\"" + coapsPort + "\"");
+        Files.writeString(conf.resolve(COAP), Files.readString(conf.resolve(COAP))
+                + "psk.identities=[\"it-bms:" + HexFormat.of().formatHex(KEY) + ":rw\"]\n", StandardCharsets.UTF_8);
+        String hash = PasswordHash.create("not used in this test".toCharArray(), PasswordHash.MIN_ITERATIONS, new SecureRandom()).format();
+        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
+                "users=[\"installer:" + hash + "\"]\n", StandardCharsets.UTF_8);
+        module = ModuleProcess.start("coap", conf, ModuleProcess.freePort());
+        Configuration config = Configuration.createStandardWithoutFile();
+        plain = CoapEndpoint.builder().setConfiguration(config).setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config).setAddress(new InetSocketAddress("127.0.0.1", 0))
+                .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY)
+                .setAdvancedPskStore(new AdvancedSinglePskStore("it-bms", KEY)).build();
+        secure = CoapEndpoint.builder().setConfiguration(config).setConnector(new DTLSConnector(dtls)).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (plain != null) plain.destroy();
+        if (secure != null) secure.destroy();
+        if (module != null) module.close();
+    }
+
+    @Test
+    void aBuildingSystemReadsObservesAndPausesASocket() throws Exception {
+        String site = awaitText("/site with the loop running", "/site", text -> text.contains("\"n\":\"loop\",\"vb\":true"));
+        assertTrue(site.contains("\"bn\":\"site/\"") && site.contains("\"n\":\"grid\",\"u\":\"W\""), site);
+        awaitText("socket 3 known to the loop", "/sockets/3", text -> text.contains("\"n\":\"enabled\",\"vb\":true"));
+
+        BlockingQueue<String> notifications = new LinkedBlockingQueue<>();
+        CoapObserveRelation relation = client(plain, "coap", coapPort, "/sockets/3").observe(new CoapHandler() {
+            @Override public void onLoad(CoapResponse response) { notifications.add(response.getResponseText()); }
+            @Override public void onError() { }
+        });
+        CoapResponse paused = client(secure, "coaps", coapsPort, "/sockets/3/enabled").put("false", MediaTypeRegistry.TEXT_PLAIN);
+        assertNotNull(paused, "no answer over CoAPS\n" + module.logTail());
+        assertEquals(ResponseCode.CHANGED, paused.getCode(), paused.getResponseText());
+        String disabled = awaitNotification(notifications, n -> n.contains("\"vs\":\"DISABLED\"") && n.contains("\"n\":\"relay\",\"vb\":false"));
+        assertTrue(disabled.contains("\"n\":\"enabled\",\"vb\":false"), disabled);
+        module.awaitStatus("relay socket-3 off", Duration.ofSeconds(10), s -> s.getAsJsonArray("relays").asList().stream()
+                .anyMatch(r -> r.getAsJsonObject().get("id").getAsString().equals("socket-3") && !r.getAsJsonObject().get("outputOn").getAsBoolean()));
+        assertTrue(module.logText().contains("socket 3 disabled by coap:it-bms"), "the balancer logs who paused it");
+
+        CoapResponse plainWrite = client(plain, "coap", coapPort, "/sockets/3/enabled").put("true", MediaTypeRegistry.TEXT_PLAIN);
+        assertEquals(ResponseCode.UNAUTHORIZED, plainWrite.getCode());
+        assertEquals(ResponseCode.CHANGED, client(secure, "coaps", coapsPort, "/sockets/3/enabled").put("true", MediaTypeRegistry.TEXT_PLAIN).getCode());
+        awaitNotification(notifications, n -> n.contains("\"n\":\"enabled\",\"vb\":true"));
+        relation.proactiveCancel();
+    }
+
+    private static CoapClient client(CoapEndpoint endpoint, String scheme, int port, String path) {
+        CoapClient c = new CoapClient(scheme + "://127.0.0.1:" + port + path);
+        c.setEndpoint(endpoint);
+        c.setTimeout(10_000L);
+        return c;
+    }
+
+    private static String awaitText(String what, String path, java.util.function.Predicate<String> condition) throws Exception {
+        Instant end = Instant.now().plus(Duration.ofSeconds(60));
+        String last = "(no answer)";
+        while (Instant.now().isBefore(end)) {
+            CoapClient c = client(plain, "coap", coapPort, path);
+            c.setTimeout(2_000L);
+            CoapResponse r = c.get();
+            if (r != null) {
+                last = r.getCode() + " " + r.getResponseText();
+                if (r.getCode() == ResponseCode.CONTENT && condition.test(r.getResponseText())) return r.getResponseText();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; last: " + last + "\n" + module.logTail());
+    }
+
+    private static String awaitNotification(BlockingQueue<String> notifications, java.util.function.Predicate<String> condition) throws Exception {
+        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        String last = "(none)";
+        while (Instant.now().isBefore(end)) {
+            String n = notifications.poll(1, TimeUnit.SECONDS);
+            if (n == null) continue;
+            last = n;
+            if (condition.test(n)) return n;
+        }
+        throw new AssertionError("no matching notification; last: " + last + "\n" + module.logTail());
+    }
+
+    private static int freeUdpPort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
