@@ -24,6 +24,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final int port;
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private Server server;
+    private Properties tls;
+    private int tlsPort;
 
     public EmbeddedBroker() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -35,8 +37,28 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
+    /**
+     * Also listens with TLS on another loopback port, with the server key in a PKCS12 key store.
+     *
+     * @return the ssl:// URL
+     */
+    public synchronized String enableTls(java.nio.file.Path keyStore, String password) throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            tlsPort = s.getLocalPort();
+        }
+        tls = new Properties();
+        tls.setProperty("ssl_provider", "JDK");
+        tls.setProperty("ssl_port", Integer.toString(tlsPort));
+        tls.setProperty("jks_path", keyStore.toAbsolutePath().toString());
+        tls.setProperty("key_store_type", "pkcs12");
+        tls.setProperty("key_store_password", password);
+        tls.setProperty("key_manager_password", password);
+        return "ssl://127.0.0.1:" + tlsPort;
+    }
+
     public synchronized void start() throws IOException {
         Properties p = new Properties();
+        if (tls != null) p.putAll(tls);
         p.setProperty("host", "127.0.0.1");
         p.setProperty("port", Integer.toString(port));
         p.setProperty("allow_anonymous", "false");
