@@ -200,6 +200,16 @@ class CloudLinkBrokerTest {
         broker.refuse(DEVICE, false);
         awaitIds(during);
         kapua.await(r -> r.topic().equals(BIRTH), WAIT, "a new BIRTH after reconnecting");
+        // order is kept: the first arrival of each message comes in the order the messages were queued
+        List<Integer> order = new java.util.ArrayList<>();
+        Set<Object> seen = new java.util.HashSet<>();
+        for (KapuaPeer.Received r : kapua.received())
+            if (r.message() != null && "during".equals(r.message().metrics().get("label"))
+                    && seen.add(r.message().metrics().get("msg.id")))
+                order.add((Integer) r.message().metrics().get("n"));
+        List<Integer> sorted = new java.util.ArrayList<>(order);
+        java.util.Collections.sort(sorted);
+        assertEquals(sorted, order, "delivered in the order they were queued");
         awaitEmptyOutbox();
     }
 
