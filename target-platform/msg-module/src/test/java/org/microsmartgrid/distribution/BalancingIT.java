@@ -28,7 +28,8 @@ import com.google.gson.JsonObject;
 /**
  * The closed loop in the real runtime: the balancer reads the simulated building over Modbus TCP and switches the
  * relays on Pi4J's mock chip, whose state the simulated chargers follow. A sunny June noon lets the sockets charge;
- * a building peak above the contract power makes the loop shed them; a grid meter that falls silent puts the site in the safe state; both
+ * a building peak above the contract power makes the loop shed them; a grid meter that falls silent puts the site in
+ * the safe state; a socket meter unplugged mid-session takes only its socket off, and the session goes on; all
  * recover on their own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -108,6 +109,33 @@ class BalancingIT {
         module.awaitStatus("recovered", Duration.ofSeconds(60),
                 s -> "GOOD".equals(meter(s, "grid").get("quality").getAsString()) && onByBalancer(s).contains("socket-3"));
         assertTrue(module.logText().contains("safe state"), "the safe state is logged");
+    }
+
+    @Test
+    @Order(4)
+    void aSocketMeterUnpluggedMidSessionTakesOnlyThatSocketOffAndTheSessionGoesOn() throws Exception {
+        JsonObject before = module.awaitStatus("the wheelchair charging in a session", Duration.ofSeconds(60),
+                s -> onByBalancer(s).contains("socket-3") && SessionsSurviveKillIT.session(s, 3) != null);
+        String session = SessionsSurviveKillIT.session(before, 3).get("id").getAsString();
+
+        rewriteSimulator(simulatorConfig + "faults=[\"socket.3=SILENT\"]\n");
+        JsonObject lost = module.awaitStatus("socket 3 off for its lost meter", Duration.ofSeconds(30),
+                s -> !closedRelays(s).contains("socket-3") && "SOCKET_METER_LOST".equals(reason(s, 3)));
+        assertFalse(lost.getAsJsonObject("loop").get("safeState").getAsBoolean(), "the site is not in the safe state");
+        assertTrue(onByBalancer(lost).contains("socket-1"), "the other sockets go on: " + onByBalancer(lost));
+        assertTrue(SessionsSurviveKillIT.session(lost, 3) != null, "a lost meter does not end the session");
+
+        rewriteSimulator(simulatorConfig);
+        JsonObject back = module.awaitStatus("socket 3 charging again", Duration.ofSeconds(60),
+                s -> onByBalancer(s).contains("socket-3") && "GOOD".equals(meter(s, "socket-3").get("quality").getAsString()));
+        assertTrue(session.equals(SessionsSurviveKillIT.session(back, 3).get("id").getAsString()),
+                "the same session goes on once its meter is back");
+    }
+
+    private static String reason(JsonObject status, int socket) {
+        for (JsonElement e : status.getAsJsonObject("loop").getAsJsonArray("sockets"))
+            if (e.getAsJsonObject().get("socket").getAsInt() == socket) return e.getAsJsonObject().get("reason").getAsString();
+        return null;
     }
 
     // ----------------------------------------------------------------------------------------------------------
