@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.cloud.kapua.outbox.MessageClass;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the site and every socket every {@code interval}, a socket's availability as an event the moment it changes
  * (checked after each control-loop decision), and each session's record when it opens and when it closes (keyed, so
- * a restart re-scanning the recent sessions does not send one twice).
+ * a restart re-scanning the recent sessions does not send one twice). The recent sessions are read from the
+ * sessions database at each interval and when the set of open sessions changes, not at every decision.
  */
 public final class TelemetryPublisher implements AutoCloseable {
 
@@ -36,6 +40,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     private final ScheduledExecutorService worker;
     private final AtomicBoolean checkPending = new AtomicBoolean();
     private final Map<Integer, SocketStatus> lastStatus = new HashMap<>();
+    private Set<UUID> lastOpen = Set.of();
 
     public TelemetryPublisher(Supplier<SiteView> view, Supplier<List<ChargingSession>> recentSessions,
                               MessageSink sink, Clock clock) {
@@ -59,8 +64,12 @@ public final class TelemetryPublisher implements AutoCloseable {
         if (checkPending.compareAndSet(false, true)) worker.execute(() -> {
             checkPending.set(false);
             try {
-                checkChanges(view.get());
-                exportSessions();
+                SiteView v = view.get();
+                checkChanges(v);
+                // the recent sessions are read from the database: only when a session opened or closed
+                Set<UUID> open = v.sessions().values().stream().map(ChargingSession::id).collect(Collectors.toSet());
+                if (!open.equals(lastOpen)) exportSessions();
+                lastOpen = open;
             } catch (RuntimeException e) {
                 LOG.warn("telemetry change check failed: {}", e.toString());
             }
