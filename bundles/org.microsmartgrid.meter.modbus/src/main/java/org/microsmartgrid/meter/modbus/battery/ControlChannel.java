@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The module side of one SunSpec battery: checks a set-point against the limits at once and hands it to the bus
  * thread, which writes it between polls. Only the newest set-point is kept (a slow bus drops stale ones, it never
- * queues them up). The caller never waits for the bus: a failed write shows as the state's fault and refuses the
+ * queues them up), and renewing an unchanged set-point is written only once half its validity has passed (the
+ * device's revert timer still never runs out while the loop lives; the bus carries a third of the requests). The
+ * caller never waits for the bus: a failed write shows as the state's fault and refuses the
  * next set-points until a write succeeds again (each one is still tried).
  */
 public final class ControlChannel {
@@ -31,6 +33,7 @@ public final class ControlChannel {
     private final Clock clock;
     private final StorageWriter writer;
     private final AtomicReference<Request> pending = new AtomicReference<>();
+    private volatile Request lastWritten;
     private volatile double deviceMaxW = Double.POSITIVE_INFINITY;
     private volatile BatteryControlState state;
 
@@ -58,7 +61,8 @@ public final class ControlChannel {
         if (source == null || source.isBlank()) return BatteryResult.refused(setpointW, "a set-point needs its source");
         BatteryResult checked = limits().check(setpointW);
         if (!checked.written()) return checked;
-        enqueue(new Request(checked.appliedW(), validFor, source, clock.instant(), false));
+        Request r = new Request(checked.appliedW(), validFor, source, clock.instant(), false);
+        if (!freshRenewal(r)) enqueue(r);
         String fault = state.fault();
         return fault == null ? checked : BatteryResult.refused(setpointW, "battery not following: " + fault);
     }
@@ -67,6 +71,13 @@ public final class ControlChannel {
         enqueue(new Request(0, Duration.ZERO, source, clock.instant(), true));
         String fault = state.fault();
         return fault == null ? BatteryResult.applied(0) : BatteryResult.refused(0, "battery not following: " + fault);
+    }
+
+    /** The same set-point, written without fault less than half its validity ago: the device still holds it. */
+    private boolean freshRenewal(Request r) {
+        Request w = lastWritten;
+        return w != null && state.fault() == null && w.setpointW() == r.setpointW() && w.validFor().equals(r.validFor())
+                && r.at().isBefore(w.at().plus(w.validFor().dividedBy(2)));
     }
 
     private void enqueue(Request r) {
@@ -79,6 +90,7 @@ public final class ControlChannel {
         if (r == null) return;
         try {
             if (r.release()) {
+                lastWritten = null;
                 writer.release(client);
                 state = state(0, null, null, null);
             } else {
@@ -86,6 +98,7 @@ public final class ControlChannel {
                 deviceMaxW = writer.write(client, r.setpointW(), revertS);
                 double written = Math.max(-deviceMaxW, Math.min(deviceMaxW, r.setpointW()));
                 state = state(written, r.at().plus(r.validFor()), r.source(), null);
+                lastWritten = r;
             }
             if (state.fault() == null && previousFault != null) LOG.info("battery '{}': writes work again", settings.batteryId());
             previousFault = null;

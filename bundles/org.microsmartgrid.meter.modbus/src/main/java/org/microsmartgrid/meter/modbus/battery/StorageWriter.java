@@ -8,9 +8,9 @@ import org.microsmartgrid.meter.modbus.sunspec.SunSpecModel;
 
 /**
  * Writes set-points into a SunSpec device's storage model 124, on the bus thread. Finds the model once (discovery
- * walks the chain), reads WChaMax and the scale factors before every write (a device may change WChaMax), then
- * writes the rates with the revert timeout, and only then the control mode, so the device never acts on half a
- * command.
+ * walks the chain), reads WChaMax and the scale factors again after a minute (a device may change WChaMax; reading
+ * them before every write would cost a request per cycle), then writes the rates with the revert timeout, and only
+ * then the control mode, so the device never acts on half a command.
  */
 public final class StorageWriter {
     private static final int NOT_IMPLEMENTED_U16 = 0xFFFF;
@@ -18,7 +18,12 @@ public final class StorageWriter {
 
     private final int unitId;
     private final int baseAddress;
+    private static final long SCALING_MAX_AGE_NANOS = 60_000_000_000L;
     private int start = -1;
+    private double wChaMax;
+    private int rateSf;
+    private long scalingReadAt;
+    private boolean scalingKnown;
 
     public StorageWriter(int unitId, int baseAddress) {
         this.unitId = unitId;
@@ -28,18 +33,27 @@ public final class StorageWriter {
     /** Writes a set-point (already within limits); returns the device's WChaMax in W. */
     public double write(RegisterClient client, double setpointW, int revertS) throws ReadFailure {
         int at = locate(client);
-        int[] block = client.read(unitId, Table.HOLDING, at, StoragePoints.LENGTH);
-        double wChaMax = wChaMaxW(block);
-        int rateSf = scaleFactor(block[StoragePoints.IN_OUT_W_RTE_SF], "InOutWRte_SF");
+        if (!scalingKnown || System.nanoTime() - scalingReadAt > SCALING_MAX_AGE_NANOS) {
+            int[] block = client.read(unitId, Table.HOLDING, at, StoragePoints.LENGTH);
+            wChaMax = wChaMaxW(block);
+            rateSf = scaleFactor(block[StoragePoints.IN_OUT_W_RTE_SF], "InOutWRte_SF");
+            scalingKnown = true;
+            scalingReadAt = System.nanoTime();
+        }
         StorageCommand cmd;
         try {
             cmd = StorageCommand.of(Math.max(-wChaMax, Math.min(wChaMax, setpointW)), wChaMax, rateSf, revertS);
         } catch (IllegalArgumentException e) {
             throw new ReadFailure("storage model 124 of unit " + unitId + ": " + e.getMessage());
         }
-        client.writeHolding(unitId, at + StoragePoints.OUT_W_RTE, cmd.rateWords());
-        client.writeHolding(unitId, at + StoragePoints.STOR_CTL_MOD,
-                new int[] {StoragePoints.MODE_CHARGE_AND_DISCHARGE_LIMITS});
+        try {
+            client.writeHolding(unitId, at + StoragePoints.OUT_W_RTE, cmd.rateWords());
+            client.writeHolding(unitId, at + StoragePoints.STOR_CTL_MOD,
+                    new int[] {StoragePoints.MODE_CHARGE_AND_DISCHARGE_LIMITS});
+        } catch (ReadFailure f) {
+            scalingKnown = false; // a device that refuses may have been replaced or reconfigured: read it again
+            throw f;
+        }
         return wChaMax;
     }
 
