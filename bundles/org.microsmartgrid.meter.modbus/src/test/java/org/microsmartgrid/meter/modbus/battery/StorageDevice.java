@@ -3,15 +3,15 @@ package org.microsmartgrid.meter.modbus.battery;
 import org.microsmartgrid.meter.modbus.testing.Slave;
 
 /** A SunSpec chain with common model 1 and storage model 124 in a slave's holding registers. */
-final class StorageDevice {
-    static final int BASE = 40000;
-    static final int STORAGE = BASE + 2 + 2 + 66 + 2; // first data register of model 124
+public final class StorageDevice {
+    public static final int BASE = 40000;
+    public static final int STORAGE = BASE + 2 + 2 + 66 + 2; // first data register of model 124
 
     private StorageDevice() {
     }
 
     /** WChaMax = raw × 10^wSf W, rates in 10^rateSf %; {@code registers} cuts the model short (a broken device). */
-    static void write(Slave slave, int unit, int wChaMaxRaw, int wSf, int rateSf, int registers) {
+    public static void write(Slave slave, int unit, int wChaMaxRaw, int wSf, int rateSf, int registers) {
         slave.holdingWord(unit, BASE, 0x5375);
         slave.holdingWord(unit, BASE + 1, 0x6E53);
         slave.holdingWord(unit, BASE + 2, 1);
@@ -29,7 +29,7 @@ final class StorageDevice {
         }
     }
 
-    static int word(Slave slave, int unit, int offset) {
+    public static int word(Slave slave, int unit, int offset) {
         return slave.unit(unit).getRegister(STORAGE + offset).getValue();
     }
 }
