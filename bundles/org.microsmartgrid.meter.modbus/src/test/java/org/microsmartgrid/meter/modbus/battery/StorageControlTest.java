@@ -11,6 +11,7 @@ import org.microsmartgrid.api.storage.BatteryResult;
 import org.microsmartgrid.meter.modbus.bus.BusPoller;
 import org.microsmartgrid.meter.modbus.config.BatterySettings;
 import org.microsmartgrid.meter.modbus.testing.Await;
+import org.microsmartgrid.meter.modbus.testing.BrokenDevice;
 import org.microsmartgrid.meter.modbus.testing.Settings;
 import org.microsmartgrid.meter.modbus.testing.Slave;
 
@@ -28,9 +29,12 @@ class StorageControlTest {
                 maxDischargeW, false), bus, Clock.systemUTC());
     }
 
+    private BrokenDevice broken;
+
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (bus != null) bus.stop();
+        if (broken != null) broken.close();
         if (slave != null) slave.close();
     }
 
@@ -95,5 +99,31 @@ class StorageControlTest {
         c.apply(-800, Duration.ofSeconds(4), "balancer");
         Await.until("fault", () -> c.state().fault() != null);
         assertTrue(c.state().fault().contains("exception code 2"), c.state().fault());
+    }
+
+    @Test
+    void garbageRepliesToAWriteAreAFaultThatClearsWhenTheDeviceAnswersAgain() throws Exception {
+        slave = Slave.start();
+        StorageDevice.write(slave, UNIT, 5000, 0, -1, 24);
+        broken = new BrokenDevice(slave.port());
+        bus = BusPoller.withJ2mod(Settings.tcpBus("test", broken.port(), 300));
+        bus.start();
+        ControlChannel c = new ControlChannel(new BatterySettings("battery", "test", "(bus.id=test)", UNIT, 40000, 3000,
+                3000, false), bus, Clock.systemUTC());
+        c.apply(500, Duration.ofSeconds(4), "balancer");
+        Await.until("first set-point written", () -> StorageDevice.word(slave, UNIT, StoragePoints.OUT_W_RTE) == 100);
+
+        broken.mode(BrokenDevice.Mode.GARBAGE);
+        c.apply(1000, Duration.ofSeconds(4), "balancer");
+        Await.until("fault", () -> c.state().fault() != null);
+        assertTrue(c.state().fault().contains("writing"), "the fault names the write: " + c.state().fault());
+        assertEquals(100, StorageDevice.word(slave, UNIT, StoragePoints.OUT_W_RTE), "nothing reached the device");
+        BatteryResult refused = c.apply(1000, Duration.ofSeconds(4), "balancer");
+        assertEquals(BatteryResult.Outcome.REFUSED, refused.outcome(), "the caller learns the battery is not following");
+
+        broken.mode(BrokenDevice.Mode.HEALTHY);
+        c.apply(1000, Duration.ofSeconds(4), "balancer");
+        Await.until("written after recovery", () -> StorageDevice.word(slave, UNIT, StoragePoints.OUT_W_RTE) == 200);
+        Await.until("fault cleared", () -> c.state().fault() == null);
     }
 }
