@@ -127,8 +127,9 @@ public final class HomeBattery {
     }
 
     private void revertIfDue(Instant now) {
+        // simulated time set back before the last write (a jump): the timer cannot be trusted, revert as well
         if (storCtlMod != 0 && rvrtTms > 0 && lastWrite != null
-                && !now.isBefore(lastWrite.plus(Duration.ofSeconds(rvrtTms)))) {
+                && (!now.isBefore(lastWrite.plus(Duration.ofSeconds(rvrtTms))) || now.isBefore(lastWrite))) {
             storCtlMod = 0;
         }
     }
