@@ -28,6 +28,12 @@ final class ConfigSettings {
                 .pvUnitId(c.pv_unit_id())
                 .socketUnitBase(c.socket_unit_id_base())
                 .faults(c.faults())
+                .batteryCapacityWh(c.battery_capacity_wh())
+                .batteryMaxChargeW(c.battery_max_charge_w())
+                .batteryMaxDischargeW(c.battery_max_discharge_w())
+                .batterySoc(c.battery_soc())
+                .batteryReserve(c.battery_reserve())
+                .batteryUnitId(c.battery_unit_id())
                 .build();
     }
 }

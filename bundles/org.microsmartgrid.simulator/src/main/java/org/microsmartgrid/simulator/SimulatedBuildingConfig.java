@@ -84,4 +84,28 @@ public @interface SimulatedBuildingConfig {
             description = "Devices that misbehave, for tests: DEVICE=FAULT with DEVICE grid, pv or socket.N and FAULT one of "
                     + "SILENT (no answer), EXCEPTION (Modbus exception 02), NAN (nonsense values), FROZEN (values stop changing), NONE.")
     String[] faults() default {};
+
+    @AttributeDefinition(name = "Battery capacity (Wh)", min = "0", max = "1000000",
+            description = "Capacità utile della batteria domestica; 0 = nessuna batteria. / The home battery's usable energy; "
+                    + "0 = no battery. It answers as a SunSpec device (inverter 103 + storage 124) whose controls can be written.")
+    double battery_capacity_wh() default 0;
+
+    @AttributeDefinition(name = "Battery max charge (W)", min = "1", max = "30000",
+            description = "Potenza massima di carica (anche WChaMax). / Largest charge power (also its WChaMax).")
+    double battery_max_charge_w() default 2500;
+
+    @AttributeDefinition(name = "Battery max discharge (W)", min = "1", max = "30000",
+            description = "Potenza massima di scarica. / Largest discharge power.")
+    double battery_max_discharge_w() default 2500;
+
+    @AttributeDefinition(name = "Battery state of charge (%)", min = "0", max = "100",
+            description = "Stato di carica all'avvio. / State of charge at start.")
+    double battery_soc() default 50;
+
+    @AttributeDefinition(name = "Battery reserve (%)", min = "0", max = "100",
+            description = "In automatico non scarica sotto questa soglia. / In its automatic mode it never discharges below this.")
+    double battery_reserve() default 10;
+
+    @AttributeDefinition(name = "Battery unit id", min = "1", max = "247", description = "Unit id Modbus della batteria. / Modbus unit id of the battery.")
+    int battery_unit_id() default 3;
 }

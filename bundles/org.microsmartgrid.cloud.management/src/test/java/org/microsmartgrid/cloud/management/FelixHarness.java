@@ -29,7 +29,8 @@ public final class FelixHarness implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(20);
     private static final String API_PACKAGES = "org.microsmartgrid.api.cloud;version=1.0.0,"
             + "org.microsmartgrid.api.meter;version=1.0.0,org.microsmartgrid.api.relay;version=1.0.0,"
-            + "org.microsmartgrid.api.control;version=1.1.0,org.microsmartgrid.api.charging;version=1.1.0";
+            + "org.microsmartgrid.api.control;version=1.1.0,org.microsmartgrid.api.charging;version=1.1.0,"
+            + "org.microsmartgrid.api.storage;version=1.0.0";
 
     private final Felix framework;
     private final BundleContext context;

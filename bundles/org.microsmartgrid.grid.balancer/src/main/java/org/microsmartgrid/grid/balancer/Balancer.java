@@ -21,6 +21,7 @@ import org.microsmartgrid.api.meter.MeterListener;
 import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.api.storage.BatteryControl;
 import org.microsmartgrid.grid.balancer.config.BalancerConfig;
 import org.microsmartgrid.grid.balancer.config.ConfigValidator;
 import org.microsmartgrid.grid.balancer.config.SiteConfig;
@@ -58,6 +59,7 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     private final Clock clock;
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
     private final List<Relay> relays = new CopyOnWriteArrayList<>();
+    private final List<BatteryControl> batteries = new CopyOnWriteArrayList<>();
     private final List<LoopDecisionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile ChargingSessions chargingSessions;
     private Path controlFile;
@@ -100,6 +102,17 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         relays.remove(relay);
     }
 
+    /** Optional: a home battery that gets the loop's set-point every cycle (see docs/battery.md). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBatteryControl(BatteryControl battery) {
+        batteries.add(battery);
+    }
+
+    void unbindBatteryControl(BatteryControl battery) {
+        batteries.remove(battery);
+    }
+
     /** Optional: with it, each socket's open session (mode, target, deadline) replaces the configured default. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -133,6 +146,7 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         control = new SiteControlState(controlFile, clock);
         loop = new BalancingLoop(site, clock, () -> meters, () -> relays,
                 () -> Optional.ofNullable(chargingSessions), control);
+        loop.useBatteries(() -> batteries);
         CycleScheduler s = new CycleScheduler("msg-balancer", this::cycle);
         s.start(site.cycle());
         scheduler = s;

@@ -1,6 +1,7 @@
 package org.microsmartgrid.meter.modbus;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.meter.modbus.bus.BusJob;
 import org.microsmartgrid.meter.modbus.bus.BusPoller;
 import org.microsmartgrid.meter.modbus.bus.ModbusBusService;
 import org.microsmartgrid.meter.modbus.config.BusSettings;
@@ -103,5 +104,11 @@ public class ModbusBus implements ModbusBusService, ConfigurableComponent {
     @Override
     public void intervalsChanged(PolledDevice device) {
         poller.intervalsChanged(device);
+    }
+
+    @Override
+    public void submit(BusJob job) {
+        BusPoller p = poller;
+        if (p != null) p.submit(job);
     }
 }

@@ -27,6 +27,7 @@ public final class DeviceProcessImage extends SimpleProcessImage {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition released = lock.newCondition();
     private volatile DeviceFault fault = DeviceFault.NONE;
+    private volatile HoldingWrites writes;
     private long requests;
     private boolean closed;
 
@@ -42,6 +43,11 @@ public final class DeviceProcessImage extends SimpleProcessImage {
     /** Replaces the registers in one step; ignored while the device is FROZEN. */
     void publish(DeviceImage next) {
         if (fault != DeviceFault.FROZEN) image.set(next);
+    }
+
+    /** Lets writes to some holding registers through to a device model (all registers are read-only without). */
+    void acceptWrites(HoldingWrites w) {
+        writes = w;
     }
 
     DeviceImage current() {
@@ -90,12 +96,21 @@ public final class DeviceProcessImage extends SimpleProcessImage {
 
     @Override
     public Register[] getRegisterRange(int ref, int count) {
-        return answer().holdingRange(ref, count);
+        return writable(ref, answer().holdingRange(ref, count));
     }
 
     @Override
     public Register getRegister(int ref) {
-        return answer().holdingRange(ref, 1)[0];
+        return writable(ref, answer().holdingRange(ref, 1))[0];
+    }
+
+    private Register[] writable(int ref, Register[] registers) {
+        HoldingWrites w = writes;
+        if (w == null) return registers;
+        for (int i = 0; i < registers.length; i++) {
+            if (w.writable(ref + i)) registers[i] = new WritableRegister(registers[i].getValue(), ref + i, w);
+        }
+        return registers;
     }
 
     @Override

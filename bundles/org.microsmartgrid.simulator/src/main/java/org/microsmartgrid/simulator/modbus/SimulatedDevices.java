@@ -1,5 +1,6 @@
 package org.microsmartgrid.simulator.modbus;
 
+import org.microsmartgrid.simulator.model.HomeBattery;
 import org.microsmartgrid.simulator.model.SiteSnapshot;
 import org.microsmartgrid.simulator.model.SocketMeterValues;
 
@@ -19,6 +20,8 @@ public final class SimulatedDevices {
     private final Map<Integer, Integer> socketUnits = new LinkedHashMap<>();
     private final Map<Integer, DeviceProcessImage> units = new LinkedHashMap<>();
     private final String pvSerial;
+    private int batteryUnit = -1;
+    private HomeBattery battery;
 
     /**
      * @param gridUnit        unit id of the grid meter
@@ -46,6 +49,34 @@ public final class SimulatedDevices {
         }
     }
 
+    /**
+     * Adds the home battery as a SunSpec device on its own unit id; its model 124 controls are written through
+     * {@code apply} (offset, word), which answers false for a point that is not writable.
+     */
+    public void addBattery(int unit, HomeBattery b, Duration silentHold, ControlWrite apply) {
+        add(unit, silentHold);
+        batteryUnit = unit;
+        battery = b;
+        units.get(unit).acceptWrites(new HoldingWrites() {
+            @Override
+            public boolean writable(int address) {
+                int o = SunSpecBattery.storageOffset(address);
+                return o >= 0 && HomeBattery.writable(o);
+            }
+
+            @Override
+            public void write(int address, int word) {
+                apply.write(SunSpecBattery.storageOffset(address), word);
+            }
+        });
+    }
+
+    /** A write of one model 124 point, by its offset in the model. */
+    @FunctionalInterface
+    public interface ControlWrite {
+        void write(int offset, int word);
+    }
+
     public Map<Integer, DeviceProcessImage> units() {
         return Collections.unmodifiableMap(units);
     }
@@ -66,6 +97,11 @@ public final class SimulatedDevices {
         grid.publish(Sdm630Register.render(snapshot.grid(), grid.fault() == DeviceFault.NAN));
         DeviceProcessImage pv = units.get(pvUnit);
         pv.publish(SunSpecInverter.render(snapshot.pv(), pvSerial, pvUnit, pv.fault() == DeviceFault.NAN));
+        if (battery != null) {
+            DeviceProcessImage b = units.get(batteryUnit);
+            b.publish(SunSpecBattery.render(battery, snapshot.grid().phases().get(0).voltage(), snapshot.grid().frequency(),
+                    pvSerial + "-B", batteryUnit, b.fault() == DeviceFault.NAN));
+        }
         for (SocketMeterValues s : snapshot.sockets()) {
             DeviceProcessImage meter = units.get(socketUnits.get(s.socket()));
             meter.publish(Sdm120Register.render(s, meter.fault() == DeviceFault.NAN));

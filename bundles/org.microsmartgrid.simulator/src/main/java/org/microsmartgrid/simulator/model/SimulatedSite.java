@@ -38,6 +38,7 @@ public final class SimulatedSite {
     private double gridExportKwh;
     private double pvWh;
     private SiteSnapshot snapshot;
+    private HomeBattery battery;
 
     public SimulatedSite(SiteParameters parameters, List<SocketSetup> socketSetups, Instant start) {
         this.parameters = parameters;
@@ -72,6 +73,12 @@ public final class SimulatedSite {
         building.setPeakW(changed.buildingPeakW());
         building.setExtraW(changed.extraLoadW());
         parameters = changed;
+    }
+
+    /** Puts a home battery into the building (three-phase, balanced): its power enters the grid balance. */
+    public void setBattery(HomeBattery battery) {
+        this.battery = battery;
+        this.snapshot = measure(now, contacts(n -> false));
     }
 
     public SiteParameters parameters() {
@@ -150,7 +157,10 @@ public final class SimulatedSite {
 
     private void integrate(Instant t, double seconds, boolean[] closed) {
         Flows f = flows(t, closed);
-        double grid = f.loadW + f.socketsW() - f.pvW;
+        double net = f.loadW + f.socketsW() - f.pvW;
+        double batteryW = battery == null ? 0 : battery.powerFor(net, t);
+        if (battery != null) battery.integrate(batteryW, seconds);
+        double grid = net - batteryW;
         double hours = seconds / 3600;
         if (grid > 0) gridImportKwh += grid * hours / 1000;
         else gridExportKwh += -grid * hours / 1000;
@@ -180,6 +190,11 @@ public final class SimulatedSite {
             p[i] += f.socketW[k];
             q[i] += f.socketW[k] * TAN_CHARGER;
             k++;
+        }
+        if (battery != null) {
+            double b = battery.powerFor(f.loadW + f.socketsW() - f.pvW, t);
+            battery.measured(b);
+            for (int i = 0; i < 3; i++) p[i] -= b / 3;
         }
         double[] volts = new double[3];
         List<PhaseValues> gridPhases = new ArrayList<>(3);

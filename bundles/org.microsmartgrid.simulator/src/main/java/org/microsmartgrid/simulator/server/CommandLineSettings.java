@@ -31,6 +31,12 @@ public final class CommandLineSettings {
         keys.put("pv.unit.id", (x, v) -> x.pvUnitId(Integer.parseInt(v)));
         keys.put("socket.unit.id.base", (x, v) -> x.socketUnitBase(Integer.parseInt(v)));
         keys.put("faults", (x, v) -> x.faults(v.isBlank() ? new String[0] : v.split(",")));
+        keys.put("battery.capacity.wh", (x, v) -> x.batteryCapacityWh(Double.parseDouble(v)));
+        keys.put("battery.max.charge.w", (x, v) -> x.batteryMaxChargeW(Double.parseDouble(v)));
+        keys.put("battery.max.discharge.w", (x, v) -> x.batteryMaxDischargeW(Double.parseDouble(v)));
+        keys.put("battery.soc", (x, v) -> x.batterySoc(Double.parseDouble(v)));
+        keys.put("battery.reserve", (x, v) -> x.batteryReserve(Double.parseDouble(v)));
+        keys.put("battery.unit.id", (x, v) -> x.batteryUnitId(Integer.parseInt(v)));
         for (Map.Entry<String, String> o : options.entrySet()) {
             BiConsumer<SettingsBuilder, String> setter = keys.get(o.getKey());
             if (setter == null) throw new IllegalArgumentException(o.getKey() + ": unknown setting (known: " + keys.keySet() + ")");

@@ -1,6 +1,7 @@
 package org.microsmartgrid.simulator.server;
 
 import org.microsmartgrid.simulator.modbus.DeviceFault;
+import org.microsmartgrid.simulator.model.BatterySetup;
 import org.microsmartgrid.simulator.model.PhaseConnection;
 import org.microsmartgrid.simulator.model.SiteParameters;
 import org.microsmartgrid.simulator.model.SocketSetup;
@@ -44,6 +45,12 @@ public final class SettingsBuilder {
     private int pvUnitId = 2;
     private int socketUnitBase = 10;
     private String[] faults = {};
+    private double batteryCapacityWh = 0;
+    private double batteryMaxChargeW = 2500;
+    private double batteryMaxDischargeW = 2500;
+    private double batterySoc = 50;
+    private double batteryReserve = 10;
+    private int batteryUnitId = 3;
 
     SettingsBuilder() {
     }
@@ -104,6 +111,24 @@ public final class SettingsBuilder {
     /** {@code faults}: entries {@code DEVICE=FAULT}, DEVICE one of grid, pv, socket.N; FAULT a {@link DeviceFault}. */
     public SettingsBuilder faults(String... v) { faults = v == null ? new String[0] : v.clone(); return this; }
 
+    /** {@code battery.capacity.wh}: the home battery's usable energy; 0 = no battery. */
+    public SettingsBuilder batteryCapacityWh(double v) { batteryCapacityWh = v; return this; }
+
+    /** {@code battery.max.charge.w}: also its SunSpec WChaMax. */
+    public SettingsBuilder batteryMaxChargeW(double v) { batteryMaxChargeW = v; return this; }
+
+    /** {@code battery.max.discharge.w} */
+    public SettingsBuilder batteryMaxDischargeW(double v) { batteryMaxDischargeW = v; return this; }
+
+    /** {@code battery.soc}: state of charge at start, %. */
+    public SettingsBuilder batterySoc(double v) { batterySoc = v; return this; }
+
+    /** {@code battery.reserve}: its automatic mode never discharges below this state of charge, %. */
+    public SettingsBuilder batteryReserve(double v) { batteryReserve = v; return this; }
+
+    /** {@code battery.unit.id} */
+    public SettingsBuilder batteryUnitId(int v) { batteryUnitId = v; return this; }
+
     public SimulatorSettings build() {
         if (bindHost == null || bindHost.isBlank()) throw error("bind.host", "must not be empty");
         requireRange("port", port, 0, 65535);
@@ -120,9 +145,20 @@ public final class SettingsBuilder {
         SiteParameters site = new SiteParameters(seed, SimulatorSettings.location(), pvPeakW, cloudiness,
                 phase("pv.phase", pvPhase), buildingBaseW, buildingPeakW, phase("building.phase", buildingPhase), extraLoadW);
         List<SocketSetup> socketList = parseSockets();
-        checkUnitIds(socketList);
+        requireRange("battery.capacity.wh", batteryCapacityWh, 0, 1_000_000);
+        BatterySetup battery = null;
+        if (batteryCapacityWh > 0) {
+            requireRange("battery.max.charge.w", batteryMaxChargeW, 1, 30_000);
+            requireRange("battery.max.discharge.w", batteryMaxDischargeW, 1, 30_000);
+            requireRange("battery.soc", batterySoc, 0, 100);
+            requireRange("battery.reserve", batteryReserve, 0, 100);
+            requireRange("battery.unit.id", batteryUnitId, 1, 247);
+            battery = new BatterySetup(batteryCapacityWh, batteryMaxChargeW, batteryMaxDischargeW, batterySoc, batteryReserve);
+        }
+        checkUnitIds(socketList, battery != null);
         return new SimulatorSettings(bindHost.trim(), port, seed, timeSpeed, parseStartTime(), Duration.ofMillis(refreshMs),
-                site, socketList, gridUnitId, pvUnitId, socketUnitBase, parseFaults(socketList));
+                site, socketList, gridUnitId, pvUnitId, socketUnitBase, parseFaults(socketList, battery != null),
+                battery, batteryUnitId);
     }
 
     private Instant parseStartTime() {
@@ -194,10 +230,11 @@ public final class SettingsBuilder {
     }
 
     /** Every device needs its own unit id within Modbus' 1..247. */
-    private void checkUnitIds(List<SocketSetup> socketList) {
+    private void checkUnitIds(List<SocketSetup> socketList, boolean withBattery) {
         Map<Integer, String> owners = new HashMap<>();
         claim(owners, gridUnitId, "grid meter", "grid.unit.id");
         claim(owners, pvUnitId, "PV inverter", "pv.unit.id");
+        if (withBattery) claim(owners, batteryUnitId, "battery", "battery.unit.id");
         for (SocketSetup s : socketList) {
             int unit = socketUnitBase + s.socket();
             if (unit > 247) throw error("socket.unit.id.base", "socket " + s.socket() + " would answer to unit id " + unit + ", above 247");
@@ -210,7 +247,7 @@ public final class SettingsBuilder {
         if (previous != null) throw error(property, "unit id " + unit + " is used by both the " + previous + " and the " + who);
     }
 
-    private Map<Integer, DeviceFault> parseFaults(List<SocketSetup> socketList) {
+    private Map<Integer, DeviceFault> parseFaults(List<SocketSetup> socketList, boolean withBattery) {
         Map<Integer, DeviceFault> result = new TreeMap<>();
         for (String entry : faults) {
             if (entry == null || entry.isBlank()) continue;
@@ -220,6 +257,10 @@ public final class SettingsBuilder {
             int unit = switch (device) {
                 case "grid" -> gridUnitId;
                 case "pv" -> pvUnitId;
+                case "battery" -> {
+                    if (!withBattery) throw error("faults", "'" + entry + "': the building has no battery (battery.capacity.wh = 0)");
+                    yield batteryUnitId;
+                }
                 default -> socketUnit(entry, device, socketList);
             };
             DeviceFault fault;

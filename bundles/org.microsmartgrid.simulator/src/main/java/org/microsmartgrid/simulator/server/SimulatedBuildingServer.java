@@ -3,6 +3,7 @@ package org.microsmartgrid.simulator.server;
 import org.microsmartgrid.simulator.modbus.DeviceFault;
 import org.microsmartgrid.simulator.modbus.ModbusTcpFace;
 import org.microsmartgrid.simulator.modbus.SimulatedDevices;
+import org.microsmartgrid.simulator.model.HomeBattery;
 import org.microsmartgrid.simulator.model.LoadInjection;
 import org.microsmartgrid.simulator.model.SimulatedSite;
 import org.microsmartgrid.simulator.model.SiteSnapshot;
@@ -56,6 +57,18 @@ public final class SimulatedBuildingServer implements AutoCloseable {
         this.site = new SimulatedSite(settings.site(), settings.sockets(), start);
         this.devices = new SimulatedDevices(settings.gridUnitId(), settings.pvUnitId(), settings.socketUnitBase(),
                 settings.sockets().stream().map(SocketSetup::socket).toList(), serial(settings.seed()), SILENT_HOLD);
+        if (settings.battery() != null) {
+            HomeBattery battery = new HomeBattery(settings.battery());
+            site.setBattery(battery);
+            // a write of the controls takes effect at once and shows in the registers at once, as on a device
+            devices.addBattery(settings.batteryUnitId(), battery, SILENT_HOLD, (offset, word) -> {
+                synchronized (lock) {
+                    site.advanceTo(clock.now(), this.relayClosed);
+                    battery.write(offset, word, clock.now());
+                    devices.publish(site.advanceTo(clock.now(), this.relayClosed));
+                }
+            });
+        }
         settings.faults().forEach(devices::setFault);
         refreshNow();
         this.face = ModbusTcpFace.open(settings.bindHost(), settings.port(), devices.units());

@@ -1,6 +1,7 @@
 package org.microsmartgrid.simulator.server;
 
 import org.microsmartgrid.simulator.modbus.DeviceFault;
+import org.microsmartgrid.simulator.model.BatterySetup;
 import org.microsmartgrid.simulator.model.Location;
 import org.microsmartgrid.simulator.model.SiteParameters;
 import org.microsmartgrid.simulator.model.SocketSetup;
@@ -26,10 +27,13 @@ import java.util.Map;
  * @param pvUnitId        unit id of the SunSpec inverter
  * @param socketUnitBase  socket n's SDM120 answers to unit id base + n
  * @param faults          unit id → fault, for the units that are not healthy
+ * @param battery         the home battery, or null when the building has none
+ * @param batteryUnitId   unit id of the battery's SunSpec device (inverter 103 + storage 124)
  */
 public record SimulatorSettings(String bindHost, int port, long seed, double timeSpeed, Instant startTime,
                                 Duration refreshPeriod, SiteParameters site, List<SocketSetup> sockets,
-                                int gridUnitId, int pvUnitId, int socketUnitBase, Map<Integer, DeviceFault> faults) {
+                                int gridUnitId, int pvUnitId, int socketUnitBase, Map<Integer, DeviceFault> faults,
+                                BatterySetup battery, int batteryUnitId) {
 
     public SimulatorSettings {
         sockets = List.copyOf(sockets);
@@ -57,6 +61,7 @@ public record SimulatorSettings(String bindHost, int port, long seed, double tim
         return !bindHost.equals(other.bindHost) || port != other.port || seed != other.seed
                 || !refreshPeriod.equals(other.refreshPeriod) || gridUnitId != other.gridUnitId
                 || pvUnitId != other.pvUnitId || socketUnitBase != other.socketUnitBase
+                || !java.util.Objects.equals(battery, other.battery) || batteryUnitId != other.batteryUnitId
                 || !socketWiring(sockets).equals(socketWiring(other.sockets));
     }
 
@@ -76,6 +81,9 @@ public record SimulatorSettings(String bindHost, int port, long seed, double tim
                     .append(" on ").append(s.phase()).append(" (")
                     .append(s.vehicle() == null ? "empty" : s.vehicle() + " " + fmt(s.socPercent()) + "%").append(')');
         }
+        if (battery != null) b.append(", battery SunSpec unit ").append(batteryUnitId).append(" (")
+                .append(fmt(battery.capacityWh())).append(" Wh, ").append(fmt(battery.maxChargeW())).append(" W in, ")
+                .append(fmt(battery.maxDischargeW())).append(" W out, ").append(fmt(battery.socPercent())).append("%)");
         b.append("; building ").append(fmt(site.buildingBaseW())).append(" W base + ")
                 .append(fmt(site.buildingPeakW())).append(" W peak");
         if (site.extraLoadW() > 0) b.append(" + ").append(fmt(site.extraLoadW())).append(" W extra");

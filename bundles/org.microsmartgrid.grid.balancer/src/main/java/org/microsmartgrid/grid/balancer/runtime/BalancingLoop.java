@@ -11,6 +11,8 @@ import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayResult;
+import org.microsmartgrid.api.storage.BatteryControl;
+import org.microsmartgrid.api.storage.BatteryResult;
 import org.microsmartgrid.grid.balancer.config.SiteConfig;
 import org.microsmartgrid.grid.balancer.decision.BalancerState;
 import org.microsmartgrid.grid.balancer.decision.Balancing;
@@ -44,6 +46,7 @@ public final class BalancingLoop {
     private BalancerState state = BalancerState.EMPTY;
     private long cycles;
     private volatile CycleRecord last;
+    private volatile Supplier<? extends Collection<BatteryControl>> batteries = List::of;
 
     public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
                          Supplier<? extends Collection<Relay>> relays) {
@@ -65,6 +68,11 @@ public final class BalancingLoop {
         reconfigure(config);
     }
 
+    /** The steerable batteries (the first by id gets the decision's set-point every cycle). */
+    public void useBatteries(Supplier<? extends Collection<BatteryControl>> batteries) {
+        this.batteries = batteries;
+    }
+
     /** Applies a new configuration from the next cycle on; rotation and draw memory are kept. */
     public synchronized void reconfigure(SiteConfig config) {
         this.config = config;
@@ -84,10 +92,12 @@ public final class BalancingLoop {
                         control.disabledSockets(), control.capW());
         Decision d = Balancing.decide(snap);
         Map<Integer, RelayResult> results = RelayApplier.apply(d, rs, config.lease(), SOURCE);
+        BatteryResult battery = BatteryApplier.apply(d, List.copyOf(batteries.get()), config.lease(), SOURCE,
+                config.settings().exportLimitW());
         sessions.account(snap);
         state = d.next();
         CycleRecord previous = last;
-        last = new CycleRecord(++cycles, d, results);
+        last = new CycleRecord(++cycles, d, results, battery);
         logChanges(previous == null ? null : previous.decision(), d);
         return d;
     }
@@ -96,9 +106,10 @@ public final class BalancingLoop {
         return Optional.ofNullable(last);
     }
 
-    /** Sends OFF to every relay that is on: used when the balancer stops. */
+    /** Sends OFF to every relay that is on and gives the battery back its automatic mode: used when the balancer stops. */
     public void stop() {
         RelayApplier.allOff(List.copyOf(relays.get()), SOURCE);
+        BatteryApplier.release(List.copyOf(batteries.get()), SOURCE);
     }
 
     private static void logChanges(Decision before, Decision d) {

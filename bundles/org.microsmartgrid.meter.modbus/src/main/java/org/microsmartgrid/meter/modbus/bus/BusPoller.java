@@ -1,6 +1,8 @@
 package org.microsmartgrid.meter.modbus.bus;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,7 @@ public final class BusPoller implements ModbusBusService {
     private final Condition changed = lock.newCondition();
     private final Condition idle = lock.newCondition();
     private final PollSchedule<PolledDevice> schedule = new PollSchedule<>();
+    private final Deque<BusJob> jobs = new ArrayDeque<>();
     private final Set<PolledDevice> attached = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Function<BusSettings, RegisterClient> clients;
     private final TimeSource time;
@@ -38,6 +41,8 @@ public final class BusPoller implements ModbusBusService {
     private BusSettings settings;
     private boolean reconnect;
     private boolean running;
+    /** The last request was a job: a due poll goes next (jobs and polls take turns). */
+    private boolean lastWasJob;
     private PolledDevice current;
     private Thread thread;
     /** Touched only by the bus thread (and by stop() once that thread has ended). */
@@ -75,6 +80,7 @@ public final class BusPoller implements ModbusBusService {
         try {
             running = false;
             attached.clear();
+            jobs.clear();
             t = thread;
             waitMs = 4L * settings.timeoutMs() * (settings.retries() + 1) + DETACH_WAIT_FLOOR_MS;
             changed.signalAll();
@@ -171,18 +177,37 @@ public final class BusPoller implements ModbusBusService {
         }
     }
 
+    @Override
+    public void submit(BusJob job) {
+        lock.lock();
+        try {
+            if (!running) return;
+            jobs.add(job);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void run() {
         LOG.info("Modbus bus {}: polling started", describe());
         try {
             while (true) {
                 PollSchedule.Task<PolledDevice> task;
+                BusJob job;
                 BusSettings s;
                 boolean renew;
                 lock.lock();
                 try {
                     task = null;
-                    while (running && task == null) {
+                    job = null;
+                    while (running && task == null && job == null) {
                         long now = time.monotonicMillis();
+                        boolean pollDue = schedule.peek().map(t -> t.dueMillis() <= now).orElse(false);
+                        if (!jobs.isEmpty() && !(pollDue && lastWasJob)) {
+                            job = jobs.poll();
+                            break;
+                        }
                         task = schedule.takeDue(now).orElse(null);
                         if (task == null) {
                             long wait = schedule.peek().map(t -> t.dueMillis() - now).orElse(60_000L);
@@ -190,12 +215,18 @@ public final class BusPoller implements ModbusBusService {
                         }
                     }
                     if (!running) return;
-                    current = task.device();
+                    lastWasJob = job != null;
+                    if (job != null) current = null;
+                    else current = task.device();
                     s = settings;
                     renew = reconnect;
                     reconnect = false;
                 } finally {
                     lock.unlock();
+                }
+                if (job != null) {
+                    runJob(job, s, renew);
+                    continue;
                 }
                 int errors = pollOnce(task, s, renew);
                 lock.lock();
@@ -223,6 +254,17 @@ public final class BusPoller implements ModbusBusService {
                 lock.unlock();
             }
             LOG.info("Modbus bus {}: polling stopped, connection closed", describe());
+        }
+    }
+
+    private void runJob(BusJob job, BusSettings s, boolean renew) {
+        if (renew) closeClient();
+        if (client == null) client = clients.apply(s);
+        else client.configure(s);
+        try {
+            job.run(client);
+        } catch (RuntimeException e) {
+            LOG.error("Modbus bus {}: a request failed unexpectedly", s.describe(), e);
         }
     }
 

@@ -21,4 +21,10 @@ public interface ModbusBusService {
 
     /** The device's intervals changed: a shortened interval takes effect now, not after the old one ran out. */
     void intervalsChanged(PolledDevice device);
+
+    /**
+     * Queues a one-off request (a write) for the bus thread. Jobs and due polls take turns, so a stream of writes
+     * cannot starve the meters' polling, and a write waits at most one poll.
+     */
+    void submit(BusJob job);
 }

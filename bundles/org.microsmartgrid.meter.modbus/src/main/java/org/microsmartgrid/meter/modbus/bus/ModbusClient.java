@@ -9,6 +9,8 @@ import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
 import com.ghgande.j2mod.modbus.facade.AbstractModbusMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import com.ghgande.j2mod.modbus.procimg.Register;
+import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 
 /**
  * j2mod behind {@link RegisterReader}: connects lazily, reconnects after a TCP connection was lost or a reply was
@@ -68,6 +70,31 @@ public final class ModbusClient implements RegisterClient {
             words[i] = registers[i].getValue() & 0xFFFF;
         }
         return words;
+    }
+
+    @Override
+    public void writeHolding(int unitId, int address, int[] words) throws ReadFailure {
+        String what = words.length + " holding register(s) at " + Registers.hex(address) + " of unit " + unitId;
+        connect();
+        Register[] registers = new Register[words.length];
+        for (int i = 0; i < words.length; i++) registers[i] = new SimpleRegister(words[i] & 0xFFFF);
+        int written;
+        try {
+            written = master.writeMultipleRegisters(unitId, address, registers);
+        } catch (ModbusSlaveException e) {
+            throw new ReadFailure("device answered Modbus exception code " + e.getType() + " ("
+                    + ModbusSlaveException.getMessage(e.getType()) + ") to a write of " + what);
+        } catch (ModbusException e) {
+            resync();
+            throw new ReadFailure(describe(e) + " writing " + what);
+        } catch (RuntimeException e) {
+            resync();
+            throw new ReadFailure("garbled reply writing " + what + ": " + e);
+        }
+        if (written != words.length) {
+            resync();
+            throw new ReadFailure("device confirmed " + written + " register(s) writing " + what);
+        }
     }
 
     private void connect() throws ReadFailure {

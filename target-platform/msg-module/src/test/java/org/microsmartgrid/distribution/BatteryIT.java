@@ -1,0 +1,118 @@
+package org.microsmartgrid.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.microsmartgrid.distribution.CommissioningIT.meter;
+import static org.microsmartgrid.distribution.CommissioningIT.power;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.microsmartgrid.console.auth.PasswordHash;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The home battery in the real runtime: the simulated building gets a 10 kWh SunSpec battery on unit 3, read by a
+ * BATTERY meter and steered by a ModbusBattery on the same bus. At a sunny noon with nothing plugged in the loop
+ * charges it from the surplus; with the sun gone and an e-bike on a NOW socket it discharges just the e-bike's draw
+ * (not the whole building, as the battery's own automatic mode would) and the site never exports. No band counts
+ * as cheap here, so the test does not depend on the hour it runs at.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BatteryIT {
+
+    private static final String SIM = "org.microsmartgrid.simulator.SimulatedBuilding.config";
+    private static ModuleProcess module;
+    private static String simulatorConfig;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        int modbusPort = ModuleProcess.freePort();
+        Path conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
+                "I\"5020\"", "I\"" + modbusPort + "\"",
+                "min.on.s=I\"60\"", "min.on.s=I\"1\"",
+                "min.off.s=I\"60\"", "min.off.s=I\"1\"",
+                "cheap.bands=[\"F3\"]", "cheap.bands=[\"\"]");
+        simulatorConfig = Files.readString(conf.resolve(SIM), StandardCharsets.UTF_8)
+                .replace("cloudiness=D\"0.3\"", "cloudiness=D\"0.0\"")
+                .replace("building.peak.w=D\"2500.0\"", "building.peak.w=D\"0.0\"")
+                .replace("sockets=[\"1=EBIKE:30\",\"2=SCOOTER:50\",\"3=WHEELCHAIR:20\",\"4=CAR:60\"]",
+                        "sockets=[\"1=\",\"2=\",\"3=\",\"4=\"]")
+                + "start.time=\"2026-06-10T12:00\"\n"
+                + "battery.capacity.wh=D\"10000.0\"\nbattery.soc=D\"60.0\"\nbattery.unit.id=I\"3\"\n";
+        Files.writeString(conf.resolve(SIM), simulatorConfig, StandardCharsets.UTF_8);
+        Files.writeString(conf.resolve("org.microsmartgrid.meter.modbus.ModbusMeter-battery.config"),
+                "meter.id=\"battery\"\nbus.id=\"sim\"\nbus.target=\"(bus.id=sim)\"\nunit.id=I\"3\"\nprofile=\"SUNSPEC\"\n"
+                        + "meter.role=\"BATTERY\"\npoll.fast.ms=I\"1000\"\npoll.slow.ms=I\"2000\"\nstale.after.ms=I\"3000\"\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(conf.resolve("org.microsmartgrid.meter.modbus.ModbusBattery-battery.config"),
+                "battery.id=\"battery\"\nbus.id=\"sim\"\nbus.target=\"(bus.id=sim)\"\nunit.id=I\"3\"\n"
+                        + "max.charge.w=I\"2500\"\nmax.discharge.w=I\"2500\"\n", StandardCharsets.UTF_8);
+        String hash = PasswordHash.create("not used in this test".toCharArray(), PasswordHash.MIN_ITERATIONS, new SecureRandom()).format();
+        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
+                "users=[\"installer:" + hash + "\"]\n", StandardCharsets.UTF_8);
+        module = ModuleProcess.start("battery", conf, ModuleProcess.freePort());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (module != null) module.close();
+    }
+
+    @Test
+    @Order(1)
+    void aSunnyNoonWithoutSessionsChargesTheBatteryFromTheSurplus() throws Exception {
+        JsonObject status = module.awaitStatus("battery charging", Duration.ofSeconds(90),
+                s -> setpoint(s) < -200 && power(s, "battery") < -200);
+        assertTrue(soc(status) > 0, "the battery meter reads the state of charge: " + meter(status, "battery"));
+        assertTrue(power(status, "grid") < 300, "the surplus goes into the battery, not the grid: " + power(status, "grid"));
+    }
+
+    @Test
+    @Order(2)
+    void withoutSunAnEbikeOnANowSocketIsCoveredByTheBatteryWithoutExporting() throws Exception {
+        rewriteSimulator(simulatorConfig.replace("pv.peak.w=D\"3000.0\"", "pv.peak.w=D\"0.0\"")
+                .replace("sockets=[\"1=\",", "sockets=[\"1=EBIKE:30\","));
+        JsonObject status = module.awaitStatus("battery covering the e-bike", Duration.ofSeconds(90),
+                s -> power(s, "socket-1") > 50 && setpoint(s) > 50
+                        && Math.abs(power(s, "battery") - setpoint(s)) < 100);
+        assertTrue(power(status, "battery") < power(status, "socket-1") + 100,
+                "the battery gives the session's draw, not the building's: " + power(status, "battery"));
+        for (int i = 0; i < 10; i++) {
+            JsonObject s = module.awaitStatus("a reading", Duration.ofSeconds(10), x -> !Double.isNaN(power(x, "grid")));
+            assertTrue(power(s, "grid") > -50, "never exporting: grid " + power(s, "grid") + ", battery " + power(s, "battery"));
+            Thread.sleep(500);
+        }
+        assertTrue(module.logText().contains("battery 'battery'"), "the battery control is running");
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+
+    private static void rewriteSimulator(String content) throws Exception {
+        Path tmp = Files.createTempFile(module.confDir, "sim", ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, module.confDir.resolve(SIM), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static double setpoint(JsonObject status) {
+        JsonElement loop = status.get("loop");
+        if (loop == null || !loop.isJsonObject() || !loop.getAsJsonObject().has("batterySetpointW")) return Double.NaN;
+        return loop.getAsJsonObject().get("batterySetpointW").getAsDouble();
+    }
+
+    private static double soc(JsonObject status) {
+        JsonObject v = meter(status, "battery").getAsJsonObject("values");
+        return v.has("STATE_OF_CHARGE") ? CommissioningIT.value(meter(status, "battery"), "STATE_OF_CHARGE") : -1;
+    }
+}
