@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,8 +56,8 @@ class CoapIT {
         UdpConfig.register();
         DtlsConfig.register();
         new SecureRandom().nextBytes(KEY);
-        coapPort = freeUdpPort();
-        coapsPort = freeUdpPort();
+        coapPort = ModuleProcess.freeUdpPort();
+        coapsPort = ModuleProcess.freeUdpPort();
         Path conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
                 "I\"5020\"", "I\"" + ModuleProcess.freePort() + "\"",
                 "coap.port=I\"5683\"", "coap.port=I\"" + coapPort + "\"",
@@ -146,9 +145,4 @@ class CoapIT {
         throw new AssertionError("no matching notification; last: " + last + "\n" + module.logTail());
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

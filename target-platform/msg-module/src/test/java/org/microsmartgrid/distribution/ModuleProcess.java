@@ -67,13 +67,26 @@ final class ModuleProcess implements AutoCloseable {
         }
     }
 
-    /** Copies a configuration directory, replacing placeholder strings (ports, secrets) in every file. */
+    static int freeUdpPort() throws IOException {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * Copies a configuration directory, replacing placeholder strings (ports, secrets) in every file. The CoAP ports
+     * of the demo (5683/5684) become free ones unless the caller replaces them itself, so that tests never collide
+     * with a module already running on the machine.
+     */
     static Path copyConf(Path from, String... replacements) throws IOException {
         Path to = Files.createTempDirectory("msg-conf");
+        String coap = "coap.port=I\"" + freeUdpPort() + "\"";
+        String coaps = "coaps.port=I\"" + freeUdpPort() + "\"";
         try (var files = Files.list(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 for (int i = 0; i + 1 < replacements.length; i += 2) text = text.replace(replacements[i], replacements[i + 1]);
+                text = text.replace("coap.port=I\"5683\"", coap).replace("coaps.port=I\"5684\"", coaps);
                 Files.writeString(to.resolve(f.getFileName()), text, StandardCharsets.UTF_8);
             }
         }

@@ -63,9 +63,12 @@ public final class SimulatedBuildingServer implements AutoCloseable {
             // a write of the controls takes effect at once and shows in the registers at once, as on a device
             devices.addBattery(settings.batteryUnitId(), battery, SILENT_HOLD, (offset, word) -> {
                 synchronized (lock) {
-                    site.advanceTo(clock.now(), this.relayClosed);
-                    battery.write(offset, word, clock.now());
-                    devices.publish(site.advanceTo(clock.now(), this.relayClosed));
+                    // one instant for the lot: a write stamped later than the site's time would look like time set
+                    // back at the next step, and the battery would revert to automatic mode (HomeBattery.revertIfDue)
+                    Instant t = clock.now();
+                    site.advanceTo(t, this.relayClosed);
+                    battery.write(offset, word, site.now());
+                    devices.publish(site.advanceTo(t, this.relayClosed));
                 }
             });
         }

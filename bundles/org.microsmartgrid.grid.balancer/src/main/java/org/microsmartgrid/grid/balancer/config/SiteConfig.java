@@ -25,4 +25,17 @@ public record SiteConfig(Settings settings, Duration cycle, Set<TariffBand> chea
     public Duration lease() {
         return cycle.multipliedBy(4);
     }
+
+    /**
+     * How long a battery set-point holds without renewal (the device's revert timeout): four cycles, but at least
+     * {@link #MIN_BATTERY_VALIDITY}. A battery inverter applies a command in a second or more, and a revert that fires
+     * between two late renewals would make it jump to its automatic mode and back; a dead loop leaves the battery in
+     * its own automatic mode within this time, which costs nothing (it never exports unless allowed).
+     */
+    public Duration batteryValidity() {
+        Duration fourCycles = cycle.multipliedBy(4);
+        return fourCycles.compareTo(MIN_BATTERY_VALIDITY) < 0 ? MIN_BATTERY_VALIDITY : fourCycles;
+    }
+
+    public static final Duration MIN_BATTERY_VALIDITY = Duration.ofSeconds(5);
 }

@@ -92,7 +92,7 @@ public final class BalancingLoop {
                         control.disabledSockets(), control.capW());
         Decision d = Balancing.decide(snap);
         Map<Integer, RelayResult> results = RelayApplier.apply(d, rs, config.lease(), SOURCE);
-        BatteryResult battery = BatteryApplier.apply(d, List.copyOf(batteries.get()), config.lease(), SOURCE,
+        BatteryResult battery = BatteryApplier.apply(d, List.copyOf(batteries.get()), config.batteryValidity(), SOURCE,
                 config.settings().exportLimitW());
         sessions.account(snap);
         state = d.next();
