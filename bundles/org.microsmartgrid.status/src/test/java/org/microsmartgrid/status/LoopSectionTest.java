@@ -35,6 +35,17 @@ class LoopSectionTest {
     }
 
     @Test
+    void theBatterysAnswerIsShownWhenABatteryIsUnderControl() {
+        LoopDecision d = normalCycle();
+        LoopDecision withBattery = new LoopDecision(d.at(), d.cycle(), d.safeState(), d.safeStateWhy(), d.gridW(),
+                d.limitW(), d.headroomW(), d.surplusW(), d.spareW(), d.predictedImportW(), -3000, d.band(),
+                d.cheapNow(), d.shed(), d.sockets(), "CLAMPED", "charge limited to 2500 W");
+        JsonObject json = LoopSection.toJson(new Fakes.FakeLoop(withBattery)).getAsJsonObject();
+        assertEquals("CLAMPED", json.get("batteryOutcome").getAsString());
+        assertEquals("charge limited to 2500 W", json.get("batteryDetail").getAsString());
+    }
+
+    @Test
     void theLastDecisionShowsThePowerBalanceWithItsFigures() {
         JsonObject json = LoopSection.toJson(new Fakes.FakeLoop(normalCycle())).getAsJsonObject();
 

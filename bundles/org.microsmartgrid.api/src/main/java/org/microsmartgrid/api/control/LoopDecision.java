@@ -26,13 +26,25 @@ import java.util.List;
  * @param cheapNow         whether now counts as a cheap period
  * @param shed             whether sockets were shed for the grid limit in this cycle
  * @param sockets          one allocation per socket the loop knows, by socket number
+ * @param batteryOutcome   the battery's answer to this cycle's set-point: APPLIED, CLAMPED or REFUSED; null without a
+ *                         battery under control
+ * @param batteryDetail    why it was clamped or refused; null otherwise
  */
 public record LoopDecision(Instant at, long cycle, boolean safeState, String safeStateWhy, Double gridW,
                            double limitW, Double headroomW, double surplusW, Double spareW, Double predictedImportW,
                            double batterySetpointW, String band, boolean cheapNow, boolean shed,
-                           List<SocketAllocation> sockets) {
+                           List<SocketAllocation> sockets, String batteryOutcome, String batteryDetail) {
 
     public LoopDecision {
         sockets = List.copyOf(sockets);
+    }
+
+    /** Without a battery under control. */
+    public LoopDecision(Instant at, long cycle, boolean safeState, String safeStateWhy, Double gridW, double limitW,
+                        Double headroomW, double surplusW, Double spareW, Double predictedImportW,
+                        double batterySetpointW, String band, boolean cheapNow, boolean shed,
+                        List<SocketAllocation> sockets) {
+        this(at, cycle, safeState, safeStateWhy, gridW, limitW, headroomW, surplusW, spareW, predictedImportW,
+                batterySetpointW, band, cheapNow, shed, sockets, null, null);
     }
 }

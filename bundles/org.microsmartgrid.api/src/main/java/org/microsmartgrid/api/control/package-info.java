@@ -3,7 +3,7 @@
  * and what people and building systems may ask of it (socket enable/disable, a temporary power cap). Only JDK types, so a consumer needs nothing of the loop's implementation.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.microsmartgrid.api.control;
 
 import org.osgi.annotation.bundle.Export;

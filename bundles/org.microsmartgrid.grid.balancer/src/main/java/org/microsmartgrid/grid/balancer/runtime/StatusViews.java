@@ -20,7 +20,9 @@ public final class StatusViews {
                 d.sockets().stream().map(s -> socket(s, r.relayResults().get(s.socket()))).toList();
         return new LoopDecision(d.at(), r.cycle(), d.safeState(), d.safeStateWhy(), orNull(d.gridW()), d.limitW(),
                 orNull(d.headroomW()), d.surplusW(), d.safeState() ? null : orNull(d.spareW()),
-                orNull(d.predictedImportW()), d.batterySetpointW(), d.band().name(), d.cheapNow(), d.shed(), sockets);
+                orNull(d.predictedImportW()), d.batterySetpointW(), d.band().name(), d.cheapNow(), d.shed(), sockets,
+                r.batteryResult() == null ? null : r.batteryResult().outcome().name(),
+                r.batteryResult() == null ? null : r.batteryResult().reason());
     }
 
     private static SocketAllocation socket(SocketDecision s, RelayResult result) {
