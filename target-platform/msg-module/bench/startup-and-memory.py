@@ -7,7 +7,9 @@ For each run and each variant the module distribution (target-platform/target/ms
 run-demo.sh starts it, in a fresh temporary directory, with free loopback ports:
 
   demo            the demo configuration (simulated building on Modbus TCP, 6 meters, 4 mock relays, balancer),
-                  java -Xmx64m -XX:+UseSerialGC (the flags run-demo.sh uses)
+                  with the JVM flags and environment of ../module.jvm (what run-demo.sh uses)
+  demo-before     the demo with the flags shipped before module.jvm (-Xmx64m -XX:+UseSerialGC): the "before"
+  empty-before    the empty peer with those flags
   empty           the PEER: the same jar and flags with an EMPTY configuration directory (Felix, DS, ConfigAdmin,
                   Jetty, web console and our bundles installed but idle: no simulator, no polling, no loop), so the
                   difference demo - empty is what the devices and the loop cost on top of the runtime
@@ -41,6 +43,7 @@ also on Ctrl+C. Loopback only.
 
 Usage:
   startup-and-memory.py [--runs 5] [--steady 60] [--variants demo,empty] [--json out.json] [--jar PATH]
+                        [--extra-flags "-XX:... -X..."] [--extra-env NAME=value]   (trials: added to every variant)
 """
 import argparse
 import hashlib
