@@ -48,4 +48,15 @@ Micro Smart Grid — modulo dimostrativo su un edificio simulato / demo module o
   Configurazione / Configuration: $run/conf
 Ctrl+C per fermare / to stop.
 TXT
-exec java -Xmx64m -XX:+UseSerialGC -Dorg.apache.felix.http.host="${HOST:-127.0.0.1}" -Dmsg.conf="$run/conf" -Dmsg.data="$run/data" -Dorg.osgi.service.http.port="$port" -jar "$jar"
+# JVM flags and environment: module.jvm, shared with bench/startup-and-memory.py (why: docs/benchmarks.md §1)
+jvm_flags=()
+while IFS= read -r line || [ -n "$line" ]; do
+  line="${line#"${line%%[![:space:]]*}"}"; line="${line%"${line##*[![:space:]]}"}"
+  case "$line" in
+    ''|'#'*) ;;
+    -*) jvm_flags+=("$line") ;;
+    *=*) export "${line?}" ;;
+    *) echo "$here/module.jvm: neither a JVM flag nor NAME=value: $line" >&2; exit 1 ;;
+  esac
+done < "$here/module.jvm"
+exec java "${jvm_flags[@]}" -Dorg.apache.felix.http.host="${HOST:-127.0.0.1}" -Dmsg.conf="$run/conf" -Dmsg.data="$run/data" -Dorg.osgi.service.http.port="$port" -jar "$jar"

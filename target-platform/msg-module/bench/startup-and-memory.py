@@ -7,7 +7,9 @@ For each run and each variant the module distribution (target-platform/target/ms
 run-demo.sh starts it, in a fresh temporary directory, with free loopback ports:
 
   demo            the demo configuration (simulated building on Modbus TCP, 6 meters, 4 mock relays, balancer),
-                  java -Xmx64m -XX:+UseSerialGC (the flags run-demo.sh uses)
+                  with the JVM flags and environment of ../module.jvm (what run-demo.sh uses)
+  demo-before     the demo with the flags shipped before module.jvm (-Xmx64m -XX:+UseSerialGC): the "before"
+  empty-before    the empty peer with those flags
   empty           the PEER: the same jar and flags with an EMPTY configuration directory (Felix, DS, ConfigAdmin,
                   Jetty, web console and our bundles installed but idle: no simulator, no polling, no loop), so the
                   difference demo - empty is what the devices and the loop cost on top of the runtime
@@ -41,6 +43,7 @@ also on Ctrl+C. Loopback only.
 
 Usage:
   startup-and-memory.py [--runs 5] [--steady 60] [--variants demo,empty] [--json out.json] [--jar PATH]
+                        [--extra-flags "-XX:... -X..."] [--extra-env NAME=value]   (trials: added to every variant)
 """
 import argparse
 import hashlib
@@ -68,24 +71,47 @@ CONSOLE_JAR = os.path.join(ROOT, "bundles", "org.microsmartgrid.console", "targe
 CONF_DEMO = os.path.join(HERE, "..", "conf-demo")
 DEMO_MODBUS_PORT = 'I"5020"'
 
-MODULE_FLAGS = ["-Xmx64m", "-XX:+UseSerialGC"]
+MODULE_JVM = os.path.join(HERE, "..", "module.jvm")
+
+
+def read_module_jvm(path=MODULE_JVM):
+    """The shipped JVM flags and environment (module.jvm, also read by run-demo.sh): (flags, {name: value})."""
+    flags, env = [], {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("-"):
+                flags.append(line)
+            elif line and not line.startswith("#"):
+                name, sep, value = line.partition("=")
+                if not sep or not name.isidentifier():
+                    sys.exit(f"{path}: neither a JVM flag nor NAME=value: {line}")
+                env[name] = value
+    return flags, env
+
+
+MODULE_FLAGS, MODULE_ENV = read_module_jvm()
+# What run-demo.sh shipped until 2026-11-25 (§1.3): the "before" of the memory work
+BEFORE_FLAGS = ["-Xmx64m", "-XX:+UseSerialGC"]
 # C1 only (C2's compiler arenas leave ~20 MB in glibc's malloc after start-up) and give freed malloc memory back
 # every 5 s (TrimNativeHeapInterval: OpenJDK 17.0.9 and later, experimental in 17).
-LEAN_FLAGS = MODULE_FLAGS + ["-XX:TieredStopAtLevel=1", "-XX:+UnlockExperimentalVMOptions",
+LEAN_FLAGS = BEFORE_FLAGS + ["-XX:TieredStopAtLevel=1", "-XX:+UnlockExperimentalVMOptions",
                              "-XX:TrimNativeHeapInterval=5000"]
 NMT_FLAG = "-XX:NativeMemoryTracking=summary"
 VARIANTS = {
-    # name: (configuration, JVM flags)
-    "demo": ("demo", MODULE_FLAGS),
-    "empty": ("empty", MODULE_FLAGS),
-    "demo-defaultjvm": ("demo", []),
-    "empty-defaultjvm": ("empty", []),
-    "building": ("building", MODULE_FLAGS),
-    "demo-lean": ("demo", LEAN_FLAGS),
-    "building-lean": ("building", LEAN_FLAGS),
-    "empty-lean": ("empty", LEAN_FLAGS),
-    "demo-nmt": ("demo", MODULE_FLAGS + [NMT_FLAG]),
-    "building-nmt": ("building", MODULE_FLAGS + [NMT_FLAG]),
+    # name: (configuration, JVM flags, environment)
+    "demo": ("demo", MODULE_FLAGS, MODULE_ENV),
+    "empty": ("empty", MODULE_FLAGS, MODULE_ENV),
+    "demo-before": ("demo", BEFORE_FLAGS, {}),
+    "empty-before": ("empty", BEFORE_FLAGS, {}),
+    "demo-defaultjvm": ("demo", [], {}),
+    "empty-defaultjvm": ("empty", [], {}),
+    "building": ("building", MODULE_FLAGS, MODULE_ENV),
+    "demo-lean": ("demo", LEAN_FLAGS, {}),
+    "building-lean": ("building", LEAN_FLAGS, {}),
+    "empty-lean": ("empty", LEAN_FLAGS, {}),
+    "demo-nmt": ("demo", MODULE_FLAGS + [NMT_FLAG], MODULE_ENV),
+    "building-nmt": ("building", MODULE_FLAGS + [NMT_FLAG], MODULE_ENV),
 }
 
 POLL_S = 0.05
@@ -161,7 +187,11 @@ def make_conf(kind, directory, modbus_port, account):
             f.write(f'users=["{account}"]\n')
 
 
-def start_module(work, kind, flags, jar, modbus_port, account):
+EXTRA_FLAGS = []  # --extra-flags: appended to every measured variant's flags (for trying a flag before shipping it)
+EXTRA_ENV = {}
+
+
+def start_module(work, kind, flags, jar, modbus_port, account, env=None):
     """Starts the distribution in work/ the way run-demo.sh does; returns (process, log file, HTTP port)."""
     http_port = free_port()
     conf, data = os.path.join(work, "conf"), os.path.join(work, "data")
@@ -171,7 +201,8 @@ def start_module(work, kind, flags, jar, modbus_port, account):
     cmd = ["java", *flags, "-Dorg.apache.felix.http.host=127.0.0.1", f"-Dmsg.conf={conf}", f"-Dmsg.data={data}",
            f"-Dorg.osgi.service.http.port={http_port}", "-jar", jar]
     logfile = open(os.path.join(work, "module.log"), "wb")
-    proc = subprocess.Popen(cmd, cwd=work, stdout=logfile, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=work, stdout=logfile, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            env={**os.environ, **(env or {})})
     running.append(proc)
     return proc, logfile, http_port
 
@@ -249,7 +280,8 @@ def stop(proc):
 
 
 def one_run(variant, jar, account, steady_s, workroot):
-    kind, flags = VARIANTS[variant]
+    kind, flags, env = VARIANTS[variant]
+    flags, env = flags + EXTRA_FLAGS, {**env, **EXTRA_ENV}
     work = tempfile.mkdtemp(prefix=f"{variant}-", dir=workroot)
     modbus_port = free_port()
     result = {"variant": variant, "http_s": None, "reading_s": None, "answered_s": None}
@@ -258,14 +290,14 @@ def one_run(variant, jar, account, steady_s, workroot):
         # the building's meters live in another process (as real meters would), started first and not measured
         os.makedirs(os.path.join(work, "simulator"))
         sim, sim_log, _ = start_module(os.path.join(work, "simulator"), "simulator", MODULE_FLAGS, jar,
-                                       modbus_port, account)
+                                       modbus_port, account, MODULE_ENV)
     os.makedirs(os.path.join(work, "module"))
     proc = logfile = None
     try:
         if sim is not None:
             wait_for_modbus(modbus_port, sim, sim_log)
         t0_wall, t0 = time.time(), time.monotonic()
-        proc, logfile, http_port = start_module(os.path.join(work, "module"), kind, flags, jar, modbus_port, account)
+        proc, logfile, http_port = start_module(os.path.join(work, "module"), kind, flags, jar, modbus_port, account, env)
         deadline = t0 + START_TIMEOUT_S
         while time.monotonic() < deadline and proc.poll() is None:
             doc = get_status(http_port)
@@ -348,7 +380,11 @@ def main():
     p.add_argument("--variants", default="demo,empty", help="comma separated: " + ", ".join(VARIANTS))
     p.add_argument("--jar", default=DEFAULT_JAR)
     p.add_argument("--json", help="write machine, runs and summary to this file")
+    p.add_argument("--extra-flags", default="", help="space separated JVM flags added to every variant (trials)")
+    p.add_argument("--extra-env", default="", help="space separated NAME=value added to every variant (trials)")
     args = p.parse_args()
+    EXTRA_FLAGS.extend(args.extra_flags.split())
+    EXTRA_ENV.update(kv.split("=", 1) for kv in args.extra_env.split())
     variants = [v.strip() for v in args.variants.split(",") if v.strip()]
     unknown = [v for v in variants if v not in VARIANTS]
     if unknown or not 1 <= args.runs <= 50 or not 0 < args.steady <= 3600:
@@ -389,6 +425,7 @@ def main():
         print(f"machine: {info['nproc']} x {info['cpu']}, {info['ram_gb']} GB RAM, {info['java']}, "
               f"{info['date']}, load {info['loadavg_start']} -> {info['loadavg_end']}")
         print(f"runs: {args.runs}, steady window: {args.steady:g} s, jar {info['jar']}")
+        print(f"module.jvm: {' '.join(MODULE_FLAGS)} {MODULE_ENV}; extra: {EXTRA_FLAGS} {EXTRA_ENV}")
         print(table)
         if args.json:
             with open(args.json, "w", encoding="utf-8") as f:

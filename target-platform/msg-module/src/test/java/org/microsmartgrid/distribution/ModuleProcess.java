@@ -20,8 +20,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * The exported module, started as an operator starts it ({@code java -jar msg-module.jar}) in its own process, with
- * a configuration directory and an HTTP port of the test's choosing. Its output goes to target/it-logs/.
+ * The exported module, started as an operator starts it ({@code java <module.jvm flags> -jar msg-module.jar}) in its
+ * own process, with a configuration directory and an HTTP port of the test's choosing. Its output goes to
+ * target/it-logs/.
  */
 final class ModuleProcess implements AutoCloseable {
 
@@ -49,15 +50,19 @@ final class ModuleProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         Path workDir = Files.createTempDirectory("msg-module-" + name);
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx96m",
+        ShippedJvmOptions shipped = ShippedJvmOptions.read();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(shipped.flags());
+        cmd.addAll(List.of(
                 "-Dmsg.conf=" + confDir.toAbsolutePath(),
                 "-Dmsg.data=" + dataDir.toAbsolutePath(),
                 "-Dorg.osgi.service.http.port=" + httpPort,
                 "-jar", jar.toAbsolutePath().toString()));
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(shipped.environment());
+        Process p = builder.start();
         return new ModuleProcess(confDir, httpPort, log, p);
     }
 
