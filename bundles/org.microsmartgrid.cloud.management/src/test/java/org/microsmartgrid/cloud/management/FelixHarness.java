@@ -27,10 +27,25 @@ import org.osgi.framework.ServiceReference;
  */
 public final class FelixHarness implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String API_PACKAGES = "org.microsmartgrid.api.cloud;version=1.0.0,"
-            + "org.microsmartgrid.api.meter;version=1.0.0,org.microsmartgrid.api.relay;version=1.0.0,"
-            + "org.microsmartgrid.api.control;version=1.1.0,org.microsmartgrid.api.charging;version=1.1.0,"
-            + "org.microsmartgrid.api.storage;version=1.0.0";
+
+    /**
+     * The API bundle's own Export-Package header (from the manifest bnd wrote next to its classes), so the system
+     * bundle exports exactly the packages and versions the management bundle was built against.
+     */
+    private static String apiPackages() throws Exception {
+        Path api = Path.of(KuraRequest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        java.util.jar.Manifest manifest;
+        if (java.nio.file.Files.isDirectory(api)) {
+            try (var in = java.nio.file.Files.newInputStream(api.resolve("META-INF/MANIFEST.MF"))) {
+                manifest = new java.util.jar.Manifest(in);
+            }
+        } else {
+            try (var jar = new java.util.jar.JarFile(api.toFile())) {
+                manifest = jar.getManifest();
+            }
+        }
+        return manifest.getMainAttributes().getValue(Constants.EXPORT_PACKAGE);
+    }
 
     private final Felix framework;
     private final BundleContext context;
@@ -40,7 +55,7 @@ public final class FelixHarness implements AutoCloseable {
         props.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         // as the module runs: a fresh framework cache at every start, the files are the configuration
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, API_PACKAGES);
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, apiPackages());
         props.put("felix.fileinstall.dir", conf.toString());
         props.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         props.put("felix.fileinstall.poll", "200");
