@@ -34,6 +34,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -57,11 +58,25 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     private static final Logger LOG = LoggerFactory.getLogger(Balancer.class);
 
     private final Clock clock;
-    private final List<Meter> meters = new CopyOnWriteArrayList<>();
-    private final List<Relay> relays = new CopyOnWriteArrayList<>();
-    private final List<BatteryControl> batteries = new CopyOnWriteArrayList<>();
-    private final List<LoopDecisionListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile ChargingSessions chargingSessions;
+    // DS field injection: SCR adds and removes the services in these lists as they come and go
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    final List<Meter> meters = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    final List<Relay> relays = new CopyOnWriteArrayList<>();
+    /** Optional: a home battery that gets the loop's set-point every cycle (see docs/battery.md). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    final List<BatteryControl> batteries = new CopyOnWriteArrayList<>();
+    /** Whiteboard: told of every decision (CoAP Observe, telemetry on change). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    final List<LoopDecisionListener> listeners = new CopyOnWriteArrayList<>();
+    /** Optional: with it, each socket's open session (mode, target, deadline) replaces the configured default. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ChargingSessions chargingSessions;
     private Path controlFile;
     private volatile SiteControlState control;
     private volatile BalancingLoop loop;
@@ -80,59 +95,6 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     /** For tests: a controllable clock; SiteControl's state in a file of the working directory's data/. */
     Balancer(Clock clock) {
         this(clock, null);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindMeter(Meter meter) {
-        meters.add(meter);
-    }
-
-    void unbindMeter(Meter meter) {
-        meters.remove(meter);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindRelay(Relay relay) {
-        relays.add(relay);
-    }
-
-    void unbindRelay(Relay relay) {
-        relays.remove(relay);
-    }
-
-    /** Optional: a home battery that gets the loop's set-point every cycle (see docs/battery.md). */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindBatteryControl(BatteryControl battery) {
-        batteries.add(battery);
-    }
-
-    void unbindBatteryControl(BatteryControl battery) {
-        batteries.remove(battery);
-    }
-
-    /** Optional: with it, each socket's open session (mode, target, deadline) replaces the configured default. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindChargingSessions(ChargingSessions sessions) {
-        chargingSessions = sessions;
-    }
-
-    void unbindChargingSessions(ChargingSessions sessions) {
-        if (chargingSessions == sessions) chargingSessions = null;
-    }
-
-    /** Whiteboard: told of every decision (CoAP Observe, telemetry on change). */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindLoopDecisionListener(LoopDecisionListener listener) {
-        listeners.add(listener);
-    }
-
-    void unbindLoopDecisionListener(LoopDecisionListener listener) {
-        listeners.remove(listener);
     }
 
     /**

@@ -44,9 +44,9 @@ class BalancerComponentTest {
     }
 
     private void start(Object... config) {
-        balancer.bindMeter(grid);
-        balancer.bindMeter(socketMeter);
-        balancer.bindRelay(relay);
+        balancer.meters.add(grid);
+        balancer.meters.add(socketMeter);
+        balancer.relays.add(relay);
         balancer.activate(null, Configs.home(config));
     }
 
@@ -88,7 +88,7 @@ class BalancerComponentTest {
 
     @Test
     void aBadConfigurationIsRefusedAtActivation() {
-        balancer.bindRelay(relay);
+        balancer.relays.add(relay);
         ConfigException e = assertThrows(ConfigException.class,
                 () -> balancer.activate(null, Configs.home("contract.power.w", 3100)));
         assertTrue(e.getMessage().contains("contract.power.w"));
@@ -145,7 +145,7 @@ class BalancerComponentTest {
     void aSocketDisabledThroughSiteControlGoesOffAndListenersSeeWhy() throws Exception {
         List<LoopDecision> seen = new CopyOnWriteArrayList<>();
         LoopDecisionListener listener = seen::add;
-        balancer.bindLoopDecisionListener(listener);
+        balancer.listeners.add(listener);
         grid.power(500);
         socketMeter.power(0);
         start("socket.rating.w", new String[] {"1=1000"}, "cycle.ms", 50, "stale.grid.ms", 5000, "min.on.s", 60);

@@ -44,7 +44,7 @@ final class DeviceImage {
     Register[] holdingRange(int ref, int count) {
         check(ref, count, holdingBase, holding.length);
         Register[] out = new Register[count];
-        for (int i = 0; i < count; i++) out[i] = new ReadOnlyRegister(holding[ref - holdingBase + i] & 0xFFFF);
+        for (int i = 0; i < count; i++) out[i] = new HoldingRegister(holding[ref - holdingBase + i] & 0xFFFF);
         return out;
     }
 

@@ -108,7 +108,7 @@ public final class DeviceProcessImage extends SimpleProcessImage {
         HoldingWrites w = writes;
         if (w == null) return registers;
         for (int i = 0; i < registers.length; i++) {
-            if (w.writable(ref + i)) registers[i] = new WritableRegister(registers[i].getValue(), ref + i, w);
+            if (w.writable(ref + i)) registers[i] = new HoldingRegister(registers[i].getValue(), ref + i, w);
         }
         return registers;
     }
