@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.microsmartgrid.console.auth.PasswordHash;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -56,9 +54,7 @@ class BalancingIT {
                 .replace("building.peak.w=D\"2500.0\"", "building.peak.w=D\"300.0\"")
                 + "start.time=\"2026-06-10T12:00\"\n";
         Files.writeString(conf.resolve(SIM), simulatorConfig, StandardCharsets.UTF_8);
-        String hash = PasswordHash.create("not used in this test".toCharArray(), PasswordHash.MIN_ITERATIONS, new SecureRandom()).format();
-        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
-                "users=[\"installer:" + hash + "\"]\n", StandardCharsets.UTF_8);
+        ModuleProcess.addInstaller(conf);
         module = ModuleProcess.start("balancing", conf, ModuleProcess.freePort());
     }
 

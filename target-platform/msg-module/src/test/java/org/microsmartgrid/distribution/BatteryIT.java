@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.microsmartgrid.console.auth.PasswordHash;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -59,9 +57,7 @@ class BatteryIT {
         Files.writeString(conf.resolve("org.microsmartgrid.meter.modbus.ModbusBattery-battery.config"),
                 "battery.id=\"battery\"\nbus.id=\"sim\"\nbus.target=\"(bus.id=sim)\"\nunit.id=I\"3\"\n"
                         + "max.charge.w=I\"2500\"\nmax.discharge.w=I\"2500\"\n", StandardCharsets.UTF_8);
-        String hash = PasswordHash.create("not used in this test".toCharArray(), PasswordHash.MIN_ITERATIONS, new SecureRandom()).format();
-        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
-                "users=[\"installer:" + hash + "\"]\n", StandardCharsets.UTF_8);
+        ModuleProcess.addInstaller(conf);
         module = ModuleProcess.start("battery", conf, ModuleProcess.freePort());
     }
 

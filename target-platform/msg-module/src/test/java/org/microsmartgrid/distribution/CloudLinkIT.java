@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.cloud.kapua.testing.EmbeddedBroker;
 import org.microsmartgrid.cloud.kapua.testing.KapuaPeer;
-import org.microsmartgrid.console.auth.PasswordHash;
 
 /**
  * The exported module on the simulated building, connected to a real MQTT broker (Moquette, in this JVM) with a
@@ -39,10 +37,7 @@ class CloudLinkIT {
         kapua = new KapuaPeer(broker.url(), "kapua-console").connect("$EDC/#", "milano/#");
         conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
                 "I\"5020\"", "I\"" + ModuleProcess.freePort() + "\"");
-        String hash = PasswordHash.create("not used in this test".toCharArray(), PasswordHash.MIN_ITERATIONS,
-                new SecureRandom()).format();
-        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
-                "users=[\"installer:" + hash + "\"]\n", StandardCharsets.UTF_8);
+        ModuleProcess.addInstaller(conf);
         Files.writeString(conf.resolve("org.microsmartgrid.cloud.kapua.KapuaCloudLink.config"), String.join("\n",
                 "broker.url=\"" + broker.url() + "\"",
                 "account.name=\"milano\"",

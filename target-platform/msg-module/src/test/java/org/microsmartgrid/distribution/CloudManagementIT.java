@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
 import org.microsmartgrid.cloud.kapua.payload.KuraPayloadCodec;
 import org.microsmartgrid.cloud.kapua.testing.EmbeddedBroker;
 import org.microsmartgrid.cloud.kapua.testing.KapuaPeer;
-import org.microsmartgrid.console.auth.PasswordHash;
 
 /**
  * Kapua's management tabs against the exported module over a real MQTT broker: requests on
@@ -45,9 +43,7 @@ class CloudManagementIT {
         kapua = new KapuaPeer(broker.url(), CONSOLE).connect("$EDC/#");
         conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
                 "I\"5020\"", "I\"" + ModuleProcess.freePort() + "\"");
-        String hash = PasswordHash.create("not used in this test".toCharArray(), PasswordHash.MIN_ITERATIONS,
-                new SecureRandom()).format();
-        write("org.microsmartgrid.console.InstallerAuthentication.config", "users=[\"installer:" + hash + "\"]");
+        ModuleProcess.addInstaller(conf);
         write("org.microsmartgrid.cloud.kapua.KapuaCloudLink.config", String.join("\n",
                 "broker.url=\"" + broker.url() + "\"", "account.name=\"milano\"", "client.id=\"" + DEVICE + "\"",
                 "username=\"" + EmbeddedBroker.USER + "\"", "password=\"" + EmbeddedBroker.PASSWORD + "\"",

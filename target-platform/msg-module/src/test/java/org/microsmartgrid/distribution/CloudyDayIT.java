@@ -6,7 +6,6 @@ import static org.microsmartgrid.distribution.CommissioningIT.power;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.microsmartgrid.console.auth.PasswordHash;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -51,10 +49,7 @@ class CloudyDayIT {
                 .replace("time.speed=D\"1.0\"", "time.speed=D\"20.0\"")
                 .replace("building.peak.w=D\"2500.0\"", "building.peak.w=D\"300.0\"")
                 + "start.time=\"2026-06-10T10:30\"\n", StandardCharsets.UTF_8);
-        String hash = PasswordHash.create("not used in this test".toCharArray(), PasswordHash.MIN_ITERATIONS,
-                new SecureRandom()).format();
-        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
-                "users=[\"installer:" + hash + "\"]\n", StandardCharsets.UTF_8);
+        ModuleProcess.addInstaller(conf);
 
         List<Sample> samples = new ArrayList<>();
         try (ModuleProcess module = ModuleProcess.start("cloudy-day", conf, ModuleProcess.freePort())) {

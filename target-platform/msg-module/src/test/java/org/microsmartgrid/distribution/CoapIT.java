@@ -33,7 +33,6 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.microsmartgrid.console.auth.PasswordHash;
 
 /**
  * A building system talking to the exported module on the simulated building: it reads /site over plain CoAP, observes
@@ -64,9 +63,7 @@ class CoapIT {
                 "coaps.port=I\"5684\"", "coaps.port=I\"" + coapsPort + "\"");
         Files.writeString(conf.resolve(COAP), Files.readString(conf.resolve(COAP))
                 + "psk.identities=[\"it-bms:" + HexFormat.of().formatHex(KEY) + ":rw\"]\n", StandardCharsets.UTF_8);
-        String hash = PasswordHash.create("not used in this test".toCharArray(), PasswordHash.MIN_ITERATIONS, new SecureRandom()).format();
-        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
-                "users=[\"installer:" + hash + "\"]\n", StandardCharsets.UTF_8);
+        ModuleProcess.addInstaller(conf);
         module = ModuleProcess.start("coap", conf, ModuleProcess.freePort());
         Configuration config = Configuration.createStandardWithoutFile();
         plain = CoapEndpoint.builder().setConfiguration(config).setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();

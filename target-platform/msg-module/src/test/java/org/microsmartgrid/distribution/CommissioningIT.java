@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.microsmartgrid.console.auth.PasswordHash;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -44,9 +42,7 @@ class CommissioningIT {
         Path conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")), "I\"5020\"", "I\"" + modbusPort + "\"",
                 "min.off.ms=L\"30000\"", "min.off.ms=L\"2000\""); // relays may switch on 2 s after start
         Files.deleteIfExists(conf.resolve("org.microsmartgrid.grid.balancer.Balancer.config")); // commissioning: hands only
-        String hash = PasswordHash.create(PASSWORD.toCharArray(), PasswordHash.MIN_ITERATIONS, new SecureRandom()).format();
-        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
-                "users=[\"" + USER + ":" + hash + "\"]\n", StandardCharsets.UTF_8);
+        ModuleProcess.addInstaller(conf, USER, PASSWORD);
         module = ModuleProcess.start("commissioning", conf, ModuleProcess.freePort());
     }
 

@@ -72,6 +72,19 @@ final class ModuleProcess implements AutoCloseable {
         }
     }
 
+    /** Gives the configuration an installer account (the module refuses its console without one), with a password. */
+    static void addInstaller(Path conf, String user, String password) throws IOException {
+        String hash = org.microsmartgrid.console.auth.PasswordHash.create(password.toCharArray(),
+                org.microsmartgrid.console.auth.PasswordHash.MIN_ITERATIONS, new java.security.SecureRandom()).format();
+        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
+                "users=[\"" + user + ":" + hash + "\"]\n", StandardCharsets.UTF_8);
+    }
+
+    /** An installer account whose password the test does not need. */
+    static void addInstaller(Path conf) throws IOException {
+        addInstaller(conf, "installer", "not used in this test");
+    }
+
     static int freeUdpPort() throws IOException {
         try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
             return s.getLocalPort();

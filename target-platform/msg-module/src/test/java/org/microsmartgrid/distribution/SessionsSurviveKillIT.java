@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.microsmartgrid.console.auth.PasswordHash;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -30,9 +28,7 @@ class SessionsSurviveKillIT {
         Path sim = conf.resolve("org.microsmartgrid.simulator.SimulatedBuilding.config");
         Files.writeString(sim, Files.readString(sim).replace("cloudiness=D\"0.3\"", "cloudiness=D\"0.0\"")
                 .replace("building.peak.w=D\"2500.0\"", "building.peak.w=D\"300.0\"") + "start.time=\"2026-06-10T12:00\"\n");
-        String hash = PasswordHash.create("not used in this test".toCharArray(), PasswordHash.MIN_ITERATIONS, new SecureRandom()).format();
-        Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
-                "users=[\"installer:" + hash + "\"]\n", StandardCharsets.UTF_8);
+        ModuleProcess.addInstaller(conf);
         Path data = Files.createTempDirectory("msg-data-kill");
 
         String id;
