@@ -45,6 +45,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -74,9 +75,14 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
 
     private final Clock clock;
     private final Object lock = new Object();
-    private final List<Relay> relays = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    final List<Relay> relays = new CopyOnWriteArrayList<>();
     private final Map<String, MeterReading> grid = new ConcurrentHashMap<>();
-    private volatile ControlLoopStatus loopStatus;
+    /** Optional: the balancer's last decision gives the tariff band for the cost. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ControlLoopStatus loopStatus;
 
     // guarded by lock
     private Settings settings;
@@ -94,26 +100,6 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
         this.clock = clock;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindRelay(Relay relay) {
-        relays.add(relay);
-    }
-
-    void unbindRelay(Relay relay) {
-        relays.remove(relay);
-    }
-
-    /** Optional: the balancer's last decision gives the tariff band for the cost. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindLoopStatus(ControlLoopStatus status) {
-        loopStatus = status;
-    }
-
-    void unbindLoopStatus(ControlLoopStatus status) {
-        if (loopStatus == status) loopStatus = null;
-    }
 
     @Activate
     void activate(ChargingConfig config, BundleContext context) {

@@ -134,7 +134,7 @@ class ChargingSessionsServiceTest {
     void unpluggingWithTheRelayClosedEndsTheSessionAndTheRecordIsStored() {
         service = activate();
         FakeRelay relay = new FakeRelay(3, true);
-        service.bindRelay(relay);
+        service.relays.add(relay);
         for (long t = 0; t <= 60; t++) service.onReading(socket(3, t, 200, null));
         relay.closed = false; // the balancer waits for sun: 0 W says nothing
         for (long t = 61; t <= 400; t++) service.onReading(socket(3, t, 0, null));
@@ -153,7 +153,7 @@ class ChargingSessionsServiceTest {
     void theBalancersBandPricesTheEnergy() {
         service = activate();
         FixedBand loop = new FixedBand("F3");
-        service.bindLoopStatus(loop);
+        service.loopStatus = loop;
         for (long t = 0; t <= 3600; t++) {
             loop.at = T0.plusSeconds(t - 1); // the balancer runs along
             service.onReading(socket(4, t, 1000, null));

@@ -8,7 +8,6 @@ import static org.microsmartgrid.distribution.CommissioningIT.power;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -79,7 +78,7 @@ class BalancingIT {
     @Test
     @Order(2)
     void aBuildingPeakAboveTheContractShedsEverySocket() throws Exception {
-        rewriteSimulator(simulatorConfig + "load.extra.w=D\"6000.0\"\n");
+        module.replaceConfig(SIM, simulatorConfig + "load.extra.w=D\"6000.0\"\n");
         JsonObject status = module.awaitStatus("all sockets shed", Duration.ofSeconds(30),
                 s -> closedRelays(s).isEmpty() && power(s, "grid") > 3200);
         for (JsonElement r : status.getAsJsonArray("relays"))
@@ -88,7 +87,7 @@ class BalancingIT {
                 "the loop says it shed: " + status.getAsJsonObject("loop"));
         assertTrue(module.logText().contains("SHED_GRID_LIMIT"), "the shedding is logged with its reason");
 
-        rewriteSimulator(simulatorConfig);
+        module.replaceConfig(SIM, simulatorConfig);
         module.awaitStatus("sockets back after the peak", Duration.ofSeconds(60),
                 s -> onByBalancer(s).contains("socket-3") && power(s, "grid") < 3200);
     }
@@ -97,12 +96,12 @@ class BalancingIT {
     @Order(3)
     void aSilentGridMeterPutsTheSiteInTheSafeStateAndItRecovers() throws Exception {
         module.awaitStatus("charging before the fault", Duration.ofSeconds(60), s -> !closedRelays(s).isEmpty());
-        rewriteSimulator(simulatorConfig + "faults=[\"grid=SILENT\"]\n");
+        module.replaceConfig(SIM, simulatorConfig + "faults=[\"grid=SILENT\"]\n");
         JsonObject status = module.awaitStatus("safe state", Duration.ofSeconds(30),
                 s -> !"GOOD".equals(meter(s, "grid").get("quality").getAsString()) && closedRelays(s).isEmpty());
         assertTrue(status.getAsJsonArray("relays").size() == 4);
 
-        rewriteSimulator(simulatorConfig);
+        module.replaceConfig(SIM, simulatorConfig);
         module.awaitStatus("recovered", Duration.ofSeconds(60),
                 s -> "GOOD".equals(meter(s, "grid").get("quality").getAsString()) && onByBalancer(s).contains("socket-3"));
         assertTrue(module.logText().contains("safe state"), "the safe state is logged");
@@ -115,14 +114,14 @@ class BalancingIT {
                 s -> onByBalancer(s).contains("socket-3") && SessionsSurviveKillIT.session(s, 3) != null);
         String session = SessionsSurviveKillIT.session(before, 3).get("id").getAsString();
 
-        rewriteSimulator(simulatorConfig + "faults=[\"socket.3=SILENT\"]\n");
+        module.replaceConfig(SIM, simulatorConfig + "faults=[\"socket.3=SILENT\"]\n");
         JsonObject lost = module.awaitStatus("socket 3 off for its lost meter", Duration.ofSeconds(30),
                 s -> !closedRelays(s).contains("socket-3") && "SOCKET_METER_LOST".equals(reason(s, 3)));
         assertFalse(lost.getAsJsonObject("loop").get("safeState").getAsBoolean(), "the site is not in the safe state");
         assertTrue(onByBalancer(lost).contains("socket-1"), "the other sockets go on: " + onByBalancer(lost));
         assertTrue(SessionsSurviveKillIT.session(lost, 3) != null, "a lost meter does not end the session");
 
-        rewriteSimulator(simulatorConfig);
+        module.replaceConfig(SIM, simulatorConfig);
         JsonObject back = module.awaitStatus("socket 3 charging again", Duration.ofSeconds(60),
                 s -> onByBalancer(s).contains("socket-3") && "GOOD".equals(meter(s, "socket-3").get("quality").getAsString()));
         assertTrue(session.equals(SessionsSurviveKillIT.session(back, 3).get("id").getAsString()),
@@ -137,12 +136,6 @@ class BalancingIT {
 
     // ----------------------------------------------------------------------------------------------------------
 
-    /** FileInstall picks the change up; the file is replaced in one step so it never reads half of it. */
-    private static void rewriteSimulator(String content) throws Exception {
-        Path tmp = Files.createTempFile(module.confDir, "sim", ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, module.confDir.resolve(SIM), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
 
     private static Set<String> onByBalancer(JsonObject status) {
         Set<String> on = new TreeSet<>();

@@ -7,7 +7,6 @@ import static org.microsmartgrid.distribution.CommissioningIT.power;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -78,7 +77,7 @@ class BatteryIT {
     @Test
     @Order(2)
     void withoutSunAnEbikeOnANowSocketIsCoveredByTheBatteryWithoutExporting() throws Exception {
-        rewriteSimulator(simulatorConfig.replace("pv.peak.w=D\"3000.0\"", "pv.peak.w=D\"0.0\"")
+        module.replaceConfig(SIM, simulatorConfig.replace("pv.peak.w=D\"3000.0\"", "pv.peak.w=D\"0.0\"")
                 .replace("sockets=[\"1=\",", "sockets=[\"1=EBIKE:30\","));
         JsonObject status = module.awaitStatus("battery covering the e-bike", Duration.ofSeconds(90),
                 s -> power(s, "socket-1") > 50 && setpoint(s) > 50
@@ -95,11 +94,6 @@ class BatteryIT {
 
     // ----------------------------------------------------------------------------------------------------------
 
-    private static void rewriteSimulator(String content) throws Exception {
-        Path tmp = Files.createTempFile(module.confDir, "sim", ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, module.confDir.resolve(SIM), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
 
     private static double setpoint(JsonObject status) {
         JsonElement loop = status.get("loop");

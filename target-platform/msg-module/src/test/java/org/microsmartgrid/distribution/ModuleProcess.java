@@ -72,6 +72,17 @@ final class ModuleProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces one configuration file of the running module in one step (temp file + atomic move), so FileInstall
+     * never reads half of it.
+     */
+    void replaceConfig(String fileName, String content) throws IOException {
+        Path tmp = Files.createTempFile(confDir, "replace", ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, confDir.resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Gives the configuration an installer account (the module refuses its console without one), with a password. */
     static void addInstaller(Path conf, String user, String password) throws IOException {
         String hash = org.microsmartgrid.console.auth.PasswordHash.create(password.toCharArray(),

@@ -13,6 +13,7 @@ import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -30,7 +31,11 @@ public class AssetHandler implements RequestHandler {
     public static final String APP_ID = "ASSET-V1";
     private static final Logger LOG = LoggerFactory.getLogger(AssetHandler.class);
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
     private final List<Relay> relays = new CopyOnWriteArrayList<>();
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -41,25 +46,6 @@ public class AssetHandler implements RequestHandler {
     private final AssetService assets = new AssetService(() -> new SiteServices(List.copyOf(meters),
             List.copyOf(relays), Optional.ofNullable(siteControl), Optional.ofNullable(sessions)), Clock.systemUTC());
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addMeter(Meter m) {
-        meters.add(m);
-    }
-
-    void removeMeter(Meter m) {
-        meters.remove(m);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addRelay(Relay r) {
-        relays.add(r);
-    }
-
-    void removeRelay(Relay r) {
-        relays.remove(r);
-    }
 
     @Override
     public String appId() {
