@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads what the status page shows of the framework: the only class here that talks to OSGi. */
-final class OsgiFacts {
+public final class OsgiFacts {
     /** Set by the distribution (e.g. in its .bndrun) when the module's version differs from this bundle's. */
     static final String MODULE_VERSION_PROPERTY = "org.microsmartgrid.module.version";
 
@@ -43,12 +43,27 @@ final class OsgiFacts {
         return facts;
     }
 
-    static List<ComponentHealth.Component> components(ServiceComponentRuntime scr) {
+    public static List<ComponentHealth.Component> components(ServiceComponentRuntime scr) {
         List<ComponentHealth.Component> components = new ArrayList<>();
         for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
             components.add(new ComponentHealth.Component(d, scr.isComponentEnabled(d),
                     List.copyOf(scr.getComponentConfigurationDTOs(d))));
         }
         return components;
+    }
+
+    /**
+     * The GPIO chip's provider and board, from the {@code gpio.provider} property it publishes its services with
+     * (no dependency on Pi4J); nulls when no chip runs.
+     */
+    static String[] gpioChip(BundleContext context) {
+        try {
+            org.osgi.framework.ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(gpio.provider=*)");
+            if (refs == null || refs.length == 0) return new String[] {null, null};
+            Object board = refs[0].getProperty("board");
+            return new String[] {String.valueOf(refs[0].getProperty("gpio.provider")), board == null ? null : board.toString()};
+        } catch (org.osgi.framework.InvalidSyntaxException | IllegalStateException e) {
+            return new String[] {null, null};
+        }
     }
 }

@@ -5,6 +5,7 @@ import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.status.commissioning.Commissioning;
 import org.microsmartgrid.status.health.BundleFacts;
 import org.microsmartgrid.status.health.ComponentHealth;
 import org.microsmartgrid.status.health.HealthSection;
@@ -41,6 +42,17 @@ public final class StatusReport {
         json.add("sessions", SessionSection.toJson(sessions, sockets(meters, relays)));
         json.add("health", HealthSection.toJson(bundles, components));
         return json;
+    }
+
+    /**
+     * Adds the "commissioning" section and makes {@code health.ok} false until the module is commissioned: a module
+     * that charges nobody, or obeys only manual commands, is not a healthy one.
+     */
+    public static void addCommissioning(JsonObject report, List<Commissioning.Missing> missing) {
+        report.add("commissioning", Commissioning.toJson(missing));
+        JsonObject health = report.getAsJsonObject("health");
+        health.addProperty("commissioned", missing.isEmpty());
+        health.addProperty("ok", health.get("ok").getAsBoolean() && missing.isEmpty());
     }
 
     /** The sockets the module knows of: those with a relay or a socket meter. */

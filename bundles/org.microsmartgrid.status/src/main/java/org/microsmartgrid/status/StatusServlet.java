@@ -1,6 +1,9 @@
 package org.microsmartgrid.status;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.microsmartgrid.status.commissioning.Commissioning;
+import org.microsmartgrid.status.health.ComponentHealth;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -112,7 +115,16 @@ public final class StatusServlet extends HttpServlet {
     }
 
     private JsonElement collect() {
-        return StatusReport.build(clock.instant(), module, meters, relays, loop, sessions, OsgiFacts.bundles(context),
-                OsgiFacts.components(scr));
+        List<ComponentHealth.Component> components = OsgiFacts.components(scr);
+        List<Meter> meterList = meters;
+        List<Relay> relayList = relays;
+        ControlLoopStatus loopNow = loop;
+        JsonObject report = StatusReport.build(clock.instant(), module, meterList, relayList, loopNow, sessions,
+                OsgiFacts.bundles(context), components);
+        String[] chip = OsgiFacts.gpioChip(context);
+        report.add("gpio", GpioSection.toJson(chip[0], chip[1]));
+        StatusReport.addCommissioning(report, Commissioning.missing(Commissioning.active(components), relayList.size(),
+                Commissioning.gridMeters(meterList), loopNow != null));
+        return report;
     }
 }

@@ -32,8 +32,18 @@ final class RelaysPage {
      * @param resultHtml the outcome of the installer's last command, already HTML, or null
      */
     static String render(Snapshot snapshot, String formAction, String token, String resultHtml, Instant now, ZoneId zone) {
+        return render(snapshot, formAction, token, resultHtml, now, zone, false);
+    }
+
+    /** @param mockGpio whether the relays are Pi4J mock pins: a permanent banner says they switch nothing */
+    static String render(Snapshot snapshot, String formAction, String token, String resultHtml, Instant now, ZoneId zone,
+                         boolean mockGpio) {
         StringBuilder h = new StringBuilder(4096);
         h.append("<div class=\"msg-relays\">\n");
+        if (mockGpio) h.append("<div class=\"ui-state-error ui-corner-all\" id=\"mock-gpio\" role=\"alert\"><p><strong>")
+                .append("Relè simulati (provider MOCK, demo): nessuna presa viene comandata. / Simulated relays (MOCK ")
+                .append("provider, demo): no socket is switched.</strong> Su un Raspberry Pi usare GPIOD. / On a ")
+                .append("Raspberry Pi use GPIOD.</p></div>\n");
         h.append("<p class=\"statline\">Relè e contatori del modulo / Relays and meters of the module &mdash; ")
                 .append("aggiornato / updated ").append(time(now, zone)).append("</p>\n");
         if (resultHtml != null) h.append(resultHtml);

@@ -71,8 +71,25 @@ public final class RelaysPlugin extends HttpServlet {
         this.relaySource = () -> relays;
         this.meterSource = () -> meters;
         this.clock = Clock.systemUTC();
-        this.zone = ZoneId.systemDefault();
+        this.zone = ITALY; // a Pi's clock is often set to UTC: installers read Italian time
         this.csrf = new CsrfGuard(new SecureRandom());
+    }
+
+    /** Times shown to installers. */
+    static final ZoneId ITALY = ZoneId.of("Europe/Rome");
+
+    /** Whether the GPIO chip runs on Pi4J's mock provider: relays that switch nothing get a permanent banner. */
+    private transient volatile java.util.function.BooleanSupplier mockGpio = () -> false;
+
+    @org.osgi.service.component.annotations.Activate
+    void activate(org.osgi.framework.BundleContext context) {
+        mockGpio = () -> {
+            try {
+                return context.getAllServiceReferences(null, "(gpio.provider=MOCK)") != null;
+            } catch (org.osgi.framework.InvalidSyntaxException | IllegalStateException e) {
+                return false;
+            }
+        };
     }
 
     /** For tests. */
@@ -99,7 +116,8 @@ public final class RelaysPlugin extends HttpServlet {
         }
         // the Web Console has written its header and menu already; this is the content part of the page
         String result = recent.take(user, now).orElse(null);
-        response.getWriter().write(RelaysPage.render(snapshot, pluginRoot(request), csrf.tokenFor(user), result, now, zone));
+        response.getWriter().write(RelaysPage.render(snapshot, pluginRoot(request), csrf.tokenFor(user), result, now, zone,
+                mockGpio.getAsBoolean()));
     }
 
     @Override

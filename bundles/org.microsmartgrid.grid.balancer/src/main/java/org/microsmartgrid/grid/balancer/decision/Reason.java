@@ -31,6 +31,12 @@ public enum Reason {
     SHED_GRID_LIMIT(false, true),
     SAFE_STATE_GRID(false, true),
     SOCKET_METER_LOST(false, true),
+    /**
+     * A socket without its own meter in a solar mode: the module cannot tell what it draws, so it could take power
+     * from the grid while shown as charging on solar surplus. Without a meter a socket may only charge NOW, counted
+     * at its rating.
+     */
+    NO_SOCKET_METER(false, true),
     RELAY_FAULT(false, true),
     /** Disabled by a person or a building system (SiteControl): off at once, until enabled again. */
     DISABLED(false, true);

@@ -61,6 +61,9 @@ final class SocketWork {
         else if (relay.faulted()) decide(false, Reason.RELAY_FAULT, "relay fault: " + relay.fault());
         else if (s.meter().isPresent() && !s.meter().get().isGood())
             decide(false, Reason.SOCKET_METER_LOST, "socket meter " + s.meter().get().quality());
+        else if (s.meter().isEmpty() && plan.source() != Source.NONE && s.session().mode() != Mode.NOW)
+            decide(false, Reason.NO_SOCKET_METER, "mode " + s.session().mode() + " needs the socket's own meter; "
+                    + "without one the socket may only charge NOW / senza contatore la presa carica solo in modo NOW");
         boolean hard = decided;
         this.reliefW = !closed || hard ? 0 : pending ? expectedW : Double.isNaN(measuredW) ? 0 : measuredW;
     }
@@ -89,7 +92,11 @@ final class SocketWork {
         return decided && reason.safety() && reason != Reason.SHED_GRID_LIMIT;
     }
 
-    /** The power this socket costs the pools when it ends up on: what it draws now, or what it will add. */
+    /**
+     * The power this socket costs the pools when it ends up on: what it draws now, or what it will add. (A closed
+     * socket without its own meter costs 0: its draw is in the grid reading and stays in the base load, which is why
+     * such a socket may not use the solar pool: see {@link Reason#NO_SOCKET_METER}.)
+     */
     double costW() {
         return closed ? reliefW : expectedW;
     }

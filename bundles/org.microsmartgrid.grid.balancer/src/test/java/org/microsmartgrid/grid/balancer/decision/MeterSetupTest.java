@@ -50,4 +50,24 @@ class MeterSetupTest {
         // e.g. an inverter the module does not read: documented in docs/meters.md
         assertFalse(new TestSite().grid(-1600).off(1, PUBLIC, now(), 100).decide().safeState());
     }
+
+    @Test
+    void aSocketWithoutItsOwnMeterMayOnlyChargeNow() {
+        // a closed socket without a meter in SOLAR_ONLY, with no surplus at all: it used to stay on "on solar"
+        SocketSnapshot meterless = new SocketSnapshot(1, 3680, PUBLIC, Optional.empty(),
+                RelayView.closed(TestSite.LONG_AGO), TestSite.solar());
+        Decision d = new TestSite().grid(900).pv(0).add(meterless).decide();
+        assertFalse(socket(d, 1).on());
+        org.junit.jupiter.api.Assertions.assertEquals(Reason.NO_SOCKET_METER, socket(d, 1).reason());
+        assertTrue(socket(d, 1).text().contains("NOW"), socket(d, 1).text());
+
+        SocketSnapshot plain = new SocketSnapshot(2, 2000, PUBLIC, Optional.empty(), RelayView.open(TestSite.LONG_AGO),
+                now());
+        assertTrue(socket(new TestSite().grid(300).add(plain).decide(), 2).on(),
+                "in mode NOW it charges when its rating fits under the limit");
+        SocketSnapshot tooBig = new SocketSnapshot(2, 3680, PUBLIC, Optional.empty(), RelayView.open(TestSite.LONG_AGO),
+                now());
+        assertFalse(socket(new TestSite().grid(300).add(tooBig).decide(), 2).on(),
+                "counted at its rating: 3680 W does not fit under 3200 W with 300 W already drawn");
+    }
 }

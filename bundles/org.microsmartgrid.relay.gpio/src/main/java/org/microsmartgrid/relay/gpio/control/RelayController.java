@@ -117,7 +117,8 @@ public final class RelayController {
         }
         Instant notBefore = lastSwitch.plus(timing.minOff());
         if (now.isBefore(notBefore)) return result(Outcome.DEFERRED, notBefore,
-                "minimum off-time: OFF since " + lastSwitch + ", ON allowed from " + notBefore);
+                "minimum off-time: OFF since " + ItalianTime.of(lastSwitch) + ", ON allowed from "
+                        + ItalianTime.of(notBefore) + " (" + ItalianTime.in(now, notBefore) + ")");
         if (!write(true, command.source(), now)) return result(Outcome.REJECTED, null, "GPIO write failed");
         wantedOn = true;
         leaseUntil = now.plus(command.lease());
@@ -132,8 +133,9 @@ public final class RelayController {
         if (!command.safety() && now.isBefore(notBefore)) {
             pendingOffAt = notBefore;
             pendingOffSource = command.source();
-            return result(Outcome.DEFERRED, notBefore, "minimum on-time: ON since " + lastSwitch
-                    + "; it switches OFF by itself at " + notBefore + " unless an ON renews it before");
+            return result(Outcome.DEFERRED, notBefore, "minimum on-time: ON since " + ItalianTime.of(lastSwitch)
+                    + "; it switches OFF by itself at " + ItalianTime.of(notBefore) + " (" + ItalianTime.in(now, notBefore)
+                    + ") unless an ON renews it before");
         }
         String source = command.safety() ? command.source() + " (safety)" : command.source();
         if (!write(false, source, now)) return result(Outcome.REJECTED, null, "GPIO write failed");
