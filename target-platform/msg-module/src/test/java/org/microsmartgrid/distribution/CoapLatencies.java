@@ -29,21 +29,22 @@ import org.eclipse.californium.core.coap.MediaTypeRegistry;
  * <ul>
  *   <li>write → loop applied: from sending {@code PUT /sockets/3/enabled false} over CoAPS to the Observe
  *       notification of /sockets/3 showing its relay open (the loop's cycle switched it, the relay reported it);</li>
- *   <li>grid change → notification: from that notification (the socket's draw leaves the simulated grid when its
- *       relay opens) to the /site notification whose grid power shows the drop (the grid meter's next poll, the
- *       loop's cycle, the CoAP check) — and, as the peer in the same run, to the first plain GET of /site, polled
- *       every 100 ms as a BMS without Observe would, that shows it.</li>
+ *   <li>grid change → notification: for every /site notification whose grid power differs from the previous one (each
+ *       round a 1 kW cap sheds the other sockets and its removal brings them back),
+ *       its arrival minus its {@code bt} (the time of the loop cycle that read that grid value: same machine, same
+ *       clock) — and, as the peer in the same run, the same for a plain GET of /site polled every 100 ms, as a BMS
+ *       without Observe would, counting the first poll that shows each new value.</li>
  * </ul>
  * Nothing is asserted about the times (they go to the console and target/coap-latency.txt); every write must be
- * applied and every change seen.
+ * applied and seen. Socket 3 is left enabled and no cap in force.
  */
 final class CoapLatencies {
 
-    private static final int ROUNDS = 12;
+    private static final int ROUNDS = 10;
     private static final Pattern GRID = Pattern.compile("\"n\":\"grid\",\"u\":\"W\",\"v\":(-?[0-9.E]+)");
-    private static final Pattern POWER = Pattern.compile("\"n\":\"power\",\"u\":\"W\",\"v\":(-?[0-9.E]+)");
+    private static final Pattern BASE_TIME = Pattern.compile("\"bt\":([0-9.E]+)");
 
-    record Seen(long nanos, String text) {
+    record Seen(long nanos, long epochMillis, String text) {
     }
 
     private CoapLatencies() {
@@ -52,92 +53,100 @@ final class CoapLatencies {
     static void measure(CoapClient socketObserver, CoapClient siteObserver, Supplier<CoapClient> sitePoller,
                         Supplier<CoapClient> writer, ModuleProcess module) throws Exception {
         BlockingQueue<Seen> socket = new LinkedBlockingQueue<>();
-        BlockingQueue<Seen> site = new LinkedBlockingQueue<>();
-        CoapObserveRelation socketRelation = socketObserver.observe(collector(socket));
-        CoapObserveRelation siteRelation = siteObserver.observe(collector(site));
+        List<Seen> site = Collections.synchronizedList(new ArrayList<>());
+        CoapObserveRelation socketRelation = socketObserver.observe(collector(socket::add));
+        CoapObserveRelation siteRelation = siteObserver.observe(collector(site::add));
+        Poller poller = new Poller(sitePoller.get());
+        poller.start();
         List<Double> writeToApplied = new ArrayList<>();
-        List<Double> gridToNotification = new ArrayList<>();
-        List<Double> gridToPoll = new ArrayList<>();
         try {
             for (int round = 0; round < ROUNDS; round++) {
-                await(socket, n -> n.contains("\"n\":\"relay\",\"vb\":true") && number(POWER, n) > 60, module, "socket 3 drawing");
-                double gridBefore = number(GRID, sitePoller.get().get().getResponseText());
-                double socketW = number(POWER, sitePollerText(sitePoller, "/sockets/3"));
-                double threshold = gridBefore - socketW / 2;
-                site.clear();
+                await(socket, n -> n.contains("\"n\":\"relay\",\"vb\":true"), module, "relay 3 closed");
                 socket.clear();
                 long sent = System.nanoTime();
                 CoapResponse off = writer.get().put("false", MediaTypeRegistry.TEXT_PLAIN);
                 assertNotNull(off, "no answer to the write");
                 assertEquals(ResponseCode.CHANGED, off.getCode(), off.getResponseText());
                 Seen applied = await(socket, n -> n.contains("\"n\":\"relay\",\"vb\":false"), module, "relay 3 open");
-                Poller poller = new Poller(sitePoller, threshold);
-                poller.start();
-                Seen drop = await(site, n -> number(GRID, n) < threshold, module, "grid below " + threshold + " W");
-                poller.join(10_000);
-                writeToApplied.add(ms(applied.nanos() - sent));
-                gridToNotification.add(ms(drop.nanos() - applied.nanos()));
-                if (poller.seenNanos > 0) gridToPoll.add(ms(poller.seenNanos - applied.nanos()));
+                writeToApplied.add((applied.nanos() - sent) / 1e6);
+                // changes of the grid for the second figure: a 1 kW cap sheds the other sockets, its removal and
+                // socket 3's resumption bring them back (after the 1 s minimum off-time); the sleeps only pace it
+                CoapClient cap = writer.get();
+                cap.setURI(cap.getURI().replace("/sockets/3/enabled", "/site/cap"));
+                assertEquals(ResponseCode.CHANGED, cap.put("{\"limit\":1000,\"duration\":60}", MediaTypeRegistry.APPLICATION_JSON).getCode());
+                Thread.sleep(1_500);
+                assertEquals(ResponseCode.DELETED, cap.delete().getCode());
                 CoapResponse on = writer.get().put("true", MediaTypeRegistry.TEXT_PLAIN);
                 assertEquals(ResponseCode.CHANGED, on.getCode(), on.getResponseText());
+                Thread.sleep(1_500);
             }
         } finally {
+            poller.interrupt();
+            poller.join(5_000);
             socketRelation.proactiveCancel();
             siteRelation.proactiveCancel();
+            writer.get().put("true", MediaTypeRegistry.TEXT_PLAIN); // whatever happened, socket 3 is enabled again
+            CoapClient cap = writer.get();
+            cap.setURI(cap.getURI().replace("/sockets/3/enabled", "/site/cap"));
+            cap.delete();
         }
+        List<Double> observed = sinceLoopCycle(new ArrayList<>(site));
+        List<Double> polled = sinceLoopCycle(poller.seen);
         String report = "CoAP latencies on the exported module, " + ROUNDS + " rounds (ms, p50 / p90 / max):\n"
                 + "  write -> loop applied (PUT enabled=false to the relay-open notification): " + stats(writeToApplied) + "\n"
-                + "  grid change -> Observe notification of /site:                         " + stats(gridToNotification) + "\n"
-                + "  grid change -> seen by GET /site polled every 100 ms (peer):           " + stats(gridToPoll) + "\n";
+                + "  grid read by the loop -> Observe notification of /site:              " + stats(observed) + "\n"
+                + "  grid read by the loop -> seen by GET /site every 100 ms (peer):      " + stats(polled) + "\n";
         System.out.print(report);
         Files.writeString(Path.of("target", "coap-latency.txt"), report, StandardCharsets.UTF_8);
+        assertEquals(ROUNDS, writeToApplied.size());
     }
 
-    private static String sitePollerText(Supplier<CoapClient> poller, String path) throws Exception {
-        CoapClient c = poller.get();
-        c.setURI(c.getURI().replace("/site", path));
-        return c.get().getResponseText();
+    /** For each response whose grid value differs from the one before: its arrival minus the cycle that read it. */
+    private static List<Double> sinceLoopCycle(List<Seen> responses) {
+        List<Double> latencies = new ArrayList<>();
+        double previous = Double.NaN;
+        for (Seen r : responses) {
+            double grid = number(GRID, r.text());
+            double bt = number(BASE_TIME, r.text());
+            if (Double.isNaN(grid) || Double.isNaN(bt)) continue;
+            if (!Double.isNaN(previous) && grid != previous) latencies.add(r.epochMillis() - bt * 1000);
+            previous = grid;
+        }
+        return latencies;
     }
 
-    /** Polls /site every 100 ms until the grid is below the threshold; remembers when it first saw it. */
+    /** Polls /site every 100 ms, keeping every answer with the time it arrived. */
     private static final class Poller extends Thread {
-        private final Supplier<CoapClient> client;
-        private final double threshold;
-        volatile long seenNanos;
+        private final CoapClient client;
+        final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
 
-        Poller(Supplier<CoapClient> client, double threshold) {
+        Poller(CoapClient client) {
             this.client = client;
-            this.threshold = threshold;
+            client.setTimeout(2_000L);
             setDaemon(true);
         }
 
         @Override
         public void run() {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            CoapClient c = client.get();
-            while (System.nanoTime() < end) {
-                CoapResponse r;
+            while (!isInterrupted()) {
                 try {
-                    r = c.get();
-                } catch (Exception e) {
-                    r = null; // one lost poll: try again
-                }
-                if (r != null && number(GRID, r.getResponseText()) < threshold) {
-                    seenNanos = System.nanoTime();
-                    return;
-                }
-                try {
+                    CoapResponse r = client.get();
+                    if (r != null) seen.add(new Seen(System.nanoTime(), System.currentTimeMillis(), r.getResponseText()));
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
                     return;
+                } catch (Exception e) {
+                    // one lost poll: go on
                 }
             }
         }
     }
 
-    private static CoapHandler collector(BlockingQueue<Seen> into) {
+    private static CoapHandler collector(java.util.function.Consumer<Seen> into) {
         return new CoapHandler() {
-            @Override public void onLoad(CoapResponse response) { into.add(new Seen(System.nanoTime(), response.getResponseText())); }
+            @Override public void onLoad(CoapResponse response) {
+                into.accept(new Seen(System.nanoTime(), System.currentTimeMillis(), response.getResponseText()));
+            }
             @Override public void onError() { }
         };
     }
@@ -158,10 +167,6 @@ final class CoapLatencies {
     private static double number(Pattern p, String text) {
         Matcher m = p.matcher(text == null ? "" : text);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
     }
 
     private static String stats(List<Double> values) {
