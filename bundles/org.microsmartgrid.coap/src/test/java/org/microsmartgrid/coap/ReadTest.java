@@ -40,6 +40,11 @@ class ReadTest {
         assertTrue(link(links, "/sockets/2").getAttributes().hasObservable());
         assertEquals(List.of("msg.socket.enabled"), link(links, "/sockets/2/enabled").getAttributes().getResourceTypes());
         assertEquals(List.of("msg.site.cap"), link(links, "/site/cap").getAttributes().getResourceTypes());
+        // CoRE interfaces: live values are sensors, the enable an actuator, the cap a parameter
+        assertEquals(List.of("core.s"), siteLink.getAttributes().getInterfaceDescriptions());
+        assertEquals(List.of("core.s"), link(links, "/sockets/1").getAttributes().getInterfaceDescriptions());
+        assertEquals(List.of("core.a"), link(links, "/sockets/2/enabled").getAttributes().getInterfaceDescriptions());
+        assertEquals(List.of("core.p"), link(links, "/site/cap").getAttributes().getInterfaceDescriptions());
     }
 
     @Test

@@ -22,6 +22,12 @@ public final class CapResource extends LiveResource {
         super("cap", "msg.site.cap", context, () -> CapPack.build(context.sources().siteControl(), context.clock().instant()));
     }
 
+    /** In discovery: a parameter the building system sets. */
+    @Override
+    protected String interfaceDescription() {
+        return "core.p";
+    }
+
     @Override
     public void handlePUT(CoapExchange exchange) {
         String actor = WriteAccess.actor(exchange, context.settings());

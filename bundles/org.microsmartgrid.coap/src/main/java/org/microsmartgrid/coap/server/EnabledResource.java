@@ -35,6 +35,12 @@ public final class EnabledResource extends LiveResource {
         return new SenmlPack(SocketPack.baseName(socket), context.clock().millis() / 1000.0, records);
     }
 
+    /** In discovery: an actuator: it switches the socket. */
+    @Override
+    protected String interfaceDescription() {
+        return "core.a";
+    }
+
     @Override
     public void handlePUT(CoapExchange exchange) {
         String actor = WriteAccess.actor(exchange, context.settings());

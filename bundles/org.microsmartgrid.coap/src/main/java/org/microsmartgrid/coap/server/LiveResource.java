@@ -46,12 +46,21 @@ public class LiveResource extends CoapResource {
         this.content = content;
         setObservable(true);
         getAttributes().addResourceType(resourceType);
+        getAttributes().addInterfaceDescription(interfaceDescription());
         getAttributes().addContentType(MediaTypeRegistry.APPLICATION_SENML_JSON);
         getAttributes().addContentType(MediaTypeRegistry.APPLICATION_SENML_CBOR);
         getAttributes().setObservable();
         // the baseline: an observer registering now gets this state, so only a change from it is news
         lastNotified = content.get();
         lastNotifiedAt = context.clock().instant();
+    }
+
+    /**
+     * The CoRE interface in discovery ({@code if=}, draft-ietf-core-interfaces): a live value is a sensor
+     * ({@code core.s}); a writable resource says otherwise.
+     */
+    protected String interfaceDescription() {
+        return "core.s";
     }
 
     @Override
