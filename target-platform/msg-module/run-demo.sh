@@ -27,16 +27,21 @@ if [ ! -f "$run/conf/org.microsmartgrid.console.InstallerAuthentication.config" 
   printf '%s\n' "$password" > "$run/installer-password.txt"
 fi
 
-# CoAP: a random read-write pre-shared key for the demo building system, made once (there is no default key)
+# CoAP: a random read-write pre-shared key for the demo building system, made once (there is no default key). A text
+# key, so Debian 12's coap-client-openssl can take it as typed (-k); configured as its Base64 (docs/coap.md). A key
+# from an older demo (bare hex, now read as Base64) is replaced.
 coap_conf="$run/conf/org.microsmartgrid.coap.CoapBuildingService.config"
 if [ ! -f "$coap_conf" ]; then
   cp "$here/conf-demo/org.microsmartgrid.coap.CoapBuildingService.config" "$coap_conf"
 fi
+sed -i -E '/^psk.identities=\["demo-bms:[0-9a-f]{32}:rw"\]$/d' "$coap_conf"
 if ! grep -q '^psk.identities=' "$coap_conf"; then
-  coap_key=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
-  printf 'psk.identities=["demo-bms:%s:rw"]\n' "$coap_key" >> "$coap_conf"
-  (umask 077; printf 'identity: demo-bms\nkey (hex): %s\n' "$coap_key" > "$run/coap-psk.txt")
+  coap_key=$(head -c 18 /dev/urandom | base64 | tr '+/' 'Kq')
+  printf 'psk.identities=["demo-bms:%s:rw"]\n' "$(printf %s "$coap_key" | base64)" >> "$coap_conf"
+  (umask 077; printf 'identity: demo-bms\nkey: %s\n' "$coap_key" > "$run/coap-psk.txt")
 fi
+coap_port=$(sed -n 's/^coap.port=I"\([0-9]*\)"$/\1/p' "$coap_conf"); coap_port=${coap_port:-5683}
+coaps_port=$(sed -n 's/^coaps.port=I"\([0-9]*\)"$/\1/p' "$coap_conf"); coaps_port=${coaps_port:-5684}
 sed -i "s/^bind.address=.*/bind.address=\"${HOST:-127.0.0.1}\"/" "$coap_conf"
 
 cat <<TXT
@@ -44,7 +49,7 @@ Micro Smart Grid — modulo dimostrativo su un edificio simulato / demo module o
   Stato / Status:   http://localhost:$port/status
   Console:          http://localhost:$port/system/console   (utente/user: installer, password: $(cat "$run/installer-password.txt"))
   Relè / Relays:    http://localhost:$port/system/console/relays
-  CoAP:             coap://${HOST:-127.0.0.1}/site   coaps://${HOST:-127.0.0.1}/site  (chiave PSK / PSK key: $run/coap-psk.txt)
+  CoAP:             coap://${HOST:-127.0.0.1}:$coap_port/site   coaps://${HOST:-127.0.0.1}:$coaps_port/site  (chiave PSK / PSK key: $run/coap-psk.txt)
   Configurazione / Configuration: $run/conf
 Ctrl+C per fermare / to stop.
 TXT

@@ -19,7 +19,7 @@ class ConfigTest {
 
     @Test
     void pskEntriesInHexAndBase64() {
-        PskEntry hex = PskEntry.parse("bms-1:00112233445566778899AABBCCDDEEFF:rw", 0);
+        PskEntry hex = PskEntry.parse("bms-1:0x00112233445566778899AABBCCDDEEFF:rw", 0);
         assertEquals("bms-1", hex.identity());
         assertTrue(hex.writable());
         assertArrayEquals(HexFormat.of().parseHex("00112233445566778899aabbccddeeff"), hex.key());
@@ -29,11 +29,24 @@ class ConfigTest {
         assertEquals("hub (ro)", b64.toString());
     }
 
+    /** Issue 20: a Base64 key made only of hex digits was read as hex, a different secret. */
+    @Test
+    void aBase64KeyMadeOnlyOfHexDigitsIsBase64() {
+        byte[] key = java.util.Base64.getDecoder().decode("cafe1234cafe1234cafe1234");
+        assertArrayEquals(key, PskEntry.parse("bms-1:cafe1234cafe1234cafe1234:rw", 0).key());
+        assertEquals(18, key.length);
+        // a printable key as Debian 12's coap-client-openssl -k sends it, configured as its Base64
+        String text = "Dm7q2LwZr9XkP4tHs8bNcV3y";
+        String b64 = java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(text, new String(PskEntry.parse("demo-bms:" + b64 + ":rw", 0).key(), java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     @Test
     void malformedPskEntriesAreRefusedWithoutEchoingTheKey() {
         String secret = "00112233445566778899aabbccddeeff";
         for (String bad : new String[]{"", "bms-1", "bms-1:" + secret, "bms-1:" + secret + ":admin", "bad id:" + secret + ":rw",
-                ":" + secret + ":rw", "bms-1:0011:rw", "bms-1:%%%%:rw", "bms-1:" + secret + ":rw:extra"}) {
+                ":" + secret + ":rw", "bms-1:0x0011:rw", "bms-1:%%%%:rw", "bms-1:" + secret + ":rw:extra",
+                "bms-1:0x" + secret + "0:rw", "bms-1:0x" + secret.replace('0', 'g') + ":rw", "bms-1:AAAA:rw"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PskEntry.parse(bad, 2), bad);
             assertTrue(e.getMessage().startsWith("psk.identities[2]"), e.getMessage());
             assertFalse(e.getMessage().contains(secret), "the key must not be in the message: " + e.getMessage());
@@ -52,6 +65,11 @@ class ConfigTest {
         assertRefused("rate.burst", Configs.test("rate_burst", 0));
         assertRefused("observe.max.age.s", Configs.test("observe_max_age_s", 1));
         assertRefused("deadband.w", Configs.test("deadband_w", -1.0));
+        assertRefused("cap.floor.w", Configs.test("cap_floor_w", -5.0));
+        assertRefused("cap.floor.w", Configs.test("cap_floor_w", Double.NaN));
+        assertRefused("senml.base.name", Configs.test("senml_base_name", "urn:dev:mac:0024befffe804ff1")); // no separator
+        assertRefused("senml.base.name", Configs.test("senml_base_name", "è/"));
+        assertRefused("senml.base.name", Configs.test("senml_base_name", "a b:"));
         assertRefused("appears twice", Configs.test("psk_identities", new String[]{Site.RW_ENTRY, Site.RW_ENTRY}));
         assertRefused("psk.identities[1]", Configs.test("psk_identities", new String[]{Site.RW_ENTRY, "oops"}));
     }

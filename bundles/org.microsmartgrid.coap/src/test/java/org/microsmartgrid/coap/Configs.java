@@ -12,10 +12,15 @@ final class Configs {
     private Configs() {
     }
 
-    /** Loopback, free ports, a huge max age (no renewal notifications during a test), the given overrides. */
+    static final String BASE_NAME = "urn:dev:mac:0024befffe804ff1:";
+
+    /**
+     * Loopback, free ports, a huge max age (no renewal notifications during a test), a fixed SenML base name, the
+     * given overrides.
+     */
     static CoapConfig test(Object... keyValues) {
         Map<String, Object> values = new HashMap<>(Map.of("bind_address", "127.0.0.1", "coap_port", 0,
-                "coaps_port", 0, "observe_max_age_s", 86_400));
+                "coaps_port", 0, "observe_max_age_s", 86_400, "senml_base_name", BASE_NAME));
         for (int i = 0; i < keyValues.length; i += 2) values.put((String) keyValues[i], keyValues[i + 1]);
         return (CoapConfig) Proxy.newProxyInstance(CoapConfig.class.getClassLoader(), new Class<?>[]{CoapConfig.class},
                 (proxy, method, args) -> switch (method.getName()) {

@@ -20,7 +20,7 @@ final class Site implements AutoCloseable {
     static final byte[] RW_KEY = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
     static final String RO_ID = "dashboard";
     static final byte[] RO_KEY = "read-only-key-16".getBytes();
-    static final String RW_ENTRY = RW_ID + ":" + HexFormat.of().formatHex(RW_KEY) + ":rw";
+    static final String RW_ENTRY = RW_ID + ":0x" + HexFormat.of().formatHex(RW_KEY) + ":rw";
     static final String RO_ENTRY = RO_ID + ":" + Base64.getEncoder().encodeToString(RO_KEY) + ":ro";
 
     final Fakes.FakeMeter grid = new Fakes.FakeMeter("grid", MeterRole.GRID, 0, 1200, null);

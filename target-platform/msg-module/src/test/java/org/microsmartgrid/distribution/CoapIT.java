@@ -37,7 +37,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A building system talking to the exported module on the simulated building: it reads /site over plain CoAP, observes
  * a socket, and pauses it over CoAPS with its pre-shared key — the balancer switches the relay off and the observer
- * hears of it.
+ * hears of it. Then docs/coap.md's libcoap examples, run as written with Debian's {@code coap-client-notls} and
+ * {@code coap-client-openssl} ({@link LibcoapDocsExamples}), and the latencies a building system sees
+ * ({@link CoapLatencies}). The minimum on/off times are 1 s here (the balancer's 60 s and the relays' 30 s in the
+ * demo), so a socket can be paused and resumed many times.
  */
 class CoapIT {
 
@@ -60,9 +63,14 @@ class CoapIT {
         Path conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
                 "I\"5020\"", "I\"" + ModuleProcess.freePort() + "\"",
                 "coap.port=I\"5683\"", "coap.port=I\"" + coapPort + "\"",
-                "coaps.port=I\"5684\"", "coaps.port=I\"" + coapsPort + "\"");
+                "coaps.port=I\"5684\"", "coaps.port=I\"" + coapsPort + "\"",
+                "min.on.s=I\"60\"", "min.on.s=I\"1\"", "min.off.s=I\"60\"", "min.off.s=I\"1\"",
+                "min.on.ms=L\"30000\"", "min.on.ms=L\"1000\"", "min.off.ms=L\"30000\"", "min.off.ms=L\"1000\"");
+        // the docs' example keys (bms-1, dashboard) and one of the test's own, hex with 0x
+        String docsKeys = LibcoapDocsExamples.configuredKeys();
         Files.writeString(conf.resolve(COAP), Files.readString(conf.resolve(COAP))
-                + "psk.identities=[\"it-bms:" + HexFormat.of().formatHex(KEY) + ":rw\"]\n", StandardCharsets.UTF_8);
+                + docsKeys.replace("psk.identities=[", "psk.identities=[\"it-bms:0x" + HexFormat.of().formatHex(KEY) + ":rw\",")
+                + "\n", StandardCharsets.UTF_8);
         ModuleProcess.addInstaller(conf);
         module = ModuleProcess.start("coap", conf, ModuleProcess.freePort());
         Configuration config = Configuration.createStandardWithoutFile();
@@ -82,8 +90,9 @@ class CoapIT {
 
     @Test
     void aBuildingSystemReadsObservesAndPausesASocket() throws Exception {
+        client(secure, "coaps", coapsPort, "/sockets/3/enabled").put("true", MediaTypeRegistry.TEXT_PLAIN); // whatever ran before
         String site = awaitText("/site with the loop running", "/site", text -> text.contains("\"n\":\"loop\",\"vb\":true"));
-        assertTrue(site.contains("\"bn\":\"site/\"") && site.contains("\"n\":\"grid\",\"u\":\"W\""), site);
+        assertTrue(site.matches("(?s)\\[\\{\"bn\":\"urn:dev:mac:[0-9a-f]{16}:site/\".*") && site.contains("\"n\":\"grid\",\"u\":\"W\""), site);
         awaitText("socket 3 known to the loop", "/sockets/3", text -> text.contains("\"n\":\"enabled\",\"vb\":true"));
 
         BlockingQueue<String> notifications = new LinkedBlockingQueue<>();
@@ -107,7 +116,22 @@ class CoapIT {
         relation.proactiveCancel();
     }
 
-    private static CoapClient client(CoapEndpoint endpoint, String scheme, int port, String path) {
+    @Test
+    void theDocsLibcoapExamplesWorkAsWrittenWithDebiansClients() throws Exception {
+        awaitText("socket 3 known to the loop", "/sockets/3", text -> text.contains("\"n\":\"enabled\",\"vb\":true"));
+        LibcoapDocsExamples.run(coapPort, coapsPort, module);
+    }
+
+    @Test
+    void latenciesAsABuildingSystemSeesThem() throws Exception {
+        client(secure, "coaps", coapsPort, "/sockets/3/enabled").put("true", MediaTypeRegistry.TEXT_PLAIN);
+        awaitText("socket 3 charging", "/sockets/3", text -> text.contains("\"vs\":\"CHARGING\""));
+        CoapLatencies.measure(client(plain, "coap", coapPort, "/sockets/3"), client(plain, "coap", coapPort, "/site"),
+                () -> client(plain, "coap", coapPort, "/site"),
+                () -> client(secure, "coaps", coapsPort, "/sockets/3/enabled"), module);
+    }
+
+    static CoapClient client(CoapEndpoint endpoint, String scheme, int port, String path) {
         CoapClient c = new CoapClient(scheme + "://127.0.0.1:" + port + path);
         c.setEndpoint(endpoint);
         c.setTimeout(10_000L);

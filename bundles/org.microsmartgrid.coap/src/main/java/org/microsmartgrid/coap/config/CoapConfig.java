@@ -31,9 +31,11 @@ public @interface CoapConfig {
     int coaps_port() default 5684;
 
     @AttributeDefinition(name = "Chiavi PSK / Pre-shared keys", type = AttributeType.PASSWORD, required = false,
-            description = "One entry per building system: identity:key:rw or identity:key:ro. The key is hex "
-                    + "(only 0-9a-f, even length) or Base64, at least 16 bytes. rw may cap power and enable or "
-                    + "disable sockets, ro only reads. No keys: no CoAPS port and no writes at all.")
+            description = "Una voce per sistema: identità:chiave:rw oppure identità:chiave:ro. La chiave è in Base64 "
+                    + "(per una chiave testuale: printf %s 'testo' | base64) oppure esadecimale preceduta da 0x; almeno "
+                    + "16 byte. / One entry per building system: identity:key:rw or identity:key:ro. The key is Base64 "
+                    + "(for a text key: printf %s 'text' | base64) or hex prefixed with 0x, at least 16 bytes. rw may "
+                    + "cap power and enable or disable sockets, ro only reads. No keys: no CoAPS port and no writes.")
     String[] psk_identities() default {};
 
     @AttributeDefinition(name = "Richieste al secondo per client / Requests per second per client", min = "0.01",
@@ -54,4 +56,18 @@ public @interface CoapConfig {
             description = "A power changes enough to notify observers when it moves more than this since the last "
                     + "notification. State changes (relay, safe state, availability, session) always notify.")
     double deadband_w() default 50;
+
+    @AttributeDefinition(name = "Limite minimo accettato (W) / Lowest accepted cap (W)", min = "0", max = "1000000",
+            description = "Un limite di potenza via CoAP sotto questo valore è rifiutato (4.00): metterlo almeno al "
+                    + "consumo di base dell'edificio più le prese degli ausili per la mobilità. / A CoAP power cap "
+                    + "below this is refused with 4.00: set it to at least the building's base load plus the "
+                    + "mobility-aid sockets' draw, which a lower cap would shed.")
+    double cap_floor_w() default 1000;
+
+    @AttributeDefinition(name = "Nome base SenML / SenML base name", required = false,
+            description = "Prefisso globale dei nomi SenML (RFC 8428 §4.5.1); vuoto: urn:dev:mac: con l'EUI-64 "
+                    + "dell'interfaccia di rete (RFC 9039). / Globally unique prefix of the SenML names; empty: "
+                    + "urn:dev:mac: and the EUI-64 of the network interface (RFC 9039), e.g. "
+                    + "urn:dev:mac:0024befffe804ff1: . Letters, digits and - : . / _ , ending in : or /.")
+    String senml_base_name() default "";
 }

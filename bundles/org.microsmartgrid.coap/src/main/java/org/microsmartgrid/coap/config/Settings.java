@@ -10,10 +10,16 @@ import java.util.regex.Pattern;
  * Validated settings: every bad value is refused with a message naming the property, so the component does not start
  * with it.
  *
- * @param psk identity → entry, in configuration order
+ * @param psk       identity → entry, in configuration order
+ * @param capFloorW the lowest power cap a write may set
+ * @param baseName  the prefix of every SenML base name: the module's identity, e.g. "urn:dev:mac:0024befffe804ff1:"
  */
 public record Settings(InetAddress bindAddress, int coapPort, int coapsPort, Map<String, PskEntry> psk,
-                       double ratePerSecond, int burst, int observeMaxAgeS, double deadbandW) {
+                       double ratePerSecond, int burst, int observeMaxAgeS, double deadbandW, double capFloorW,
+                       String baseName) {
+
+    /** RFC 8428 §4.5.1 name characters, starting with a letter or digit; ours must end with a separator. */
+    private static final Pattern BASE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9\\-:./_]{0,62}[:/]");
 
     /** A numeric IP literal (IPv4 dotted quad, or IPv6 with a colon): the bind address must not need DNS. */
     private static final Pattern IP_LITERAL = Pattern.compile(
@@ -46,7 +52,15 @@ public record Settings(InetAddress bindAddress, int coapPort, int coapsPort, Map
         double deadband = c.deadband_w();
         if (!(deadband >= 0 && deadband <= 100_000))
             throw new IllegalArgumentException("deadband.w must be 0..100000, got " + deadband);
-        return new Settings(bind, port, securePort, psk, rate, burst, maxAge, deadband);
+        double floor = c.cap_floor_w();
+        if (!(floor >= 0 && floor <= 1_000_000))
+            throw new IllegalArgumentException("cap.floor.w must be 0..1000000, got " + floor);
+        String baseName = c.senml_base_name() == null ? "" : c.senml_base_name().trim();
+        if (baseName.isEmpty()) baseName = DeviceUrn.ofThisMachine();
+        else if (!BASE_NAME.matcher(baseName).matches())
+            throw new IllegalArgumentException("senml.base.name must be 2-64 of A-Z a-z 0-9 - : . / _, start with a "
+                    + "letter or digit and end with : or /, e.g. urn:dev:mac:0024befffe804ff1: ; got '" + baseName + "'");
+        return new Settings(bind, port, securePort, psk, rate, burst, maxAge, deadband, floor, baseName);
     }
 
     /** Whether an identity may change state. */

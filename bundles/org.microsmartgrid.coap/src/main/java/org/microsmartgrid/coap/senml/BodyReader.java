@@ -8,10 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads a small write body into field → value (Double, Boolean or String), with Jackson's streaming parser for JSON
- * and CBOR alike. SenML packs give each record's name (base name + name, last path segment: "site/cap/limit" →
- * "limit") and its one value; plain objects give their scalar members. Anything else is refused with a message for
- * the caller (answered as 4.00 Bad Request).
+ * Reads a small write body into field → value (Double, Boolean or String) and field → unit, with Jackson's streaming
+ * parser for JSON and CBOR alike. SenML packs give each record's name (base name + name, last path segment:
+ * "site/cap/limit" → "limit"), its one value and its unit ({@code u}, else the pack's base unit {@code bu}); plain
+ * objects give their scalar members, without units. Anything else is refused with a message for the caller
+ * (answered as 4.00 Bad Request). The resource decides what each unit means: a unit is never dropped here.
  */
 public final class BodyReader {
 
@@ -22,14 +23,15 @@ public final class BodyReader {
     private BodyReader() {
     }
 
-    public static Map<String, Object> read(byte[] body, SenmlFormat format) {
+    public static WriteBody read(byte[] body, SenmlFormat format) {
         if (body == null || body.length == 0) throw new IllegalArgumentException("empty body");
         if (body.length > MAX_BYTES) throw new IllegalArgumentException("body larger than " + MAX_BYTES + " bytes");
         try (JsonParser p = format.factory().createParser(body)) {
-            Map<String, Object> fields = format.senml() ? readPack(p) : readObject(p);
+            Map<String, String> units = new LinkedHashMap<>();
+            Map<String, Object> fields = format.senml() ? readPack(p, units) : readObject(p);
             if (p.nextToken() != null) throw new IllegalArgumentException("trailing data after the body");
             if (fields.isEmpty()) throw new IllegalArgumentException("no fields in the body");
-            return fields;
+            return new WriteBody(fields, units);
         } catch (IOException e) {
             throw new IllegalArgumentException("malformed " + format + " body: " + firstLine(e.getMessage()));
         }
@@ -45,13 +47,15 @@ public final class BodyReader {
         return fields;
     }
 
-    private static Map<String, Object> readPack(JsonParser p) throws IOException {
+    private static Map<String, Object> readPack(JsonParser p, Map<String, String> units) throws IOException {
         if (p.nextToken() != JsonToken.START_ARRAY) throw new IllegalArgumentException("expected a SenML pack (an array)");
         Map<String, Object> fields = new LinkedHashMap<>();
         String baseName = "";
+        String baseUnit = null;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
             String name = null;
+            String unit = null;
             Object value = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 SenmlLabel label = SenmlLabel.of(p.currentName());
@@ -60,15 +64,20 @@ public final class BodyReader {
                 switch (label) {
                     case BASE_NAME -> baseName = (String) typed(scalar(p, v, "bn"), String.class, "bn");
                     case NAME -> name = (String) typed(scalar(p, v, "n"), String.class, "n");
+                    case UNIT -> unit = (String) typed(scalar(p, v, "u"), String.class, "u");
+                    case BASE_UNIT -> baseUnit = (String) typed(scalar(p, v, "bu"), String.class, "bu");
                     case VALUE -> value = typed(scalar(p, v, "v"), Double.class, "v");
                     case BOOL_VALUE -> value = typed(scalar(p, v, "vb"), Boolean.class, "vb");
                     case STRING_VALUE -> value = typed(scalar(p, v, "vs"), String.class, "vs");
-                    default -> scalar(p, v, label.jsonName()); // units and times: checked by the resource's rules
+                    default -> scalar(p, v, label.jsonName()); // times: a write applies now
                 }
             }
             String full = baseName + (name == null ? "" : name);
             if (full.isEmpty() || value == null) throw new IllegalArgumentException("each SenML record needs a name and a value");
-            put(fields, lastSegment(full), value);
+            String field = lastSegment(full);
+            put(fields, field, value);
+            String u = unit != null ? unit : baseUnit;
+            if (u != null && !u.isEmpty()) units.put(field, u);
         }
         if (t != JsonToken.END_ARRAY) throw new IllegalArgumentException("a SenML pack holds only records (objects)");
         return fields;

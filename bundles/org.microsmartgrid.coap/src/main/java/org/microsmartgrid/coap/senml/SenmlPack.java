@@ -12,6 +12,11 @@ public record SenmlPack(String baseName, double baseTime, List<SenmlRecord> reco
         records = List.copyOf(records);
     }
 
+    /** The same pack with its base name under a prefix (the module's identity, e.g. "urn:dev:mac:0024befffe804ff1:"). */
+    public SenmlPack under(String prefix) {
+        return prefix == null || prefix.isEmpty() ? this : new SenmlPack(prefix + baseName, baseTime, records);
+    }
+
     /** The record with a (relative) name, if present. */
     public Optional<SenmlRecord> get(String name) {
         return records.stream().filter(r -> r.name().equals(name)).findFirst();

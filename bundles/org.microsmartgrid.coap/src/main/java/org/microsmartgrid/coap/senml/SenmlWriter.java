@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 /**
  * Writes a pack as SenML JSON or SenML CBOR with Jackson's streaming generator. The first record carries the base
  * name and base time. In CBOR the labels are the integers of RFC 8428 §6 (bn -2, bt -3, n 0, u 1, v 2, vs 3, vb 4),
- * in JSON their names.
+ * in JSON their names; arrays and maps are written with their definite length, as RFC 8428 §6 asks (the sizes are
+ * given to the generator, which otherwise writes indefinite-length items).
  */
 public final class SenmlWriter {
 
@@ -21,10 +22,11 @@ public final class SenmlWriter {
         if (!format.senml()) throw new IllegalArgumentException(format + " is not a SenML format");
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator g = format.factory().createGenerator(out)) {
-            g.writeStartArray();
+            g.writeStartArray(pack, pack.records().size());
             boolean first = true;
             for (SenmlRecord r : pack.records()) {
-                g.writeStartObject();
+                boolean withUnit = r.unit() != null && !r.unit().isEmpty();
+                g.writeStartObject(r, (first ? 2 : 0) + 1 + (withUnit ? 1 : 0) + 1);
                 if (first) {
                     label(g, SenmlLabel.BASE_NAME);
                     g.writeString(pack.baseName());
@@ -34,7 +36,7 @@ public final class SenmlWriter {
                 }
                 label(g, SenmlLabel.NAME);
                 g.writeString(r.name());
-                if (r.unit() != null && !r.unit().isEmpty()) {
+                if (withUnit) {
                     label(g, SenmlLabel.UNIT);
                     g.writeString(r.unit());
                 }

@@ -3,12 +3,12 @@ package org.microsmartgrid.coap.server;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.microsmartgrid.api.control.SiteControl;
+import org.microsmartgrid.coap.senml.WriteBody;
 import org.microsmartgrid.coap.state.CapPack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * /site/cap: the building power cap. GET (observable) shows it; PUT or POST sets it ({@link CapRequest} body, e.g.
@@ -22,16 +22,22 @@ public final class CapResource extends LiveResource {
         super("cap", "msg.site.cap", context, () -> CapPack.build(context.sources().siteControl(), context.clock().instant()));
     }
 
+    /** In discovery: a parameter the building system sets. */
+    @Override
+    protected String interfaceDescription() {
+        return "core.p";
+    }
+
     @Override
     public void handlePUT(CoapExchange exchange) {
         String actor = WriteAccess.actor(exchange, context.settings());
         if (actor == null) return;
-        Map<String, Object> body = WriteAccess.body(exchange);
+        WriteBody body = WriteAccess.body(exchange);
         if (body == null) return;
         Instant now = context.clock().instant();
         CapRequest request;
         try {
-            request = CapRequest.from(body, now);
+            request = CapRequest.from(body, now, context.settings().capFloorW());
         } catch (IllegalArgumentException e) {
             WriteAccess.badRequest(exchange, e.getMessage());
             return;

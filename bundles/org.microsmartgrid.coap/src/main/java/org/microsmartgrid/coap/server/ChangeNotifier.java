@@ -60,5 +60,10 @@ final class ChangeNotifier implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        try { // a check still running must not notify after the final notifications
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

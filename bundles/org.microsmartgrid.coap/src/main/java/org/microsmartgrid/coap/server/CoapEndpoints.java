@@ -13,7 +13,11 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
 import org.microsmartgrid.coap.config.PskEntry;
 import org.microsmartgrid.coap.config.Settings;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 /**
  * The running CoAP server: a plain CoAP endpoint (read-only) and, when keys are configured, a CoAPS endpoint (DTLS
@@ -27,13 +31,20 @@ public final class CoapEndpoints implements AutoCloseable {
         DtlsConfig.register();
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CoapEndpoints.class);
+    /** How long closing waits for observers to acknowledge their final notification. */
+    private static final Duration FINAL_NOTIFICATION_WAIT = Duration.ofSeconds(2);
+
     private final CoapServer server;
+    private final ResourceTree tree;
     private final ChangeNotifier notifier;
     private final CoapEndpoint plain;
     private final CoapEndpoint secure;
 
-    private CoapEndpoints(CoapServer server, ChangeNotifier notifier, CoapEndpoint plain, CoapEndpoint secure) {
+    private CoapEndpoints(CoapServer server, ResourceTree tree, ChangeNotifier notifier, CoapEndpoint plain,
+                          CoapEndpoint secure) {
         this.server = server;
+        this.tree = tree;
         this.notifier = notifier;
         this.plain = plain;
         this.secure = secure;
@@ -71,7 +82,7 @@ public final class CoapEndpoints implements AutoCloseable {
                     + s.coapPort() + "/" + s.coapsPort() + ": " + e.getMessage(), e);
         }
         notifier[0].start();
-        return new CoapEndpoints(server, notifier[0], plain, secure);
+        return new CoapEndpoints(server, tree, notifier[0], plain, secure);
     }
 
     private static Configuration configuration() {
@@ -112,9 +123,21 @@ public final class CoapEndpoints implements AutoCloseable {
         return e == null ? null : e.getAddress();
     }
 
+    /**
+     * Tells every observer that its observation ends (a final 5.03, waiting up to 2 s for the acknowledgements), then
+     * closes the ports. A BMS then registers again at once, on the new configuration, instead of after Max-Age.
+     */
     @Override
     public void close() {
         notifier.close();
-        server.destroy();
+        try {
+            if (!tree.endObservations(FINAL_NOTIFICATION_WAIT))
+                LOG.info("CoAP closing: not every observer acknowledged its final notification within {} s",
+                        FINAL_NOTIFICATION_WAIT.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.destroy();
+        }
     }
 }

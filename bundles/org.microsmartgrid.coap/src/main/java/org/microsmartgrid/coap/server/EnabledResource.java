@@ -6,13 +6,13 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.coap.senml.SenmlPack;
 import org.microsmartgrid.coap.senml.SenmlRecord;
+import org.microsmartgrid.coap.senml.WriteBody;
 import org.microsmartgrid.coap.state.SocketPack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * /sockets/{n}/enabled: GET whether the socket may charge; PUT true or false (SenML {"n":"enabled","vb":false},
@@ -35,6 +35,12 @@ public final class EnabledResource extends LiveResource {
         return new SenmlPack(SocketPack.baseName(socket), context.clock().millis() / 1000.0, records);
     }
 
+    /** In discovery: an actuator: it switches the socket. */
+    @Override
+    protected String interfaceDescription() {
+        return "core.a";
+    }
+
     @Override
     public void handlePUT(CoapExchange exchange) {
         String actor = WriteAccess.actor(exchange, context.settings());
@@ -51,10 +57,14 @@ public final class EnabledResource extends LiveResource {
     }
 
     private static Boolean senml(CoapExchange exchange) {
-        Map<String, Object> body = WriteAccess.body(exchange);
+        WriteBody body = WriteAccess.body(exchange);
         if (body == null) return null;
-        if (body.size() != 1 || !(body.get("enabled") instanceof Boolean b)) {
+        if (body.values().size() != 1 || !(body.get("enabled") instanceof Boolean b)) {
             WriteAccess.badRequest(exchange, "the body must hold one field: enabled, true or false");
+            return null;
+        }
+        if (body.unit("enabled") != null) {
+            WriteAccess.badRequest(exchange, "enabled takes no unit");
             return null;
         }
         return b;

@@ -8,11 +8,11 @@ import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.coap.config.Settings;
 import org.microsmartgrid.coap.senml.BodyReader;
 import org.microsmartgrid.coap.senml.SenmlFormat;
+import org.microsmartgrid.coap.senml.WriteBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.Principal;
-import java.util.Map;
 
 /**
  * The checks every write passes, in this order: DTLS with a PSK identity (else 4.01), a read-write identity (else
@@ -43,7 +43,7 @@ final class WriteAccess {
     }
 
     /** The body's fields, or null after answering 4.15 or 4.00. */
-    static Map<String, Object> body(CoapExchange exchange) {
+    static WriteBody body(CoapExchange exchange) {
         int contentFormat = exchange.getRequestOptions().getContentFormat();
         SenmlFormat format = SenmlFormat.of(contentFormat);
         if (format == null) {

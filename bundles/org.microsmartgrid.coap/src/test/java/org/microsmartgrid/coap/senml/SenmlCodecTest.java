@@ -25,9 +25,26 @@ class SenmlCodecTest {
     @Test
     void bothEncodingsReadBack() {
         for (SenmlFormat f : List.of(SenmlFormat.SENML_JSON, SenmlFormat.SENML_CBOR)) {
-            Map<String, Object> fields = BodyReader.read(SenmlWriter.write(pack, f), f);
-            assertEquals(Map.of("power", 230.5, "relay", true, "availability", "CHARGING"), fields, f.toString());
+            WriteBody body = BodyReader.read(SenmlWriter.write(pack, f), f);
+            assertEquals(Map.of("power", 230.5, "relay", true, "availability", "CHARGING"), body.values(), f.toString());
+            assertEquals(Map.of("power", "W"), body.units(), f.toString());
         }
+    }
+
+    @Test
+    void unitsAreKeptAndTheBaseUnitAppliesToRecordsWithoutOne() {
+        WriteBody body = BodyReader.read(("[{\"bu\":\"kW\",\"n\":\"limit\",\"v\":3},"
+                + "{\"n\":\"duration\",\"u\":\"min\",\"v\":15}]").getBytes(StandardCharsets.UTF_8), SenmlFormat.SENML_JSON);
+        assertEquals(Map.of("limit", "kW", "duration", "min"), body.units());
+        assertEquals(Map.of(), BodyReader.read("{\"limit\":3000}".getBytes(StandardCharsets.UTF_8), SenmlFormat.JSON).units());
+    }
+
+    /** RFC 8428 §6: "the CBOR representation ... uses definite-length arrays and maps". */
+    @Test
+    void cborUsesOnlyDefiniteLengths() {
+        byte[] cbor = SenmlWriter.write(pack, SenmlFormat.SENML_CBOR);
+        assertEquals(cbor.length, CborWalk.item(cbor, 0), "one CBOR item, nothing after it");
+        assertEquals(0x83, cbor[0] & 0xff, "an array of 3 records");
     }
 
     @Test

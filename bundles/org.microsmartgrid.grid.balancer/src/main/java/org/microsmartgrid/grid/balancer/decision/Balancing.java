@@ -44,7 +44,7 @@ public final class Balancing {
         boolean batteryTrusted = battery.map(BatteryValue::isGood).orElse(false);
         double batteryW = batteryTrusted ? battery.get().powerW() : 0;
 
-        // What the grid will show without any switching: the reading, what just-switched sockets will add, and
+        // What the grid will show without any switching: the reading, what just-switched sockets will add or remove, and
         // the battery's discharge, which we cannot count on to continue (an untrusted battery is set to 0, so
         // whatever it may be discharging now could stop: up to its maximum).
         double importW = snap.grid().powerW() + Math.max(0, batteryW)
@@ -52,6 +52,7 @@ public final class Balancing {
         double reliefAll = 0;
         List<SocketWork> closed = new ArrayList<>();
         for (SocketWork w : sockets) {
+            importW -= w.releasingW; // switched off after the grid reading: its draw is leaving the reading
             if (w.closed && !w.hardOff()) {
                 if (w.pending) importW += w.expectedW;
                 reliefAll += w.reliefW;

@@ -25,10 +25,18 @@ final class Memories {
             if (w.on) {
                 next.put(w.socket(), new SocketMemory(w.closed ? w.turnStart : now, null, expected,
                         w.closed && (measured || m.measuredThisTurn()), w.closed ? w.queuedBehind : w.startsQueuedBehind));
-            } else if (w.hasSession()) {
-                next.put(w.socket(), new SocketMemory(null, w.closed ? now : w.waitingSince, expected, false, null));
+            } else {
+                // switched off now: the draw the grid reading shows and the decision counted on removing (none when
+                // the reading predates its switching on); off before: kept while the reading may still predate the
+                // switch (see SocketWork#releasingW)
+                double released = w.closed ? (w.pending ? 0 : w.reliefW) : w.releasingW;
+                if (w.hasSession())
+                    next.put(w.socket(), new SocketMemory(null, w.closed ? now : w.waitingSince, expected, false, null,
+                            released));
+                else if (released > 0)
+                    next.put(w.socket(), new SocketMemory(null, null, Double.NaN, false, null, released));
+                // otherwise off without a session: forgotten, so the next vehicle is expected to draw its rating
             }
-            // off without a session: forgotten, so the next vehicle is expected to draw the socket's rating
         }
         return new BalancerState(next);
     }

@@ -13,11 +13,20 @@ import java.time.Instant;
  *                         queued before it could not fit — the waiting time of the last of them: the turn stands in
  *                         the queue right behind the sockets waiting since then or longer, and gives its power back
  *                         as soon as one of them can use it
+ * @param releasedW        for a socket the loop switched off: the draw the decision counted on removing (a lower
+ *                         bound), so that the next cycles, while the grid reading still predates the switch, do not
+ *                         count that draw as import still to shed; 0 otherwise
  */
 public record SocketMemory(Instant turnStart, Instant waitingSince, double expectedDrawW, boolean measuredThisTurn,
-                           Instant queuedBehind) {
+                           Instant queuedBehind, double releasedW) {
 
     public static final SocketMemory NONE = new SocketMemory(null, null, Double.NaN, false, null);
+
+    /** A memory without a released draw. */
+    public SocketMemory(Instant turnStart, Instant waitingSince, double expectedDrawW, boolean measuredThisTurn,
+                        Instant queuedBehind) {
+        this(turnStart, waitingSince, expectedDrawW, measuredThisTurn, queuedBehind, 0);
+    }
 
     public boolean knowsDraw() {
         return !Double.isNaN(expectedDrawW);

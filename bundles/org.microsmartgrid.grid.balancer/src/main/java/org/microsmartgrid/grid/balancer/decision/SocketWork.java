@@ -17,6 +17,14 @@ final class SocketWork {
     final boolean closed;
     /** Closed, but the grid value was captured before the relay switched: the grid does not show its draw yet. */
     final boolean pending;
+    /**
+     * Open, but the grid value was captured before the relay opened: the grid still shows the draw it had, and the
+     * import will drop by it without any further switching: what the decision that switched it off counted on
+     * removing ({@link SocketMemory#releasedW()}, a lower bound); 0 for a socket not in that case. Without it, every
+     * cycle run on the same grid reading saw the import unchanged and shed one more socket (issue 20: a 2 kW cap shed
+     * sockets 4, 1 and 3 within 27 ms where socket 4 was enough).
+     */
+    final double releasingW;
     /** Its own meter's value, when GOOD and captured after the relay's last change; NaN otherwise. */
     final double measuredW;
     final double expectedW;
@@ -66,6 +74,7 @@ final class SocketWork {
                     + "without one the socket may only charge NOW / senza contatore la presa carica solo in modo NOW");
         boolean hard = decided;
         this.reliefW = !closed || hard ? 0 : pending ? expectedW : Double.isNaN(measuredW) ? 0 : measuredW;
+        this.releasingW = closed || site.grid().at().isAfter(relay.since()) ? 0 : memory.releasedW();
     }
 
     void decide(boolean on, Reason reason, String text) {
