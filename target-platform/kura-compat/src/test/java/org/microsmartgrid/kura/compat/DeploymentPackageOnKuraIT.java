@@ -81,6 +81,11 @@ class DeploymentPackageOnKuraIT {
             if ("org.eclipse.kura.api".equals(b.getSymbolicName())) kuraApi = b;
         }
         assertNotNull(kuraApi, "the Kura API stand-in is installed");
+        // Equinox raises the start level on its own thread: wait until Kura's bundles are active (services up)
+        List<Bundle> notActive = Waits.until(() -> installed.stream().filter(b ->
+                b.getHeaders().get(Constants.FRAGMENT_HOST) == null && b.getState() != Bundle.ACTIVE).toList(),
+                List::isEmpty);
+        assertTrue(notActive.isEmpty(), "Kura's stack started: " + notActive);
     }
 
     @AfterAll
