@@ -39,21 +39,28 @@ final class SentKeys {
         return new SentKeys(null, Clock.systemUTC());
     }
 
-    /** Reads the file (if any), drops what is older than {@link #KEEP} and writes the rest back atomically. */
+    /**
+     * Reads the file (if any), drops what is older than {@link #KEEP} or unreadable (with a warning) and writes the
+     * rest back atomically.
+     */
     static SentKeys open(Path file, Clock clock) throws IOException {
         SentKeys k = new SentKeys(file, clock);
         long horizon = clock.millis() - KEEP.toMillis();
+        int ignored = 0;
         if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            // decoded leniently: a damaged file loses its bad lines, never the component's start
+            for (String line : new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) continue;
                 int space = line.indexOf(' ');
                 try {
                     long at = Long.parseLong(line.substring(0, Math.max(space, 0)));
                     if (at >= horizon) k.keys.put(line.substring(space + 1), at);
                 } catch (NumberFormatException e) {
-                    LOG.warn("{}: line ignored (not \"epoch-ms key\"): {}", file, line);
+                    ignored++;
                 }
             }
         }
+        if (ignored > 0) LOG.warn("{}: {} line(s) ignored (not \"epoch-ms key\"): the file was damaged", file, ignored);
         List<String> lines = new ArrayList<>();
         k.keys.forEach((key, at) -> lines.add(at + " " + key));
         Files.createDirectories(file.toAbsolutePath().getParent());
