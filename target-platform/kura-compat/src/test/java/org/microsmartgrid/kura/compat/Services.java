@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -16,10 +17,14 @@ final class Services {
     private Services() {
     }
 
-    static Object get(BundleContext context, String className) {
-        ServiceReference<?> ref = context.getServiceReference(className);
-        if (ref == null) throw new AssertionError("no " + className + " service in the framework");
-        return context.getService(ref);
+    /**
+     * All references, not only those "assignable" to the system bundle: the test's class path also holds the service
+     * API jars (Maven puts them there), which the framework would otherwise count as a different class space.
+     */
+    static Object get(BundleContext context, String className) throws InvalidSyntaxException {
+        ServiceReference<?>[] refs = context.getAllServiceReferences(className, null);
+        if (refs == null || refs.length == 0) throw new AssertionError("no " + className + " service in the framework");
+        return context.getService(refs[0]);
     }
 
     static Object call(Object target, String method, Object... args) throws Exception {
