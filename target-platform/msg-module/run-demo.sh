@@ -3,12 +3,12 @@
 #  - builds the distribution if it is missing (mvn install -DskipTests);
 #  - on first run, copies the sample configuration to run/conf/ and creates the installer account with a random
 #    password (run/installer-password.txt): there is no default password;
-#  - runs target-platform/target/msg-module.jar with -Dmsg.conf=run/conf on port $PORT (default 8080), listening on
+#  - runs target-platform/target/msg-demo.jar (the production module plus the simulator) with -Dmsg.conf=run/conf on port $PORT (default 8080), listening on
 #    $HOST only (default 127.0.0.1: the demo is not meant to be reached from the network).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-jar="$root/target-platform/target/msg-module.jar"
+jar="$root/target-platform/target/msg-demo.jar"
 console_jar="$root/bundles/org.microsmartgrid.console/target/org.microsmartgrid.console-0.1.0-SNAPSHOT.jar"
 run="$root/run"
 port="${PORT:-8080}"

@@ -42,7 +42,7 @@ from datetime import datetime
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-JAR = os.path.join(ROOT, "target-platform", "target", "msg-module.jar")
+JAR = os.path.join(ROOT, "target-platform", "target", "msg-demo.jar")  # module + simulator
 CONSOLE_JAR = os.path.join(ROOT, "bundles", "org.microsmartgrid.console", "target",
                            "org.microsmartgrid.console-0.1.0-SNAPSHOT.jar")
 CONF_DEMO = os.path.join(HERE, "..", "conf-demo")

@@ -3,7 +3,7 @@
 
 Targets: first meter reading within 3 s of start, steady-state RSS under 100 MB.
 
-For each run and each variant the module distribution (target-platform/target/msg-module.jar) is started the way
+For each run and each variant the demo distribution (target-platform/target/msg-demo.jar: the module + the simulator) is started the way
 run-demo.sh starts it, in a fresh temporary directory, with free loopback ports:
 
   demo            the demo configuration (simulated building on Modbus TCP, 6 meters, 4 mock relays, balancer),
@@ -65,7 +65,7 @@ from datetime import datetime, timezone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-DEFAULT_JAR = os.path.join(ROOT, "target-platform", "target", "msg-module.jar")
+DEFAULT_JAR = os.path.join(ROOT, "target-platform", "target", "msg-demo.jar")  # module + simulator
 CONSOLE_JAR = os.path.join(ROOT, "bundles", "org.microsmartgrid.console", "target",
                            "org.microsmartgrid.console-0.1.0-SNAPSHOT.jar")
 CONF_DEMO = os.path.join(HERE, "..", "conf-demo")

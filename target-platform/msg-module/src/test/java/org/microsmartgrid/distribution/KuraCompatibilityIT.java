@@ -39,6 +39,9 @@ class KuraCompatibilityIT {
 
     private static final String CONFIGURABLE = "org.eclipse.kura.configuration.ConfigurableComponent";
     private static final String KURA_PACKAGE = "org.eclipse.kura.configuration";
+    /** Bundles the gateway already runs: a second copy in the package would compete with Kura's own. */
+    private static final Set<String> KURA_PROVIDES = Set.of("slf4j.api", "slf4j.simple", "com.h2database",
+            "com.google.gson", "org.eclipse.kura.api");
 
     @Test
     void everyConfigurableComponentFollowsKurasNamingRules() throws Exception {
@@ -112,6 +115,8 @@ class KuraCompatibilityIT {
                     bundle = bj.getManifest();
                 }
                 String bsn = bundle.getMainAttributes().getValue("Bundle-SymbolicName").split(";")[0].trim();
+                assertFalse(KURA_PROVIDES.contains(bsn), name + " (" + bsn + "): Kura 5.x provides it (slf4j 1.7.36, "
+                        + "H2 2.1.214; docs/kura-gateway.md), the package must not bring another");
                 assertEquals(bsn, section.getValue("Bundle-SymbolicName"), name);
                 assertEquals(bundle.getMainAttributes().getValue("Bundle-Version"), section.getValue("Bundle-Version"), name);
                 String exports = bundle.getMainAttributes().getValue("Export-Package");

@@ -20,9 +20,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * The exported module, started as an operator starts it ({@code java <module.jvm flags> -jar msg-module.jar}) in its
- * own process, with a configuration directory and an HTTP port of the test's choosing. Its output goes to
- * target/it-logs/.
+ * The exported demo module (the production module plus the simulated building every test here drives), started as
+ * run-demo.sh starts it ({@code java <module.jvm flags> -jar msg-demo.jar}) in its own process, with a configuration
+ * directory and an HTTP port of the test's choosing. Its output goes to target/it-logs/.
  */
 final class ModuleProcess implements AutoCloseable {
 
@@ -51,7 +51,7 @@ final class ModuleProcess implements AutoCloseable {
     /** Starts with extra environment variables (e.g. what systemd gives a service). */
     static ModuleProcess start(String name, Path confDir, int httpPort, Path dataDir, java.util.Map<String, String> env)
             throws IOException {
-        Path jar = Path.of(System.getProperty("msg.module.jar"));
+        Path jar = Path.of(System.getProperty("msg.demo.jar"));
         Path logDir = Path.of("target", "it-logs");
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");

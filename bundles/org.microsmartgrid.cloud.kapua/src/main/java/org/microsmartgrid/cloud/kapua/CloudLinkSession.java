@@ -20,8 +20,8 @@ import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
 import org.microsmartgrid.cloud.kapua.payload.KuraPayloadCodec;
 import org.microsmartgrid.cloud.kapua.request.RequestRouter;
 import org.microsmartgrid.cloud.kapua.telemetry.OutboxSink;
-import org.microsmartgrid.cloud.kapua.telemetry.SiteView;
-import org.microsmartgrid.cloud.kapua.telemetry.TelemetryPublisher;
+import org.microsmartgrid.telemetry.SiteView;
+import org.microsmartgrid.telemetry.TelemetryPublisher;
 
 /**
  * One configuration's worth of cloud link: the outbox, the MQTT link, the request router and telemetry, started

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.microsmartgrid.cloud.kapua.outbox.MessageClass;
+import org.microsmartgrid.telemetry.MessageClass;
 import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
 import org.microsmartgrid.cloud.kapua.payload.KuraPayloadCodec;
 import org.microsmartgrid.cloud.kapua.telemetry.OutboxSink;

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.microsmartgrid.telemetry.MessageClass;
 
 /**
  * Store and forward: every message the module sends goes through this table (embedded H2 on disk) and leaves it only

@@ -1,6 +1,7 @@
 package org.microsmartgrid.cloud.kapua.outbox;
 
 import java.util.UUID;
+import org.microsmartgrid.telemetry.MessageClass;
 
 /**
  * A message waiting in the outbox.

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.microsmartgrid.cloud.kapua.outbox.MessageClass;
+import org.microsmartgrid.telemetry.MessageClass;
+import org.microsmartgrid.telemetry.MessageSink;
 import org.microsmartgrid.cloud.kapua.outbox.Outbox;
 import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
 import org.microsmartgrid.cloud.kapua.payload.KuraPayloadCodec;
@@ -23,7 +24,7 @@ public final class OutboxSink implements MessageSink {
 
     /** The application id of our data topics. */
     public static final String APP_ID = "msg";
-    public static final String MESSAGE_ID = "msg.id";
+    public static final String MESSAGE_ID = MessageSink.MESSAGE_ID;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSink.class);
 
     private final KuraTopics topics;
@@ -59,7 +60,7 @@ public final class OutboxSink implements MessageSink {
     public boolean sendOnce(String key, String resource, MessageClass kind, long capturedMs,
                             Map<String, Object> metrics) {
         // the id is derived from the key: a retry after a crash between send and key commit reuses it
-        UUID id = UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID id = MessageSink.idOf(key);
         try {
             boolean queued = outbox.addOnce(key, id, topics.data(APP_ID, resource), kind, capturedMs,
                     payload(id, capturedMs, metrics));

@@ -23,7 +23,7 @@ import org.microsmartgrid.cloud.kapua.config.CloudSettings;
 import org.microsmartgrid.cloud.kapua.lifecycle.DeviceIdentity;
 import org.microsmartgrid.cloud.kapua.link.LinkSettings;
 import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
-import org.microsmartgrid.cloud.kapua.telemetry.SiteView;
+import org.microsmartgrid.telemetry.SiteView;
 import org.microsmartgrid.cloud.kapua.topic.KuraTopics;
 
 /** A site for the cloud link to read: a grid meter, one socket with a relay; handlers registered by the test. */

@@ -1,12 +1,23 @@
-package org.microsmartgrid.cloud.kapua.telemetry;
+package org.microsmartgrid.telemetry;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-import org.microsmartgrid.cloud.kapua.outbox.MessageClass;
-
-/** Where telemetry goes: into the outbox, as data messages under the module's topics. */
+/**
+ * Where telemetry goes: the cloud link's outbox, or Kura's CloudPublisher on a Kura gateway. Either way each message
+ * gets a {@link #MESSAGE_ID} metric (docs/cloud-telemetry.md) and lands under {@code {account}/{client}/msg/{resource}}.
+ */
 public interface MessageSink {
+
+    /** The metric every data message carries: unique per message; receivers drop duplicates by it. */
+    String MESSAGE_ID = "msg.id";
+
+    /** The message id of a keyed message: derived from the key, so a retry after a crash reuses it. */
+    static UUID idOf(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+    }
 
     /**
      * A data message to queue.

@@ -1,4 +1,4 @@
-package org.microsmartgrid.cloud.kapua.outbox;
+package org.microsmartgrid.telemetry;
 
 /**
  * What a message is, for the outbox's drop policy when it is full: telemetry goes first (the next sample replaces

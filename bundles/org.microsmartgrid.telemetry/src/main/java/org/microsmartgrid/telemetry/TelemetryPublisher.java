@@ -1,4 +1,4 @@
-package org.microsmartgrid.cloud.kapua.telemetry;
+package org.microsmartgrid.telemetry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.microsmartgrid.api.charging.ChargingSession;
-import org.microsmartgrid.cloud.kapua.outbox.MessageClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,8 +83,8 @@ public final class TelemetryPublisher implements AutoCloseable {
         }
     }
 
-    /** One periodic round (package-private: tests call it directly): one write to the outbox for all of it. */
-    void tick() {
+    /** One periodic round now (the schedule calls it; tests too): one {@link MessageSink#sendAll} for all of it. */
+    public void tick() {
         SiteView v = view.get();
         long at = v.at().toEpochMilli();
         List<MessageSink.Outgoing> batch = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.microsmartgrid.cloud.kapua.telemetry;
+package org.microsmartgrid.telemetry;
 
 import org.microsmartgrid.api.control.SocketAllocation;
 import org.microsmartgrid.api.relay.RelayState;

@@ -1,4 +1,4 @@
-package org.microsmartgrid.cloud.kapua.telemetry;
+package org.microsmartgrid.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +28,6 @@ import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.api.meter.Quality;
 import org.microsmartgrid.api.meter.Sample;
 import org.microsmartgrid.api.relay.RelayState;
-import org.microsmartgrid.cloud.kapua.outbox.MessageClass;
 
 class TelemetryPublisherTest {
 

@@ -1,0 +1,191 @@
+package org.microsmartgrid.cloud.kura;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.eclipse.kura.message.KuraPayload;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.microsmartgrid.api.charging.ChargingMode;
+import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.control.PowerCap;
+import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.meter.Channel;
+import org.microsmartgrid.api.meter.MeterReading;
+import org.microsmartgrid.api.meter.MeterRole;
+import org.microsmartgrid.api.meter.Quality;
+import org.microsmartgrid.api.meter.Sample;
+import org.microsmartgrid.api.relay.RelayState;
+import org.microsmartgrid.telemetry.MessageSink;
+import org.microsmartgrid.telemetry.SiteView;
+import org.microsmartgrid.telemetry.TelemetryPublisher;
+
+/**
+ * The module's telemetry through a CloudPublisher with Kura's signature (configured as docs/kura-gateway.md says):
+ * the channels, metrics and metric types are those docs/cloud-telemetry.md promises, read from that document.
+ */
+class KuraTelemetryMessagesTest {
+
+    private static final Instant T = Instant.parse("2026-06-10T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(T.plusSeconds(60), ZoneOffset.UTC);
+
+    @TempDir
+    Path data;
+
+    private final FakeCloudPublisher kura = new FakeCloudPublisher("msg", "$resource");
+    private final UUID sessionId = UUID.randomUUID();
+    private final List<ChargingSession> sessions = new ArrayList<>();
+
+    @Test
+    void everyMessageHasTheDocumentedChannelMetricsAndTypes() throws Exception {
+        sessions.add(openSession());
+        TelemetryPublisher telemetry = publisher(SentKeys.open(data.resolve("keys.txt"), CLOCK));
+        telemetry.tick();
+        telemetry.close();
+
+        Map<String, Map<String, String>> contract = TelemetryContract.read();
+        assertTrue(contract.keySet().containsAll(List.of("msg/site", "msg/sockets/{n}", "msg/events/availability",
+                "msg/sessions")), "the document was read: " + contract.keySet());
+        List<String> problems = new ArrayList<>();
+        for (FakeCloudPublisher.Published p : kura.published) {
+            String channel = p.channel().replaceFirst("^msg/sockets/\\d+$", "msg/sockets/{n}");
+            Map<String, String> promised = contract.get(channel);
+            if (promised == null) {
+                problems.add(p.channel() + ": not a documented channel");
+                continue;
+            }
+            KuraPayload payload = p.message().getPayload();
+            if (payload.getTimestamp() == null) problems.add(p.channel() + ": no timestamp");
+            UUID.fromString((String) payload.getMetric(MessageSink.MESSAGE_ID));
+            payload.metrics().forEach((name, value) -> {
+                String type = promised.get(name);
+                if (type == null) problems.add(p.channel() + ": metric " + name + " is not documented");
+                else if (!type.equals(TelemetryContract.kuraType(value)))
+                    problems.add(p.channel() + ": " + name + " is " + TelemetryContract.kuraType(value) + ", documented " + type);
+            });
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+
+        // with every part of the site known, each message carries every metric the document lists for it
+        assertEquals(new TreeSet<>(contract.get("msg/site").keySet()), metricsOf("msg/site"));
+        assertEquals(new TreeSet<>(contract.get("msg/sockets/{n}").keySet()), metricsOf("msg/sockets/1"));
+        assertEquals(withoutEnded(contract.get("msg/sessions")), metricsOf("msg/sessions"),
+                "an open session's record: every session metric but ended and end_reason");
+        assertEquals(T, kura.on("msg/site").get(0).message().getPayload().getTimestamp().toInstant(),
+                "the payload's timestamp is the capture time");
+        assertEquals(2, kura.on("msg/events/availability").size(), "the first look tells each socket's status");
+    }
+
+    @Test
+    void aSessionRecordIsPublishedOnceAcrossRoundsAndRestartsWithAnIdFromItsKey() throws Exception {
+        sessions.add(openSession());
+        Path keys = data.resolve("keys.txt");
+        TelemetryPublisher first = publisher(SentKeys.open(keys, CLOCK));
+        first.tick();
+        first.tick();
+        first.close();
+        assertEquals(1, kura.on("msg/sessions").size(), "two rounds, one record");
+        assertEquals(MessageSink.idOf("session:" + sessionId + ":open").toString(),
+                kura.on("msg/sessions").get(0).message().getPayload().getMetric(MessageSink.MESSAGE_ID),
+                "the same id our own link gives it: receivers drop the duplicate if both ever send it");
+
+        TelemetryPublisher restarted = publisher(SentKeys.open(keys, CLOCK));
+        restarted.tick();
+        assertEquals(1, kura.on("msg/sessions").size(), "a restart does not send it again");
+
+        sessions.set(0, closedSession());
+        restarted.tick();
+        restarted.close();
+        List<FakeCloudPublisher.Published> records = kura.on("msg/sessions");
+        assertEquals(2, records.size());
+        assertEquals("CLOSED", records.get(1).message().getPayload().getMetric("state"));
+        assertEquals("token", records.get(1).message().getPayload().getMetric("started_by"),
+                "the token stays on the module");
+    }
+
+    @Test
+    void aRecordKuraRefusesIsPublishedAtTheNextRound() throws Exception {
+        sessions.add(openSession());
+        TelemetryPublisher telemetry = publisher(SentKeys.open(data.resolve("keys.txt"), CLOCK));
+        kura.refuse = true;
+        telemetry.tick();
+        assertTrue(kura.published.isEmpty());
+        kura.refuse = false;
+        telemetry.tick();
+        telemetry.close();
+        assertEquals(1, kura.on("msg/sessions").size(), "refused, then sent once accepted");
+        assertFalse(kura.on("msg/site").isEmpty());
+    }
+
+    // --- a site where every part is known -------------------------------------------------------------------------
+
+    private TelemetryPublisher publisher(SentKeys keys) {
+        return new TelemetryPublisher(this::view, () -> List.copyOf(sessions), new CloudPublisherSink(kura, keys), CLOCK);
+    }
+
+    private SiteView view() {
+        List<MeterReading> meters = List.of(
+                meter("grid", MeterRole.GRID, 0, Map.of(Channel.ACTIVE_POWER, 1000.0)),
+                meter("pv", MeterRole.PV, 0, Map.of(Channel.ACTIVE_POWER, 2000.0)),
+                meter("battery", MeterRole.BATTERY, 0, Map.of(Channel.ACTIVE_POWER, -300.0, Channel.STATE_OF_CHARGE, 55.0)),
+                meter("s1", MeterRole.SOCKET, 1, Map.of(Channel.ACTIVE_POWER, 700.0, Channel.IMPORT_ENERGY, 12_345.0)),
+                meter("s2", MeterRole.SOCKET, 2, Map.of(Channel.ACTIVE_POWER, 0.0, Channel.IMPORT_ENERGY, 10.0)));
+        List<RelayState> relays = List.of(
+                new RelayState("r1", 1, true, true, null, null, T, "balancer", null),
+                new RelayState("r2", 2, false, false, null, null, T, "balancer", null));
+        LoopDecision decision = new LoopDecision(T, 1, false, null, 1000.0, 3200, 2200.0, 0, null, null, 0, "F1", false,
+                false, List.of(alloc(1, "SURPLUS"), alloc(2, "NO_SESSION")));
+        Map<Integer, ChargingSession> open = sessions.stream().filter(ChargingSession::open)
+                .collect(java.util.stream.Collectors.toMap(ChargingSession::socket, s -> s));
+        return new SiteView(T, meters, relays, Optional.of(decision), open, Map.of(),
+                Optional.of(new PowerCap(2500, T.plusSeconds(600), "coap:bms", T)));
+    }
+
+    private static MeterReading meter(String id, MeterRole role, int socket, Map<Channel, Double> values) {
+        Map<Channel, Sample> v = new EnumMap<>(Channel.class);
+        values.forEach((c, x) -> v.put(c, new Sample(x, T)));
+        return new MeterReading(id, role, socket, Quality.GOOD, T, v, null);
+    }
+
+    private static SocketAllocation alloc(int socket, String reason) {
+        return new SocketAllocation(socket, socket == 1, reason, reason, false, "PUBLIC", "NOW", "GRID", 0, null, null);
+    }
+
+    private ChargingSession openSession() {
+        return new ChargingSession(sessionId, 1, ChargingMode.NOW, 0, null, T, null, 150, 100, 0.02, null,
+                "token:abcd1234");
+    }
+
+    private ChargingSession closedSession() {
+        return new ChargingSession(sessionId, 1, ChargingMode.NOW, 0, null, T, T.plusSeconds(30), 900, 600, 0.2,
+                "UNPLUGGED", "token:abcd1234");
+    }
+
+    private TreeSet<String> metricsOf(String channel) {
+        List<FakeCloudPublisher.Published> on = kura.on(channel);
+        assertNotNull(on.isEmpty() ? null : on, "published on " + channel);
+        return new TreeSet<>(on.get(0).message().getPayload().metricNames());
+    }
+
+    private static TreeSet<String> withoutEnded(Map<String, String> sessionMetrics) {
+        TreeSet<String> names = new TreeSet<>(sessionMetrics.keySet());
+        names.removeAll(List.of("ended", "end_reason"));
+        return names;
+    }
+}

@@ -1,0 +1,3 @@
+/** Stand-in for Kura 5.5.0's org.eclipse.kura.cloudconnection.publisher (exported at 1.0.0 there). */
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.eclipse.kura.cloudconnection.publisher;
