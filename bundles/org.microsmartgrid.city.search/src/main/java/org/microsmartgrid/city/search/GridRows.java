@@ -26,6 +26,11 @@ final class GridRows {
         this.rows = new AtomicReferenceArray<>(grid.rows);
     }
 
+    /** Whether the row holds no point: the search skips it without working out its columns. */
+    boolean isEmpty(int row) {
+        return rows.get(row) == null;
+    }
+
     /** Visits every entry of {@code row} in the columns {@code ranges} (sorted disjoint [from, to] pairs). */
     void visit(int row, int[] ranges, Visitor visitor) {
         Row r = rows.get(row);

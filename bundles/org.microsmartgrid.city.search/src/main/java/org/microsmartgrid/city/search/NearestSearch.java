@@ -88,6 +88,9 @@ final class NearestSearch implements GridRows.Visitor {
             return;
         }
         for (int row = grid.row(south), last = grid.row(north); row <= last; row++) {
+            if (rows.isEmpty(row)) {
+                continue;
+            }
             int[] columns = grid.columnsWithin(row, originLat, originLon, cosOriginLat, cellAngle);
             if (boxColumns != null) {
                 columns = CellGrid.intersect(columns, boxColumns);
