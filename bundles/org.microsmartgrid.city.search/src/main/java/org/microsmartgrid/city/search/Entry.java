@@ -15,6 +15,13 @@ final class Entry {
     /** Web Mercator x and y in [0, 1] (y grows southwards), for the map clusters. */
     final double mercatorX;
     final double mercatorY;
+    /** The facts the filters test, as bit masks by enum ordinal (see {@link CompiledFilters}). */
+    final int vehicles;
+    final long connectors;
+    final int facilities;
+    final int operator;
+    /** NaN when unrated. */
+    final double rating;
 
     Entry(PointFacts facts, LiveStatus live, long cellKey) {
         this.facts = facts;
@@ -25,13 +32,15 @@ final class Entry {
         this.cosLat = Math.cos(latRad);
         this.mercatorX = WebMercator.x(facts.longitude());
         this.mercatorY = WebMercator.y(facts.latitude());
+        this.vehicles = CompiledFilters.mask(facts.vehicleClasses());
+        this.connectors = CompiledFilters.longMask(facts.connectors());
+        this.facilities = CompiledFilters.mask(facts.facilities());
+        this.operator = 1 << facts.operatorType().ordinal();
+        this.rating = facts.rating().orElse(Double.NaN);
     }
 
     PointView view() {
         return new PointView(facts, live.snapshot());
     }
 
-    boolean matches(Filters filters) {
-        return filters.matchesFacts(facts) && (!filters.availableNow() || live.availableNow());
-    }
 }

@@ -50,7 +50,7 @@ final class MapClustering implements GridRows.Visitor {
     private final GridRows rows;
     private final Map<Long, Group> groups = new TreeMap<>();
     private BoundingBox box;
-    private Filters filters;
+    private CompiledFilters filters;
     private long cellsPerSide;
 
     MapClustering(CellGrid grid, GridRows rows) {
@@ -70,7 +70,7 @@ final class MapClustering implements GridRows.Visitor {
                     + (long) tiles + " tiles, at most " + PointIndex.MAX_MAP_TILES + ")");
         }
         this.box = box;
-        this.filters = filters;
+        this.filters = new CompiledFilters(filters);
         this.cellsPerSide = 1L << (zoom + CELL_BITS);
         int[] columns = grid.columnsOf(box);
         for (int row = grid.row(box.south() - CellGrid.EPSILON_DEGREES),
@@ -93,7 +93,7 @@ final class MapClustering implements GridRows.Visitor {
 
     @Override
     public void visit(Entry entry) {
-        if (!box.contains(entry.facts.latitude(), entry.facts.longitude()) || !entry.matches(filters)) {
+        if (!box.contains(entry.facts.latitude(), entry.facts.longitude()) || !filters.matches(entry)) {
             return;
         }
         long x = Math.min(cellsPerSide - 1, (long) (entry.mercatorX * cellsPerSide));

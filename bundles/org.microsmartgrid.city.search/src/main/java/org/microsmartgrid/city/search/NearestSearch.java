@@ -1,80 +1,85 @@
 package org.microsmartgrid.city.search;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One nearest-first search. It collects every matching point within a search distance, starting at
- * {@link #FIRST_DISTANCE_METRES} and growing it fourfold until the page (plus one, to know whether there is more) is
- * full or the query's radius is reached. Every point beyond the search distance is farther than every point
- * collected, so the sorted collection's first points are the true answer; the grid only decides which cells to read.
+ * One nearest-first search. It collects every matching point within a search distance D, keeping the nearest
+ * offset + limit + 1 of them in a bounded heap and counting all; if there are fewer than that and D is below the
+ * query's radius, it grows D (by the density it saw) and collects again. A point not collected is farther than D, so
+ * farther than every point collected: the heap holds the true first points. The grid only decides which cells to read.
  */
 final class NearestSearch implements GridRows.Visitor {
     /** Where the search starts: in a city, a kilometre holds the first page; in the country it grows. */
     static final double FIRST_DISTANCE_METRES = 1_000;
-    private static final Comparator<Candidate> NEAREST_FIRST =
-            Comparator.comparingDouble(Candidate::distance).thenComparing(c -> c.entry.facts.id());
-
-    private record Candidate(Entry entry, double distance) {
-    }
 
     private final CellGrid grid;
     private final GridRows rows;
     private final SearchQuery query;
     private final double originLat;
-    private final double originLon;
     private final double originLatRad;
     private final double originLonRad;
     private final double cosOriginLat;
     private final BoundingBox box;
-    private final Filters filters;
-    private final List<Candidate> found = new ArrayList<>();
-    private double maxAngle;
+    private final CompiledFilters filters;
+    private final NearestHeap heap;
+    private double maxDistance;
+    private double maxLatitudeRad;
+    private int count;
 
     NearestSearch(CellGrid grid, GridRows rows, SearchQuery query) {
         this.grid = grid;
         this.rows = rows;
         this.query = query;
         this.originLat = query.origin().latitude();
-        this.originLon = query.origin().longitude();
         this.originLatRad = Math.toRadians(originLat);
-        this.originLonRad = Math.toRadians(originLon);
+        this.originLonRad = Math.toRadians(query.origin().longitude());
         this.cosOriginLat = Math.cos(originLatRad);
         this.box = query.box();
-        this.filters = query.filters();
+        this.filters = new CompiledFilters(query.filters());
+        this.heap = new NearestHeap(query.offset() + query.limit() + 1);
     }
 
-    SearchResult run() {
+    /** Runs the search; {@code dedupe} when a writer changed the grid meanwhile (a moved point may show twice). */
+    SearchResult run(boolean dedupe) {
         int needed = query.offset() + query.limit() + 1;
-        double radiusAngle = Math.min(Math.PI, query.radiusMetres() / GreatCircle.EARTH_RADIUS_METRES);
-        double angle = Math.min(radiusAngle, FIRST_DISTANCE_METRES / GreatCircle.EARTH_RADIUS_METRES);
-        List<Candidate> unique;
+        double radius = Math.min(GreatCircle.MAX_DISTANCE_METRES, query.radiusMetres());
+        double distance = Math.min(radius, FIRST_DISTANCE_METRES);
         while (true) {
-            found.clear();
-            collectWithin(angle);
-            unique = sortedUnique();
-            if (unique.size() >= needed || angle >= radiusAngle) {
+            heap.clear();
+            count = 0;
+            collectWithin(distance);
+            if (count >= needed || distance >= radius) {
                 break;
             }
-            angle = Math.min(radiusAngle, angle * 4);
+            // aim at the distance that holds the page at the density seen so far, within 1.5 to 4 times this one
+            double growth = Math.sqrt(needed / (double) Math.max(1, count)) * 1.2;
+            distance = Math.min(radius, distance * Math.max(1.5, Math.min(4, growth)));
         }
-        int from = Math.min(query.offset(), unique.size());
-        int to = Math.min(from + query.limit(), unique.size());
+        List<Entry> entries = new ArrayList<>(heap.size());
+        List<Double> distances = new ArrayList<>(heap.size());
+        heap.drainSorted(entries, distances);
+        if (dedupe) {
+            dropRepeatedIds(entries, distances);
+        }
+        int from = Math.min(query.offset(), entries.size());
+        int to = Math.min(from + query.limit(), entries.size());
         List<Hit> hits = new ArrayList<>(to - from);
-        for (Candidate c : unique.subList(from, to)) {
-            hits.add(new Hit(c.entry.view(), c.distance));
+        for (int i = from; i < to; i++) {
+            hits.add(new Hit(entries.get(i).view(), distances.get(i)));
         }
-        return new SearchResult(hits, unique.size() > to);
+        return new SearchResult(hits, (dedupe ? entries.size() : count) > to);
     }
 
-    /** Collects the matching points at most {@code angle} radians (and the query's radius) from the origin. */
-    private void collectWithin(double angle) {
-        maxAngle = angle;
-        // the cells are chosen a hair wider than the angle, so rounding never leaves a point out
-        double cellAngle = angle * (1 + 1e-9) + 1e-12;
+    /** Collects the matching points at most {@code distance} metres (and the query's radius) from the origin. */
+    private void collectWithin(double distance) {
+        maxDistance = distance;
+        double angle = distance / GreatCircle.EARTH_RADIUS_METRES;
+        // the cells are chosen a hair wider than the distance, so rounding never leaves a point out
+        double cellAngle = Math.min(Math.PI, angle * (1 + 1e-9) + 1e-12);
+        maxLatitudeRad = cellAngle;
         double degrees = Math.toDegrees(cellAngle) + CellGrid.EPSILON_DEGREES;
         double south = Math.max(-90, originLat - degrees);
         double north = Math.min(90, originLat + degrees);
@@ -91,7 +96,7 @@ final class NearestSearch implements GridRows.Visitor {
             if (rows.isEmpty(row)) {
                 continue;
             }
-            int[] columns = grid.columnsWithin(row, originLat, originLon, cosOriginLat, cellAngle);
+            int[] columns = grid.columnsWithin(row, originLat, query.origin().longitude(), cosOriginLat, cellAngle);
             if (boxColumns != null) {
                 columns = CellGrid.intersect(columns, boxColumns);
             }
@@ -101,33 +106,31 @@ final class NearestSearch implements GridRows.Visitor {
 
     @Override
     public void visit(Entry entry) {
-        double angle = GreatCircle.centralAngle(originLatRad, cosOriginLat, entry.latRad, entry.cosLat,
-                entry.lonRad - originLonRad);
-        if (angle > maxAngle) {
-            return;
-        }
-        double distance = GreatCircle.EARTH_RADIUS_METRES * angle;
-        if (distance > query.radiusMetres()) {
+        // the great-circle distance is at least the difference of latitudes: a cheap first cut
+        if (Math.abs(entry.latRad - originLatRad) > maxLatitudeRad || !filters.matches(entry)) {
             return;
         }
         if (box != null && !box.contains(entry.facts.latitude(), entry.facts.longitude())) {
             return;
         }
-        if (entry.matches(filters)) {
-            found.add(new Candidate(entry, distance));
+        double distance = GreatCircle.EARTH_RADIUS_METRES * GreatCircle.centralAngle(originLatRad, cosOriginLat,
+                entry.latRad, entry.cosLat, entry.lonRad - originLonRad);
+        if (distance > maxDistance || distance > query.radiusMetres()) {
+            return;
         }
+        count++;
+        heap.offer(entry, distance);
     }
 
-    /** Nearest first, ties by id; a point moved during the search counts once (its first sighting). */
-    private List<Candidate> sortedUnique() {
-        found.sort(NEAREST_FIRST);
+    /** A point moved during the search may show at both places: keep its first (nearest) sighting. */
+    private static void dropRepeatedIds(List<Entry> entries, List<Double> distances) {
         Set<String> seen = new HashSet<>();
-        List<Candidate> unique = new ArrayList<>(found.size());
-        for (Candidate c : found) {
-            if (seen.add(c.entry.facts.id())) {
-                unique.add(c);
+        for (int i = 0; i < entries.size(); i++) {
+            if (!seen.add(entries.get(i).facts.id())) {
+                entries.remove(i);
+                distances.remove(i);
+                i--;
             }
         }
-        return unique;
     }
 }

@@ -30,6 +30,10 @@ public final class PointIndex {
     private final GridRows rows;
     private final ConcurrentHashMap<String, Entry> byId = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
+    /** Odd while a writer changes the grid, bumped twice per change: a search that saw it move retries. */
+    private volatile long structureVersion;
+    /** How often a search retries when writers keep moving points before it deduplicates instead. */
+    private static final int SEARCH_ATTEMPTS = 3;
 
     public PointIndex() {
         this(DEFAULT_CELL_DEGREES);
@@ -52,12 +56,14 @@ public final class PointIndex {
             LiveStatus live = old != null && old.live.sameEvses(facts.evseUids()) ? old.live
                     : new LiveStatus(facts.evseUids(), old == null ? null : old.live);
             Entry entry = new Entry(facts, live, grid.key(facts.latitude(), facts.longitude()));
-            // new place first, then the map, then the old place: a reader never misses a point that stays put
+            structureVersion++;
+            // new place first, then the map, then the old place
             rows.add(entry);
             byId.put(facts.id(), entry);
             if (old != null) {
                 rows.remove(old);
             }
+            structureVersion++;
         }
     }
 
@@ -75,7 +81,9 @@ public final class PointIndex {
             if (old == null) {
                 return false;
             }
+            structureVersion++;
             rows.remove(old);
+            structureVersion++;
             return true;
         }
     }
@@ -115,7 +123,15 @@ public final class PointIndex {
 
     /** One page of the matching points, nearest first (see {@link SearchQuery}). */
     public SearchResult search(SearchQuery query) {
-        return new NearestSearch(grid, rows, InvalidQueryException.required("query", query)).run();
+        InvalidQueryException.required("query", query);
+        for (int attempt = 1; attempt < SEARCH_ATTEMPTS; attempt++) {
+            long before = structureVersion;
+            SearchResult result = new NearestSearch(grid, rows, query).run(false);
+            if ((before & 1) == 0 && structureVersion == before) {
+                return result;
+            }
+        }
+        return new NearestSearch(grid, rows, query).run(true);
     }
 
     /**
