@@ -1,6 +1,9 @@
 package org.microsmartgrid.city.search;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.Set;
 
 /**
@@ -25,6 +28,8 @@ final class CompiledFilters {
     private final boolean freeOfCharge;
     private final double minRating;
     private final Instant openAt;
+    private final DayOfWeek openDay;
+    private final LocalTime openTime;
     private final boolean availableNow;
 
     CompiledFilters(Filters filters) {
@@ -36,19 +41,31 @@ final class CompiledFilters {
         this.freeOfCharge = filters.freeOfCharge();
         this.minRating = filters.minRating();
         this.openAt = filters.openAt();
+        ZonedDateTime local = openAt == null ? null : openAt.atZone(OpeningHours.ZONE);
+        this.openDay = local == null ? null : local.getDayOfWeek();
+        this.openTime = local == null ? null : local.toLocalTime();
         this.availableNow = filters.availableNow();
     }
 
     boolean matches(Entry e) {
+        return matchesFacts(e) && matchesNow(e);
+    }
+
+    /** The filters on what a point is: a few AND operations on the entry's fields. */
+    boolean matchesFacts(Entry e) {
         return (vehicles == 0 || (vehicles & e.vehicles) != 0)
                 && (connectors == 0 || (connectors & e.connectors) != 0)
                 && (facilities & e.facilities) == facilities
                 && (operators == 0 || (operators & e.operator) != 0)
-                && e.facts.maxPowerW() >= minPowerW
-                && (!freeOfCharge || e.facts.freeOfCharge())
+                && e.maxPowerW >= minPowerW
+                && (!freeOfCharge || e.freeOfCharge)
                 // an unrated point has rating NaN: every comparison with it is false
-                && (Double.isNaN(minRating) || e.rating >= minRating)
-                && (openAt == null || e.facts.openingHours().isOpenAt(openAt))
+                && (Double.isNaN(minRating) || e.rating >= minRating);
+    }
+
+    /** The filters on the moment (open, available): dearer, so a search tests them on points in range only. */
+    boolean matchesNow(Entry e) {
+        return (openAt == null || e.facts.openingHours().isOpenAt(openAt, openDay, openTime))
                 && (!availableNow || e.live.availableNow());
     }
 

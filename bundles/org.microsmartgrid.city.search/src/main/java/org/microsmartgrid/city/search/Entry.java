@@ -22,6 +22,8 @@ final class Entry {
     final int operator;
     /** NaN when unrated. */
     final double rating;
+    final long maxPowerW;
+    final boolean freeOfCharge;
 
     Entry(PointFacts facts, LiveStatus live, long cellKey) {
         this.facts = facts;
@@ -37,6 +39,8 @@ final class Entry {
         this.facilities = CompiledFilters.mask(facts.facilities());
         this.operator = 1 << facts.operatorType().ordinal();
         this.rating = facts.rating().orElse(Double.NaN);
+        this.maxPowerW = facts.maxPowerW();
+        this.freeOfCharge = facts.freeOfCharge();
     }
 
     PointView view() {

@@ -107,7 +107,7 @@ final class NearestSearch implements GridRows.Visitor {
     @Override
     public void visit(Entry entry) {
         // the great-circle distance is at least the difference of latitudes: a cheap first cut
-        if (Math.abs(entry.latRad - originLatRad) > maxLatitudeRad || !filters.matches(entry)) {
+        if (Math.abs(entry.latRad - originLatRad) > maxLatitudeRad || !filters.matchesFacts(entry)) {
             return;
         }
         if (box != null && !box.contains(entry.facts.latitude(), entry.facts.longitude())) {
@@ -115,7 +115,7 @@ final class NearestSearch implements GridRows.Visitor {
         }
         double distance = GreatCircle.EARTH_RADIUS_METRES * GreatCircle.centralAngle(originLatRad, cosOriginLat,
                 entry.latRad, entry.cosLat, entry.lonRad - originLonRad);
-        if (distance > maxDistance || distance > query.radiusMetres()) {
+        if (distance > maxDistance || distance > query.radiusMetres() || !filters.matchesNow(entry)) {
             return;
         }
         count++;

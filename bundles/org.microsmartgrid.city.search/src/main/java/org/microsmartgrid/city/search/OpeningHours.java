@@ -1,6 +1,8 @@
 package org.microsmartgrid.city.search;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -65,6 +67,15 @@ public record OpeningHours(boolean known, boolean twentyFourSeven, List<WeeklyPe
         if (!known) {
             return false;
         }
+        ZonedDateTime local = instant.atZone(ZONE);
+        return isOpenAt(instant, local.getDayOfWeek(), local.toLocalTime());
+    }
+
+    /** {@link #isOpenAt(Instant)} with the instant's local day and time in {@link #ZONE} worked out once per query. */
+    boolean isOpenAt(Instant instant, DayOfWeek localDay, LocalTime localTime) {
+        if (!known) {
+            return false;
+        }
         for (ExceptionalPeriod closing : exceptionalClosings) {
             if (closing.covers(instant)) {
                 return false;
@@ -78,9 +89,8 @@ public record OpeningHours(boolean known, boolean twentyFourSeven, List<WeeklyPe
         if (twentyFourSeven) {
             return true;
         }
-        ZonedDateTime local = instant.atZone(ZONE);
         for (WeeklyPeriod period : regularHours) {
-            if (period.covers(local.getDayOfWeek(), local.toLocalTime())) {
+            if (period.covers(localDay, localTime)) {
                 return true;
             }
         }
