@@ -22,12 +22,15 @@ public final class IndexMemory {
         List<PointFacts> facts = new ArrayList<>();
         points.forEach(p -> facts.add(p.facts()));
         long withFacts = liveHeap();
+        long loadStart = System.nanoTime();
         PointIndex index = BenchQueries.index(points);
+        long loadNanos = System.nanoTime() - loadStart;
         long withIndex = liveHeap();
         points = null; // NOPMD the index alone must keep what it needs
         facts.clear();
         long indexOnly = liveHeap();
-        System.out.printf("points: %d%n", index.size());
+        System.out.printf("points: %d, loaded (put + one status per EVSE, cold JVM) in %.2f s%n", index.size(),
+                loadNanos / 1e9);
         System.out.printf("facts alone (as a caller holds them): %.1f MB%n", (withFacts - empty) / 1e6);
         System.out.printf("index structures over the facts: %.1f MB (%.0f bytes per point)%n",
                 (withIndex - withFacts) / 1e6, (withIndex - withFacts) / (double) index.size());

@@ -176,7 +176,9 @@ public class PostgisSearchBenchmark {
                 }
             }
         }
-        System.out.printf("# geography KNN and the index agree on %d of %d queries%n", same, origins.size());
+        // one println per line: JMH forwards the fork's output line by line
+        System.out.println(String.format("# geography KNN and the index agree on %d of %d queries", same,
+                origins.size()));
         for (boolean geometry : new boolean[] {true, false}) {
             String sql = "EXPLAIN (ANALYZE, COSTS OFF) " + String.format(geometry ? GEOMETRY : GEOGRAPHY, FILTERS);
             try (PreparedStatement s = c.prepareStatement(sql)) {
