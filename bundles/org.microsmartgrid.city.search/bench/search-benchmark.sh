@@ -4,7 +4,7 @@
 # same query with GiST indexes (PostgisSearchBenchmark: geometry KNN and geography KNN), in the same run; then the
 # index's heap with 130,000 points (IndexMemory).
 #
-#   JMH_ARGS="-f 1 -wi 3 -w 2 -i 5 -r 2" bundles/org.microsmartgrid.city.search/bench/search-benchmark.sh
+#   JMH_ARGS="-f 1 -wi 3 -w 2 -i 5 -r 2" MODES="sample thrpt" bundles/org.microsmartgrid.city.search/bench/search-benchmark.sh
 #
 # Needs Debian's postgresql-15 and postgresql-15-postgis-3 (apt-get install postgresql postgis). As root the
 # cluster runs as the postgres user. Everything it starts is stopped and its directory removed on exit.
@@ -49,7 +49,7 @@ echo "machine: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | 
 echo "== index memory"
 java -cp "$cp" org.microsmartgrid.city.search.bench.IndexMemory
 props="-Dcity.bench.jdbc=jdbc:postgresql://127.0.0.1:$port/bench -Dcity.bench.user=bench -Dcity.bench.password=$password"
-for mode in sample thrpt; do
+for mode in ${MODES:-sample thrpt}; do
   unit=us
   [ "$mode" = thrpt ] && unit=s
   echo "== JMH -bm $mode $jmh_args (in process, then PostGIS)"
