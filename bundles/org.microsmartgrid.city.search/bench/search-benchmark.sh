@@ -6,6 +6,8 @@
 #
 #   JMH_ARGS="-f 1 -wi 3 -w 2 -i 5 -r 2" MODES="sample thrpt" bundles/org.microsmartgrid.city.search/bench/search-benchmark.sh
 #
+# BENCHMARKS (a JMH regex) narrows the run, e.g. BENCHMARKS=PostgisSearchBenchmark JMH_ARGS="... -p type=geography".
+#
 # Needs Debian's postgresql-15 and postgresql-15-postgis-3 (apt-get install postgresql postgis). As root the
 # cluster runs as the postgres user. Everything it starts is stopped and its directory removed on exit.
 set -euo pipefail
@@ -13,6 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 module=$(cd "$here/.." && pwd)
 root=$(cd "$module/../.." && pwd)
 jmh_args="${JMH_ARGS:--f 1 -wi 3 -w 2 -i 5 -r 2}"
+benchmarks="${BENCHMARKS:-InProcessSearchBenchmark|PostgisSearchBenchmark}"
 pgbin="${PGBIN:-/usr/lib/postgresql/15/bin}"
 
 (cd "$root" && mvn -B -q -Dstyle.color=never -pl bundles/org.microsmartgrid.city.search test-compile \
@@ -54,7 +57,7 @@ for mode in ${MODES:-sample thrpt}; do
   [ "$mode" = thrpt ] && unit=s
   echo "== JMH -bm $mode $jmh_args (in process, then PostGIS)"
   # shellcheck disable=SC2086 # JMH_ARGS is a list of arguments
-  java -cp "$cp" org.openjdk.jmh.Main 'InProcessSearchBenchmark|PostgisSearchBenchmark' -bm "$mode" -tu "$unit" $jmh_args \
-      -jvmArgsAppend "$props" 2>&1 | grep -E '^# (geography|plan|  )|^Benchmark |nearest20( |:p0.50|:p0.99 )'
+  java -cp "$cp" org.openjdk.jmh.Main "$benchmarks" -bm "$mode" -tu "$unit" $jmh_args \
+      -jvmArgsAppend "$props" 2>&1 | grep -E 'agree on|^# (plan|  )|^Benchmark |nearest20( |:p0.50|:p0.99 )'
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
