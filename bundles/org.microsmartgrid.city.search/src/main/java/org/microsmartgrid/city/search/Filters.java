@@ -138,7 +138,12 @@ public record Filters(Set<VehicleClass> vehicleClasses, Set<ConnectorStandard> c
             return this;
         }
 
+        /** @throws InvalidQueryException if NaN (NaN means "no filter" only when the method is not called) */
         public Builder minRating(double rating) {
+            if (Double.isNaN(rating)) {
+                throw new InvalidQueryException("minRating", "valutazione minima non numerica",
+                        "minimum rating is not a number");
+            }
             this.minRating = rating;
             return this;
         }

@@ -58,7 +58,13 @@ public record PointFacts(String id, double latitude, double longitude, Set<Vehic
         }
         InvalidQueryException.required("operatorType", operatorType);
         InvalidQueryException.required("openingHours", openingHours);
-        evseUids = List.copyOf(InvalidQueryException.required("evseUids", evseUids));
+        InvalidQueryException.required("evseUids", evseUids);
+        for (String uid : evseUids) {
+            if (uid == null || uid.isBlank()) {
+                throw new InvalidQueryException("evseUids", "uid di EVSE vuoto", "blank EVSE uid");
+            }
+        }
+        evseUids = List.copyOf(evseUids);
         if (new HashSet<>(evseUids).size() != evseUids.size()) {
             throw new InvalidQueryException("evseUids", "EVSE ripetuti", "repeated EVSE uids");
         }

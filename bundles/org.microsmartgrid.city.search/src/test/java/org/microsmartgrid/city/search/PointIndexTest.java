@@ -85,6 +85,12 @@ class PointIndexTest {
                 () -> new PointFacts("x", 45, 9, java.util.Set.of(VehicleClass.CAR), java.util.Set.of(), 0, false,
                         java.util.Set.of(), java.util.OptionalDouble.of(6), OperatorType.BUSINESS,
                         OpeningHours.alwaysOpen(), false, List.of())).parameter());
+        assertEquals("minRating", assertThrows(InvalidQueryException.class,
+                () -> Filters.builder().minRating(Double.NaN)).parameter());
+        assertEquals("evseUids", assertThrows(InvalidQueryException.class,
+                () -> new PointFacts("x", 45, 9, java.util.Set.of(VehicleClass.CAR), java.util.Set.of(), 0, false,
+                        java.util.Set.of(), java.util.OptionalDouble.empty(), OperatorType.BUSINESS,
+                        OpeningHours.alwaysOpen(), false, java.util.Arrays.asList("E1", null))).parameter());
         String message = assertThrows(InvalidQueryException.class, () -> new Position(91, 9)).getMessage();
         assertTrue(message.contains("latitudine") && message.contains("latitude"), "Italian and English: " + message);
     }
