@@ -1,0 +1,6 @@
+package org.microsmartgrid.city.search;
+
+/** Who runs a point (Open Charge Map's operator kinds, DESIGN.md §9). */
+public enum OperatorType {
+    BUSINESS, PUBLIC_BODY, PRIVATE_INDIVIDUAL
+}
