@@ -63,6 +63,7 @@ class DeploymentPackageOnKuraIT {
         props.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put("msg.data", storage.resolve("msg-data").toString());
+        props.put("msg.demo", "true"); // no GPIO here: the relays run on Pi4J's mock chip, which needs the demo flag
         // as Kura's config.ini: bundles start at level 4 and the framework goes up past it
         props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, "6");
         props.put("osgi.bundles.defaultStartLevel", "4");
