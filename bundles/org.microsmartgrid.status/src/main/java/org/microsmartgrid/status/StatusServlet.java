@@ -1,6 +1,7 @@
 package org.microsmartgrid.status;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.meter.MeterBus;
 import org.microsmartgrid.api.relay.Relay;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -47,6 +49,11 @@ public final class StatusServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<Relay> relays = List.of();
+
+    /** The meter lines (Modbus buses), for the "buses" section. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<MeterBus> buses = List.of();
 
     /** The balancing loop: absent until the balancer has its configuration, so optional; greedy to pick it up at once. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -112,7 +119,9 @@ public final class StatusServlet extends HttpServlet {
     }
 
     private JsonElement collect() {
-        return StatusReport.build(clock.instant(), module, meters, relays, loop, sessions, OsgiFacts.bundles(context),
-                OsgiFacts.components(scr));
+        JsonObject document = StatusReport.build(clock.instant(), module, meters, relays, loop, sessions,
+                OsgiFacts.bundles(context), OsgiFacts.components(scr));
+        document.add("buses", BusSection.toJson(buses));
+        return document;
     }
 }
