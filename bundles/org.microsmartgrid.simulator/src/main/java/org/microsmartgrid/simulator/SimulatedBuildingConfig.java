@@ -108,4 +108,9 @@ public @interface SimulatedBuildingConfig {
 
     @AttributeDefinition(name = "Battery unit id", min = "1", max = "247", description = "Unit id Modbus della batteria. / Modbus unit id of the battery.")
     int battery_unit_id() default 3;
+
+    @AttributeDefinition(name = "Line delay (ms)", min = "0", max = "1000",
+            description = "Ogni richiesta occupa la linea RS-485 simulata per questo tempo (25: 9600 baud); 0 risponde "
+                    + "subito. / Each request holds the simulated RS-485 line this long (25: 9600 baud); 0 answers at once.")
+    int line_delay_ms() default 0;
 }
