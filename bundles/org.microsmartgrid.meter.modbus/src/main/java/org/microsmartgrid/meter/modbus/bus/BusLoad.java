@@ -24,7 +24,15 @@ final class BusLoad {
     /** The busy share covers between one and two of these. */
     static final long WINDOW_MS = 10_000;
 
+    /**
+     * Successful polls of a task before its request time counts in the demand. The first one is never measured: it
+     * carries the connection's set-up, class loading, SunSpec discovery; a freshly started module would otherwise
+     * call its line over-subscribed for its first seconds.
+     */
+    static final int WARM_UP_POLLS = 3;
+
     private static final class Stats {
+        int goodPolls;
         double requestMs = -1;
         double intervalMs = -1;
         long lastStart = Long.MIN_VALUE;
@@ -40,11 +48,14 @@ final class BusLoad {
         windowStart = nowMillis;
     }
 
-    /** A poll of {@code device}'s {@code kind} task held the line from start to end. */
-    void polled(PolledDevice device, PollKind kind, long start, long end) {
+    /**
+     * A poll of {@code device}'s {@code kind} task held the line from start to end. Only successful polls measure the
+     * request time: a failed one costs its timeout, which the busy share counts, but the device then backs off.
+     */
+    void polled(PolledDevice device, PollKind kind, long start, long end, boolean ok) {
         Stats s = tasks.computeIfAbsent(device, d -> new EnumMap<>(PollKind.class)).computeIfAbsent(kind, k -> new Stats());
         long took = Math.max(0, end - start);
-        s.requestMs = s.requestMs < 0 ? took : s.requestMs + ALPHA * (took - s.requestMs);
+        if (ok && s.goodPolls++ > 0) s.requestMs = s.requestMs < 0 ? took : s.requestMs + ALPHA * (took - s.requestMs);
         if (s.lastStart != Long.MIN_VALUE) {
             long gap = start - s.lastStart;
             s.intervalMs = s.intervalMs < 0 ? gap : s.intervalMs + ALPHA * (gap - s.intervalMs);
@@ -73,7 +84,7 @@ final class BusLoad {
             EnumMap<PollKind, Stats> kinds = tasks.get(d);
             if (kinds == null) continue;
             for (Map.Entry<PollKind, Stats> e : kinds.entrySet()) {
-                if (e.getValue().requestMs < 0) continue;
+                if (e.getValue().goodPolls < WARM_UP_POLLS) continue;
                 sum += e.getValue().requestMs / Math.max(1, d.intervalMillis(e.getKey()));
             }
         }

@@ -55,6 +55,8 @@ public final class BusPoller implements ModbusBusService {
     private Thread thread;
     private final BusLoad load;
     private boolean warnedOversubscribed;
+    /** Over-subscribed at the previous check too: one check alone (a GC pause, a slow start) does not warn. */
+    private boolean overAtLastCheck;
     private long lastDemandCheck;
     /** Touched only by the bus thread (and by stop() once that thread has ended). */
     private RegisterClient client;
@@ -257,7 +259,7 @@ public final class BusPoller implements ModbusBusService {
                     PolledDevice d = task.device();
                     long end = time.monotonicMillis();
                     if (attached.contains(d)) {
-                        load.polled(d, task.kind(), start, end);
+                        load.polled(d, task.kind(), start, end, errors == 0);
                         long interval = d.intervalMillis(task.kind());
                         long next = errors > 0 ? end + Backoff.delay(interval, errors, settings.backoffMaxMs())
                                 : PollSchedule.nextDue(task.dueMillis(), interval, end);
@@ -299,7 +301,10 @@ public final class BusPoller implements ModbusBusService {
         if (now - lastDemandCheck < DEMAND_CHECK_MS) return;
         lastDemandCheck = now;
         double demand = load.demand(attached);
-        if (!warnedOversubscribed && demand > 1.0) {
+        boolean over = demand > 1.0;
+        boolean twice = over && overAtLastCheck;
+        overAtLastCheck = over;
+        if (!warnedOversubscribed && twice) {
             warnedOversubscribed = true;
             LOG.warn("Modbus bus {} is over-subscribed: its meters' poll intervals ask for {} % of the line. The grid "
                     + "meter keeps its interval; the other meters are polled less often than configured (see /status, "
