@@ -54,7 +54,8 @@ class CommissioningIT {
     @Test
     @Order(1)
     void everyBundleIsActiveAndEveryMeterReadsTheSimulatedBuilding() throws Exception {
-        JsonObject status = module.awaitStatus("all meters GOOD", Duration.ofSeconds(90), s -> goodMeters(s).containsAll(METERS));
+        JsonObject status = module.awaitStatus("all meters GOOD and every bundle started",
+                Duration.ofSeconds(90), s -> goodMeters(s).containsAll(METERS) && s.getAsJsonObject("health").get("ok").getAsBoolean());
 
         JsonObject health = status.getAsJsonObject("health");
         assertEquals(0, health.getAsJsonObject("bundles").getAsJsonArray("notActive").size(), "bundles not active: " + health);
@@ -70,6 +71,13 @@ class CommissioningIT {
             assertTrue(grid.getAsJsonObject("values").has(channel), "grid meter reads " + channel + ": " + grid);
         double volts = value(grid, "VOLTAGE_L1");
         assertTrue(volts > 200 && volts < 260, "a plausible mains voltage from the simulated SDM630: " + volts);
+        // the bus section (issue 21, item 17): the simulator's line, the grid meter's power first, room to spare
+        JsonObject bus = status.getAsJsonArray("buses").get(0).getAsJsonObject();
+        assertEquals("sim", bus.get("id").getAsString(), bus.toString());
+        JsonObject first = bus.getAsJsonArray("tasks").get(0).getAsJsonObject();
+        assertEquals("grid", first.get("meter").getAsString(), bus.toString());
+        assertTrue(first.get("priority").getAsBoolean(), bus.toString());
+        assertFalse(bus.get("oversubscribed").getAsBoolean(), "six meters on a fast line: " + bus);
         assertEquals(4, status.getAsJsonArray("relays").size(), "one relay per socket");
         assertTrue(status.get("loop").isJsonNull(), "no balancing loop while commissioning by hand");
         for (JsonElement r : status.getAsJsonArray("relays"))
