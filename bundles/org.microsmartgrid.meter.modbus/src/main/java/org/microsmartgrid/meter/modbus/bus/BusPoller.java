@@ -54,6 +54,8 @@ public final class BusPoller implements ModbusBusService {
     private PolledDevice current;
     private Thread thread;
     private final BusLoad load;
+    /** Devices attached so far: the n-th one's slow task starts at {@link PollSchedule#spreadPhase}(n). */
+    private int slowAttached;
     private boolean warnedOversubscribed;
     /** Over-subscribed at the previous check too: one check alone (a GC pause, a slow start) does not warn. */
     private boolean overAtLastCheck;
@@ -153,7 +155,10 @@ public final class BusPoller implements ModbusBusService {
         try {
             attached.add(device);
             long now = time.monotonicMillis();
-            for (PollKind kind : PollKind.values()) schedule.put(device, kind, now, device.urgent(kind));
+            // power at once; energy spread over its interval, so that meters attached together never poll it together
+            schedule.put(device, PollKind.FAST, now, device.urgent(PollKind.FAST));
+            schedule.put(device, PollKind.SLOW, now + PollSchedule.spreadPhase(slowAttached++,
+                    device.intervalMillis(PollKind.SLOW)), device.urgent(PollKind.SLOW));
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -29,6 +29,7 @@ class SlowLineBench {
             site.start();
             Thread.sleep(2_000);
             long from = SlowLineSite.epochNow();
+            site.measureSockets();
             int[] before = site.socketPollsSnapshot();
             List<Long> detection = new ArrayList<>();
             Random random = new Random(21);
@@ -63,11 +64,13 @@ class SlowLineBench {
             double seconds = (SlowLineSite.epochNow() - from) / 1000.0;
             double socketInterval = 1000.0 * seconds / Arrays.stream(polls).average().orElse(1);
             System.out.printf("SLOWLINE sockets=%d run=%.0fs gridAge(max=%d p99=%d median=%d) gapsOver700=%d "
-                            + "overloadSeen(max=%d median=%d n=%d) socketInterval(mean=%.0fms min polls=%d max polls=%d)%n",
+                            + "overloadSeen(max=%d median=%d n=%d) socketInterval(mean=%.0fms min polls=%d max polls=%d) "
+                            + "socketAgeMax=%d socketReadingsNotGood=%d%n",
                     sockets, seconds, gaps.get(gaps.size() - 1), gaps.get((int) Math.floor(gaps.size() * 0.99)),
                     gaps.get(gaps.size() / 2), gaps.stream().filter(g -> g > 700).count(),
                     detection.get(detection.size() - 1), detection.get(detection.size() / 2), detection.size(),
-                    socketInterval, Arrays.stream(polls).min().orElse(0), Arrays.stream(polls).max().orElse(0));
+                    socketInterval, Arrays.stream(polls).min().orElse(0), Arrays.stream(polls).max().orElse(0),
+                    site.socketWorst()[0], site.socketWorst()[1]);
         }
     }
 }

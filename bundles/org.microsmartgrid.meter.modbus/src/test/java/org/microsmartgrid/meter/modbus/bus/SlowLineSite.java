@@ -32,11 +32,19 @@ final class SlowLineSite implements AutoCloseable {
     final List<long[]> grid = Collections.synchronizedList(new ArrayList<>());
     /** Fast polls published per socket meter (index = socket number). */
     final int[] socketPolls;
+    /** Per socket: capture time of its last power value, the longest gap between two, and readings not GOOD. */
+    private final long[] socketLastAt;
+    private final long[] socketMaxGap;
+    private final int[] socketNotGood;
+    private volatile long measureFrom = Long.MAX_VALUE;
 
     SlowLineSite(int sockets, long requestMs) throws Exception {
         slave = Slave.start();
         slave.replyDelay(requestMs);
         socketPolls = new int[sockets + 1];
+        socketLastAt = new long[sockets + 1];
+        socketMaxGap = new long[sockets + 1];
+        socketNotGood = new int[sockets + 1];
         sdm(GRID_UNIT, 1000f);
         for (int s = 1; s <= sockets; s++) sdm(GRID_UNIT + s, 100f);
         bus = BusPoller.withJ2mod(Settings.tcpBus("line", slave.port(), 1000));
@@ -52,6 +60,13 @@ final class SlowLineSite implements AutoCloseable {
                     "poll.fast.ms", 500, "poll.slow.ms", 10_000), Sdm120Map.MAP, r -> {
                 synchronized (socketPolls) {
                     socketPolls[socket]++;
+                    Sample p = r.values().get(Channel.ACTIVE_POWER);
+                    if (p == null || p.at().toEpochMilli() < measureFrom) return;
+                    long at = p.at().toEpochMilli();
+                    if (socketLastAt[socket] > 0 && at > socketLastAt[socket])
+                        socketMaxGap[socket] = Math.max(socketMaxGap[socket], at - socketLastAt[socket]);
+                    socketLastAt[socket] = at;
+                    if (!r.isGood()) socketNotGood[socket]++;
                 }
             });
         }
@@ -94,6 +109,24 @@ final class SlowLineSite implements AutoCloseable {
             }
         }
         return gaps;
+    }
+
+    /** Socket figures count from now on. */
+    void measureSockets() {
+        measureFrom = epochNow();
+    }
+
+    /** The longest any socket's power went without a fresh value, and how many socket readings were not GOOD. */
+    long[] socketWorst() {
+        synchronized (socketPolls) {
+            long gap = 0;
+            long notGood = 0;
+            for (int i = 1; i < socketMaxGap.length; i++) {
+                gap = Math.max(gap, socketMaxGap[i]);
+                notGood += socketNotGood[i];
+            }
+            return new long[] {gap, notGood};
+        }
     }
 
     int[] socketPollsSnapshot() {

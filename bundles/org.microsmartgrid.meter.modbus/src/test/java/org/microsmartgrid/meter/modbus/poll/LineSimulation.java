@@ -20,6 +20,8 @@ final class LineSimulation {
     /** Start times of every poll, per task name + kind. */
     final Map<String, List<Long>> starts = new HashMap<>();
 
+    boolean spread = true;
+
     LineSimulation(long requestMs, List<Meter> meters) {
         this.requestMs = requestMs;
         this.meters = meters;
@@ -32,8 +34,10 @@ final class LineSimulation {
     /** Runs the bus for {@code durationMs} of fake time. */
     LineSimulation run(long durationMs) {
         PollSchedule<Meter> schedule = new PollSchedule<>();
+        int attached = 0;
         for (Meter m : meters) {
-            schedule.put(m, m.kind(), 0, m.urgent());
+            long first = m.kind() == PollKind.SLOW && spread ? PollSchedule.spreadPhase(attached++, m.intervalMs()) : 0;
+            schedule.put(m, m.kind(), first, m.urgent());
             starts.put(key(m), new ArrayList<>());
         }
         long now = 0;

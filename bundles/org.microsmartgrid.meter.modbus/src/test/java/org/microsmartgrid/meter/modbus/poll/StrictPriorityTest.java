@@ -64,6 +64,40 @@ class StrictPriorityTest {
             if (m.kind() == PollKind.SLOW) assertTrue(line.polls(m) >= 5, "energy still read: " + m + " " + line.polls(m));
     }
 
+    /**
+     * The sockets' power readings must stay fresher than their meters' stale.after.ms (1000 ms by default), or the
+     * balancer switches their sockets off for nothing. The energy polls of 25 meters attached together fell due
+     * together every 10 s (50 requests, 1.25 s of line): a socket then went 2,075 ms unread. Spread, 850 ms.
+     */
+    @Test
+    void energyPollsAreSpreadSoThatNoSocketReadingGoesStale() {
+        List<LineSimulation.Meter> site = site(24, 250, 500);
+        LineSimulation spread = new LineSimulation(REQUEST_MS, site).run(60_000);
+        LineSimulation together = new LineSimulation(REQUEST_MS, site);
+        together.spread = false;
+        together.run(60_000);
+        long worstSpread = 0;
+        long worstTogether = 0;
+        for (LineSimulation.Meter m : site) {
+            if (!m.name().startsWith("socket") || m.kind() != PollKind.FAST) continue;
+            worstSpread = Math.max(worstSpread, spread.maxGap(m, 2_000));
+            worstTogether = Math.max(worstTogether, together.maxGap(m, 2_000));
+        }
+        assertTrue(worstSpread < 1_000, "a socket's power went unread for " + worstSpread + " ms");
+        assertTrue(worstTogether > 1_000, "without spreading the bursts are back: " + worstTogether + " ms");
+    }
+
+    @Test
+    void theSpreadPhasesFillTheIntervalEvenly() {
+        List<Long> phases = new ArrayList<>();
+        for (int n = 0; n < 25; n++) phases.add(PollSchedule.spreadPhase(n, 10_000));
+        assertEquals(0, phases.get(0), "the first meter's energy at once");
+        phases.sort(null);
+        for (int i = 1; i < phases.size(); i++)
+            assertTrue(phases.get(i) - phases.get(i - 1) < 2 * 10_000 / 25, "no two far apart: " + phases);
+        assertTrue(phases.get(phases.size() - 1) < 10_000);
+    }
+
     @Test
     void aLineWithRoomPollsEveryMeterAtItsOwnRate() {
         List<LineSimulation.Meter> site = site(8, 250, 500);
