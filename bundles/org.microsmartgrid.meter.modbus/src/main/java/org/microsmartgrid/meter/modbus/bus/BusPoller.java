@@ -54,8 +54,6 @@ public final class BusPoller implements ModbusBusService {
     private PolledDevice current;
     private Thread thread;
     private final BusLoad load;
-    /** Devices attached so far: the n-th one's slow task starts at {@link PollSchedule#spreadPhase}(n). */
-    private int slowAttached;
     private boolean warnedOversubscribed;
     /** Over-subscribed at the previous check too: one check alone (a GC pause, a slow start) does not warn. */
     private boolean overAtLastCheck;
@@ -155,10 +153,7 @@ public final class BusPoller implements ModbusBusService {
         try {
             attached.add(device);
             long now = time.monotonicMillis();
-            // power at once; energy spread over its interval, so that meters attached together never poll it together
-            schedule.put(device, PollKind.FAST, now, device.urgent(PollKind.FAST));
-            schedule.put(device, PollKind.SLOW, now + PollSchedule.spreadPhase(slowAttached++,
-                    device.intervalMillis(PollKind.SLOW)), device.urgent(PollKind.SLOW));
+            schedule.attach(device, now, device.urgent(PollKind.FAST), device.intervalMillis(PollKind.SLOW));
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -266,9 +261,8 @@ public final class BusPoller implements ModbusBusService {
                     if (attached.contains(d)) {
                         load.polled(d, task.kind(), start, end, errors == 0);
                         long interval = d.intervalMillis(task.kind());
-                        long next = errors > 0 ? end + Backoff.delay(interval, errors, settings.backoffMaxMs())
-                                : PollSchedule.nextDue(task.dueMillis(), interval, end);
-                        schedule.put(d, task.kind(), next, d.urgent(task.kind()));
+                        if (errors > 0) schedule.retry(task, Backoff.delay(interval, errors, settings.backoffMaxMs()), end);
+                        else schedule.again(task, interval, end);
                     }
                     checkDemand(end);
                     idle.signalAll();

@@ -37,7 +37,34 @@ public final class PollSchedule<D> {
     /** The urgent ones again, so that a due urgent task is found without scanning. */
     private final TreeSet<Task<D>> urgent = new TreeSet<>(order());
     private final Map<Key, Task<D>> byKey = new HashMap<>();
+    /** The one-off shift each attached device's slow task still has to take (see {@link #spreadPhase}). */
+    private final Map<Object, Long> slowShift = new HashMap<>();
+    private int attached;
     private long seq;
+
+    /**
+     * Starts a device's two tasks: both due at {@code nowMillis}; after its first good slow poll the slow task is
+     * shifted once by {@link #spreadPhase}, so that devices attached together (every meter at start) do not poll their
+     * energy together ever after.
+     */
+    public void attach(D device, long nowMillis, boolean urgentFast, long slowIntervalMillis) {
+        put(device, PollKind.FAST, nowMillis, urgentFast);
+        put(device, PollKind.SLOW, nowMillis, false);
+        slowShift.put(device, spreadPhase(attached++, slowIntervalMillis));
+    }
+
+    /** Puts back a task that has just run successfully: fixed rate ({@link #nextDue}), plus its one-off shift. */
+    public void again(Task<D> t, long intervalMillis, long nowMillis) {
+        long interval = intervalMillis;
+        Long shift = t.kind() == PollKind.SLOW ? slowShift.remove(t.device()) : null;
+        if (shift != null) interval += shift;
+        put(t.device(), t.kind(), nextDue(t.dueMillis(), interval, nowMillis), t.urgent());
+    }
+
+    /** Puts back a task that has just failed: due after the back-off delay. */
+    public void retry(Task<D> t, long delayMillis, long nowMillis) {
+        put(t.device(), t.kind(), nowMillis + delayMillis, t.urgent());
+    }
 
     /** Adds or moves the (not urgent) task of this device and kind. */
     public void put(D device, PollKind kind, long dueMillis) {
@@ -61,10 +88,17 @@ public final class PollSchedule<D> {
     }
 
     public void remove(D device) {
+        slowShift.remove(device);
         for (PollKind k : PollKind.values()) {
             Task<D> t = byKey.remove(new Key(device, k));
             if (t != null) drop(t);
         }
+    }
+
+    /** When the task of this device and kind is due, if it is scheduled. */
+    public java.util.OptionalLong due(D device, PollKind kind) {
+        Task<D> t = byKey.get(new Key(device, kind));
+        return t == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(t.dueMillis());
     }
 
     public boolean contains(D device) {
@@ -108,8 +142,8 @@ public final class PollSchedule<D> {
     }
 
     /**
-     * When the {@code n}-th slow task attached to a bus first falls due, as an offset into its interval: spread by
-     * the golden ratio, so that however many meters attach, their energy polls never fall due together (25 meters
+     * How far the {@code n}-th slow task attached to a bus is shifted, once, after its first poll: spread by the
+     * golden ratio, so that however many meters attach, their energy polls never fall due together (25 meters
      * attached at once would otherwise ask for 50 requests, 1.25 s of a 9600 baud line, every 10 s in one burst, and
      * the socket meters' power readings would go stale meanwhile). OpenEMS spreads its LOW tasks over cycles alike.
      */
