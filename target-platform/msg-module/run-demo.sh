@@ -4,14 +4,31 @@
 #  - on first run, copies the sample configuration to run/conf/ and creates the installer account with a random
 #    password (run/installer-password.txt): there is no default password;
 #  - runs target-platform/target/msg-demo.jar (the production module plus the simulator) with -Dmsg.conf=run/conf on port $PORT (default 8080), listening on
-#    $HOST only (default 127.0.0.1: the demo is not meant to be reached from the network).
+#    $HOST only (default 127.0.0.1: the demo is not meant to be reached from the network);
+#  - every port of the demo is settable, so several demos run on one machine: PORT (HTTP), MODBUS_PORT (the simulator
+#    and the module's bus, default 5020), COAP_PORT / COAPS_PORT (5683 / 5684), and RUN_DIR (default run/). A taken
+#    TCP port stops the script; a simulator that still cannot bind stops the module (stop.module.on.bind.failure).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 jar="$root/target-platform/target/msg-demo.jar"
 console_jar="$root/bundles/org.microsmartgrid.console/target/org.microsmartgrid.console-0.1.0-SNAPSHOT.jar"
-run="$root/run"
+run="${RUN_DIR:-$root/run}"
 port="${PORT:-8080}"
+modbus_port="${MODBUS_PORT:-5020}"
+coap_port="${COAP_PORT:-5683}"
+coaps_port="${COAPS_PORT:-5684}"
+for p in "PORT=$port" "MODBUS_PORT=$modbus_port" "COAP_PORT=$coap_port" "COAPS_PORT=$coaps_port"; do
+  case "${p#*=}" in
+    ''|*[!0-9]*) echo "${p%%=*}='${p#*=}': serve un numero di porta / must be a port number" >&2; exit 1 ;;
+  esac
+done
+for p in "PORT=$port" "MODBUS_PORT=$modbus_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/${p#*=}") 2>/dev/null; then
+    echo "Porta ${p#*=} già in uso (un'altra demo?): impostare ${p%%=*} / port ${p#*=} already in use (another demo?): set ${p%%=*}" >&2
+    exit 1
+  fi
+done
 
 if [ ! -f "$jar" ] || [ ! -f "$console_jar" ]; then
   (cd "$root" && mvn -B -q install -DskipTests)
@@ -40,9 +57,11 @@ if ! grep -q '^psk.identities=' "$coap_conf"; then
   printf 'psk.identities=["demo-bms:%s:rw"]\n' "$(printf %s "$coap_key" | base64)" >> "$coap_conf"
   (umask 077; printf 'identity: demo-bms\nkey: %s\n' "$coap_key" > "$run/coap-psk.txt")
 fi
-coap_port=$(sed -n 's/^coap.port=I"\([0-9]*\)"$/\1/p' "$coap_conf"); coap_port=${coap_port:-5683}
-coaps_port=$(sed -n 's/^coaps.port=I"\([0-9]*\)"$/\1/p' "$coap_conf"); coaps_port=${coaps_port:-5684}
-sed -i "s/^bind.address=.*/bind.address=\"${HOST:-127.0.0.1}\"/" "$coap_conf"
+sed -i "s/^bind.address=.*/bind.address=\"${HOST:-127.0.0.1}\"/; s/^coap.port=.*/coap.port=I\"$coap_port\"/; s/^coaps.port=.*/coaps.port=I\"$coaps_port\"/" "$coap_conf"
+# the simulator and the bus that reads it share one port; a demo never reads another demo's simulator
+sim_conf="$run/conf/org.microsmartgrid.simulator.SimulatedBuilding.config"
+sed -i "s/^port=.*/port=I\"$modbus_port\"/" "$sim_conf" "$run/conf/org.microsmartgrid.meter.modbus.ModbusBus-sim.config"
+grep -q '^stop.module.on.bind.failure=' "$sim_conf" || printf 'stop.module.on.bind.failure=B"true"\n' >> "$sim_conf"
 
 cat <<TXT
 Micro Smart Grid — modulo dimostrativo su un edificio simulato / demo module on a simulated building
@@ -50,6 +69,7 @@ Micro Smart Grid — modulo dimostrativo su un edificio simulato / demo module o
   Console:          http://localhost:$port/system/console   (utente/user: installer, password: $(cat "$run/installer-password.txt"))
   Relè / Relays:    http://localhost:$port/system/console/relays
   CoAP:             coap://${HOST:-127.0.0.1}:$coap_port/site   coaps://${HOST:-127.0.0.1}:$coaps_port/site  (chiave PSK / PSK key: $run/coap-psk.txt)
+  Modbus (simulatore / simulator): 127.0.0.1:$modbus_port
   Configurazione / Configuration: $run/conf
 Ctrl+C per fermare / to stop.
 TXT

@@ -34,6 +34,7 @@ final class ConfigSettings {
                 .batterySoc(c.battery_soc())
                 .batteryReserve(c.battery_reserve())
                 .batteryUnitId(c.battery_unit_id())
+                .lineDelayMs(c.line_delay_ms())
                 .build();
     }
 }

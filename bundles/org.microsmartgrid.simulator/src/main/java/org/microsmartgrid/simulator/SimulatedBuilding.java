@@ -4,6 +4,10 @@ import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.simulator.server.SimulatedBuildingServer;
 import org.microsmartgrid.simulator.server.SimulatorSettings;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,6 +42,7 @@ public class SimulatedBuilding implements ConfigurableComponent {
     private final List<Relay> relays = new CopyOnWriteArrayList<>();
     private final Set<String> relaysWarnedAbout = ConcurrentHashMap.newKeySet();
     private SimulatedBuildingServer server;
+    private BundleContext context;
 
     @Reference(service = Relay.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -50,8 +55,9 @@ public class SimulatedBuilding implements ConfigurableComponent {
     }
 
     @Activate
-    void activate(SimulatedBuildingConfig config) throws IOException {
-        server = start(settings(config));
+    void activate(SimulatedBuildingConfig config, BundleContext context) throws IOException {
+        this.context = context;
+        server = start(settings(config), config.stop_module_on_bind_failure());
     }
 
     @Modified
@@ -63,7 +69,7 @@ public class SimulatedBuilding implements ConfigurableComponent {
         }
         if (server != null) server.close();
         server = null;
-        server = start(changed);
+        server = start(changed, config.stop_module_on_bind_failure());
     }
 
     @Deactivate
@@ -109,12 +115,37 @@ public class SimulatedBuilding implements ConfigurableComponent {
         }
     }
 
-    private SimulatedBuildingServer start(SimulatorSettings settings) throws IOException {
+    private SimulatedBuildingServer start(SimulatorSettings settings, boolean stopModule) throws IOException {
         try {
             return SimulatedBuildingServer.start(settings, this::contactClosed);
         } catch (IOException e) {
             LOG.error("{}: cannot serve Modbus TCP (properties bind.host={}, port={}): {}", PID, settings.bindHost(), settings.port(), e.getMessage());
+            if (stopModule) stopModule(settings);
             throw e;
         }
+    }
+
+    /**
+     * A demo whose simulator cannot bind its port would otherwise read whatever answers there, typically another
+     * demo's simulator, and look healthy. So (stop.module.on.bind.failure, set in the demo) the whole module stops,
+     * loudly. Stopping the system bundle is asynchronous; it is asked from a thread of its own all the same, so that
+     * this activation never waits on the framework it is part of.
+     */
+    private void stopModule(SimulatorSettings settings) {
+        BundleContext ctx = context;
+        LOG.error("{}: port {} is taken, probably by another demo's simulator; the module stops rather than read "
+                + "another building's meters. Start this demo on other ports (run-demo.sh: MODBUS_PORT, COAP_PORT, "
+                + "COAPS_PORT, PORT). / La porta {} è occupata, probabilmente dal simulatore di un'altra demo: il "
+                + "modulo si ferma invece di leggere i contatori di un altro edificio.", PID, settings.port(), settings.port());
+        if (ctx == null) return;
+        Bundle system = ctx.getBundle(Constants.SYSTEM_BUNDLE_ID);
+        Thread stopper = new Thread(() -> {
+            try {
+                system.stop();
+            } catch (BundleException | RuntimeException e) {
+                LOG.error("{}: could not stop the module: {}", PID, e.toString());
+            }
+        }, "msg-simulator-stop-module");
+        stopper.start();
     }
 }

@@ -108,4 +108,15 @@ public @interface SimulatedBuildingConfig {
 
     @AttributeDefinition(name = "Battery unit id", min = "1", max = "247", description = "Unit id Modbus della batteria. / Modbus unit id of the battery.")
     int battery_unit_id() default 3;
+
+    @AttributeDefinition(name = "Line delay (ms)", min = "0", max = "1000",
+            description = "Ogni richiesta occupa la linea RS-485 simulata per questo tempo (25: 9600 baud); 0 risponde "
+                    + "subito. / Each request holds the simulated RS-485 line this long (25: 9600 baud); 0 answers at once.")
+    int line_delay_ms() default 0;
+
+    @AttributeDefinition(name = "Stop the module when the port is taken",
+            description = "Per le demo: se la porta Modbus è occupata (un'altra demo?) il modulo intero si ferma, invece "
+                    + "di leggere i contatori simulati di un altro. / For demos: when the Modbus port is taken (another "
+                    + "demo?) the whole module stops instead of reading someone else's simulated meters.")
+    boolean stop_module_on_bind_failure() default false;
 }

@@ -43,7 +43,7 @@ class SimulatedBuildingTest {
         FakeRelay relay1 = new FakeRelay("r1", 1);
         component.addRelay(relay1);
         component.addRelay(new FakeRelay("r9", 9));
-        component.activate(Configs.config(props()));
+        component.activate(Configs.config(props()), null);
         int port = component.server().port();
         ModbusTCPMaster master = new ModbusTCPMaster("127.0.0.1", port, 3000, false);
         master.connect();
@@ -79,7 +79,7 @@ class SimulatedBuildingTest {
     @Test
     void badConfigurationKeepsTheComponentFromStarting() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> component.activate(Configs.config(props("cloudiness", 2.0))));
+                () -> component.activate(Configs.config(props("cloudiness", 2.0)), null));
         assertTrue(e.getMessage().contains(SimulatedBuilding.PID), e.getMessage());
         assertTrue(e.getMessage().contains("cloudiness: must be within 0..1"), e.getMessage());
         assertNull(component.server());
@@ -87,7 +87,7 @@ class SimulatedBuildingTest {
 
     @Test
     void modifiedAppliesLiveChangesAndRestartsForStructuralOnes() throws Exception {
-        component.activate(Configs.config(props()));
+        component.activate(Configs.config(props()), null);
         var first = component.server();
         component.modified(Configs.config(props("load.extra.w", 2000.0, "faults", new String[] {"grid=SILENT"})));
         assertEquals(first, component.server(), "same server");
@@ -100,7 +100,7 @@ class SimulatedBuildingTest {
 
     @Test
     void deactivateStopsListening() throws Exception {
-        component.activate(Configs.config(props()));
+        component.activate(Configs.config(props()), null);
         int port = component.server().port();
         component.deactivate();
         assertRefused(port);

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.meter.MeterBus;
 import org.microsmartgrid.api.relay.Relay;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -50,6 +51,11 @@ public final class StatusServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<Relay> relays = List.of();
+
+    /** The meter lines (Modbus buses), for the "buses" section. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<MeterBus> buses = List.of();
 
     /** The balancing loop: absent until the balancer has its configuration, so optional; greedy to pick it up at once. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -125,6 +131,7 @@ public final class StatusServlet extends HttpServlet {
         report.add("gpio", GpioSection.toJson(chip[0], chip[1]));
         StatusReport.addCommissioning(report, Commissioning.missing(Commissioning.active(components), relayList.size(),
                 Commissioning.gridMeters(meterList), loopNow != null));
+        report.add("buses", BusSection.toJson(buses));
         return report;
     }
 }

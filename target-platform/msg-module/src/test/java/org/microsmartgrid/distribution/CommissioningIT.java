@@ -81,6 +81,13 @@ class CommissioningIT {
             assertTrue(grid.getAsJsonObject("values").has(channel), "grid meter reads " + channel + ": " + grid);
         double volts = value(grid, "VOLTAGE_L1");
         assertTrue(volts > 200 && volts < 260, "a plausible mains voltage from the simulated SDM630: " + volts);
+        // the bus section (issue 21, item 17): the simulator's line, the grid meter's power first, room to spare
+        JsonObject bus = status.getAsJsonArray("buses").get(0).getAsJsonObject();
+        assertEquals("sim", bus.get("id").getAsString(), bus.toString());
+        JsonObject first = bus.getAsJsonArray("tasks").get(0).getAsJsonObject();
+        assertEquals("grid", first.get("meter").getAsString(), bus.toString());
+        assertTrue(first.get("priority").getAsBoolean(), bus.toString());
+        assertFalse(bus.get("oversubscribed").getAsBoolean(), "six meters on a fast line: " + bus);
         assertEquals(4, status.getAsJsonArray("relays").size(), "one relay per socket");
         assertTrue(status.get("loop").isJsonNull(), "no balancing loop while commissioning by hand");
         for (JsonElement r : status.getAsJsonArray("relays"))

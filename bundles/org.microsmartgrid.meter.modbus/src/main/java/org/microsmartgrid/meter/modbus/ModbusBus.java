@@ -1,6 +1,8 @@
 package org.microsmartgrid.meter.modbus;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.api.meter.BusUsage;
+import org.microsmartgrid.api.meter.MeterBus;
 import org.microsmartgrid.meter.modbus.bus.BusJob;
 import org.microsmartgrid.meter.modbus.bus.BusPoller;
 import org.microsmartgrid.meter.modbus.bus.ModbusBusService;
@@ -21,12 +23,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A Modbus bus: one serial line or TCP endpoint, one polling thread, one j2mod master. Registers the internal
  * {@link ModbusBusService} with the service property {@code bus.id} (a configuration property, so DS publishes it),
- * which meters select with their {@code bus.target} filter.
+ * which meters select with their {@code bus.target} filter, and the API's {@link MeterBus}, which tells /status how
+ * busy the line is.
  */
 @Component(name = ModbusBusConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {ModbusBusService.class, ConfigurableComponent.class})
+        service = {ModbusBusService.class, MeterBus.class, ConfigurableComponent.class})
 @Designate(ocd = ModbusBusConfig.class, factory = true)
-public class ModbusBus implements ModbusBusService, ConfigurableComponent {
+public class ModbusBus implements ModbusBusService, MeterBus, ConfigurableComponent {
     private static final Logger LOG = LoggerFactory.getLogger(ModbusBus.class);
 
     private BusPoller poller;
@@ -83,6 +86,16 @@ public class ModbusBus implements ModbusBusService, ConfigurableComponent {
     @Override
     public String busId() {
         return poller.busId();
+    }
+
+    @Override
+    public String id() {
+        return poller.busId();
+    }
+
+    @Override
+    public BusUsage usage() {
+        return poller.usage();
     }
 
     @Override

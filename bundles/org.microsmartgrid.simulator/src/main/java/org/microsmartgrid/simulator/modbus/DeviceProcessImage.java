@@ -28,6 +28,7 @@ public final class DeviceProcessImage extends SimpleProcessImage {
     private final Condition released = lock.newCondition();
     private volatile DeviceFault fault = DeviceFault.NONE;
     private volatile HoldingWrites writes;
+    private volatile SlowLine line;
     private long requests;
     private boolean closed;
 
@@ -43,6 +44,11 @@ public final class DeviceProcessImage extends SimpleProcessImage {
     /** Replaces the registers in one step; ignored while the device is FROZEN. */
     void publish(DeviceImage next) {
         if (fault != DeviceFault.FROZEN) image.set(next);
+    }
+
+    /** The line this device answers over: each request holds it first (see {@link SlowLine}). */
+    void line(SlowLine l) {
+        line = l;
     }
 
     /** Lets writes to some holding registers through to a device model (all registers are read-only without). */
@@ -120,6 +126,8 @@ public final class DeviceProcessImage extends SimpleProcessImage {
 
     /** The image to answer from, after applying the fault. */
     private DeviceImage answer() {
+        SlowLine l = line;
+        if (l != null) l.hold();
         DeviceFault f = fault;
         if (f == DeviceFault.EXCEPTION) throw new IllegalAddressException("simulated fault: exception");
         if (f == DeviceFault.SILENT) holdWhileSilent();

@@ -23,6 +23,8 @@ public final class SimulatedDevices {
     private int batteryUnit = -1;
     private HomeBattery battery;
 
+    private final SlowLine line = new SlowLine();
+
     /**
      * @param gridUnit        unit id of the grid meter
      * @param pvUnit          unit id of the inverter
@@ -44,9 +46,16 @@ public final class SimulatedDevices {
     }
 
     private void add(int unit, Duration silentHold) {
-        if (units.putIfAbsent(unit, new DeviceProcessImage(unit, silentHold)) != null) {
+        DeviceProcessImage image = new DeviceProcessImage(unit, silentHold);
+        if (units.putIfAbsent(unit, image) != null) {
             throw new IllegalArgumentException("unit id " + unit + " is used twice");
         }
+        image.line(line);
+    }
+
+    /** How long each request holds the line shared by every unit (0: answers at once). */
+    public void lineDelay(Duration d) {
+        line.delay(d);
     }
 
     /**

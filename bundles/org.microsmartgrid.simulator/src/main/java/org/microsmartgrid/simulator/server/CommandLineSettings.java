@@ -37,6 +37,7 @@ public final class CommandLineSettings {
         keys.put("battery.soc", (x, v) -> x.batterySoc(Double.parseDouble(v)));
         keys.put("battery.reserve", (x, v) -> x.batteryReserve(Double.parseDouble(v)));
         keys.put("battery.unit.id", (x, v) -> x.batteryUnitId(Integer.parseInt(v)));
+        keys.put("line.delay.ms", (x, v) -> x.lineDelayMs(Long.parseLong(v)));
         for (Map.Entry<String, String> o : options.entrySet()) {
             BiConsumer<SettingsBuilder, String> setter = keys.get(o.getKey());
             if (setter == null) throw new IllegalArgumentException(o.getKey() + ": unknown setting (known: " + keys.keySet() + ")");

@@ -51,6 +51,7 @@ public final class SettingsBuilder {
     private double batterySoc = 50;
     private double batteryReserve = 10;
     private int batteryUnitId = 3;
+    private long lineDelayMs;
 
     SettingsBuilder() {
     }
@@ -129,6 +130,9 @@ public final class SettingsBuilder {
     /** {@code battery.unit.id} */
     public SettingsBuilder batteryUnitId(int v) { batteryUnitId = v; return this; }
 
+    /** {@code line.delay.ms}: each request holds the simulated RS-485 line this long (25: 9600 baud); 0 answers at once. */
+    public SettingsBuilder lineDelayMs(long v) { lineDelayMs = v; return this; }
+
     public SimulatorSettings build() {
         if (bindHost == null || bindHost.isBlank()) throw error("bind.host", "must not be empty");
         requireRange("port", port, 0, 65535);
@@ -142,6 +146,7 @@ public final class SettingsBuilder {
         requireRange("grid.unit.id", gridUnitId, 1, 247);
         requireRange("pv.unit.id", pvUnitId, 1, 247);
         requireRange("socket.unit.id.base", socketUnitBase, 0, 246);
+        requireRange("line.delay.ms", lineDelayMs, 0, 1_000);
         SiteParameters site = new SiteParameters(seed, SimulatorSettings.location(), pvPeakW, cloudiness,
                 phase("pv.phase", pvPhase), buildingBaseW, buildingPeakW, phase("building.phase", buildingPhase), extraLoadW);
         List<SocketSetup> socketList = parseSockets();
@@ -158,7 +163,7 @@ public final class SettingsBuilder {
         checkUnitIds(socketList, battery != null);
         return new SimulatorSettings(bindHost.trim(), port, seed, timeSpeed, parseStartTime(), Duration.ofMillis(refreshMs),
                 site, socketList, gridUnitId, pvUnitId, socketUnitBase, parseFaults(socketList, battery != null),
-                battery, batteryUnitId);
+                battery, batteryUnitId, Duration.ofMillis(lineDelayMs));
     }
 
     private Instant parseStartTime() {

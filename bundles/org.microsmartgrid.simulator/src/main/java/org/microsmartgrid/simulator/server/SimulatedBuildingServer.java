@@ -73,6 +73,7 @@ public final class SimulatedBuildingServer implements AutoCloseable {
             });
         }
         settings.faults().forEach(devices::setFault);
+        devices.lineDelay(settings.lineDelay());
         refreshNow();
         this.face = ModbusTcpFace.open(settings.bindHost(), settings.port(), devices.units());
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -219,7 +220,7 @@ public final class SimulatedBuildingServer implements AutoCloseable {
 
     /**
      * Applies changed settings to the running building: time speed, start time (a jump), PV, building load,
-     * vehicles plugged (changed entries only) and faults.
+     * vehicles plugged (changed entries only), faults and the line delay.
      *
      * @throws IllegalArgumentException when the change needs a new server ({@link SimulatorSettings#needsRestartFor})
      */
@@ -238,6 +239,7 @@ public final class SimulatedBuildingServer implements AutoCloseable {
                 else site.plug(now.socket(), now.vehicle(), now.socPercent());
             }
             devices.units().keySet().forEach(u -> devices.setFault(u, changed.faults().getOrDefault(u, DeviceFault.NONE)));
+            devices.lineDelay(changed.lineDelay());
             settings = changed;
         }
         refreshNow();

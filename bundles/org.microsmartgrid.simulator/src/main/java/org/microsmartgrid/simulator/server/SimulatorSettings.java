@@ -29,11 +29,12 @@ import java.util.Map;
  * @param faults          unit id → fault, for the units that are not healthy
  * @param battery         the home battery, or null when the building has none
  * @param batteryUnitId   unit id of the battery's SunSpec device (inverter 103 + storage 124)
+ * @param lineDelay       how long each request holds the simulated RS-485 line before it is answered (0: at once)
  */
 public record SimulatorSettings(String bindHost, int port, long seed, double timeSpeed, Instant startTime,
                                 Duration refreshPeriod, SiteParameters site, List<SocketSetup> sockets,
                                 int gridUnitId, int pvUnitId, int socketUnitBase, Map<Integer, DeviceFault> faults,
-                                BatterySetup battery, int batteryUnitId) {
+                                BatterySetup battery, int batteryUnitId, Duration lineDelay) {
 
     public SimulatorSettings {
         sockets = List.copyOf(sockets);
@@ -89,6 +90,7 @@ public record SimulatorSettings(String bindHost, int port, long seed, double tim
         if (site.extraLoadW() > 0) b.append(" + ").append(fmt(site.extraLoadW())).append(" W extra");
         b.append("; seed ").append(seed).append(", time x").append(timeSpeed);
         if (!faults.isEmpty()) b.append("; faults ").append(faults);
+        if (!lineDelay.isZero()) b.append("; line ").append(lineDelay.toMillis()).append(" ms per request");
         return b.toString();
     }
 

@@ -28,6 +28,13 @@ public @interface BalancerConfig {
             description = "Allow any contract power > 0 (business supplies are not bound to the domestic steps).")
     boolean contract_nondomestic() default false;
 
+    @AttributeDefinition(name = "Main fuse (W)", min = "0",
+            description = "The supply's main fuse or breaker in W: rated current × 230 V × phases (32 A single "
+                    + "phase: 7360; 3 × 25 A: 17250). Only bounds what a grid reading can plausibly be (1.45 × this); "
+                    + "0 = not known: the bound is then 3 × contract × (1 + tolerance). Set it when the PV plant can "
+                    + "export more than that.")
+    int supply_fuse_w() default 0;
+
     @AttributeDefinition(name = "Meter tolerance (%)", min = "0", max = "10",
             description = "How far above the contract the meter tolerates indefinitely (10% in Italy).")
     double margin_percent() default 10;

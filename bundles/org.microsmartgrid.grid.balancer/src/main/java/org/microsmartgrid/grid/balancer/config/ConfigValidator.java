@@ -40,6 +40,9 @@ public final class ConfigValidator {
         }
         range(problems, "grid.meters", c.grid_meters(), 1, 4);
         range(problems, "margin.percent", c.margin_percent(), 0, 10);
+        if (c.supply_fuse_w() < 0 || (c.supply_fuse_w() > 0 && contract > 0 && c.supply_fuse_w() < contract))
+            problems.add("supply.fuse.w = " + c.supply_fuse_w() + " must be 0 (not known) or at least contract.power.w = "
+                    + contract + " W: no supply delivers its contract through a smaller fuse");
         range(problems, "reserve.w", c.reserve_w(), 0, Integer.MAX_VALUE);
         if (contract > 0 && c.reserve_w() >= contract * (1 + c.margin_percent() / 100))
             problems.add("reserve.w = " + c.reserve_w() + " leaves no power below the limit of contract.power.w = " + contract);
@@ -78,7 +81,8 @@ public final class ConfigValidator {
                 Duration.ofSeconds(c.min_on_s()), Duration.ofSeconds(c.min_off_s()), c.hysteresis_w(),
                 Duration.ofSeconds(c.rotation_period_s()), Duration.ofMillis(c.stale_grid_ms()), c.idle_w(),
                 new BatteryLimits(c.battery_min_soc_percent(), c.battery_max_soc_percent(),
-                        c.battery_max_charge_w(), c.battery_max_discharge_w()));
+                        c.battery_max_charge_w(), c.battery_max_discharge_w()))
+                .withSupplyFuse(c.supply_fuse_w());
         Set<Integer> listed = new TreeSet<>(priorities.keySet());
         listed.addAll(modes.keySet());
         listed.addAll(ratings.keySet());

@@ -7,13 +7,10 @@ import org.microsmartgrid.api.meter.Quality;
 
 /**
  * Whether the grid reading can be trusted. Nothing else protects the contract limit, so anything doubtful counts
- * as lost: not GOOD, not a number, too old (a silent meter keeps its last GOOD value forever), or beyond any
- * plausible building (a meter answering nonsense).
+ * as lost: not GOOD, not a number, too old (a silent meter keeps its last GOOD value forever), or beyond what
+ * this site's supply can carry ({@link SiteBounds}: a meter answering nonsense).
  */
 final class GridCheck {
-
-    /** No building on a domestic or small business supply draws or exports a megawatt. */
-    static final double IMPLAUSIBLE_W = 1_000_000;
 
     private GridCheck() {
     }
@@ -25,8 +22,8 @@ final class GridCheck {
         if (grid.quality() != Quality.GOOD)
             return Optional.of("grid meter " + grid.quality());
         if (!Double.isFinite(grid.powerW())) return Optional.of("grid meter value is not a number");
-        if (Math.abs(grid.powerW()) > IMPLAUSIBLE_W)
-            return Optional.of("grid meter implausible (" + Texts.w(grid.powerW()) + ")");
+        Optional<String> beyond = SiteBounds.grid(snap.settings(), grid.powerW());
+        if (beyond.isPresent()) return beyond;
         Duration age = grid.age(snap.now());
         if (age.compareTo(snap.settings().staleGrid()) > 0)
             return Optional.of("grid meter silent for " + Texts.duration(age));

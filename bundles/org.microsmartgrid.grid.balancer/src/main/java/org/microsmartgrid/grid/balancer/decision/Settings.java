@@ -17,11 +17,13 @@ import java.time.Duration;
  * @param idleW           below this a socket's own meter proves the socket idle
  * @param battery         battery set-point bounds
  * @param importCapW      a temporary cap on the import asked by a building system, W; +∞ when none
+ * @param supplyFuseW     the main fuse's rating in W (rated current × 230 V × phases); 0 when not known. Only
+ *                        bounds what a grid reading can be ({@link SiteBounds}), never the limit the loop keeps
  */
 public record Settings(double contractPowerW, double marginPercent, double reserveW, double exportLimitW,
                        Duration minOn, Duration minOff, double hysteresisW, Duration rotationPeriod,
                        Duration staleGrid, double idleW, BatteryLimits battery,
-                       double importCapW) {
+                       double importCapW, double supplyFuseW) {
 
     public Settings {
         if (!(contractPowerW > 0)) throw new IllegalArgumentException("contract power must be > 0");
@@ -30,6 +32,8 @@ public record Settings(double contractPowerW, double marginPercent, double reser
         if (minOn.isNegative() || minOff.isNegative() || rotationPeriod.isNegative() || staleGrid.isNegative())
             throw new IllegalArgumentException("times must be >= 0");
         if (!(importCapW > 0)) throw new IllegalArgumentException("an import cap must be > 0 W");
+        if (!(supplyFuseW == 0 || supplyFuseW >= contractPowerW))
+            throw new IllegalArgumentException("the supply's fuse must be 0 (not known) or at least the contract power");
         // fields are not assigned yet inside a compact constructor: compute from the parameters
         if (!(contractPowerW * (1 + marginPercent / 100) - reserveW > 0)) throw new IllegalArgumentException("the reserve leaves no power below the limit");
     }
@@ -39,13 +43,27 @@ public record Settings(double contractPowerW, double marginPercent, double reser
                     Duration minOn, Duration minOff, double hysteresisW, Duration rotationPeriod,
                     Duration staleGrid, double idleW, BatteryLimits battery) {
         this(contractPowerW, marginPercent, reserveW, exportLimitW, minOn, minOff, hysteresisW, rotationPeriod,
-                staleGrid, idleW, battery, Double.POSITIVE_INFINITY);
+                staleGrid, idleW, battery, Double.POSITIVE_INFINITY, 0);
+    }
+
+    /** With an import cap, without a known fuse. */
+    public Settings(double contractPowerW, double marginPercent, double reserveW, double exportLimitW,
+                    Duration minOn, Duration minOff, double hysteresisW, Duration rotationPeriod,
+                    Duration staleGrid, double idleW, BatteryLimits battery, double importCapW) {
+        this(contractPowerW, marginPercent, reserveW, exportLimitW, minOn, minOff, hysteresisW, rotationPeriod,
+                staleGrid, idleW, battery, importCapW, 0);
+    }
+
+    /** The same settings with the main fuse's rating known (0: not known). */
+    public Settings withSupplyFuse(double fuseW) {
+        return new Settings(contractPowerW, marginPercent, reserveW, exportLimitW, minOn, minOff, hysteresisW,
+                rotationPeriod, staleGrid, idleW, battery, importCapW, fuseW);
     }
 
     /** The same settings with a temporary import cap (the lower of the cap and the contract limit applies). */
     public Settings withImportCap(double capW) {
         return new Settings(contractPowerW, marginPercent, reserveW, exportLimitW, minOn, minOff, hysteresisW,
-                rotationPeriod, staleGrid, idleW, battery, capW);
+                rotationPeriod, staleGrid, idleW, battery, capW, supplyFuseW);
     }
 
     /** A 3 kW home with the defaults: limit 3200 W, 60 s min on/off, 15 min turns. */

@@ -1,6 +1,7 @@
 package org.microsmartgrid.grid.balancer.decision;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One socket's figures for the decision under construction, and the result once decided.
@@ -54,8 +55,11 @@ final class SocketWork {
         RelayView relay = s.relay();
         this.closed = relay.closed();
         this.pending = closed && !site.grid().at().isAfter(relay.since());
-        this.measuredW = s.meter().filter(MeterValue::isGood).filter(m -> m.at().isAfter(relay.since()))
-                .map(m -> Math.max(0, m.powerW())).orElse(Double.NaN);
+        Optional<String> implausible = s.meter().filter(MeterValue::isGood)
+                .flatMap(m -> SiteBounds.socket(s, m.powerW()));
+        // a value beyond the socket proves nothing, idleness least of all (-500 kW is below any idle threshold)
+        this.measuredW = s.meter().filter(MeterValue::isGood).filter(m -> implausible.isEmpty())
+                .filter(m -> m.at().isAfter(relay.since())).map(m -> Math.max(0, m.powerW())).orElse(Double.NaN);
         this.expectedW = memory.knowsDraw() ? memory.expectedDrawW() : s.ratingW();
         this.turnStart = memory.turnStart() != null ? memory.turnStart() : relay.since();
         this.queuedBehind = closed ? memory.queuedBehind() : null;
@@ -69,6 +73,7 @@ final class SocketWork {
         else if (relay.faulted()) decide(false, Reason.RELAY_FAULT, "relay fault: " + relay.fault());
         else if (s.meter().isPresent() && !s.meter().get().isGood())
             decide(false, Reason.SOCKET_METER_LOST, "socket meter " + s.meter().get().quality());
+        else if (implausible.isPresent()) decide(false, Reason.SOCKET_METER_LOST, implausible.get());
         else if (s.meter().isEmpty() && plan.source() != Source.NONE && s.session().mode() != Mode.NOW)
             decide(false, Reason.NO_SOCKET_METER, "mode " + s.session().mode() + " needs the socket's own meter; "
                     + "without one the socket may only charge NOW / senza contatore la presa carica solo in modo NOW");

@@ -95,6 +95,15 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void theMainFuseWidensTheGridBoundAndCannotBeBelowTheContract() {
+        assertEquals(0, ConfigValidator.validate(PID, Configs.home()).settings().supplyFuseW(), 0, "not known by default");
+        SiteConfig site = ConfigValidator.validate(PID, Configs.home("supply.fuse.w", 7360));
+        assertEquals(7360, site.settings().supplyFuseW(), 0);
+        assertRefusedNaming(Configs.home("supply.fuse.w", 2000), "supply.fuse.w = 2000");
+        assertRefusedNaming(Configs.home("supply.fuse.w", -1), "supply.fuse.w");
+    }
+
+    @Test
     void socketListsAreParsed() {
         SiteConfig site = ConfigValidator.validate(PID, Configs.home(
                 "socket.priorities", new String[] {"1=MOBILITY_AID", "2=PRIVATE", ""},

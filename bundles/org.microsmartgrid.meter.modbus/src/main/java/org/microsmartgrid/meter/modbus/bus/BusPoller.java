@@ -4,12 +4,14 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
+import org.microsmartgrid.api.meter.BusUsage;
 import org.microsmartgrid.meter.modbus.config.BusSettings;
 import org.microsmartgrid.meter.modbus.poll.Backoff;
 import org.microsmartgrid.meter.modbus.poll.PollKind;
@@ -20,14 +22,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread of a bus. It sends one request at a time (RS-485 is half duplex, a TCP gateway serializes anyway),
- * always the task due earliest (see {@link PollSchedule}), and reschedules each task after it ran: at its interval
- * when healthy, with {@link Backoff} when failing.
+ * The one thread of a bus. It sends one request at a time (RS-485 is half duplex, a TCP gateway serializes anyway):
+ * a due urgent task (the grid meter's power) first, else the task due earliest (see {@link PollSchedule}); it
+ * reschedules each task after it ran: at a fixed rate when healthy, with {@link Backoff} when failing. It measures
+ * what the line is asked for and gives ({@link BusLoad}), and warns once when the meters ask for more than the line
+ * can carry.
  */
 public final class BusPoller implements ModbusBusService {
     private static final Logger LOG = LoggerFactory.getLogger(BusPoller.class);
     /** Upper bound of waiting for an in-flight poll when a meter detaches (a poll is a few requests). */
     private static final long DETACH_WAIT_FLOOR_MS = 5_000;
+    /** How often the bus thread looks at its demand to log a line that became over-subscribed (or fine again). */
+    private static final long DEMAND_CHECK_MS = 5_000;
+    /** Hysteresis: "fine again" is logged only once the demand is back below this. */
+    private static final double DEMAND_FINE_AGAIN = 0.9;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -45,6 +53,11 @@ public final class BusPoller implements ModbusBusService {
     private boolean lastWasJob;
     private PolledDevice current;
     private Thread thread;
+    private final BusLoad load;
+    private boolean warnedOversubscribed;
+    /** Over-subscribed at the previous check too: one check alone (a GC pause, a slow start) does not warn. */
+    private boolean overAtLastCheck;
+    private long lastDemandCheck;
     /** Touched only by the bus thread (and by stop() once that thread has ended). */
     private RegisterClient client;
 
@@ -52,6 +65,8 @@ public final class BusPoller implements ModbusBusService {
         this.settings = settings;
         this.clients = clients;
         this.time = time;
+        this.load = new BusLoad(time.monotonicMillis());
+        this.lastDemandCheck = time.monotonicMillis();
     }
 
     /** A poller talking Modbus through j2mod. */
@@ -138,8 +153,7 @@ public final class BusPoller implements ModbusBusService {
         try {
             attached.add(device);
             long now = time.monotonicMillis();
-            schedule.put(device, PollKind.FAST, now);
-            schedule.put(device, PollKind.SLOW, now);
+            schedule.attach(device, now, device.urgent(PollKind.FAST), device.intervalMillis(PollKind.SLOW));
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -152,6 +166,7 @@ public final class BusPoller implements ModbusBusService {
         try {
             attached.remove(device);
             schedule.remove(device);
+            load.forget(device);
             if (Thread.currentThread() == thread) return;
             long waitNanos = TimeUnit.MILLISECONDS.toNanos(
                     4L * settings.timeoutMs() * (settings.retries() + 1) + DETACH_WAIT_FLOOR_MS);
@@ -204,7 +219,9 @@ public final class BusPoller implements ModbusBusService {
                     while (running && task == null && job == null) {
                         long now = time.monotonicMillis();
                         boolean pollDue = schedule.peek().map(t -> t.dueMillis() <= now).orElse(false);
-                        if (!jobs.isEmpty() && !(pollDue && lastWasJob)) {
+                        // a due urgent poll goes even before a queued write: the grid reading waits at most
+                        // for the request already on the line
+                        if (!jobs.isEmpty() && !(pollDue && lastWasJob) && !schedule.urgentDue(now)) {
                             job = jobs.poll();
                             break;
                         }
@@ -224,8 +241,15 @@ public final class BusPoller implements ModbusBusService {
                 } finally {
                     lock.unlock();
                 }
+                long start = time.monotonicMillis();
                 if (job != null) {
                     runJob(job, s, renew);
+                    lock.lock();
+                    try {
+                        load.busy(start, time.monotonicMillis());
+                    } finally {
+                        lock.unlock();
+                    }
                     continue;
                 }
                 int errors = pollOnce(task, s, renew);
@@ -233,10 +257,14 @@ public final class BusPoller implements ModbusBusService {
                 try {
                     current = null;
                     PolledDevice d = task.device();
+                    long end = time.monotonicMillis();
                     if (attached.contains(d)) {
-                        long delay = Backoff.delay(d.intervalMillis(task.kind()), errors, settings.backoffMaxMs());
-                        schedule.put(d, task.kind(), time.monotonicMillis() + delay);
+                        load.polled(d, task.kind(), start, end, errors == 0);
+                        long interval = d.intervalMillis(task.kind());
+                        if (errors > 0) schedule.retry(task, Backoff.delay(interval, errors, settings.backoffMaxMs()), end);
+                        else schedule.again(task, interval, end);
                     }
+                    checkDemand(end);
                     idle.signalAll();
                 } finally {
                     lock.unlock();
@@ -254,6 +282,36 @@ public final class BusPoller implements ModbusBusService {
                 lock.unlock();
             }
             LOG.info("Modbus bus {}: polling stopped, connection closed", describe());
+        }
+    }
+
+    /** What the line is asked for and gives, for /status. */
+    public BusUsage usage() {
+        lock.lock();
+        try {
+            return load.usage(settings.busId(), settings.describe(), List.copyOf(attached), time.monotonicMillis());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Logs a line that became over-subscribed, once, and again when it is fine; called under the lock. */
+    private void checkDemand(long now) {
+        if (now - lastDemandCheck < DEMAND_CHECK_MS) return;
+        lastDemandCheck = now;
+        double demand = load.demand(attached);
+        boolean over = demand > 1.0;
+        boolean twice = over && overAtLastCheck;
+        overAtLastCheck = over;
+        if (!warnedOversubscribed && twice) {
+            warnedOversubscribed = true;
+            LOG.warn("Modbus bus {} is over-subscribed: its meters' poll intervals ask for {} % of the line. The grid "
+                    + "meter keeps its interval; the other meters are polled less often than configured (see /status, "
+                    + "buses). Split the line or lengthen poll.fast.ms of the socket meters.", settings.describe(),
+                    Math.round(demand * 100));
+        } else if (warnedOversubscribed && demand < DEMAND_FINE_AGAIN) {
+            warnedOversubscribed = false;
+            LOG.info("Modbus bus {}: its meters now ask for {} % of the line", settings.describe(), Math.round(demand * 100));
         }
     }
 

@@ -13,7 +13,7 @@ public interface ModbusBusService {
     /** For logs, e.g. "rs485 (RTU /dev/ttyUSB0 9600 8N1)". */
     String describe();
 
-    /** Starts polling the device: its fast and slow tasks are due at once. */
+    /** Starts polling the device: both tasks are due at once; the slow one is then shifted once, to spread them. */
     void attach(PolledDevice device);
 
     /** Stops polling the device; when this returns, no poll of it is running or will run. */

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.MeterReading;
+import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.api.meter.Quality;
 import org.microsmartgrid.api.meter.Sample;
 import org.microsmartgrid.meter.modbus.bus.ReadFailure;
@@ -78,6 +79,17 @@ public final class MeterDevice implements PolledDevice {
     @Override
     public String describe() {
         return settings.describe();
+    }
+
+    /** The grid meter's power goes first on its bus: without it the loop falls into the safe state. */
+    @Override
+    public boolean urgent(PollKind kind) {
+        return kind == PollKind.FAST && settings.role() == MeterRole.GRID;
+    }
+
+    @Override
+    public String name() {
+        return settings.meterId();
     }
 
     @Override

@@ -51,6 +51,26 @@ class PollScheduleTest {
     }
 
     @Test
+    void aSlowTaskIsShiftedOnceAfterItsFirstGoodPollAndAFastPollNeverTakesTheShift() {
+        schedule.attach("a", 0, true, 10_000);  // the first device attached: no shift
+        schedule.attach("b", 0, false, 10_000); // the second: 0.618 of the interval
+        for (int i = 0; i < 4; i++) {
+            var t = schedule.takeDue(0).orElseThrow();
+            schedule.again(t, t.kind() == PollKind.FAST ? 500 : 10_000, 10);
+        }
+        assertEquals(500, schedule.due("b", PollKind.FAST).orElseThrow(), "power: fixed rate, never shifted");
+        assertEquals(10_000, schedule.due("a", PollKind.SLOW).orElseThrow());
+        assertEquals(16_180, schedule.due("b", PollKind.SLOW).orElseThrow(), "energy: shifted once");
+        var again = schedule.takeDue(16_180).orElseThrow();
+        while (!again.device().equals("b") || again.kind() != PollKind.SLOW) {
+            schedule.again(again, again.kind() == PollKind.FAST ? 500 : 10_000, 16_180);
+            again = schedule.takeDue(16_180).orElseThrow();
+        }
+        schedule.again(again, 10_000, 16_200);
+        assertEquals(26_180, schedule.due("b", PollKind.SLOW).orElseThrow(), "then its own interval, no more shifts");
+    }
+
+    @Test
     void advancingOnlyEverBringsATaskForward() {
         schedule.put("a", PollKind.SLOW, 10_000);
         schedule.advance("a", PollKind.SLOW, 500);

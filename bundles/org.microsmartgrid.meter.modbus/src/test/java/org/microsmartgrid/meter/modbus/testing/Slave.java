@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.ghgande.j2mod.modbus.ModbusException;
+import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
@@ -15,12 +17,14 @@ import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 
 /**
  * A real j2mod Modbus TCP slave on loopback, with one process image per unit id. Register values are set with the
- * encodings devices use (float32 and 32-bit integers high word first unless told otherwise).
+ * encodings devices use (float32 and 32-bit integers high word first unless told otherwise). With
+ * {@link #replyDelay} every read is answered that much later, like a slow RS-485 line behind a gateway.
  */
 public final class Slave implements AutoCloseable {
     private final ModbusSlave slave;
     private final int port;
     private final Map<Integer, SimpleProcessImage> images = new HashMap<>();
+    private volatile long replyDelayMs;
 
     private Slave(ModbusSlave slave, int port) {
         this.slave = slave;
@@ -75,7 +79,7 @@ public final class Slave implements AutoCloseable {
     /** The process image of a unit, created empty (so any read fails with exception code 2) on first use. */
     public synchronized SimpleProcessImage unit(int unitId) {
         return images.computeIfAbsent(unitId, id -> {
-            SimpleProcessImage image = new SimpleProcessImage(id);
+            SimpleProcessImage image = new SlowImage(id);
             slave.addProcessImage(id, image);
             return image;
         });
@@ -85,6 +89,43 @@ public final class Slave implements AutoCloseable {
     public synchronized void unit(int unitId, SimpleProcessImage image) {
         images.put(unitId, image);
         slave.addProcessImage(unitId, image);
+    }
+
+    /**
+     * Every read request of the default images is answered {@code ms} later: 25 ms is a read of a few registers at
+     * 9600 baud, the time a real RS-485 line holds the bus per request.
+     */
+    public void replyDelay(long ms) {
+        replyDelayMs = ms;
+    }
+
+    /** A process image that takes the line's time before it answers a read. */
+    private final class SlowImage extends SimpleProcessImage {
+        SlowImage(int unit) {
+            super(unit);
+        }
+
+        @Override
+        public InputRegister[] getInputRegisterRange(int offset, int count) {
+            hold();
+            return super.getInputRegisterRange(offset, count);
+        }
+
+        @Override
+        public Register[] getRegisterRange(int offset, int count) {
+            hold();
+            return super.getRegisterRange(offset, count);
+        }
+
+        private void hold() {
+            long ms = replyDelayMs;
+            if (ms <= 0) return;
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public void inputWord(int unitId, int address, int value) {
