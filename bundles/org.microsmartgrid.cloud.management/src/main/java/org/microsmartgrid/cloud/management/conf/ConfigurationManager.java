@@ -141,15 +141,21 @@ final class ConfigurationManager {
                         + ocd.id());
             }
             if (value == null) next.remove(p.name());
-            else if (!replace && !existing.containsKey(p.name()) && ad.isPresent()
-                    && isDefault(ad.get(), value))
-                continue; // the default GET showed, sent back unchanged: the file stays as the installer wrote it
+            else if (!replace && !existing.containsKey(p.name()) && ad.isPresent() && saysNothing(ad.get(), value))
+                continue; // the default GET showed, or an empty field, sent back: the file stays as the installer wrote it
             else next.put(p.name(), value);
         }
         return next;
     }
 
-    private static boolean isDefault(AttributeInfo ad, Object value) {
+    /**
+     * Whether a value sent for an attribute the configuration does not hold adds nothing: the default that GET
+     * showed, an empty text or an empty list (Kapua's console sends "" for an empty text field and an empty list
+     * for an array with nothing in it, where Kura's form showed no value at all).
+     */
+    private static boolean saysNothing(AttributeInfo ad, Object value) {
+        if ("".equals(value)) return true;
+        if (value.getClass().isArray() && java.lang.reflect.Array.getLength(value) == 0) return true;
         return PropertyValues.defaultValue(ad).map(d -> java.util.Objects.deepEquals(d, value)).orElse(false);
     }
 

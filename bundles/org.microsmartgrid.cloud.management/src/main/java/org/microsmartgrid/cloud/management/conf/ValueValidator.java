@@ -29,6 +29,11 @@ public final class ValueValidator {
             }
             if (texts == null) return existing; // only masks or empty fields came back: the secret is unchanged
         }
+        if (ad.multiValued() && isText(ad)) {
+            // Kapua's console paints min(cardinality, 10) fields for a list and sends "" for each one left empty
+            // (DeviceConfigPanel.getUpdatedConfiguration): an empty entry is an unused field, not a value
+            texts = texts.stream().filter(t -> !t.isEmpty()).toList();
+        }
         if (!ad.multiValued() && texts.size() > 1)
             throw new IllegalArgumentException(where + ": takes one value, got " + texts.size());
         if (ad.multiValued() && texts.size() > ad.maxValues())
