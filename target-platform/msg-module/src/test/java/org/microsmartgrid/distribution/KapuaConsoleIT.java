@@ -48,7 +48,7 @@ class KapuaConsoleIT {
     void setUp() throws Exception {
         broker = new EmbeddedBroker();
         broker.start();
-        kapua = new KapuaPeer(broker.url(), CONSOLE).connect("$EDC/#", "milano/#");
+        kapua = new KapuaPeer(broker.url(), CONSOLE).connect("$EDC/#", "milano/#", "bench/#");
         conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
                 "I\"5020\"", "I\"" + ModuleProcess.freePort() + "\"");
         ModuleProcess.addInstaller(conf);
@@ -194,6 +194,47 @@ class KapuaConsoleIT {
                 assertTrue(told.stream().noneMatch(s -> s.endsWith("=OUTOFORDER") || s.endsWith("=UNKNOWN")),
                         "start " + start + ": healthy sockets are never out of order or unknown on the map: " + told);
             }
+        }
+    }
+
+    /**
+     * The reply time of CONF-V1 and ASSET-V1 requests as Kapua's console waits on it (docs/benchmarks.md), run with
+     * {@code -Dmsg.bench.latency=true}; measured, not asserted.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "msg.bench.latency", matches = "true")
+    void replyLatency() throws Exception {
+        try (ModuleProcess module = ModuleProcess.start("kapua-console-latency", conf, ModuleProcess.freePort())) {
+            awaitBirth();
+            StringBuilder report = new StringBuilder();
+            String[][] requests = {{"CONF-V1", "GET", "configurations/" + SIM, ""}, {"CONF-V1", "GET", "configurations", ""},
+                    {"ASSET-V1", "EXEC", "read", "[{\"name\":\"socket.1\"}]"}, {"DEPLOY-V2", "GET", "bundles", ""}};
+            for (String[] q : requests) request(q[0], q[1], q[2], q[3]); // warm-up
+            for (String[] q : requests) {
+                List<Long> ms = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    long t0 = System.nanoTime();
+                    request(q[0], q[1], q[2], q[3]);
+                    ms.add((System.nanoTime() - t0) / 1_000_000);
+                }
+                java.util.Collections.sort(ms);
+                report.append(String.format("%s %s %s: p50 %d ms, max %d ms (20 requests)%n", q[0], q[1], q[2],
+                        ms.get(ms.size() / 2), ms.get(ms.size() - 1)));
+            }
+            // the peer: a plain MQTT round trip through the same broker (publish, receive it back)
+            List<Long> ms = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String topic = "bench/echo/" + i;
+                long t0 = System.nanoTime();
+                kapua.publish(topic, new byte[] {1});
+                kapua.await(r -> r.topic().equals(topic), WAIT, "echo");
+                ms.add((System.nanoTime() - t0) / 1_000_000);
+            }
+            java.util.Collections.sort(ms);
+            report.append(String.format("MQTT echo through the broker: p50 %d ms, max %d ms%n", ms.get(10), ms.get(19)));
+            Files.createDirectories(Path.of("target", "bench"));
+            Files.writeString(Path.of("target", "bench", "kapua-reply-latency.txt"), report.toString());
+            System.out.print(report);
         }
     }
 
