@@ -182,6 +182,13 @@ class TelemetryPublisherTest {
                 T.minus(Duration.ofDays(8)), 1, 0, 0, "UNPLUGGED", "plug"));
         p.exportSessions();
         assertEquals(2, sink.on("sessions").size(), "a session closed 8 days ago is not looked at again");
+
+        sessions.add(new ChargingSession(UUID.randomUUID(), 4, ChargingMode.NOW, 0, null, T, T.plusSeconds(60), 10, 0,
+                0, "STOPPED", "plug", "kapua:tech-01"));
+        p.exportSessions();
+        Map<String, Object> stopped = sink.on("sessions").get(2).metrics();
+        assertEquals("STOPPED", stopped.get("end_reason"), "the reason is a code");
+        assertEquals("kapua", stopped.get("ended_by"), "who stopped it, in its own field, without the technician's id");
     }
 
     @Test
