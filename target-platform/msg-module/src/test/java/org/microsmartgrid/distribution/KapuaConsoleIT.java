@@ -193,7 +193,13 @@ class KapuaConsoleIT {
                         .map(m -> m.message().metrics().get("socket") + "=" + m.message().metrics().get("status")).toList();
                 assertTrue(told.stream().noneMatch(s -> s.endsWith("=OUTOFORDER") || s.endsWith("=UNKNOWN")),
                         "start " + start + ": healthy sockets are never out of order or unknown on the map: " + told);
-            }
+            } // close(): SIGTERM, as systemd stops the module
+            // a clean stop is a DC, never the last will (Kapua would mark the module MISSING)
+            kapua.await(m -> m.topic().equals("$EDC/milano/" + DEVICE + "/MQTT/DC"), WAIT, "DC after SIGTERM");
+            kapua.publish("bench/after-stop", new byte[] {1}); // a round trip through the broker after the exit
+            kapua.await(m -> m.topic().equals("bench/after-stop"), WAIT, "the marker");
+            assertTrue(kapua.received().stream().noneMatch(m -> m.topic().endsWith("/MQTT/LWT")),
+                    "no LWT after an orderly stop: " + kapua.received().stream().map(KapuaPeer.Received::topic).toList());
         }
     }
 
