@@ -54,7 +54,10 @@ class CommissioningIT {
     @Test
     @Order(1)
     void everyBundleIsActiveAndEveryMeterReadsTheSimulatedBuilding() throws Exception {
-        JsonObject status = module.awaitStatus("all meters GOOD", Duration.ofSeconds(90), s -> goodMeters(s).containsAll(METERS));
+        // the meters answer before the last bundles have started: wait for both
+        JsonObject status = module.awaitStatus("all meters GOOD and every bundle started", Duration.ofSeconds(90),
+                s -> goodMeters(s).containsAll(METERS)
+                        && s.getAsJsonObject("health").getAsJsonObject("bundles").getAsJsonArray("notActive").isEmpty());
 
         JsonObject health = status.getAsJsonObject("health");
         assertEquals(0, health.getAsJsonObject("bundles").getAsJsonArray("notActive").size(), "bundles not active: " + health);

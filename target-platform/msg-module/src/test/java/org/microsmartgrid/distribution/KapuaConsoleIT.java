@@ -74,6 +74,7 @@ class KapuaConsoleIT {
     void applyWithoutChangesWorksOnEveryComponentAndKeepsTheCoapKeys() throws Exception {
         try (ModuleProcess module = ModuleProcess.start("kapua-console-apply", conf, ModuleProcess.freePort())) {
             awaitBirth();
+            awaitStarted(module);
             Map<String, String> filesBefore = files();
             KuraMessage all = request("CONF-V1", "GET", "configurations", "");
             assertEquals(200, all.metrics().get("response.code"));
@@ -111,6 +112,7 @@ class KapuaConsoleIT {
     void anEmptyOptionalFieldAndFactoryInstancesAsKapuaShowsThem() throws Exception {
         try (ModuleProcess module = ModuleProcess.start("kapua-console-empty", conf, ModuleProcess.freePort())) {
             awaitBirth();
+            awaitStarted(module);
             KapuaConsoleForms.Form sim = KapuaConsoleForms.read(request("CONF-V1", "GET", "configurations/" + SIM, "").body()).get(0);
             // the technician changes one value and leaves a number field empty: Kapua sends that one without a type
             Map<String, String> typed = new java.util.HashMap<>();
@@ -140,6 +142,7 @@ class KapuaConsoleIT {
     void kapuasFullAssetApplyDisablesASocket() throws Exception {
         try (ModuleProcess module = ModuleProcess.start("kapua-console-asset", conf, ModuleProcess.freePort())) {
             awaitBirth();
+            awaitStarted(module);
             JsonArray shown = JsonParser.parseString(new String(request("ASSET-V1", "EXEC", "read",
                     "[{\"name\":\"socket.2\"}]").body(), StandardCharsets.UTF_8)).getAsJsonArray();
             Map<String, String> modes = new TreeMap<>();
@@ -183,6 +186,7 @@ class KapuaConsoleIT {
             kapua.clear();
             try (ModuleProcess module = ModuleProcess.start("kapua-console-restart-" + start, conf, ModuleProcess.freePort())) {
                 awaitBirth();
+                awaitStarted(module);
                 for (int socket = 1; socket <= 4; socket++) {
                     int n = socket;
                     kapua.await(m -> m.topic().equals("milano/" + DEVICE + "/msg/events/availability") && m.message() != null
@@ -212,6 +216,7 @@ class KapuaConsoleIT {
     void replyLatency() throws Exception {
         try (ModuleProcess module = ModuleProcess.start("kapua-console-latency", conf, ModuleProcess.freePort())) {
             awaitBirth();
+            awaitStarted(module);
             StringBuilder report = new StringBuilder();
             String[][] requests = {{"CONF-V1", "GET", "configurations/" + SIM, ""}, {"CONF-V1", "GET", "configurations", ""},
                     {"ASSET-V1", "EXEC", "read", "[{\"name\":\"socket.1\"}]"}, {"DEPLOY-V2", "GET", "bundles", ""}};
@@ -242,6 +247,12 @@ class KapuaConsoleIT {
             Files.writeString(Path.of("target", "bench", "kapua-reply-latency.txt"), report.toString());
             System.out.print(report);
         }
+    }
+
+    /** Every bundle started: BIRTH comes before the last bundles (CoAP, the runtime's stop handling) are up. */
+    private static void awaitStarted(ModuleProcess module) throws Exception {
+        module.awaitStatus("every bundle active", WAIT, s -> s.getAsJsonObject("health").getAsJsonObject("bundles")
+                .getAsJsonArray("notActive").isEmpty());
     }
 
     private void awaitBirth() throws InterruptedException {
