@@ -193,7 +193,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
         String band = band(r.at());
         synchronized (lock) {
             if (book == null) return;
-            Optional<Change> c = book.onSocket(sample, gridW, band);
+            Optional<Change> c = book.onSocket(sample, gridW, band, socketMode(r.socket(), r.at()));
             c.ifPresent(ChargingSessionsService::log);
             c.ifPresent(change -> persist(List.of(change)));
         }
@@ -231,12 +231,12 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
     }
 
     @Override
-    public Optional<ChargingSession> stop(int socket, String reason) {
+    public Optional<ChargingSession> stop(int socket, String actor) {
         Optional<Change> c;
         Future<?> written = null;
         synchronized (lock) {
             requireActive();
-            c = book.stop(socket, reason, clock.instant());
+            c = book.stop(socket, actor, clock.instant());
             if (c.isPresent()) {
                 log(c.get());
                 written = persist(List.of(c.get()));
@@ -382,6 +382,25 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
             Optional<LoopDecision> d = s.lastDecision();
             return d.filter(x -> Duration.between(x.at(), now).abs().compareTo(BAND_FRESH) <= 0)
                     .map(LoopDecision::band).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The mode the balancer's last (recent) decision serves a socket in, when it is a charging mode: without a
+     * driver's choice that is the socket's configured mode (Balancer socket.modes), which a plugged-in session
+     * follows. Null when there is no recent decision or the socket is off by configuration (NONE).
+     */
+    private ChargingMode socketMode(int socket, Instant now) {
+        ControlLoopStatus s = loopStatus;
+        if (s == null) return null;
+        try {
+            return s.lastDecision().filter(x -> Duration.between(x.at(), now).abs().compareTo(BAND_FRESH) <= 0)
+                    .flatMap(d -> d.sockets().stream().filter(a -> a.socket() == socket).findFirst())
+                    .map(a -> a.mode())
+                    .filter(m -> m.equals("NOW") || m.equals("SOLAR_ONLY") || m.equals("SOLAR_AND_CHEAP"))
+                    .map(ChargingMode::valueOf).orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

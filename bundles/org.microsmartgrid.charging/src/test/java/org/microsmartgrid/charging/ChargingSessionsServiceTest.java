@@ -106,15 +106,17 @@ class ChargingSessionsServiceTest {
 
         List<ChargingSession> all = service.recent(10);
         assertEquals(1, all.size(), "no duplicate record");
-        Optional<ChargingSession> stopped = service.stop(1, "driver");
-        assertEquals("driver", stopped.orElseThrow().endReason());
+        Optional<ChargingSession> stopped = service.stop(1, "kapua:tech-01");
+        assertEquals(ChargingSessions.STOPPED, stopped.orElseThrow().endReason());
+        assertEquals("kapua:tech-01", stopped.orElseThrow().endedBy(), "who stopped it, in its own field");
 
         service.deactivate();
         service = activate();
         assertTrue(service.active(1).isEmpty(), "a stopped session stays stopped after a restart");
         ChargingSession rec = service.recent(10).get(0);
         assertEquals(id, rec.id());
-        assertEquals("driver", rec.endReason());
+        assertEquals(ChargingSessions.STOPPED, rec.endReason());
+        assertEquals("kapua:tech-01", rec.endedBy(), "kept in the database");
         assertEquals(1200 * 1000 / 3600.0, rec.energyWh(), 1e-6);
         assertEquals(ChargingSessions.PLUG, rec.startedBy());
     }

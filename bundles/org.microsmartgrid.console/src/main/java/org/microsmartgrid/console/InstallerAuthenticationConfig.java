@@ -1,6 +1,7 @@
 package org.microsmartgrid.console;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(id = InstallerAuthentication.PID,
@@ -10,7 +11,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 + "la console resta chiusa: non esiste un account predefinito.")
 public @interface InstallerAuthenticationConfig {
 
-    @AttributeDefinition(name = "Installers / Installatori",
+    // a password attribute: the hashes are masked in Kapua's CONF-V1 and the web console, and a form sent back
+    // unchanged keeps them (an offline guess at a PBKDF2 hash is still a guess at the installer's password)
+    @AttributeDefinition(name = "Installers / Installatori", type = AttributeType.PASSWORD,
             description = "One entry per installer: name:pbkdf2-sha256$<iterations>$<salt>$<hash>, printed by "
                     + "'java -cp org.microsmartgrid.console.jar org.microsmartgrid.console.HashPassword <name>'. "
                     + "/ Una riga per installatore, come la stampa HashPassword.")

@@ -104,9 +104,15 @@ public final class TelemetryMessages {
         m.put("solar_wh", s.solarWh());
         m.put("cost_eur", s.costEur());
         if (s.endReason() != null) m.put("end_reason", s.endReason());
-        int colon = s.startedBy().indexOf(':');
-        m.put("started_by", colon < 0 ? s.startedBy() : s.startedBy().substring(0, colon));
+        m.put("started_by", kind(s.startedBy()));
+        // who stopped it, reduced like started_by to how (kapua, coap, console): the technician's id stays here
+        if (s.endedBy() != null) m.put("ended_by", kind(s.endedBy()));
         return m;
+    }
+
+    private static String kind(String actor) {
+        int colon = actor.indexOf(':');
+        return colon < 0 ? actor : actor.substring(0, colon);
     }
 
     /** The socket numbers the site knows: from relays, socket meters and the loop. */

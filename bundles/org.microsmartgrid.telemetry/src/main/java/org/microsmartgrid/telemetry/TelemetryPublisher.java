@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * (checked after each control-loop decision), and each session's record when it opens and when it closes (keyed, so
  * a restart re-scanning the recent sessions does not send one twice). The recent sessions are read from the
  * sessions database at each interval and when the set of open sessions changes, not at every decision.
+ * <p>
+ * At start nothing is said about a socket until the module knows it ({@link StartupKnowledge}): a socket whose relay
+ * is not bound yet, that the loop has not decided on yet, or that looks out of order or off only because its meters
+ * have not answered once yet is neither sent as an event nor as a socket message; if that lasts longer than the
+ * start grace, what the module sees is sent (a meter dead from the start is out of order on the map).
  */
 public final class TelemetryPublisher implements AutoCloseable {
 
@@ -39,10 +44,18 @@ public final class TelemetryPublisher implements AutoCloseable {
     private final ScheduledExecutorService worker;
     private final AtomicBoolean checkPending = new AtomicBoolean();
     private final Map<Integer, SocketStatus> lastStatus = new HashMap<>();
+    private final StartupKnowledge startup;
     private Set<UUID> lastOpen = Set.of();
 
     public TelemetryPublisher(Supplier<SiteView> view, Supplier<List<ChargingSession>> recentSessions,
                               MessageSink sink, Clock clock) {
+        this(view, recentSessions, sink, clock, StartupKnowledge.START_GRACE);
+    }
+
+    /** @param startGrace how long at most a socket's status is held back at start while its meters are silent */
+    public TelemetryPublisher(Supplier<SiteView> view, Supplier<List<ChargingSession>> recentSessions,
+                              MessageSink sink, Clock clock, Duration startGrace) {
+        this.startup = new StartupKnowledge(clock.instant(), startGrace);
         this.view = view;
         this.recentSessions = recentSessions;
         this.sink = sink;
@@ -89,9 +102,11 @@ public final class TelemetryPublisher implements AutoCloseable {
         long at = v.at().toEpochMilli();
         List<MessageSink.Outgoing> batch = new ArrayList<>();
         batch.add(new MessageSink.Outgoing("site", MessageClass.TELEMETRY, at, TelemetryMessages.site(v)));
-        for (int n : TelemetryMessages.sockets(v))
+        Set<Integer> sent = changes(v, batch);
+        for (int n : TelemetryMessages.sockets(v)) {
+            if (sent.contains(n) || !lastStatus.containsKey(n)) continue; // sent with its event, or not known yet
             batch.add(new MessageSink.Outgoing("sockets/" + n, MessageClass.TELEMETRY, at, TelemetryMessages.socket(v, n)));
-        changes(v, batch);
+        }
         sink.sendAll(batch);
         exportSessions();
     }
@@ -102,15 +117,21 @@ public final class TelemetryPublisher implements AutoCloseable {
         if (!batch.isEmpty()) sink.sendAll(batch);
     }
 
-    private void changes(SiteView v, List<MessageSink.Outgoing> batch) {
+    /** @return the sockets whose status changed (their socket message is in the batch) */
+    private Set<Integer> changes(SiteView v, List<MessageSink.Outgoing> batch) {
         long at = v.at().toEpochMilli();
+        startup.see(v);
+        Set<Integer> changed = new java.util.TreeSet<>();
         TelemetryMessages.statuses(v).forEach((n, status) -> {
+            if (!lastStatus.containsKey(n) && !startup.knows(v, n, status)) return; // nothing said until known
             SocketStatus before = lastStatus.put(n, status);
             if (status == before) return;
+            changed.add(n);
             batch.add(new MessageSink.Outgoing("events/availability", MessageClass.EVENT, at,
                     TelemetryMessages.availability(n, status, before, TelemetryMessages.reason(v, n))));
             batch.add(new MessageSink.Outgoing("sockets/" + n, MessageClass.TELEMETRY, at, TelemetryMessages.socket(v, n)));
         });
+        return changed;
     }
 
     void exportSessions() {

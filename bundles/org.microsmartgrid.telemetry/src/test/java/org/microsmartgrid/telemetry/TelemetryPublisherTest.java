@@ -127,7 +127,8 @@ class TelemetryPublisherTest {
     void anAvailabilityChangeIsAnEventAtOnceAndOnlyOnce() {
         RecordingSink sink = new RecordingSink();
         SiteView[] now = {view(Optional.empty(), Map.of(), Map.of(), relay(1, false, null))};
-        TelemetryPublisher p = new TelemetryPublisher(() -> now[0], List::of, sink, Clock.fixed(T, ZoneOffset.UTC));
+        TelemetryPublisher p = new TelemetryPublisher(() -> now[0], List::of, sink, Clock.fixed(T, ZoneOffset.UTC),
+                Duration.ZERO);
         p.checkChanges(now[0]);
         assertEquals(1, eventsOf(sink, 1).size(), "the first look tells the initial status");
         assertEquals("UNKNOWN", eventsOf(sink, 2).get(0).metrics().get("status"), "socket 2 has a meter, no relay");
@@ -180,6 +181,54 @@ class TelemetryPublisherTest {
                 T.minus(Duration.ofDays(8)), 1, 0, 0, "UNPLUGGED", "plug"));
         p.exportSessions();
         assertEquals(2, sink.on("sessions").size(), "a session closed 8 days ago is not looked at again");
+
+        sessions.add(new ChargingSession(UUID.randomUUID(), 4, ChargingMode.NOW, 0, null, T, T.plusSeconds(60), 10, 0,
+                0, "STOPPED", "plug", "kapua:tech-01"));
+        p.exportSessions();
+        Map<String, Object> stopped = sink.on("sessions").get(2).metrics();
+        assertEquals("STOPPED", stopped.get("end_reason"), "the reason is a code");
+        assertEquals("kapua", stopped.get("ended_by"), "who stopped it, in its own field, without the technician's id");
+    }
+
+    @Test
+    void atStartNothingIsSaidOfASocketUntilTheModuleKnowsIt() {
+        RecordingSink sink = new RecordingSink();
+        Clock start = Clock.fixed(T.minusSeconds(1), ZoneOffset.UTC);
+        SiteView[] now = new SiteView[1];
+        TelemetryPublisher p = new TelemetryPublisher(() -> now[0], List::of, sink, start, Duration.ofSeconds(30));
+        MeterReading grid = meter("grid", MeterRole.GRID, 0, Quality.GOOD, Map.of(Channel.ACTIVE_POWER, 1000.0));
+        MeterReading silent = MeterReading.none("s1", MeterRole.SOCKET, 1, T);
+        MeterReading answered = meter("s1", MeterRole.SOCKET, 1, Quality.GOOD, Map.of(Channel.ACTIVE_POWER, 0.0));
+        // what a start looks like: no relay yet; then the loop keeps the socket off while its meter has not answered
+        now[0] = new SiteView(T, List.of(grid, silent), List.of(), Optional.empty(), Map.of(), Map.of(), Optional.empty());
+        p.tick();
+        now[0] = new SiteView(T, List.of(grid, silent), List.of(relay(1, false, null)),
+                Optional.of(decision(false, alloc(1, "SOCKET_METER_LOST"))), Map.of(), Map.of(), Optional.empty());
+        p.tick();
+        assertTrue(sink.on("events/availability").isEmpty(), "neither UNKNOWN nor OUTOFORDER: " + sink.sent);
+        assertTrue(sink.on("sockets/1").isEmpty(), "no socket message with a status the module does not know");
+        // the meter answers: the first thing the map hears is the truth
+        now[0] = new SiteView(T, List.of(grid, answered), List.of(relay(1, false, null)),
+                Optional.of(decision(false, alloc(1, "NO_SESSION"))), Map.of(), Map.of(), Optional.empty());
+        p.tick();
+        assertEquals(List.of("AVAILABLE"), eventsOf(sink, 1).stream().map(e -> e.metrics().get("status")).toList());
+        // later, a meter lost after it answered is out of order at once
+        now[0] = new SiteView(T, List.of(grid, meter("s1", MeterRole.SOCKET, 1, Quality.FAILED, Map.of())),
+                List.of(relay(1, false, null)), Optional.of(decision(false, alloc(1, "SOCKET_METER_LOST"))), Map.of(),
+                Map.of(), Optional.empty());
+        p.checkChanges(now[0]);
+        assertEquals("OUTOFORDER", eventsOf(sink, 1).get(1).metrics().get("status"));
+    }
+
+    @Test
+    void aMeterDeadFromTheStartIsReportedOnceTheGraceIsOver() {
+        RecordingSink sink = new RecordingSink();
+        TelemetryPublisher p = new TelemetryPublisher(() -> null, List::of, sink,
+                Clock.fixed(T.minusSeconds(31), ZoneOffset.UTC), Duration.ofSeconds(30));
+        p.checkChanges(new SiteView(T, List.of(MeterReading.none("s1", MeterRole.SOCKET, 1, T)),
+                List.of(relay(1, false, null)), Optional.of(decision(false, alloc(1, "SOCKET_METER_LOST"))), Map.of(),
+                Map.of(), Optional.empty()));
+        assertEquals("OUTOFORDER", eventsOf(sink, 1).get(0).metrics().get("status"));
     }
 
     @Test
@@ -187,7 +236,7 @@ class TelemetryPublisherTest {
         RecordingSink sink = new RecordingSink();
         TelemetryPublisher p = new TelemetryPublisher(
                 () -> view(Optional.empty(), Map.of(), Map.of(), relay(1, true, null), relay(2, false, null)),
-                List::of, sink, Clock.fixed(T, ZoneOffset.UTC));
+                List::of, sink, Clock.fixed(T, ZoneOffset.UTC), Duration.ZERO);
         p.tick();
         assertEquals(1, sink.on("site").size());
         assertTrue(sink.on("sockets/1").size() >= 1);

@@ -16,7 +16,7 @@ public interface ChargingSessions {
 
     /** End reason: the socket's power stayed below the plug threshold (vehicle unplugged or done). */
     String UNPLUGGED = "UNPLUGGED";
-    /** End reason: stopped through this service without a reason of its own. */
+    /** End reason: stopped through this service ({@link #stop}); who did it is the session's {@code endedBy}. */
     String STOPPED = "STOPPED";
     /** {@code startedBy} of sessions started by detecting power on a socket. */
     String PLUG = "plug";
@@ -50,12 +50,13 @@ public interface ChargingSessions {
     ChargingSession startRemote(int socket, ChargingMode mode, double targetWh, Instant deadline, String actor);
 
     /**
-     * Ends the open session of a socket.
+     * Ends the open session of a socket: its end reason is {@link #STOPPED}, and who stopped it is kept in
+     * {@link ChargingSession#endedBy()} (the actor is not a reason: the city counts reasons).
      *
-     * @param reason why, e.g. "driver"; null or blank means {@link #STOPPED}
+     * @param actor who stops it, e.g. "kapua:tech-01" (logged and stored); null or blank: not known
      * @return the closed record, once it is stored; empty when the socket had no open session
      */
-    Optional<ChargingSession> stop(int socket, String reason);
+    Optional<ChargingSession> stop(int socket, String actor);
 
     /**
      * Whether the socket is held off after a session on it was stopped (by the driver, remotely) while the vehicle

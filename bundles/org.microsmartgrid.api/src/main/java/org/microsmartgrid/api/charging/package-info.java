@@ -4,7 +4,7 @@
  * that keeps the sessions.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.microsmartgrid.api.charging;
 
 import org.osgi.annotation.bundle.Export;

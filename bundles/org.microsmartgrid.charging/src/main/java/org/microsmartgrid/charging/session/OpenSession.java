@@ -46,12 +46,12 @@ final class OpenSession {
     }
 
     ChargingSession view() {
-        return closed(null, null);
+        return closed(null, null, null);
     }
 
-    ChargingSession closed(Instant ended, String reason) {
+    ChargingSession closed(Instant ended, String reason, String endedBy) {
         return new ChargingSession(id, socket, mode, targetWh, deadline, started, ended, energyWh, solarWh, costEur,
-                reason, startedBy);
+                reason, startedBy, endedBy);
     }
 
     Row row() {

@@ -115,14 +115,15 @@ public final class SessionBook {
         return new Change(Change.Kind.STARTED, o.row());
     }
 
-    public Optional<Change> stop(int socket, String reason, Instant now) {
+    /** Ends a session as STOPPED; {@code actor} (who stopped it) is kept apart from the reason. */
+    public Optional<Change> stop(int socket, String actor, Instant now) {
         OpenSession o = open.remove(socket);
         if (o == null) return Optional.empty();
-        String why = reason == null || reason.isBlank() ? ChargingSessions.STOPPED : reason.trim();
+        String by = actor == null || actor.isBlank() ? null : actor.trim();
         // the vehicle may still be plugged in: keep the socket off, or plug detection would start a new session
-        if (!settings.stopHold().isZero() && !ChargingSessions.UNPLUGGED.equals(why))
-            heldUntil.put(socket, now.plus(settings.stopHold()));
-        return Optional.of(new Change(Change.Kind.ENDED, new Row(o.closed(now, why), o.lastCounterWh)));
+        if (!settings.stopHold().isZero()) heldUntil.put(socket, now.plus(settings.stopHold()));
+        return Optional.of(new Change(Change.Kind.ENDED,
+                new Row(o.closed(now, ChargingSessions.STOPPED, by), o.lastCounterWh)));
     }
 
     /**
@@ -132,7 +133,20 @@ public final class SessionBook {
      * @param band  the ARERA band now (F1/F2/F3), or null when unknown: priced at the dearest band
      */
     public Optional<Change> onSocket(SocketSample s, Double gridW, String band) {
+        return onSocket(s, gridW, band, null);
+    }
+
+    /**
+     * @param socketMode the mode the balancer serves this socket in without a driver's choice (its configured
+     *                   mode), or null when not known: a session opened by plugging in records that mode, so that
+     *                   what is reported is what the loop does (default.mode only when the loop has not said)
+     */
+    public Optional<Change> onSocket(SocketSample s, Double gridW, String band, ChargingMode socketMode) {
         OpenSession o = open.get(s.socket());
+        if (o != null && socketMode != null && ChargingSessions.PLUG.equals(o.startedBy) && o.mode != socketMode) {
+            o.mode = socketMode; // opened before the loop said, or the installer changed the socket's mode
+            o.dirty = true;
+        }
         if (s.powerW() == null) {
             if (o != null) o.lastPowerW = null; // unknown power: do not integrate across it, do not count it as unplugged
             return Optional.empty();
@@ -141,7 +155,8 @@ public final class SessionBook {
         if (o == null) {
             if (p <= settings.plugDetectW() || s.socket() < 1 || s.socket() > MAX_SOCKET) return Optional.empty();
             if (held(s.socket(), s.at())) return Optional.empty(); // stopped a moment ago: not a new plug-in
-            o = new OpenSession(new ChargingSession(ids.get(), s.socket(), settings.defaultMode(), 0, null, s.at(), null,
+            o = new OpenSession(new ChargingSession(ids.get(), s.socket(),
+                    socketMode != null ? socketMode : settings.defaultMode(), 0, null, s.at(), null,
                     0, 0, 0, null, ChargingSessions.PLUG), s.importWh());
             o.lastPowerW = p;
             o.lastAt = s.at();
@@ -176,7 +191,7 @@ public final class SessionBook {
         } else if (!s.at().isBefore(o.belowSince.plus(settings.unplugAfter()))) {
             open.remove(s.socket());
             return Optional.of(new Change(Change.Kind.ENDED,
-                    new Row(o.closed(s.at(), ChargingSessions.UNPLUGGED), o.lastCounterWh)));
+                    new Row(o.closed(s.at(), ChargingSessions.UNPLUGGED, null), o.lastCounterWh)));
         }
 
         if (o.dirty && (o.persistedAt == null || !s.at().isBefore(o.persistedAt.plus(PERSIST_EVERY)))) {

@@ -26,7 +26,7 @@ import org.microsmartgrid.charging.session.Row;
 public final class SessionStore implements AutoCloseable {
 
     private static final String COLUMNS = "id, socket, mode, target_wh, deadline_ms, started_ms, ended_ms, energy_wh, "
-            + "solar_wh, cost_eur, end_reason, started_by, meter_wh";
+            + "solar_wh, cost_eur, end_reason, started_by, meter_wh, ended_by";
 
     private final Connection db;
 
@@ -53,6 +53,8 @@ public final class SessionStore implements AutoCloseable {
                     + "started_ms BIGINT NOT NULL, ended_ms BIGINT, energy_wh DOUBLE PRECISION NOT NULL, "
                     + "solar_wh DOUBLE PRECISION NOT NULL, cost_eur DOUBLE PRECISION NOT NULL, end_reason VARCHAR(200), "
                     + "started_by VARCHAR(80) NOT NULL, meter_wh DOUBLE PRECISION)");
+            // added with ended_by: a database from before gets the column, its old rows none
+            st.execute("ALTER TABLE charging_session ADD COLUMN IF NOT EXISTS ended_by VARCHAR(200)");
             st.execute("CREATE INDEX IF NOT EXISTS charging_session_started ON charging_session(started_ms)");
         } catch (SQLException e) {
             c.close();
@@ -66,7 +68,7 @@ public final class SessionStore implements AutoCloseable {
     public synchronized void save(Row row, boolean sync) throws SQLException {
         ChargingSession s = row.session();
         try (PreparedStatement ps = db.prepareStatement(
-                "MERGE INTO charging_session (" + COLUMNS + ") KEY(id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                "MERGE INTO charging_session (" + COLUMNS + ") KEY(id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setObject(1, s.id());
             ps.setInt(2, s.socket());
             ps.setString(3, s.mode().name());
@@ -81,6 +83,7 @@ public final class SessionStore implements AutoCloseable {
             ps.setString(12, s.startedBy());
             if (row.meterWh() == null) ps.setNull(13, Types.DOUBLE);
             else ps.setDouble(13, row.meterWh());
+            ps.setString(14, s.endedBy());
             ps.executeUpdate();
         }
         if (sync) {
@@ -118,7 +121,8 @@ public final class SessionStore implements AutoCloseable {
         ChargingSession s = new ChargingSession(rs.getObject("id", UUID.class), rs.getInt("socket"),
                 ChargingMode.valueOf(rs.getString("mode")), rs.getDouble("target_wh"), millis(rs, "deadline_ms"),
                 millis(rs, "started_ms"), millis(rs, "ended_ms"), rs.getDouble("energy_wh"), rs.getDouble("solar_wh"),
-                rs.getDouble("cost_eur"), rs.getString("end_reason"), rs.getString("started_by"));
+                rs.getDouble("cost_eur"), rs.getString("end_reason"), rs.getString("started_by"),
+                rs.getString("ended_by"));
         double meter = rs.getDouble("meter_wh");
         return new Row(s, rs.wasNull() ? null : meter);
     }

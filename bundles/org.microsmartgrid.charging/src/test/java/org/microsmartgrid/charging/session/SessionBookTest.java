@@ -155,15 +155,29 @@ class SessionBookTest {
     }
 
     @Test
-    void stopEndsTheSessionWithItsReason() {
+    void stopEndsTheSessionAsStoppedWithWhoDidItApart() {
         book.start(5, ChargingMode.NOW, 0, null, TOKEN, T0);
-        ChargingSession rec = book.stop(5, " driver ", T0.plusSeconds(60)).orElseThrow().row().session();
-        assertEquals("driver", rec.endReason());
+        ChargingSession rec = book.stop(5, " kapua:tech-01 ", T0.plusSeconds(60)).orElseThrow().row().session();
+        assertEquals(ChargingSessions.STOPPED, rec.endReason());
+        assertEquals("kapua:tech-01", rec.endedBy());
         assertEquals(T0.plusSeconds(60), rec.ended());
         assertTrue(book.stop(5, null, T0.plusSeconds(61)).isEmpty(), "nothing open any more");
         book.start(5, ChargingMode.NOW, 0, null, TOKEN, T0.plusSeconds(62));
         assertEquals(ChargingSessions.STOPPED, book.stop(5, "", T0.plusSeconds(63)).orElseThrow().row().session()
                 .endReason());
+    }
+
+    @Test
+    void aPluggedInSessionRecordsTheModeTheLoopServesTheSocketIn() {
+        // socket 4 is configured SOLAR_AND_CHEAP in the balancer; charging's own default mode is NOW
+        Change opened = book.onSocket(new SocketSample(4, T0, 900.0, null, true), null, "F3",
+                ChargingMode.SOLAR_AND_CHEAP).orElseThrow();
+        assertEquals(ChargingMode.SOLAR_AND_CHEAP, opened.row().session().mode());
+        // opened before the loop said: follows it as soon as it does
+        Change other = book.onSocket(new SocketSample(2, T0, 900.0, null, true), null, "F3").orElseThrow();
+        assertEquals(ChargingMode.NOW, other.row().session().mode(), "default.mode while the loop has not said");
+        book.onSocket(new SocketSample(2, T0.plusSeconds(1), 900.0, null, true), null, "F3", ChargingMode.SOLAR_ONLY);
+        assertEquals(ChargingMode.SOLAR_ONLY, book.active(2).orElseThrow().mode());
     }
 
     @Test

@@ -64,6 +64,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.setProperty("allow_anonymous", "false");
         p.setProperty("persistence_enabled", "false");
         p.setProperty("telemetry_enabled", "false");
+        // Moquette's default cap is 8,092 bytes a message; Kapua's broker (Artemis) takes far more, and a CONF-V1
+        // answer with every component's form is tens of kB, as on a Kura gateway
+        p.setProperty("netty.mqtt.message_size", Integer.toString(1 << 20));
         IAuthenticator auth = (clientId, user, password) -> !refused.contains(clientId) && USER.equals(user)
                 && password != null && PASSWORD.equals(new String(password));
         server = new Server();

@@ -54,42 +54,56 @@ final class AssetService {
     }
 
     /**
-     * @throws NoSuchElementException   an unknown asset or channel (nothing written)
-     * @throws IllegalArgumentException a read-only channel or a bad value (nothing written)
+     * Writes channel by channel, as Kura's AssetCloudlet and BaseAsset.write do: Kapua's console sends every channel
+     * of the asset it shows (DeviceAssetsPanel.getUpdatedAsset), read-only ones included, so a read-only channel, an
+     * unknown asset or channel and a refused value are each that channel's error, and the other channels are still
+     * written. A value equal to what the channel shows changes nothing.
+     *
+     * @throws IllegalArgumentException a body that is not a write (no assets, a channel without a value): nothing
+     *                                  is written, as Kura answers such a body 400
      */
     Map<String, List<ChannelValue>> write(List<AssetJson.AssetRequest> requests, String actor) {
         if (requests == null || requests.isEmpty()) throw new IllegalArgumentException("write needs a JSON body naming assets and channels");
-        SiteServices s = services.get();
-        Map<String, List<AssetChannel>> defs = definitions();
-        record Pending(String asset, AssetChannel channel, String value, SocketAsset.Write write) {
-        }
-        List<Pending> pending = new ArrayList<>();
         for (AssetJson.AssetRequest r : requests) {
             if (r.channels().isEmpty()) throw new IllegalArgumentException(r.name() + ": name the channels to write");
-            List<AssetChannel> chs = channels(defs, r);
-            for (int i = 0; i < chs.size(); i++) {
-                AssetChannel ch = chs.get(i);
-                String value = r.channels().get(i).value();
-                if (!r.name().startsWith(SocketAsset.PREFIX) || !ch.writable())
-                    throw new IllegalArgumentException(r.name() + "/" + ch.name() + " is read-only");
-                int socket = Integer.parseInt(r.name().substring(SocketAsset.PREFIX.length()));
-                pending.add(new Pending(r.name(), ch, value, SocketAsset.prepare(socket, ch, value, s, actor)));
+            for (AssetJson.ChannelRequest c : r.channels()) {
+                if (c.value() == null) throw new IllegalArgumentException(r.name() + "/" + c.name() + ": no value to write");
             }
         }
+        SiteServices s = services.get();
+        Map<String, List<AssetChannel>> defs = definitions();
         Map<String, List<ChannelValue>> result = new LinkedHashMap<>();
-        for (Pending p : pending) {
-            long t = clock.millis();
-            ChannelValue outcome;
-            try {
-                outcome = ChannelValue.of(p.channel(), p.write().apply(), t);
-                LOG.info("ASSET-V1 write by {}: {}/{} = {}", actor, p.asset(), p.channel().name(), p.value());
-            } catch (RuntimeException e) { // the service refused (a busy socket, ...): said per channel, as Kura does
-                outcome = ChannelValue.failed(p.channel(), e.getMessage(), t);
-                LOG.warn("ASSET-V1 write by {}: {}/{} = {} refused: {}", actor, p.asset(), p.channel().name(), p.value(), e.getMessage());
+        for (AssetJson.AssetRequest r : requests) {
+            List<AssetChannel> known = defs.get(r.name());
+            List<ChannelValue> outcomes = result.computeIfAbsent(r.name(), k -> new ArrayList<>());
+            for (AssetJson.ChannelRequest c : r.channels()) {
+                long t = clock.millis();
+                AssetChannel ch = known == null ? null
+                        : known.stream().filter(k -> k.name().equals(c.name())).findFirst().orElse(null);
+                if (ch == null) {
+                    String why = known == null ? "no asset " + r.name() : "asset " + r.name() + " has no channel " + c.name();
+                    outcomes.add(ChannelValue.failed(AssetChannel.read(c.name(), "STRING"), why, t));
+                } else if (!ch.writable() || !r.name().startsWith(SocketAsset.PREFIX)) {
+                    outcomes.add(ChannelValue.failed(ch, r.name() + "/" + ch.name() + " is read-only", t));
+                } else {
+                    outcomes.add(writeOne(r.name(), ch, c.value(), s, actor, t));
+                }
             }
-            result.computeIfAbsent(p.asset(), k -> new ArrayList<>()).add(outcome);
         }
         return result;
+    }
+
+    private ChannelValue writeOne(String asset, AssetChannel ch, String value, SiteServices s, String actor, long t) {
+        int socket = Integer.parseInt(asset.substring(SocketAsset.PREFIX.length()));
+        try {
+            SocketAsset.Write w = SocketAsset.prepare(socket, ch, value, s, actor);
+            ChannelValue done = ChannelValue.of(ch, w.apply(), t);
+            if (w.changes()) LOG.info("ASSET-V1 write by {}: {}/{} = {}", actor, asset, ch.name(), value);
+            return done;
+        } catch (RuntimeException e) { // a bad value, or the service refused (a busy socket, ...): this channel's error
+            LOG.warn("ASSET-V1 write by {}: {}/{} = {} refused: {}", actor, asset, ch.name(), value, e.getMessage());
+            return ChannelValue.failed(ch, e.getMessage(), t);
+        }
     }
 
     private static ChannelValue readOne(String asset, AssetChannel ch, SiteServices s, Instant now) {

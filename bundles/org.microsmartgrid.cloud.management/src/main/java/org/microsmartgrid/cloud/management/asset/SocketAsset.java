@@ -26,6 +26,23 @@ final class SocketAsset {
     interface Write {
         /** @return the value now in force, as text */
         String apply();
+
+        /** false when the value is what the channel already shows: applying it does nothing */
+        default boolean changes() {
+            return true;
+        }
+
+        static Write unchanged(String value) {
+            return new Write() {
+                public String apply() {
+                    return value;
+                }
+
+                public boolean changes() {
+                    return false;
+                }
+            };
+        }
     }
 
     private SocketAsset() {
@@ -86,6 +103,8 @@ final class SocketAsset {
             SiteControl control = s.siteControl().orElseThrow(() ->
                     new IllegalArgumentException("socket." + socket + "/enabled: unavailable, the balancer is not running"));
             boolean enabled = Boolean.parseBoolean(b);
+            // as shown: nothing to do, and whoever disabled it stays recorded
+            if (enabled != control.disabledSockets().containsKey(socket)) return Write.unchanged(Boolean.toString(enabled));
             return () -> {
                 control.setSocketEnabled(socket, enabled, actor);
                 return Boolean.toString(enabled);
@@ -96,14 +115,26 @@ final class SocketAsset {
         return session(socket, v, sessions, actor);
     }
 
-    /** "start:NOW", "start:SOLAR_ONLY", "start:SOLAR_AND_CHEAP:&lt;Wh&gt;:&lt;ISO deadline&gt;" or "stop". */
+    /**
+     * "start:NOW", "start:SOLAR_ONLY", "start:SOLAR_AND_CHEAP:&lt;Wh&gt;:&lt;ISO deadline&gt;" or "stop"; or what the
+     * channel shows (NONE, or the open session's mode), which Kapua's console sends back with every Apply: that
+     * changes nothing. A shown value that is no longer true (the session started or ended since the form was read)
+     * is refused for this channel rather than acted on: a technician disabling a socket must never stop or start a
+     * driver's session by accident.
+     */
     private static Write session(int socket, String v, ChargingSessions sessions, String actor) {
         String where = "socket." + socket + "/session: ";
         if (v.equalsIgnoreCase("stop")) {
             return () -> sessions.stop(socket, actor).map(x -> "NONE").orElse("NONE");
         }
         String[] parts = v.split(":", 4);
-        if (parts.length < 2 || !parts[0].equalsIgnoreCase("start"))
+        if (parts.length == 1) {
+            String shown = sessions.active(socket).map(o -> o.mode().name()).orElse("NONE");
+            if (shown.equalsIgnoreCase(v)) return Write.unchanged(shown);
+            throw new IllegalArgumentException(where + "is " + shown + " now, not '" + v + "': nothing done (write "
+                    + "start:<mode> to start a session, stop to end it)");
+        }
+        if (!parts[0].equalsIgnoreCase("start"))
             throw new IllegalArgumentException(where + "expected start:NOW, start:SOLAR_ONLY, "
                     + "start:SOLAR_AND_CHEAP:<Wh>:<ISO deadline> or stop, got '" + v + "'");
         ChargingMode mode;

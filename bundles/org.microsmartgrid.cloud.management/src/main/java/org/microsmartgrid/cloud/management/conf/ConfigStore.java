@@ -14,7 +14,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /** Reads and writes configurations through ConfigurationAdmin, without creating any by merely reading. */
 final class ConfigStore {
     /** Keys that belong to the framework or FileInstall, never shown to or taken from the cloud. */
-    static final Set<String> SYSTEM_KEYS = Set.of(Constants.SERVICE_PID, "service.factoryPid",
+    static final String FACTORY_PID = "service.factoryPid";
+    static final Set<String> SYSTEM_KEYS = Set.of(Constants.SERVICE_PID, FACTORY_PID,
             "service.bundleLocation", "felix.fileinstall.filename", "component.name", "component.id");
 
     private final ConfigurationAdmin cm;

@@ -71,7 +71,7 @@ public class ConfigurationHandler implements RequestHandler, ConfigurableCompone
         if (request.resources().size() > 2) return KuraResponse.notFound("unknown resource " + request.resources());
         try {
             return switch (request.method() + " " + resource) {
-                case "GET configurations" -> KuraResponse.ok(EsfXml.write(manager.read(arg.orElse(null), true, true)));
+                case "GET configurations" -> KuraResponse.ok(EsfXml.write(manager.read(arg.orElse(null), true, true, true)));
                 case "PUT configurations" -> put(request.body(), arg.orElse(null), actor);
                 case "GET snapshots" -> arg.isEmpty() ? KuraResponse.ok(EsfXml.writeSnapshotIds(manager.snapshots().ids()))
                         : snapshot(arg.get());
@@ -111,7 +111,7 @@ public class ConfigurationHandler implements RequestHandler, ConfigurableCompone
         List<ComponentConfiguration> masked = EsfXml.read(xml.get()).stream()
                 .map(c -> new ComponentConfiguration(c.pid(), null, c.properties().stream()
                         .map(p -> "Password".equals(p.type()) ? new EsfProperty(p.name(), p.type(), p.array(), true,
-                                p.values().stream().map(v -> PropertyValues.PASSWORD_MASK).toList()) : p)
+                                p.values().stream().map(v -> PropertyValues.PASSWORD_MASK_ON_WIRE).toList()) : p)
                         .toList()))
                 .toList();
         return KuraResponse.ok(EsfXml.write(masked));

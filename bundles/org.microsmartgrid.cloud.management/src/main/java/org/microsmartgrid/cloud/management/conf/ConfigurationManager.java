@@ -36,11 +36,21 @@ final class ConfigurationManager {
         this.snapshots = snapshots;
     }
 
-    /** Every configuration (pid == null) or one, with its metatype; passwords masked unless for a snapshot. */
-    List<ComponentConfiguration> read(String pid, boolean withDefinitions, boolean maskPasswords)
+    /**
+     * Every configuration (pid == null) or one, with its metatype; passwords masked unless for a snapshot.
+     *
+     * @param asKuraShowsIt true for CONF-V1's GET: every attribute of the form comes with its stored value or, when
+     *                      it has none, its default (Kura's ConfigurationServiceImpl.mergeWithDefaults: Kapua's
+     *                      console cannot Apply a form whose required fields are empty), and a factory instance
+     *                      carries {@code service.factoryPid} (Kapua's console names an instance after its pid only
+     *                      when that property is there); false for a snapshot, which holds exactly what is stored
+     * @throws UnknownPidException only for a snapshot's read of a pid; CONF-V1's GET of an unknown pid is an empty
+     *                             list, as Kura answers it
+     */
+    List<ComponentConfiguration> read(String pid, boolean withDefinitions, boolean maskPasswords, boolean asKuraShowsIt)
             throws IOException, UnknownPidException {
         Map<String, ConfigurableTargets.Target> targets = ConfigurableTargets.find(context);
-        if (pid != null && !targets.containsKey(pid)) throw new UnknownPidException(pid);
+        if (pid != null && !targets.containsKey(pid) && !asKuraShowsIt) throw new UnknownPidException(pid);
         List<ComponentConfiguration> result = new ArrayList<>();
         for (ConfigurableTargets.Target t : targets.values()) {
             if (pid != null && !pid.equals(t.pid())) continue;
@@ -49,11 +59,14 @@ final class ConfigurationManager {
             List<EsfProperty> properties = new ArrayList<>();
             if (ocd != null) {
                 for (AttributeInfo ad : ocd.attributes()) {
-                    if (values.containsKey(ad.id()))
-                        properties.add(PropertyValues.toEsf(ad.id(), values.remove(ad.id()), ad, maskPasswords));
+                    Object value = values.containsKey(ad.id()) ? values.remove(ad.id())
+                            : asKuraShowsIt ? PropertyValues.defaultValue(ad).orElse(null) : null;
+                    if (value != null) properties.add(PropertyValues.toEsf(ad.id(), value, ad, maskPasswords));
                 }
             }
             values.forEach((k, v) -> properties.add(PropertyValues.toEsf(k, v, null, maskPasswords)));
+            if (asKuraShowsIt && t.factoryPid() != null)
+                properties.add(new EsfProperty(ConfigStore.FACTORY_PID, "String", false, false, List.of(t.factoryPid())));
             result.add(new ComponentConfiguration(t.pid(), withDefinitions ? ocd : null, properties));
         }
         return result;
@@ -128,9 +141,22 @@ final class ConfigurationManager {
                         + ocd.id());
             }
             if (value == null) next.remove(p.name());
+            else if (!replace && !existing.containsKey(p.name()) && ad.isPresent() && saysNothing(ad.get(), value))
+                continue; // the default GET showed, or an empty field, sent back: the file stays as the installer wrote it
             else next.put(p.name(), value);
         }
         return next;
+    }
+
+    /**
+     * Whether a value sent for an attribute the configuration does not hold adds nothing: the default that GET
+     * showed, an empty text or an empty list (Kapua's console sends "" for an empty text field and an empty list
+     * for an array with nothing in it, where Kura's form showed no value at all).
+     */
+    private static boolean saysNothing(AttributeInfo ad, Object value) {
+        if ("".equals(value)) return true;
+        if (value.getClass().isArray() && java.lang.reflect.Array.getLength(value) == 0) return true;
+        return PropertyValues.defaultValue(ad).map(d -> java.util.Objects.deepEquals(d, value)).orElse(false);
     }
 
     private static Object untyped(String pid, EsfProperty p) {
@@ -157,7 +183,7 @@ final class ConfigurationManager {
     /** Takes a snapshot of every configurable component's configuration (passwords included). */
     long snapshot(String actor) throws IOException {
         try {
-            long id = snapshots.save(EsfXml.write(read(null, false, false)));
+            long id = snapshots.save(EsfXml.write(read(null, false, false, false)));
             LOG.info("configuration snapshot {} taken for {}", id, actor);
             return id;
         } catch (UnknownPidException e) {

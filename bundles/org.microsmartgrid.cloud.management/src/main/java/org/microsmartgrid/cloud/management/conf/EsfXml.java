@@ -63,22 +63,39 @@ public final class EsfXml {
             if (pid.isBlank()) throw new IllegalArgumentException("an <esf:configuration> has no pid attribute");
             List<EsfProperty> properties = new ArrayList<>();
             for (Element props : children(conf, "properties")) {
-                for (Element p : children(props, "property")) properties.add(readProperty(pid, p));
+                for (Element p : children(props, "property")) readProperty(pid, p).ifPresent(properties::add);
             }
             result.add(new ComponentConfiguration(pid, null, properties));
         }
         return result;
     }
 
-    private static EsfProperty readProperty(String pid, Element p) {
+    /**
+     * One property; empty for a property with neither type nor value, which Kura's unmarshaller skips (its type is
+     * null: XmlJavaComponentConfigurationsMapper.getType, XmlConfigPropertiesAdapter.unmarshal). Kapua marshals a
+     * form field left empty that way (XmlPropertiesAdapter.marshal: no type for a null value), so an empty optional
+     * field changes nothing, as on Kura. An encrypted password's values are Base64-decoded, as Kura does.
+     */
+    private static java.util.Optional<EsfProperty> readProperty(String pid, Element p) {
         String name = p.getAttribute("name");
         if (name.isBlank()) throw new IllegalArgumentException(pid + ": a property has no name attribute");
         String type = p.getAttribute("type");
-        if (type.isBlank()) throw new IllegalArgumentException(pid + "/" + name + ": no type attribute");
         List<String> values = new ArrayList<>();
         for (Element v : children(p, "value")) values.add(v.getTextContent());
-        return new EsfProperty(name, type, Boolean.parseBoolean(p.getAttribute("array")),
-                Boolean.parseBoolean(p.getAttribute("encrypted")), values);
+        if (type.isBlank()) {
+            if (values.isEmpty()) return java.util.Optional.empty();
+            throw new IllegalArgumentException(pid + "/" + name + ": a value without a type attribute");
+        }
+        boolean encrypted = Boolean.parseBoolean(p.getAttribute("encrypted"));
+        if (encrypted && "Password".equals(type)) {
+            try {
+                values = values.stream().map(PropertyValues::decodeEncrypted).toList();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(pid + "/" + name + ": " + e.getMessage());
+            }
+        }
+        return java.util.Optional.of(new EsfProperty(name, type, Boolean.parseBoolean(p.getAttribute("array")),
+                encrypted, values));
     }
 
     private static Element ocd(Document doc, ObjectClass oc) {

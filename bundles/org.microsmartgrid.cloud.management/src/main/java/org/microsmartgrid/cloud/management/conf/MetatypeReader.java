@@ -22,8 +22,16 @@ final class MetatypeReader {
         this.metaTypes = metaTypes;
     }
 
+    /** By bundle id, its revision (last modified) and OCD id: a bundle's metatype changes only with the bundle. */
+    private final Map<String, Optional<ObjectClass>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** @param ocdId the pid, or the factory pid for an instance of a factory component */
     Optional<ObjectClass> read(Bundle bundle, String ocdId) {
+        return cache.computeIfAbsent(bundle.getBundleId() + "@" + bundle.getLastModified() + "/" + ocdId,
+                k -> readNow(bundle, ocdId));
+    }
+
+    private Optional<ObjectClass> readNow(Bundle bundle, String ocdId) {
         MetaTypeInformation info = metaTypes.getMetaTypeInformation(bundle);
         if (info == null) return Optional.empty();
         boolean known = Arrays.asList(info.getPids()).contains(ocdId) || Arrays.asList(info.getFactoryPids()).contains(ocdId);

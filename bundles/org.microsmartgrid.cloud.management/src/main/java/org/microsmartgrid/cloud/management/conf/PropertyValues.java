@@ -7,8 +7,15 @@ import java.util.Locale;
 
 /** Java property values (as ConfigurationAdmin holds them) to and from CONF-V1's typed text values. */
 public final class PropertyValues {
-    /** What a password's value looks like on the wire; sent back unchanged, it keeps the stored password. */
+    /** What a password's value is shown as; sent back unchanged, it keeps the stored password. */
     public static final String PASSWORD_MASK = "********";
+    /**
+     * The mask as it goes on the wire: a password property is {@code encrypted="true"} and its value Base64, as Kura
+     * sends it and as Kapua reads it (KuraPasswordPropertyAdapter decodes it, and encodes what it sends back), so
+     * Kapua's console shows the mask and returns it unchanged.
+     */
+    public static final String PASSWORD_MASK_ON_WIRE = java.util.Base64.getEncoder()
+            .encodeToString(PASSWORD_MASK.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private PropertyValues() {
     }
@@ -40,10 +47,43 @@ public final class PropertyValues {
             texts.add(String.valueOf(value));
         }
         if (attribute != null && attribute.isPassword()) {
-            return new EsfProperty(name, "Password", array, mask, mask ? texts.stream().map(t -> PASSWORD_MASK).toList() : texts);
+            return new EsfProperty(name, "Password", array, mask,
+                    mask ? texts.stream().map(t -> PASSWORD_MASK_ON_WIRE).toList() : texts);
         }
         String type = attribute != null ? attribute.type() : typeName(first, value);
         return new EsfProperty(name, type, array, false, texts);
+    }
+
+    /**
+     * The value an attribute has when its configuration does not hold it: its metatype default, as Kura's
+     * ComponentUtil.getDefaultProperties reads it (none when the default is missing or empty; one value for
+     * cardinality 0, an array otherwise).
+     */
+    public static java.util.Optional<Object> defaultValue(AttributeInfo ad) {
+        if (ad.defaults().isEmpty() || ad.defaults().stream().allMatch(String::isEmpty)) return java.util.Optional.empty();
+        List<Object> values = new ArrayList<>();
+        try {
+            for (String d : ad.defaults()) values.add(parse(ad.type(), d));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty(); // a default the metatype cannot parse itself: shown as no value
+        }
+        return java.util.Optional.of(ad.multiValued() ? toArray(ad.type(), values) : values.get(0));
+    }
+
+    /**
+     * A password value as sent with {@code encrypted="true"}: Base64 of the UTF-8 text (Kapua's
+     * KuraPasswordPropertyAdapter.marshallValue; Kura's XmlConfigPropertiesAdapter decodes it the same way when it
+     * is not its own ciphertext). The mask, sent raw, stays the mask.
+     *
+     * @throws IllegalArgumentException not Base64
+     */
+    public static String decodeEncrypted(String text) {
+        if (text.isEmpty() || PASSWORD_MASK.equals(text)) return text;
+        try {
+            return new String(java.util.Base64.getDecoder().decode(text.trim()), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("an encrypted password value must be Base64, as Kapua sends it");
+        }
     }
 
     /** Kura's type name of a Java value (String when unknown). */

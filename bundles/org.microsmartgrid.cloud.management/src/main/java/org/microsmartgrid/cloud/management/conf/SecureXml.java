@@ -25,9 +25,32 @@ public final class SecureXml {
     private SecureXml() {
     }
 
+    // built once: looking a factory up (service loader, class path scan) costed more than the parse itself, and a
+    // CONF-V1 GET parsed every metatype file of every bundle. Factories are not thread-safe: used under their lock.
+    private static final DocumentBuilderFactory DOCUMENTS;
+    private static final TransformerFactory TRANSFORMERS;
+
+    static {
+        try {
+            DOCUMENTS = factory();
+            TRANSFORMERS = TransformerFactory.newInstance();
+            TRANSFORMERS.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            TRANSFORMERS.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            TRANSFORMERS.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+        } catch (ParserConfigurationException | javax.xml.transform.TransformerConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser cannot be configured securely", e);
+        }
+    }
+
+    private static DocumentBuilder builder() throws ParserConfigurationException {
+        synchronized (DOCUMENTS) {
+            return DOCUMENTS.newDocumentBuilder();
+        }
+    }
+
     public static Document newDocument() {
         try {
-            return factory().newDocumentBuilder().newDocument();
+            return builder().newDocument();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser cannot be configured securely", e);
         }
@@ -36,7 +59,7 @@ public final class SecureXml {
     /** Parses, namespace-aware. @throws IllegalArgumentException with the parser's reason, for a 400 */
     public static Document parse(byte[] xml) {
         try {
-            DocumentBuilder builder = factory().newDocumentBuilder();
+            DocumentBuilder builder = builder();
             builder.setErrorHandler(null); // no stderr noise: the exception carries the reason
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException e) {
@@ -48,11 +71,10 @@ public final class SecureXml {
 
     public static byte[] serialize(Document doc) {
         try {
-            TransformerFactory tf = TransformerFactory.newInstance();
-            tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            Transformer t = tf.newTransformer();
+            Transformer t;
+            synchronized (TRANSFORMERS) {
+                t = TRANSFORMERS.newTransformer();
+            }
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.setOutputProperty(OutputKeys.INDENT, "yes");
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -21,8 +21,18 @@ public final class ValueValidator {
     public static Object convert(String pid, AttributeInfo ad, EsfProperty sent, Object existing) {
         String where = pid + "/" + ad.id();
         List<String> texts = sent.values();
-        if (ad.isPassword() && texts.stream().allMatch(PropertyValues.PASSWORD_MASK::equals) && !texts.isEmpty()) {
-            return existing; // the mask we sent came back: the password is unchanged
+        if (ad.isPassword()) {
+            try {
+                texts = SecretsKept.values(texts, existing);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage());
+            }
+            if (texts == null) return existing; // only masks or empty fields came back: the secret is unchanged
+        }
+        if (ad.multiValued() && isText(ad)) {
+            // Kapua's console paints min(cardinality, 10) fields for a list and sends "" for each one left empty
+            // (DeviceConfigPanel.getUpdatedConfiguration): an empty entry is an unused field, not a value
+            texts = texts.stream().filter(t -> !t.isEmpty()).toList();
         }
         if (!ad.multiValued() && texts.size() > 1)
             throw new IllegalArgumentException(where + ": takes one value, got " + texts.size());

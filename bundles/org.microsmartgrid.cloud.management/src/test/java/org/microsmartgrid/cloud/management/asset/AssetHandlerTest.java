@@ -112,20 +112,71 @@ class AssetHandlerTest {
     }
 
     @Test
-    void refusesReadOnlyChannelsAndBadValuesWithoutChangingAnything() {
-        assertRefused(KuraResponse.BAD_REQUEST, "[{\"name\":\"meter.grid\",\"channels\":[{\"name\":\"active_power_w\",\"value\":\"0\"}]}]", "read-only");
-        assertRefused(KuraResponse.BAD_REQUEST, "[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"relay_closed\",\"value\":\"true\"}]}]", "read-only");
-        assertRefused(KuraResponse.BAD_REQUEST, "[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"enabled\",\"value\":\"maybe\"}]}]", "true or false");
-        assertRefused(KuraResponse.BAD_REQUEST, "[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"session\",\"value\":\"start:FAST\"}]}]", "FAST");
-        // a good write next to a bad one: neither is done
-        assertRefused(KuraResponse.BAD_REQUEST, "[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"enabled\",\"value\":\"false\"},"
-                + "{\"name\":\"session\",\"value\":\"start:SOLAR_AND_CHEAP:abc:tomorrow\"}]}]", "target");
-        assertRefused(KuraResponse.NOT_FOUND, "[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"power\",\"value\":\"1\"}]}]", "power");
-        assertRefused(KuraResponse.BAD_REQUEST, "", "body");
+    void readOnlyChannelsAndBadValuesAreEachTheirChannelsErrorAsOnKura() {
+        assertChannelError("[{\"name\":\"meter.grid\",\"channels\":[{\"name\":\"active_power_w\",\"value\":\"0\"}]}]", "meter.grid", "active_power_w", "read-only");
+        assertChannelError("[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"relay_closed\",\"value\":\"true\"}]}]", "socket.1", "relay_closed", "read-only");
+        assertChannelError("[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"enabled\",\"value\":\"maybe\"}]}]", "socket.1", "enabled", "true or false");
+        assertChannelError("[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"session\",\"value\":\"start:FAST\"}]}]", "socket.1", "session", "FAST");
+        assertChannelError("[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"power\",\"value\":\"1\"}]}]", "socket.1", "power", "no channel");
+        assertChannelError("[{\"name\":\"socket.9\",\"channels\":[{\"name\":\"enabled\",\"value\":\"false\"}]}]", "socket.9", "enabled", "no asset");
         withControl = false;
-        assertRefused(KuraResponse.BAD_REQUEST, "[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"enabled\",\"value\":\"false\"}]}]", "balancer");
+        assertChannelError("[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"enabled\",\"value\":\"false\"}]}]", "socket.1", "enabled", "balancer");
         assertTrue(control.disabled.isEmpty());
         assertTrue(sessions.open.isEmpty());
+        // not a write at all: 400, as Kura answers a body it cannot parse
+        assertRefused(KuraResponse.BAD_REQUEST, "", "body");
+        assertRefused(KuraResponse.BAD_REQUEST, "[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"enabled\"}]}]", "no value");
+    }
+
+    @Test
+    void kapuasFullAssetApplyDisablesTheSocketAndLeavesTheSessionAlone() {
+        // what DeviceAssetsPanel.getUpdatedAsset sends: every channel without an error, with the value it showed
+        JsonArray shown = json(call("EXEC", "read", "[{\"name\":\"socket.1\"}]"));
+        JsonArray body = new JsonArray();
+        JsonObject asset = new JsonObject();
+        asset.addProperty("name", "socket.1");
+        JsonArray channels = new JsonArray();
+        for (var c : shown.get(0).getAsJsonObject().getAsJsonArray("channels")) {
+            JsonObject ch = c.getAsJsonObject();
+            if (ch.has("error")) continue;
+            JsonObject sent = new JsonObject();
+            sent.addProperty("name", ch.get("name").getAsString());
+            sent.addProperty("type", ch.get("type").getAsString());
+            sent.addProperty("mode", ch.get("name").getAsString().equals("enabled") || ch.get("name").getAsString().equals("session") ? "READ_WRITE" : "READ");
+            sent.addProperty("timestamp", ch.get("timestamp").getAsLong());
+            sent.addProperty("value", ch.get("name").getAsString().equals("enabled") ? "false" : ch.get("value").getAsString());
+            channels.add(sent);
+        }
+        asset.add("channels", channels);
+        body.add(asset);
+        KuraResponse r = call("EXEC", "write", body.toString());
+        assertEquals(KuraResponse.OK, r.code(), r.exception());
+        assertEquals("kapua:tech-01", control.disabled.get(1));
+        assertEquals("false", channel(json(r), "socket.1", "enabled").get("value").getAsString());
+        assertEquals("NONE", channel(json(r), "socket.1", "session").get("value").getAsString(), "NONE written back as shown");
+        assertTrue(channel(json(r), "socket.1", "relay_closed").get("error").getAsString().contains("read-only"));
+        assertTrue(sessions.open.isEmpty(), "no session started or stopped");
+
+        // the same form again: enabled=false is what it shows now: who disabled it stays recorded
+        control.disabled.put(1, "coap:bms-1");
+        assertEquals(KuraResponse.OK, call("EXEC", "write", body.toString()).code());
+        assertEquals("coap:bms-1", control.disabled.get(1));
+
+        // a session that opened after the form was read is not stopped by the stale NONE
+        call("EXEC", "write", "[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"session\",\"value\":\"start:NOW\"}]}]");
+        KuraResponse stale = call("EXEC", "write", body.toString());
+        assertTrue(channel(json(stale), "socket.1", "session").get("error").getAsString().contains("is NOW now"));
+        assertEquals(ChargingMode.NOW, sessions.open.get(1).mode());
+        // and NOW written back while it is NOW changes nothing
+        KuraResponse same = call("EXEC", "write", "[{\"name\":\"socket.1\",\"channels\":[{\"name\":\"session\",\"value\":\"NOW\"}]}]");
+        assertEquals("NOW", channel(json(same), "socket.1", "session").get("value").getAsString());
+    }
+
+    private void assertChannelError(String body, String asset, String channel, String word) {
+        KuraResponse r = call("EXEC", "write", body);
+        assertEquals(KuraResponse.OK, r.code(), body);
+        String error = channel(json(r), asset, channel).get("error").getAsString();
+        assertTrue(error.contains(word), error + " should mention " + word);
     }
 
     private void assertRefused(int code, String body, String word) {

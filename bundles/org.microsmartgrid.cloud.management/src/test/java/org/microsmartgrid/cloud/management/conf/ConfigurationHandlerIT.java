@@ -80,10 +80,16 @@ class ConfigurationHandlerIT {
         assertEquals("false", cloudiness.getAttribute("array"));
         assertEquals("0.3", only(cloudiness.getElementsByTagNameNS(ESF, "value")).getTextContent());
         assertTrue(property(sim, "felix.fileinstall.filename") == null, "FileInstall's bookkeeping is not shown");
+        Element speed = property(sim, "time.speed");
+        assertNotNull(speed, "an attribute the file does not hold is shown with its default, as Kura merges it in");
+        assertEquals(Double.parseDouble(ad(ocd, "time.speed").getAttribute("default")),
+                Double.parseDouble(only(speed.getElementsByTagNameNS(ESF, "value")).getTextContent()));
 
         Document one = get("configurations/" + SIM);
         assertEquals(1, one.getDocumentElement().getElementsByTagNameNS(ESF, "configuration").getLength());
-        assertEquals(KuraResponse.NOT_FOUND, call(handler, "GET", "configurations/no.such.Component", null).code());
+        KuraResponse unknown = call(handler, "GET", "configurations/no.such.Component", null);
+        assertEquals(KuraResponse.OK, unknown.code(), "Kura answers an unknown pid with an empty list");
+        assertEquals(0, parse(unknown.body()).getDocumentElement().getElementsByTagNameNS(ESF, "configuration").getLength());
     }
 
     @Test
@@ -123,6 +129,8 @@ class ConfigurationHandlerIT {
         String pid = bus.getAttribute("pid");
         assertFalse(pid.equals(BUS), "an instance has its own pid: " + pid);
         assertEquals(BUS, only(bus.getElementsByTagNameNS(OCD, "OCD")).getAttribute("id"));
+        assertEquals(BUS, only(property(bus, "service.factoryPid").getElementsByTagNameNS(ESF, "value")).getTextContent(),
+                "Kapua's console names an instance after its pid when service.factoryPid is there");
         KuraResponse put = put("configurations/" + pid, change(pid, prop("timeout.ms", "Integer", "2500")));
         assertEquals(KuraResponse.OK, put.code(), put.exception());
         assertEquals(2500, felix.configuration(pid).get("timeout.ms"));

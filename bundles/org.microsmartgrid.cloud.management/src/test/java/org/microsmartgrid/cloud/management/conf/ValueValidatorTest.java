@@ -19,12 +19,15 @@ class ValueValidatorTest {
     @Test
     void aMaskedPasswordKeepsTheStoredOneAndIsNeverSent() {
         EsfProperty sent = PropertyValues.toEsf("secret", "hunter2", PASSWORD);
-        assertEquals(List.of(PropertyValues.PASSWORD_MASK), sent.values());
+        assertEquals(List.of(PropertyValues.PASSWORD_MASK_ON_WIRE), sent.values());
         assertTrue(sent.encrypted());
-        assertEquals("hunter2", ValueValidator.convert("p", PASSWORD, sent, "hunter2"));
-        assertEquals("n3w", ValueValidator.convert("p", PASSWORD, new EsfProperty("secret", "Password", false, false, List.of("n3w")), "hunter2"));
-        String xml = new String(EsfXml.write(List.of(new ComponentConfiguration("p", null, List.of(sent)))), StandardCharsets.UTF_8);
+        byte[] wire = EsfXml.write(List.of(new ComponentConfiguration("p", null, List.of(sent))));
+        String xml = new String(wire, StandardCharsets.UTF_8);
         assertTrue(!xml.contains("hunter2"), xml);
+        EsfProperty back = EsfXml.read(wire).get(0).properties().get(0);
+        assertEquals(List.of(PropertyValues.PASSWORD_MASK), back.values(), "decoded as Kura decodes an encrypted value");
+        assertEquals("hunter2", ValueValidator.convert("p", PASSWORD, back, "hunter2"));
+        assertEquals("n3w", ValueValidator.convert("p", PASSWORD, new EsfProperty("secret", "Password", false, false, List.of("n3w")), "hunter2"));
     }
 
     @Test
