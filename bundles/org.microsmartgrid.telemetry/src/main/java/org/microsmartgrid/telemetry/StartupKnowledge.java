@@ -1,4 +1,4 @@
-package org.microsmartgrid.cloud.kapua.telemetry;
+package org.microsmartgrid.telemetry;
 
 import java.time.Duration;
 import java.time.Instant;
