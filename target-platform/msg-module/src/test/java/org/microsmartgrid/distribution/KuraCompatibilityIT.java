@@ -39,6 +39,7 @@ class KuraCompatibilityIT {
 
     private static final String CONFIGURABLE = "org.eclipse.kura.configuration.ConfigurableComponent";
     private static final String KURA_PACKAGE = "org.eclipse.kura.configuration";
+    private static final String PAYLOAD_PACKAGE = "org.microsmartgrid.kura.payload";
 
     @Test
     void everyConfigurableComponentFollowsKurasNamingRules() throws Exception {
@@ -117,9 +118,16 @@ class KuraCompatibilityIT {
                 String exports = bundle.getMainAttributes().getValue("Export-Package");
                 assertFalse(exports != null && exports.matches("(?s).*\\b" + KURA_PACKAGE.replace(".", "\\.") + "\\s*;.*"),
                         name + " must not carry Kura's own API package: Kura provides it");
+                // the payload codec serves our cloud link only; on a gateway Kura's own cloud connection is the device
+                String imports = bundle.getMainAttributes().getValue("Import-Package");
+                assertFalse(imports != null && imports.contains(PAYLOAD_PACKAGE),
+                        name + " imports " + PAYLOAD_PACKAGE + ", which the package leaves out");
             }
             assertTrue(jarsAtRoot.contains("org.microsmartgrid.meter.modbus.jar"), jarsAtRoot.toString());
             assertTrue(jarsAtRoot.contains("j2mod.jar"), "Kura does not ship j2mod: " + jarsAtRoot);
+            for (String cloudSide : List.of("org.microsmartgrid.cloud.kapua.jar", "org.microsmartgrid.cloud.management.jar",
+                    "org.microsmartgrid.kura.payload.jar", "protobuf-java.jar"))
+                assertFalse(jarsAtRoot.contains(cloudSide), "Kura itself is the device in Kapua: " + cloudSide);
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import org.microsmartgrid.cloud.kapua.outbox.MessageClass;
 import org.microsmartgrid.cloud.kapua.outbox.Outbox;
-import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
-import org.microsmartgrid.cloud.kapua.payload.KuraPayloadCodec;
+import org.microsmartgrid.kura.payload.KuraMessage;
+import org.microsmartgrid.kura.payload.KuraPayloadCodec;
 import org.microsmartgrid.cloud.kapua.topic.KuraTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

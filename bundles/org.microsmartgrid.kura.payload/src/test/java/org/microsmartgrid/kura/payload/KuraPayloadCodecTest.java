@@ -1,4 +1,4 @@
-package org.microsmartgrid.cloud.kapua.payload;
+package org.microsmartgrid.kura.payload;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

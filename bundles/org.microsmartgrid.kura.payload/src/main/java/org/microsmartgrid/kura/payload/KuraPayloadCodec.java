@@ -1,4 +1,4 @@
-package org.microsmartgrid.cloud.kapua.payload;
+package org.microsmartgrid.kura.payload;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-import org.microsmartgrid.cloud.kapua.payload.proto.KuraPayloadProto.KuraPayload;
-import org.microsmartgrid.cloud.kapua.payload.proto.KuraPayloadProto.KuraPayload.KuraMetric;
-import org.microsmartgrid.cloud.kapua.payload.proto.KuraPayloadProto.KuraPayload.KuraMetric.ValueType;
-import org.microsmartgrid.cloud.kapua.payload.proto.KuraPayloadProto.KuraPayload.KuraPosition;
+import org.microsmartgrid.kura.payload.proto.KuraPayloadProto.KuraPayload;
+import org.microsmartgrid.kura.payload.proto.KuraPayloadProto.KuraPayload.KuraMetric;
+import org.microsmartgrid.kura.payload.proto.KuraPayloadProto.KuraPayload.KuraMetric.ValueType;
+import org.microsmartgrid.kura.payload.proto.KuraPayloadProto.KuraPayload.KuraPosition;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;

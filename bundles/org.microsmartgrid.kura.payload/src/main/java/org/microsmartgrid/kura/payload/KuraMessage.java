@@ -1,4 +1,4 @@
-package org.microsmartgrid.cloud.kapua.payload;
+package org.microsmartgrid.kura.payload;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
