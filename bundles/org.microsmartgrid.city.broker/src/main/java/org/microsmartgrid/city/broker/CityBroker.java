@@ -29,7 +29,7 @@ import io.moquette.broker.config.MemoryConfig;
  * The embedded MQTT broker (Moquette). Credentials change live; a change of address, ports or TLS restarts the
  * listeners (modules reconnect by themselves).
  */
-@Component(configurationPid = CityBrokerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(configurationPid = CityBrokerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = ConfigurableComponent.class)
 @Designate(ocd = CityBrokerConfig.class)
 public final class CityBroker implements ConfigurableComponent {
@@ -46,7 +46,12 @@ public final class CityBroker implements ConfigurableComponent {
     @Activate
     void activate(CityBrokerConfig c) throws IOException {
         credentials = readCredentials(c);
-        start(c);
+        try {
+            start(c);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.error("MQTT broker not started: {}", e.toString(), e); // SCR's own report goes to the OSGi log only
+            throw e;
+        }
     }
 
     @Modified

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The registry on an embedded H2 database in the data directory: migrates the schema (Flyway) at start and registers
  * the {@link Registry} service. A change of the path restarts the component (a new database).
  */
-@Component(configurationPid = RegistryStoreConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(configurationPid = RegistryStoreConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = ConfigurableComponent.class)
 @Designate(ocd = RegistryStoreConfig.class)
 public final class RegistryStore implements ConfigurableComponent {
@@ -49,6 +49,16 @@ public final class RegistryStore implements ConfigurableComponent {
 
     @Activate
     void activate(BundleContext context, RegistryStoreConfig config) throws Exception {
+        try {
+            open(context, config);
+        } catch (Exception | LinkageError e) {
+            LOG.error("registry not started: {}", e.toString(), e); // SCR's own report goes to the OSGi log only
+            if (pool != null) pool.dispose();
+            throw e;
+        }
+    }
+
+    private void open(BundleContext context, RegistryStoreConfig config) throws Exception {
         String data = context.getProperty("msg.data");
         String path = config.database_path().replace("${msg.data}", data == null ? "data" : data);
         Path file = Path.of(path).toAbsolutePath();
