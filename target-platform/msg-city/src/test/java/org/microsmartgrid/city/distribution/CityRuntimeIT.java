@@ -106,12 +106,13 @@ class CityRuntimeIT {
 
                 // bad requests: a problem document, nothing else
                 for (String bad : List.of("/api/v1/locations?limit=501", "/api/v1/locations?near=1",
-                        "/api/v1/locations?offset=-1", "/api/v1/locations/%2e%2e", "/api/v1/nothing")) {
+                        "/api/v1/locations?offset=-1", "/api/v1/locations/a%20b", "/api/v1/nothing")) {
                     HttpResponse<String> r = city.get(bad);
                     assertTrue(r.statusCode() == 400 || r.statusCode() == 404, bad + " → " + r.statusCode());
                     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
                             || r.statusCode() == 404, bad + " → " + r.headers().map());
                 }
+                assertEquals(400, city.get("/api/v1/locations/%2e%2e").statusCode(), "Jetty refuses encoded dot segments");
                 HttpResponse<String> post = city.send(HttpRequest.newBuilder(city.uri("/api/v1/locations"))
                         .POST(HttpRequest.BodyPublishers.ofString("{}")));
                 assertEquals(405, post.statusCode());
