@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
-import org.microsmartgrid.cloud.kapua.payload.KuraPayloadCodec;
+import org.microsmartgrid.kura.payload.KuraMessage;
+import org.microsmartgrid.kura.payload.KuraPayloadCodec;
 import org.microsmartgrid.cloud.kapua.testing.EmbeddedBroker;
 import org.microsmartgrid.cloud.kapua.testing.KapuaPeer;
 

@@ -42,6 +42,7 @@ class KuraCompatibilityIT {
     /** Bundles the gateway already runs: a second copy in the package would compete with Kura's own. */
     private static final Set<String> KURA_PROVIDES = Set.of("slf4j.api", "slf4j.simple", "com.h2database",
             "com.google.gson", "org.eclipse.kura.api");
+    private static final String PAYLOAD_PACKAGE = "org.microsmartgrid.kura.payload";
 
     @Test
     void everyConfigurableComponentFollowsKurasNamingRules() throws Exception {
@@ -122,9 +123,16 @@ class KuraCompatibilityIT {
                 String exports = bundle.getMainAttributes().getValue("Export-Package");
                 assertFalse(exports != null && exports.matches("(?s).*\\b" + KURA_PACKAGE.replace(".", "\\.") + "\\s*;.*"),
                         name + " must not carry Kura's own API package: Kura provides it");
+                // the payload codec serves our cloud link only; on a gateway Kura's own cloud connection is the device
+                String imports = bundle.getMainAttributes().getValue("Import-Package");
+                assertFalse(imports != null && imports.contains(PAYLOAD_PACKAGE),
+                        name + " imports " + PAYLOAD_PACKAGE + ", which the package leaves out");
             }
             assertTrue(jarsAtRoot.contains("org.microsmartgrid.meter.modbus.jar"), jarsAtRoot.toString());
             assertTrue(jarsAtRoot.contains("j2mod.jar"), "Kura does not ship j2mod: " + jarsAtRoot);
+            for (String cloudSide : List.of("org.microsmartgrid.cloud.kapua.jar", "org.microsmartgrid.cloud.management.jar",
+                    "org.microsmartgrid.kura.payload.jar", "protobuf-java.jar"))
+                assertFalse(jarsAtRoot.contains(cloudSide), "Kura itself is the device in Kapua: " + cloudSide);
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.microsmartgrid.telemetry.MessageClass;
-import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
-import org.microsmartgrid.cloud.kapua.payload.KuraPayloadCodec;
+import org.microsmartgrid.kura.payload.KuraMessage;
+import org.microsmartgrid.kura.payload.KuraPayloadCodec;
 import org.microsmartgrid.cloud.kapua.telemetry.OutboxSink;
 
 /** Queues numbered event messages through a session's outbox, as telemetry does, and returns their ids. */

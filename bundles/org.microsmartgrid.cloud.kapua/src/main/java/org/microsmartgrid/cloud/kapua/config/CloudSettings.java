@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import org.microsmartgrid.cloud.kapua.lifecycle.DeviceIdentity;
 import org.microsmartgrid.cloud.kapua.link.LinkSettings;
-import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
+import org.microsmartgrid.kura.payload.KuraMessage;
 import org.microsmartgrid.cloud.kapua.topic.KuraTopics;
 
 /**

@@ -18,7 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.microsmartgrid.cloud.kapua.lifecycle.DeviceFacts;
 import org.microsmartgrid.cloud.kapua.lifecycle.DeviceIdentity;
 import org.microsmartgrid.cloud.kapua.link.LinkSettings;
-import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
+import org.microsmartgrid.kura.payload.KuraMessage;
 import org.microsmartgrid.cloud.kapua.topic.KuraTopics;
 
 /**

@@ -10,8 +10,8 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
-import org.microsmartgrid.cloud.kapua.payload.KuraPayloadCodec;
+import org.microsmartgrid.kura.payload.KuraMessage;
+import org.microsmartgrid.kura.payload.KuraPayloadCodec;
 
 /** What Kapua's broker-side consumers do, as a plain Paho client: subscribe to everything, send requests. */
 public final class KapuaPeer implements AutoCloseable {

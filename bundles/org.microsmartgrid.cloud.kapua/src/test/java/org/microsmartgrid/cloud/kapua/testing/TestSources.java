@@ -22,7 +22,7 @@ import org.microsmartgrid.cloud.kapua.CloudLinkSession;
 import org.microsmartgrid.cloud.kapua.config.CloudSettings;
 import org.microsmartgrid.cloud.kapua.lifecycle.DeviceIdentity;
 import org.microsmartgrid.cloud.kapua.link.LinkSettings;
-import org.microsmartgrid.cloud.kapua.payload.KuraMessage;
+import org.microsmartgrid.kura.payload.KuraMessage;
 import org.microsmartgrid.telemetry.SiteView;
 import org.microsmartgrid.cloud.kapua.topic.KuraTopics;
 

@@ -1,0 +1,32 @@
+package org.microsmartgrid.city.api;
+
+/**
+ * An RFC 9457 problem detail: what the client got wrong, in Italian and English.
+ *
+ * @param status HTTP status
+ * @param title  short, the same for every occurrence of the problem
+ * @param detail this occurrence
+ */
+public record Problem(int status, String title, String detail) {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+
+    public static Problem badRequest(String detail) {
+        return new Problem(400, "Richiesta non valida / Bad request", detail);
+    }
+
+    public static Problem notFound(String detail) {
+        return new Problem(404, "Non trovato / Not found", detail);
+    }
+
+    /** Thrown by request parsing; the servlet answers with the problem. */
+    public static final class Raised extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        public final transient Problem problem;
+
+        public Raised(Problem problem) {
+            super(problem.detail(), null, false, false);
+            this.problem = problem;
+        }
+    }
+}
