@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.health.HealthProblems;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.osgi.framework.BundleContext;
@@ -57,6 +58,11 @@ public final class StatusServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChargingSessions sessions;
+
+    /** Whiteboard: problems the parts of the module know of (refused configuration changes, dead threads). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<HealthProblems> problemSources = List.of();
 
     @Reference
     private ServiceComponentRuntime scr;
@@ -112,7 +118,15 @@ public final class StatusServlet extends HttpServlet {
     }
 
     private JsonElement collect() {
+        List<HealthProblems.Problem> problems = new java.util.ArrayList<>();
+        for (HealthProblems source : problemSources) {
+            try {
+                problems.addAll(source.problems());
+            } catch (RuntimeException e) {
+                problems.add(new HealthProblems.Problem(source.getClass().getName(), "could not report: " + e));
+            }
+        }
         return StatusReport.build(clock.instant(), module, meters, relays, loop, sessions, OsgiFacts.bundles(context),
-                OsgiFacts.components(scr));
+                OsgiFacts.components(scr), problems);
     }
 }

@@ -14,9 +14,11 @@ import org.microsmartgrid.api.meter.Quality;
 import org.microsmartgrid.meter.modbus.bus.ModbusBusService;
 import org.microsmartgrid.meter.modbus.config.BusTarget;
 import org.microsmartgrid.meter.modbus.config.ConfigException;
+import org.microsmartgrid.meter.modbus.config.RefusalLog;
 import org.microsmartgrid.meter.modbus.config.IdRegistry;
 import org.microsmartgrid.meter.modbus.config.MeterSettings;
 import org.microsmartgrid.meter.modbus.config.ModbusMeterConfig;
+import org.microsmartgrid.meter.modbus.config.ModbusMeterConfigCheck;
 import org.microsmartgrid.meter.modbus.device.ListenerFanout;
 import org.microsmartgrid.meter.modbus.device.MeterDevice;
 import org.microsmartgrid.meter.modbus.poll.TimeSource;
@@ -48,6 +50,7 @@ import org.slf4j.LoggerFactory;
         service = {Meter.class, ConfigurableComponent.class})
 @Designate(ocd = ModbusMeterConfig.class, factory = true)
 public class ModbusMeter implements Meter, ConfigurableComponent {
+    private static final ModbusMeterConfigCheck CHECK = new ModbusMeterConfigCheck();
     private static final Logger LOG = LoggerFactory.getLogger(ModbusMeter.class);
 
     private final ListenerFanout listeners = new ListenerFanout();
@@ -79,12 +82,13 @@ public class ModbusMeter implements Meter, ConfigurableComponent {
 
     @Activate
     void activate(ModbusMeterConfig config, Map<String, Object> properties) {
-        MeterSettings s = validate(config);
-        claim(s.meterId());
+        MeterSettings s = validate(config, properties);
+        claim(s.meterId(), properties);
         try {
             settings = s;
             if (onRightBus(s, properties)) start(s);
             else idle = waiting(s);
+            RefusalLog.accepted(pid(properties));
         } catch (RuntimeException e) {
             // DS will not call deactivate for a failed activation: give the id back now
             IdRegistry.METERS.release(s.meterId(), this);
@@ -94,10 +98,10 @@ public class ModbusMeter implements Meter, ConfigurableComponent {
 
     @Modified
     void modified(ModbusMeterConfig config, Map<String, Object> properties) {
-        MeterSettings s = validate(config);
+        MeterSettings s = validate(config, properties);
         MeterSettings old = settings;
         boolean newId = !s.meterId().equals(old.meterId());
-        if (newId) claim(s.meterId());
+        if (newId) claim(s.meterId(), properties);
         boolean right;
         try {
             right = onRightBus(s, properties);
@@ -181,7 +185,7 @@ public class ModbusMeter implements Meter, ConfigurableComponent {
             } else if (!right) {
                 String message = BusTarget.TARGET_PROPERTY + " = '" + s.busTarget() + "' selects bus '" + bus.busId()
                         + "' but bus.id is '" + s.busId() + "'; set " + BusTarget.TARGET_PROPERTY + " = \"" + expected + "\"";
-                LOG.error("Invalid configuration of {} (meter.id '{}'): {}", ModbusMeterConfig.PID, s.meterId(), message);
+                refused(properties, s.meterId(), message);
                 throw new ConfigException(List.of(message));
             }
         }
@@ -207,21 +211,40 @@ public class ModbusMeter implements Meter, ConfigurableComponent {
         }
     }
 
-    private static MeterSettings validate(ModbusMeterConfig config) {
+    private static MeterSettings validate(ModbusMeterConfig config, Map<String, Object> properties) {
+        // the published check first: it names the property of a value of the wrong type (unit.id = "abc"), which
+        // Declarative Services' own conversion reports without saying which one
+        List<String> problems = CHECK.problems(properties);
+        if (!problems.isEmpty()) {
+            refused(properties, String.valueOf(properties.get("meter.id")), String.join("; ", problems));
+            throw new ConfigException(problems);
+        }
         try {
             return MeterSettings.from(config);
         } catch (ConfigException e) {
-            LOG.error("Invalid configuration of {} (meter.id '{}'): {}", ModbusMeterConfig.PID, config.meter_id(), e.getMessage());
+            refused(properties, config.meter_id(), e.getMessage());
             throw e;
         }
     }
 
-    private void claim(String meterId) {
+    private void claim(String meterId, Map<String, Object> properties) {
         try {
             IdRegistry.METERS.claim(meterId, this, ModbusMeterConfig.PID);
         } catch (ConfigException e) {
-            LOG.error("Invalid configuration of {}: {}", ModbusMeterConfig.PID, e.getMessage());
+            refused(properties, meterId, e.getMessage());
             throw e;
         }
+    }
+
+    /** One ERROR line per refusal, naming the instance's own PID (DS retries a refused instance many times). */
+    private static void refused(Map<String, Object> properties, String meterId, String message) {
+        String pid = pid(properties);
+        if (RefusalLog.firstTime(pid, message))
+            LOG.error("Invalid configuration of {} (meter.id '{}'): {}", pid, meterId, message);
+    }
+
+    private static String pid(Map<String, Object> properties) {
+        Object pid = properties == null ? null : properties.get("service.pid");
+        return pid == null ? ModbusMeterConfig.PID : pid.toString();
     }
 }
