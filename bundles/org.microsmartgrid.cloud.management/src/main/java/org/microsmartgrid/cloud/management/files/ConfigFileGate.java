@@ -5,14 +5,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.Charset;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.apache.felix.utils.properties.TypedProperties;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +34,12 @@ public class ConfigFileGate implements ArtifactInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigFileGate.class);
 
     private final Charset encoding;
-    /** The last refusal said for each file, so that a file is refused with one line, not one per poll. */
-    private final Map<File, String> said = new ConcurrentHashMap<>();
+    /** The refused files, each said once in the log and kept on /status until fixed. */
+    private final RefusedFiles refused;
 
     @Activate
-    public ConfigFileGate(BundleContext context) {
+    public ConfigFileGate(BundleContext context, @Reference RefusedFiles refused) {
+        this.refused = refused;
         String declared = context.getProperty(ConfigFileWriteBack.ENCODING);
         this.encoding = Charset.forName(declared == null || declared.isBlank() ? "ISO-8859-1" : declared.trim());
     }
@@ -61,12 +61,12 @@ public class ConfigFileGate implements ArtifactInstaller {
 
     @Override
     public void uninstall(File file) {
-        said.remove(file);
+        refused.cleared(file.getName()); // fixed (FileInstall hands it back to its own installer) or deleted
     }
 
     private void refuse(File file) {
         String why = problem(file).orElse("refused");
-        if (!why.equals(said.put(file, why)))
+        if (refused.refused(file.getName(), why))
             LOG.error("configuration file {} refused, nothing applied (the configuration stays as it was): {}",
                     file.getName(), why);
     }

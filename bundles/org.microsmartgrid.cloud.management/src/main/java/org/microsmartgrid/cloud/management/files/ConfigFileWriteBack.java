@@ -155,9 +155,13 @@ public class ConfigFileWriteBack implements ConfigurationListener, HealthProblem
         String why = String.join("; ", problems);
         Optional<Map<String, Object>> good = lastGood.read(pid);
         boolean undo = good.isPresent() && !ConfigFiles.sameValues(good.get(), values);
-        if (!why.equals(refused.put(pid, why)) || undo) {
-            LOG.error("configuration {} refused, nothing written: {}{}", pid, why, undo
-                    ? "; it goes back to its last good configuration" : "; no good configuration of it is known");
+        if (undo) {
+            refused.put(pid, why);
+            LOG.error("configuration {} refused, nothing written: {}; it goes back to its last good configuration",
+                    pid, why);
+        } else if (!why.equals(refused.put(pid, why))) {
+            // no good configuration to go back to: the component refuses it too and says so at ERROR (once)
+            LOG.warn("configuration {} refused, nothing written: {}; no good configuration of it is known", pid, why);
         }
         if (!undo) return;
         Hashtable<String, Object> next = new Hashtable<>(good.get());
