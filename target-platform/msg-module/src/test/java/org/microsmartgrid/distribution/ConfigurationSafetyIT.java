@@ -55,7 +55,7 @@ class ConfigurationSafetyIT {
     @Test
     void italianTextAndForeignBytesAreNeverRewrittenInALoop() throws Exception {
         try (ModuleProcess module = start("config-encoding")) {
-            awaitLimit(module, 3300);
+            awaitContract(module, 3000);
             String italian = "contract.power.w=I\"4500\"\n" + BALANCER_REST
                     + "site.name=\"Biblioteca Sormani \u2014 cortile, perch\u00e8\"\n";
             module.replaceConfig(BALANCER_FILE, italian);
@@ -64,12 +64,12 @@ class ConfigurationSafetyIT {
             byte[] random = new byte[3000];
             new Random(21).nextBytes(random);
             Files.write(conf.resolve("org.microsmartgrid.test.Random.config"), random);
-            awaitLimit(module, 4950);
+            awaitContract(module, 4500);
 
             // a second change of the same file: FileInstall has read the first one and the write-back had its turn
             String italian2 = italian.replace("I\"4500\"", "I\"6000\"");
             module.replaceConfig(BALANCER_FILE, italian2);
-            awaitLimit(module, 6600);
+            awaitContract(module, 6000);
             module.awaitStatus("the Latin-1 and random files refused", WAIT, s -> problems(s).contains("Latin1.config")
                     && problems(s).contains("Random.config"));
 
@@ -90,17 +90,17 @@ class ConfigurationSafetyIT {
     @Test
     void aConsoleEditIsWrittenToItsFileAndSurvivesARestart() throws Exception {
         try (ModuleProcess module = start("config-console")) {
-            awaitLimit(module, 3300);
+            awaitContract(module, 3000);
             var saved = module.postForm("/system/console/configMgr/" + BALANCER, balancerForm("4500"), USER, PASSWORD);
             assertTrue(saved.statusCode() == 200 || saved.statusCode() == 302, saved.statusCode() + " " + saved.body());
-            awaitLimit(module, 4950);
+            awaitContract(module, 4500);
             awaitFile("the console's change in the balancer's file", "contract.power.w=I\"4500\"");
             String file = Files.readString(conf.resolve(BALANCER_FILE), StandardCharsets.UTF_8);
             assertTrue(file.startsWith("# A 3 kW domestic contract"), "the file's comments stay: " + file);
             assertTrue(module.logText().contains("configuration " + BALANCER + " written back"), module.logTail());
         }
         try (ModuleProcess module = start("config-console-restarted")) {
-            awaitLimit(module, 4950);
+            awaitContract(module, 4500);
         }
     }
 
@@ -113,25 +113,25 @@ class ConfigurationSafetyIT {
     void aValueTheBalancerRefusesIsNeverWrittenAndNeverBricksARestart() throws Exception {
         String good = Files.readString(conf.resolve(BALANCER_FILE), StandardCharsets.UTF_8);
         try (ModuleProcess module = start("config-refused")) {
-            awaitLimit(module, 3300);
+            awaitContract(module, 3000);
             var refused = module.postForm("/system/console/configMgr/" + BALANCER, balancerForm("123"), USER, PASSWORD);
             assertEquals(400, refused.statusCode(), refused.body());
             assertTrue(module.logText().contains("contract.power.w = 123"), module.logTail());
             assertEquals(good, Files.readString(conf.resolve(BALANCER_FILE), StandardCharsets.UTF_8));
-            assertEquals(3300, limit(module.awaitStatus("a loop decision", WAIT, s -> limit(s) > 0)));
+            assertEquals(limitFor(3000), limit(module.awaitStatus("a loop decision", WAIT, s -> limit(s) > 0)));
 
             // by hand: undone to the last good configuration, and flagged
             module.replaceConfig(BALANCER_FILE, "contract.power.w=I\"123\"\n" + BALANCER_REST);
             JsonObject flagged = module.awaitStatus("the refused change on /status", WAIT,
                     s -> problems(s).contains(BALANCER) && problems(s).contains("contract.power.w"));
             assertFalse(flagged.getAsJsonObject("health").get("ok").getAsBoolean());
-            awaitLimit(module, 3300);
+            awaitContract(module, 3000);
             awaitFile("the last good contract back in the file", "contract.power.w=I\"3000\"");
         }
         // broken while the module was stopped
         Files.writeString(conf.resolve(BALANCER_FILE), "contract.power.w=I\"123\"\n" + BALANCER_REST);
         try (ModuleProcess module = start("config-refused-restarted")) {
-            awaitLimit(module, 3300);
+            awaitContract(module, 3000);
             module.awaitStatus("the refused file on /status", WAIT, s -> problems(s).contains("contract.power.w"));
         }
     }
@@ -203,8 +203,14 @@ class ConfigurationSafetyIT {
         throw new AssertionError("timed out waiting for " + what + "; the file: " + last);
     }
 
-    private static void awaitLimit(ModuleProcess module, int limitW) throws Exception {
-        module.awaitStatus("the balancer's limit at " + limitW + " W", WAIT, s -> limit(s) == limitW);
+    /** Waits until the loop runs with this contract power: its limit is the contract + 10 % − the 100 W reserve. */
+    private static void awaitContract(ModuleProcess module, int contractW) throws Exception {
+        module.awaitStatus("the balancer running with a " + contractW + " W contract", WAIT,
+                s -> limit(s) == limitFor(contractW));
+    }
+
+    private static long limitFor(int contractW) {
+        return Math.round(contractW * 1.1) - 100;
     }
 
     private static long limit(JsonObject status) {

@@ -29,14 +29,7 @@ public final class ConfigurationChecks {
      * @return every problem, each prefixed with the PID; empty when every check accepts the configuration
      */
     public List<String> problems(String pid, String factoryPid, Map<String, Object> properties) {
-        String checked = factoryPid != null ? factoryPid : pid;
-        Collection<ServiceReference<ConfigurationCheck>> refs;
-        try {
-            refs = context.getServiceReferences(ConfigurationCheck.class,
-                    "(" + ConfigurationCheck.PID + "=" + escape(checked) + ")");
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException("bad pid " + checked, e);
-        }
+        Collection<ServiceReference<ConfigurationCheck>> refs = checks(pid, factoryPid);
         List<String> problems = new ArrayList<>();
         for (ServiceReference<ConfigurationCheck> ref : refs) {
             ConfigurationCheck check = context.getService(ref);
@@ -50,6 +43,21 @@ public final class ConfigurationChecks {
             }
         }
         return problems;
+    }
+
+    /** Whether the component behind this PID published a check (only then can a configuration be refused). */
+    public boolean exists(String pid, String factoryPid) {
+        return !checks(pid, factoryPid).isEmpty();
+    }
+
+    private Collection<ServiceReference<ConfigurationCheck>> checks(String pid, String factoryPid) {
+        String checked = factoryPid != null ? factoryPid : pid;
+        try {
+            return context.getServiceReferences(ConfigurationCheck.class,
+                    "(" + ConfigurationCheck.PID + "=" + escape(checked) + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("bad pid " + checked, e);
+        }
     }
 
     private static String escape(String value) {

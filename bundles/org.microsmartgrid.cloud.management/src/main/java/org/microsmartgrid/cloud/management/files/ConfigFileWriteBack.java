@@ -105,9 +105,7 @@ public class ConfigFileWriteBack implements ConfigurationListener, HealthProblem
 
     @Override
     public List<Problem> problems() {
-        return new TreeMap<>(refused).entrySet().stream().map(e -> new Problem(e.getKey(),
-                "modifica rifiutata, resta l'ultima configurazione valida / change refused, the last good "
-                        + "configuration stays: " + e.getValue())).toList();
+        return new TreeMap<>(refused).entrySet().stream().map(e -> new Problem(e.getKey(), e.getValue())).toList();
     }
 
     private synchronized void handle(Configuration c) throws IOException {
@@ -127,7 +125,8 @@ public class ConfigFileWriteBack implements ConfigurationListener, HealthProblem
         if (restored == null || !ConfigFiles.sameValues(restored, values)) {
             if (refused.remove(pid) != null) LOG.info("configuration {}: a good change replaced the refused one", pid);
         }
-        lastGood.save(pid, values);
+        // kept only where a check could refuse a later change (no copies of what is never undone)
+        if (checks.exists(pid, c.getFactoryPid())) lastGood.save(pid, values);
         if (!enabled || fileKey == null) return; // not from a file: nothing to keep in sync
         if (key == null) {
             // changed in the web console, which dropped FileInstall's key: put it back; that update writes the file
@@ -156,10 +155,12 @@ public class ConfigFileWriteBack implements ConfigurationListener, HealthProblem
         Optional<Map<String, Object>> good = lastGood.read(pid);
         boolean undo = good.isPresent() && !ConfigFiles.sameValues(good.get(), values);
         if (undo) {
-            refused.put(pid, why);
+            refused.put(pid, "modifica rifiutata, resta l'ultima configurazione valida / change refused, the last "
+                    + "good configuration stays: " + why);
             LOG.error("configuration {} refused, nothing written: {}; it goes back to its last good configuration",
                     pid, why);
-        } else if (!why.equals(refused.put(pid, why))) {
+        } else if (!("configurazione rifiutata / configuration refused: " + why).equals(
+                refused.put(pid, "configurazione rifiutata / configuration refused: " + why))) {
             // no good configuration to go back to: the component refuses it too and says so at ERROR (once)
             LOG.warn("configuration {} refused, nothing written: {}; no good configuration of it is known", pid, why);
         }
