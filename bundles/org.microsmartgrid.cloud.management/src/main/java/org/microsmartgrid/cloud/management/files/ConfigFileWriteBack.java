@@ -56,8 +56,6 @@ public class ConfigFileWriteBack implements ConfigurationListener, HealthProblem
     private final Map<String, String> fileKeys = new ConcurrentHashMap<>();
     /** Refused changes by PID: the problems, for /status. */
     private final Map<String, String> refused = new ConcurrentHashMap<>();
-    /** The last good values we put back, by PID: their event is not a new good change. */
-    private final Map<String, Map<String, Object>> restoring = new ConcurrentHashMap<>();
     /** What was last said about a file that could not be read, so that it is said once. */
     private final Map<Path, String> unreadable = new ConcurrentHashMap<>();
 
@@ -121,12 +119,14 @@ public class ConfigFileWriteBack implements ConfigurationListener, HealthProblem
             refuse(c, pid, fileKey, values, problems);
             return;
         }
-        Map<String, Object> restored = restoring.remove(pid);
-        if (restored == null || !ConfigFiles.sameValues(restored, values)) {
-            if (refused.remove(pid) != null) LOG.info("configuration {}: a good change replaced the refused one", pid);
-        }
         // kept only where a check could refuse a later change (no copies of what is never undone)
-        if (checks.exists(pid, c.getFactoryPid())) lastGood.save(pid, values);
+        if (checks.exists(pid, c.getFactoryPid())) {
+            Optional<Map<String, Object>> kept = lastGood.read(pid);
+            // the last good values again (our undo, FileInstall re-reading the file we wrote) are no new change
+            boolean news = kept.isEmpty() || !ConfigFiles.sameValues(kept.get(), values);
+            if (news && refused.remove(pid) != null) LOG.info("configuration {}: a good change replaced the refused one", pid);
+            if (news) lastGood.save(pid, values);
+        }
         if (!enabled || fileKey == null) return; // not from a file: nothing to keep in sync
         if (key == null) {
             // changed in the web console, which dropped FileInstall's key: put it back; that update writes the file
@@ -167,7 +167,6 @@ public class ConfigFileWriteBack implements ConfigurationListener, HealthProblem
         if (!undo) return;
         Hashtable<String, Object> next = new Hashtable<>(good.get());
         if (fileKey != null) next.put(FILENAME, fileKey);
-        restoring.put(pid, good.get());
         c.update(next);
     }
 
