@@ -59,4 +59,4 @@ while IFS= read -r line || [ -n "$line" ]; do
     *) echo "$here/module.jvm: neither a JVM flag nor NAME=value: $line" >&2; exit 1 ;;
   esac
 done < "$here/module.jvm"
-exec java "${jvm_flags[@]}" -Dorg.apache.felix.http.host="${HOST:-127.0.0.1}" -Dmsg.conf="$run/conf" -Dmsg.data="$run/data" -Dorg.osgi.service.http.port="$port" -jar "$jar"
+exec java "${jvm_flags[@]}" -Dmsg.demo=true -Dorg.apache.felix.http.host="${HOST:-127.0.0.1}" -Dmsg.conf="$run/conf" -Dmsg.data="$run/data" -Dorg.osgi.service.http.port="$port" -jar "$jar"

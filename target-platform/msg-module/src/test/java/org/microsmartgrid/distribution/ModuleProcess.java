@@ -45,6 +45,12 @@ final class ModuleProcess implements AutoCloseable {
 
     /** Starts with a given data directory, so that a second start finds what the first one left (sessions). */
     static ModuleProcess start(String name, Path confDir, int httpPort, Path dataDir) throws IOException {
+        return start(name, confDir, httpPort, dataDir, java.util.Map.of());
+    }
+
+    /** Starts with extra environment variables (e.g. what systemd gives a service). */
+    static ModuleProcess start(String name, Path confDir, int httpPort, Path dataDir, java.util.Map<String, String> env)
+            throws IOException {
         Path jar = Path.of(System.getProperty("msg.module.jar"));
         Path logDir = Path.of("target", "it-logs");
         Files.createDirectories(logDir);
@@ -57,11 +63,13 @@ final class ModuleProcess implements AutoCloseable {
         cmd.addAll(List.of(
                 "-Dmsg.conf=" + confDir.toAbsolutePath(),
                 "-Dmsg.data=" + dataDir.toAbsolutePath(),
+                "-Dmsg.demo=true", // the simulated building's relays are on Pi4J's mock chip
                 "-Dorg.osgi.service.http.port=" + httpPort,
                 "-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(cmd).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(shipped.environment());
+        builder.environment().putAll(env);
         Process p = builder.start();
         return new ModuleProcess(confDir, httpPort, log, p);
     }
@@ -178,6 +186,18 @@ final class ModuleProcess implements AutoCloseable {
     /** A power cut, as far as the process can tell: SIGKILL, no shutdown hook, no flush. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+    }
+
+    /**
+     * SIGTERM, what {@code systemctl stop} sends, and waits for the process to exit.
+     *
+     * @return the exit code, or null if the process was still running after the timeout (then it is killed)
+     */
+    Integer terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) return process.exitValue();
+        process.destroyForcibly().waitFor();
+        return null;
     }
 
     @Override

@@ -67,7 +67,7 @@ class ComponentsTest {
 
     private static Map<String, Object> meterConfig(String id, Object... kv) {
         Map<String, Object> m = new HashMap<>(Map.of("meter.id", id, "bus.id", "house", "bus.target", "(bus.id=house)",
-                "unit.id", 5, "profile", "SDM120", "poll.fast.ms", 50, "poll.slow.ms", 200));
+                "unit.id", 5, "profile", "SDM120", "poll.fast.ms", 50, "poll.slow.ms", 200, "meter.role", "GRID"));
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
         return m;
     }

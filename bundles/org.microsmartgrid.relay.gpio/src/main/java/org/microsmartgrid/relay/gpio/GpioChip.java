@@ -9,6 +9,7 @@ import org.microsmartgrid.relay.gpio.chip.GpioPins;
 import org.microsmartgrid.relay.gpio.chip.Pi4jGpioPins;
 import org.microsmartgrid.relay.gpio.chip.Pi4jProviders;
 import org.microsmartgrid.relay.gpio.config.ChipSettings;
+import org.microsmartgrid.relay.gpio.config.GpioProvider;
 import org.microsmartgrid.relay.gpio.config.InvalidConfigurationException;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -48,7 +49,9 @@ public class GpioChip implements ConfigurableComponent {
     public void activate(BundleContext bundleContext, GpioChipConfig config) {
         ChipSettings settings;
         try {
-            settings = ChipSettings.validate(PID, config.provider(), config.board(), config.board_pins());
+            boolean demo = bundleContext == null // driven without a framework: a test
+                    || Boolean.parseBoolean(bundleContext.getProperty(ChipSettings.DEMO_PROPERTY));
+            settings = ChipSettings.validate(PID, config.provider(), config.board(), config.board_pins(), demo);
         } catch (InvalidConfigurationException e) {
             log.error("GPIO chip not started: {}", e.getMessage());
             throw e;
@@ -57,6 +60,9 @@ public class GpioChip implements ConfigurableComponent {
         pins = new Pi4jGpioPins(settings, context);
         log.info("GPIO chip started: provider {}, board '{}', channels {}", settings.provider(), settings.board(),
                 settings.pins().channels());
+        if (settings.provider() == GpioProvider.MOCK)
+            log.warn("GPIO provider MOCK (demo): the relays switch NOTHING, whatever the console shows / relè simulati: "
+                    + "nessuna presa viene comandata");
         if (bundleContext != null) {
             Dictionary<String, Object> props = new Hashtable<>(Map.of(PROVIDER_PROPERTY, settings.provider().name(),
                     "board", settings.board(), Constants.SERVICE_DESCRIPTION, "Pi4J context of the GPIO chip"));

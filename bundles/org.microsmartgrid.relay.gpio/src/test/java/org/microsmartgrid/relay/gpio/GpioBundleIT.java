@@ -61,6 +61,7 @@ class GpioBundleIT {
         // it (seen with 3.7.4). This test edits the files itself, so the write-back is off here.
         props.put("felix.fileinstall.enableConfigSave", "false");
         props.put("org.slf4j.simpleLogger.log.com.pi4j", "warn");
+        props.put("msg.demo", "true"); // mock relays are refused outside a demo or a test run
         framework = new Felix(props);
         framework.init();
         context = framework.getBundleContext();

@@ -18,6 +18,12 @@ public @interface BalancerConfig {
                     + "7000, 8000, 9000, 10000, 15000, 20000, 25000, 30000. Required.")
     int contract_power_w();
 
+    @AttributeDefinition(name = "Grid meters", min = "1", max = "4",
+            description = "How many meters with role GRID measure this site's supply (1 for one point of delivery). "
+                    + "Their powers are added up; any other number of GRID meters puts the site in the safe state, "
+                    + "because a meter left in the wrong role would hide the real import.")
+    int grid_meters() default 1;
+
     @AttributeDefinition(name = "Non-domestic supply",
             description = "Allow any contract power > 0 (business supplies are not bound to the domestic steps).")
     boolean contract_nondomestic() default false;

@@ -38,6 +38,7 @@ public final class ConfigValidator {
                     + IntStream.of(AreraSteps.DOMESTIC_W).mapToObj(String::valueOf).collect(Collectors.joining(", "))
                     + "); set contract.nondomestic = true for a non-domestic supply");
         }
+        range(problems, "grid.meters", c.grid_meters(), 1, 4);
         range(problems, "margin.percent", c.margin_percent(), 0, 10);
         range(problems, "reserve.w", c.reserve_w(), 0, Integer.MAX_VALUE);
         if (contract > 0 && c.reserve_w() >= contract * (1 + c.margin_percent() / 100))
@@ -86,7 +87,7 @@ public final class ConfigValidator {
             sockets.put(s, new SocketConfig(s, priorities.getOrDefault(s, PriorityClass.PUBLIC),
                     modes.getOrDefault(s, DefaultMode.NOW), ratings.getOrDefault(s, SocketSnapshot.SCHUKO_W)));
         }
-        return new SiteConfig(settings, Duration.ofMillis(c.cycle_ms()), cheap, sockets);
+        return new SiteConfig(settings, Duration.ofMillis(c.cycle_ms()), cheap, sockets, c.grid_meters());
     }
 
     private static Set<TariffBand> cheapBands(String[] values, List<String> problems) {
@@ -148,7 +149,8 @@ public final class ConfigValidator {
     }
 
     private static void range(List<String> problems, String property, double value, double min, double max) {
-        if (!(value >= min && value <= max))
+        if (RawBitsDouble.suspect(value)) problems.add(RawBitsDouble.problem(property, value));
+        else if (!(value >= min && value <= max))
             problems.add(property + " = " + number(value) + " is out of range [" + number(min) + ", " + number(max) + "]");
     }
 

@@ -8,13 +8,23 @@ import java.util.TreeMap;
 import org.microsmartgrid.grid.balancer.decision.Settings;
 import org.microsmartgrid.grid.balancer.tariff.TariffBand;
 
-/** The validated configuration of the balancer. */
+/**
+ * The validated configuration of the balancer.
+ *
+ * @param gridMeters how many GRID meters the site has: any other number found is a setup error (safe state)
+ */
 public record SiteConfig(Settings settings, Duration cycle, Set<TariffBand> cheapBands,
-                         Map<Integer, SocketConfig> sockets) {
+                         Map<Integer, SocketConfig> sockets, int gridMeters) {
 
     public SiteConfig {
         cheapBands = Set.copyOf(cheapBands);
         sockets = Map.copyOf(new TreeMap<>(sockets));
+        if (gridMeters < 1) throw new IllegalArgumentException("a site has at least one grid meter");
+    }
+
+    /** One grid meter, the usual site. */
+    public SiteConfig(Settings settings, Duration cycle, Set<TariffBand> cheapBands, Map<Integer, SocketConfig> sockets) {
+        this(settings, cycle, cheapBands, sockets, 1);
     }
 
     public SocketConfig socket(int socket) {

@@ -20,14 +20,22 @@ import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
  * @param tariff   cheap or not, now and until deadlines
  * @param settings limits and tuning
  * @param previous the state the previous decision handed on
+ * @param gridSetup why the site's meters cannot give a trustworthy grid value whatever they read (e.g. two GRID
+ *                  meters where the installer declared one); empty when the setup is as configured
  */
 public record SiteSnapshot(Instant now, MeterValue grid, Optional<MeterValue> pv, Optional<BatteryValue> battery,
                            List<SocketSnapshot> sockets, TariffOutlook tariff, Settings settings,
-                           BalancerState previous) {
+                           BalancerState previous, Optional<String> gridSetup) {
+
+    /** Meters set up as configured. */
+    public SiteSnapshot(Instant now, MeterValue grid, Optional<MeterValue> pv, Optional<BatteryValue> battery,
+                        List<SocketSnapshot> sockets, TariffOutlook tariff, Settings settings, BalancerState previous) {
+        this(now, grid, pv, battery, sockets, tariff, settings, previous, Optional.empty());
+    }
 
     public SiteSnapshot {
         if (now == null || grid == null || pv == null || battery == null || tariff == null || settings == null
-                || previous == null) throw new IllegalArgumentException("incomplete site snapshot");
+                || previous == null || gridSetup == null) throw new IllegalArgumentException("incomplete site snapshot");
         sockets = sockets.stream().sorted(Comparator.comparingInt(SocketSnapshot::socket)).toList();
         Set<Integer> seen = new HashSet<>();
         for (SocketSnapshot s : sockets)

@@ -73,7 +73,20 @@ final class SnapshotGatherer {
                     disabled.get(n)));
         }
         Settings settings = Double.isFinite(capW) ? config.settings().withImportCap(capW) : config.settings();
-        return new SiteSnapshot(now, grid, pv, battery, sockets, tariff, settings, previous);
+        return new SiteSnapshot(now, grid, pv, battery, sockets, tariff, settings, previous,
+                gridSetup(byRole.getOrDefault(MeterRole.GRID, List.of()), config.gridMeters()));
+    }
+
+    /**
+     * GRID meters are added up, so a meter left in role GRID by mistake (a PV or socket meter) would silently change
+     * the import the loop protects: the site must have exactly the number of GRID meters its configuration declares.
+     */
+    static Optional<String> gridSetup(List<MeterReading> gridReadings, int expected) {
+        if (gridReadings.size() == expected || gridReadings.isEmpty()) return Optional.empty(); // none: "grid meter FAILED"
+        List<String> ids = gridReadings.stream().map(MeterReading::meterId).sorted().toList();
+        return Optional.of(gridReadings.size() + " meters have role GRID " + ids + " but grid.meters = " + expected
+                + ": check each meter's meter.role / " + gridReadings.size() + " contatori con ruolo GRID, attesi "
+                + expected);
     }
 
     private static MeterReading read(Meter m, Instant now) {

@@ -142,4 +142,19 @@ class ConfigValidatorTest {
         assertRefusedNaming(Configs.home("export.limit.w", -1), "export.limit.w");
         assertRefusedNaming(Configs.home("socket.modes", new String[] {"1=SOLAR_AND_CHEAP,6000,7h"}), "HH:mm");
     }
+
+    @Test
+    void aDoubleTypedWithoutDecimalPointIsRefusedWithWhatWasMeant() {
+        // margin.percent=D"10" in a .config file: FileInstall reads the raw bits of 10, i.e. 4.9E-323
+        ConfigException e = refused(Configs.home("margin.percent", Double.longBitsToDouble(10)));
+        assertTrue(e.getMessage().contains("did you mean margin.percent=D\"10.0\"?"), e.getMessage());
+        assertRefusedNaming(Configs.home("idle.w", Double.longBitsToDouble(5)), "idle.w");
+    }
+
+    @Test
+    void theNumberOfGridMetersIsBetweenOneAndFour() {
+        assertRefusedNaming(Configs.home("grid.meters", 0), "grid.meters");
+        assertRefusedNaming(Configs.home("grid.meters", 5), "grid.meters");
+        assertEquals(2, ConfigValidator.validate(PID, Configs.home("grid.meters", 2)).gridMeters());
+    }
 }

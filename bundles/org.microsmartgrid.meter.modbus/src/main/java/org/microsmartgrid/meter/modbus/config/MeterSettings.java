@@ -45,7 +45,11 @@ public record MeterSettings(String meterId, String busId, String busTarget, int 
         p.id("bus.id", c.bus_id());
         p.range("unit.id", c.unit_id(), 1, 247);
         Profile profile = p.choice("profile", c.profile(), Profile::parse);
-        MeterRole role = p.choice("meter.role", c.meter_role(), MeterSettings::role);
+        MeterRole role = null;
+        if (c.meter_role() == null || c.meter_role().isBlank())
+            p.add("meter.role is required (GRID, PV, BATTERY, SOCKET or BUILDING): a meter in the wrong role misleads "
+                    + "the balancer, so there is no default / meter.role è obbligatorio");
+        else role = p.choice("meter.role", c.meter_role(), MeterSettings::role);
         if (role == MeterRole.SOCKET && c.meter_socket() <= 0)
             p.add("meter.socket must be > 0 for meter.role SOCKET (got " + c.meter_socket() + ")");
         if (role != null && role != MeterRole.SOCKET && c.meter_socket() != 0)

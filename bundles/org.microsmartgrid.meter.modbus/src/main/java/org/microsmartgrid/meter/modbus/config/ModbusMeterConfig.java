@@ -30,12 +30,14 @@ public @interface ModbusMeterConfig {
                     @Option(label = "Generic (registers below)", value = "GENERIC")})
     String profile() default "SDM630";
 
-    @AttributeDefinition(name = "Role", description = "Where the meter sits; decides the sign of the power: GRID import positive, "
-            + "PV production positive, SOCKET and BUILDING consumption positive, BATTERY discharge positive.",
+    @AttributeDefinition(name = "Role", required = true,
+            description = "Required, no default: where the meter sits; decides the sign of the power and how the "
+            + "balancer uses it: GRID import positive (the balancer protects the contract with it), PV production "
+            + "positive, SOCKET and BUILDING consumption positive, BATTERY discharge positive.",
             options = {@Option(label = "Grid connection", value = "GRID"), @Option(label = "Photovoltaics", value = "PV"),
                     @Option(label = "Battery", value = "BATTERY"), @Option(label = "Socket", value = "SOCKET"),
                     @Option(label = "Building", value = "BUILDING")})
-    String meter_role() default "GRID";
+    String meter_role();
 
     @AttributeDefinition(name = "Socket", description = "The socket number (1..n) this meter measures; required for role SOCKET, 0 otherwise.", min = "0")
     int meter_socket() default 0;

@@ -17,6 +17,7 @@ class MeterSettingsTest {
     private static MeterSettings parse(Object... kv) {
         Map<String, Object> m = new HashMap<>();
         m.put("meter.id", "grid");
+        m.put("meter.role", "GRID"); // required: tests that need another role say so
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
         return MeterSettings.from(Configs.of(ModbusMeterConfig.class, m));
     }
@@ -44,6 +45,9 @@ class MeterSettingsTest {
         assertTrue(problem("meter.role", "SOCKET").contains("meter.socket must be > 0 for meter.role SOCKET"));
         assertTrue(problem("meter.socket", 2).contains("meter.socket = 2 is only allowed for meter.role SOCKET"));
         assertTrue(problem("meter.role", "GARAGE").contains("unknown role 'GARAGE'"));
+        // docs/meters.md's PV example copied without its role line must not become a second grid meter
+        assertTrue(problem("meter.role", null).contains("meter.role is required"), problem("meter.role", null));
+        assertTrue(problem("meter.role", " ").contains("meter.role is required"));
         assertTrue(problem("sunspec.base.address", 70000).contains("sunspec.base.address = 70000 is out of range 0..65535"));
         assertTrue(problem("meter.id", "").contains("meter.id is required"));
         assertTrue(problem("meter.id", "grid meter").contains("meter.id = 'grid meter' may only contain"));

@@ -24,6 +24,7 @@ public final class Settings {
         m.put("meter.id", "m1");
         m.put("bus.id", "test");
         m.put("bus.target", "(bus.id=test)");
+        m.put("meter.role", "GRID"); // required: tests that need another role say so
         for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
         return MeterSettings.from(Configs.of(ModbusMeterConfig.class, m));
     }

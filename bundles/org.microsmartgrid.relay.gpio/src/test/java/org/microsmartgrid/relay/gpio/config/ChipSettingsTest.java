@@ -38,4 +38,16 @@ class ChipSettingsTest {
                 () -> ChipSettings.validate(PID, "MOCK", "", new String[] {"CH1=99"}));
         assertEquals("board.pins", e.property());
     }
+
+    @Test
+    void mockRelaysAreRefusedOutsideADemo() {
+        var e = assertThrows(InvalidConfigurationException.class,
+                () -> ChipSettings.validate(PID, "MOCK", "laptop", new String[] {"CH1=26"}, false));
+        assertTrue(e.getMessage().contains("switches nothing")
+                && e.getMessage().contains("msg.demo=true"), e.getMessage());
+        assertEquals(GpioProvider.MOCK,
+                ChipSettings.validate(PID, "MOCK", "laptop", new String[] {"CH1=26"}, true).provider());
+        assertEquals(GpioProvider.GPIOD,
+                ChipSettings.validate(PID, "GPIOD", "pi", new String[] {"CH1=26"}, false).provider());
+    }
 }
