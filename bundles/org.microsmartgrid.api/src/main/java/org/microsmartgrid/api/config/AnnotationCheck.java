@@ -6,7 +6,9 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.lang.reflect.Proxy;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.osgi.util.converter.ConversionException;
 import org.osgi.util.converter.Converters;
@@ -34,26 +36,14 @@ public final class AnnotationCheck<A> implements ConfigurationCheck {
 
     @Override
     public List<String> problems(Map<String, Object> properties) {
-        A config;
+        A converted;
         try {
-            config = Converters.standardConverter().convert(properties).to(type);
+            converted = Converters.standardConverter().convert(properties).to(type);
         } catch (ConversionException e) {
             return List.of(e.getMessage());
         }
-        // the proxy converts lazily: read every value first, so that a wrong type is reported with its property
-        List<String> wrongTypes = new ArrayList<>();
-        for (Method m : type.getDeclaredMethods()) {
-            if (m.getParameterCount() != 0) continue;
-            try {
-                m.invoke(config);
-            } catch (InvocationTargetException e) {
-                String key = propertyName(m.getName());
-                wrongTypes.add(key + " = '" + text(properties.get(key)) + "' is not a valid "
-                        + m.getReturnType().getSimpleName());
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        A config = absentAsInDeclarativeServices(converted, properties);
+        List<String> wrongTypes = unreadable(type, config, properties::get);
         if (!wrongTypes.isEmpty()) return wrongTypes;
         try {
             validator.accept(config);
@@ -61,6 +51,57 @@ public final class AnnotationCheck<A> implements ConfigurationCheck {
         } catch (IllegalArgumentException e) {
             return List.of(e.getMessage());
         }
+    }
+
+    /**
+     * Reads every value of a configuration object (the converter's, or Declarative Services' own, both convert
+     * lazily) and names each property whose value does not convert to its method's type — which the runtime reports
+     * without saying which property it was.
+     *
+     * @param raw the raw value of a property, for the message
+     * @return one line per such property: {@code unit.id = 'abc' is not a valid int}
+     */
+    public static <A> List<String> unreadable(Class<A> type, A config, Function<String, Object> raw) {
+        List<String> wrongTypes = new ArrayList<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.getParameterCount() != 0) continue;
+            try {
+                m.invoke(config);
+            } catch (InvocationTargetException e) {
+                String key = propertyName(m.getName());
+                wrongTypes.add(key + " = '" + text(raw.apply(key)) + "' is not a valid "
+                        + m.getReturnType().getSimpleName());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return wrongTypes;
+    }
+
+    /**
+     * The converter refuses a method whose property is absent and that has no default; Declarative Services returns
+     * null (or 0, false) there and leaves it to the component: so does this view of the configuration.
+     */
+    @SuppressWarnings("unchecked")
+    private A absentAsInDeclarativeServices(A converted, Map<String, Object> properties) {
+        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == type && method.getParameterCount() == 0
+                    && method.getDefaultValue() == null && properties.get(propertyName(method.getName())) == null) {
+                return emptyValue(method.getReturnType());
+            }
+            try {
+                return method.invoke(converted, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    private static Object emptyValue(Class<?> type) {
+        if (!type.isPrimitive()) return null;
+        if (type == boolean.class) return false;
+        if (type == char.class) return '\0';
+        return Converters.standardConverter().convert(0).to(type);
     }
 
     /** The property a method reads, by Declarative Services' rules (OSGi Compendium 112.8.2.2). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.api.config.AnnotationCheck;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterListener;
 import org.microsmartgrid.api.meter.MeterReading;
@@ -18,7 +19,6 @@ import org.microsmartgrid.meter.modbus.config.RefusalLog;
 import org.microsmartgrid.meter.modbus.config.IdRegistry;
 import org.microsmartgrid.meter.modbus.config.MeterSettings;
 import org.microsmartgrid.meter.modbus.config.ModbusMeterConfig;
-import org.microsmartgrid.meter.modbus.config.ModbusMeterConfigCheck;
 import org.microsmartgrid.meter.modbus.device.ListenerFanout;
 import org.microsmartgrid.meter.modbus.device.MeterDevice;
 import org.microsmartgrid.meter.modbus.poll.TimeSource;
@@ -50,7 +50,6 @@ import org.slf4j.LoggerFactory;
         service = {Meter.class, ConfigurableComponent.class})
 @Designate(ocd = ModbusMeterConfig.class, factory = true)
 public class ModbusMeter implements Meter, ConfigurableComponent {
-    private static final ModbusMeterConfigCheck CHECK = new ModbusMeterConfigCheck();
     private static final Logger LOG = LoggerFactory.getLogger(ModbusMeter.class);
 
     private final ListenerFanout listeners = new ListenerFanout();
@@ -212,9 +211,10 @@ public class ModbusMeter implements Meter, ConfigurableComponent {
     }
 
     private static MeterSettings validate(ModbusMeterConfig config, Map<String, Object> properties) {
-        // the published check first: it names the property of a value of the wrong type (unit.id = "abc"), which
-        // Declarative Services' own conversion reports without saying which one
-        List<String> problems = CHECK.problems(properties);
+        // a value of the wrong type (unit.id = "abc") named by its property, which Declarative Services' own
+        // conversion reports without saying which one
+        List<String> problems = AnnotationCheck.unreadable(ModbusMeterConfig.class, config,
+                key -> properties == null ? null : properties.get(key));
         if (!problems.isEmpty()) {
             refused(properties, String.valueOf(properties.get("meter.id")), String.join("; ", problems));
             throw new ConfigException(problems);
