@@ -66,9 +66,7 @@ public class ConfigFileWriteBack implements ConfigurationListener, HealthProblem
         String declared = context.getProperty(ENCODING);
         this.encoding = Charset.forName(declared == null || declared.isBlank() ? "ISO-8859-1" : declared.trim());
         this.checks = new ConfigurationChecks(context);
-        String data = context.getProperty("msg.data");
-        this.lastGood = new LastGoodConfigurations(Path.of(data == null || data.isBlank() ? "data" : data)
-                .resolve("config-last-good"));
+        this.lastGood = new LastGoodConfigurations(lastGoodDirectory(context));
         if (!enabled) LOG.info("msg.conf.writeBack=false: configuration changes are not written back to the files");
         // configurations FileInstall created before we started: a refused one is undone now, not at the next change
         try {
@@ -177,6 +175,12 @@ public class ConfigFileWriteBack implements ConfigurationListener, HealthProblem
             if (!k.equals(Constants.SERVICE_PID) && !k.equals("service.factoryPid")) result.put(k, props.get(k));
         }
         return result;
+    }
+
+    /** Where the last good configurations are kept: {@code ${msg.data}/config-last-good}. */
+    static Path lastGoodDirectory(BundleContext context) {
+        String data = context.getProperty("msg.data");
+        return Path.of(data == null || data.isBlank() ? "data" : data).resolve("config-last-good");
     }
 
     static Path toPath(String fileName) {
