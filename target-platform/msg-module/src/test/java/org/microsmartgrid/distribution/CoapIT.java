@@ -82,7 +82,9 @@ class CoapIT {
 
     @Test
     void aBuildingSystemReadsObservesAndPausesASocket() throws Exception {
-        String site = awaitText("/site with the loop running", "/site", text -> text.contains("\"n\":\"loop\",\"vb\":true"));
+        // the configurations arrive one by one (FileInstall starts last): wait for the grid meter too
+        String site = awaitText("/site with the loop running", "/site", text -> text.contains("\"n\":\"loop\",\"vb\":true")
+                && text.contains("\"n\":\"grid\",\"u\":\"W\""));
         assertTrue(site.contains("\"bn\":\"site/\"") && site.contains("\"n\":\"grid\",\"u\":\"W\""), site);
         awaitText("socket 3 known to the loop", "/sockets/3", text -> text.contains("\"n\":\"enabled\",\"vb\":true"));
 
