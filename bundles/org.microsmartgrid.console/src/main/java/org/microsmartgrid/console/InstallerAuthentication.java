@@ -1,5 +1,6 @@
 package org.microsmartgrid.console;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.felix.webconsole.spi.SecurityProvider;
@@ -7,6 +8,7 @@ import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.microsmartgrid.console.auth.AuthSettings;
 import org.microsmartgrid.console.auth.Authenticator;
 import org.microsmartgrid.console.auth.Authenticator.Decision;
+import org.microsmartgrid.console.auth.DeviceCookies;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -74,9 +76,13 @@ public final class InstallerAuthentication implements SecurityProvider, Configur
     public Object authenticate(HttpServletRequest request, HttpServletResponse response) {
         Authenticator auth = authenticator;
         if (auth == null) return null;
-        Decision decision = auth.authenticate(request.getRemoteAddr(), request.getHeader("Authorization"));
+        String device = deviceCookie(request);
+        Decision decision = auth.authenticate(request.getRemoteAddr(), request.getHeader("Authorization"), device);
         try {
             if (decision instanceof Decision.Granted granted) {
+                auth.deviceCookieFor(granted.user(), device).ifPresent(token -> response.addHeader("Set-Cookie",
+                        DeviceCookies.NAME + "=" + token + "; Path=/; Max-Age=" + DeviceCookies.VALIDITY.toSeconds()
+                                + "; HttpOnly; SameSite=Strict"));
                 request.setAttribute(REMOTE_USER, granted.user());
                 request.setAttribute(AUTHENTICATION_TYPE, "BASIC");
                 return new Installer(granted.user());
@@ -84,8 +90,9 @@ public final class InstallerAuthentication implements SecurityProvider, Configur
             if (decision instanceof Decision.LockedOut locked) {
                 long seconds = locked.retryAfter().toSeconds();
                 response.setHeader("Retry-After", Long.toString(seconds));
-                plain(response, 429, "Troppi tentativi errati: riprova tra " + seconds + " s"
-                        + " / Too many failed logins: try again in " + seconds + " s\n");
+                plain(response, 429, "Troppi tentativi errati per questo account da questo indirizzo: riprova tra "
+                        + seconds + " s / Too many failed logins for this account from this address: try again in "
+                        + seconds + " s\n");
                 return null;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
@@ -106,6 +113,13 @@ public final class InstallerAuthentication implements SecurityProvider, Configur
     /** Basic authentication keeps no server state; the Web Console then asks the browser to forget the login. */
     @Override
     public void logout(HttpServletRequest request, HttpServletResponse response) {
+    }
+
+    private static String deviceCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) return null;
+        for (Cookie c : cookies) if (DeviceCookies.NAME.equals(c.getName())) return c.getValue();
+        return null;
     }
 
     private static void plain(HttpServletResponse response, int status, String text) throws IOException {

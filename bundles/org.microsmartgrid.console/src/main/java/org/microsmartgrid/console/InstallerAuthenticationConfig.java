@@ -19,15 +19,15 @@ public @interface InstallerAuthenticationConfig {
                     + "/ Una riga per installatore, come la stampa HashPassword.")
     String[] users();
 
-    @AttributeDefinition(name = "Failures before lock-out / Errori prima del blocco", min = "1", max = "100",
-            description = "Wrong logins in a row from one address before it is locked out.")
+    @AttributeDefinition(name = "Failures before slowing down / Errori prima del rallentamento", min = "1", max = "100",
+            description = "Wrong logins in a row for one account from one address (or one known browser) before its attempts must wait.")
     int failuresBeforeLockout() default 5;
 
-    @AttributeDefinition(name = "Lock-out (s) / Blocco (s)", min = "1", max = "3600",
-            description = "The first lock-out; it doubles with each further failure.")
+    @AttributeDefinition(name = "First wait (s) / Prima attesa (s)", min = "1", max = "3600",
+            description = "The first wait; it doubles with each further failure.")
     int lockoutSeconds() default 60;
 
-    @AttributeDefinition(name = "Longest lock-out (s) / Blocco massimo (s)", min = "1", max = "86400",
+    @AttributeDefinition(name = "Longest wait (s) / Attesa massima (s)", min = "1", max = "86400",
             description = "The doubling stops here.")
     int lockoutMaxSeconds() default 900;
 

@@ -3,6 +3,7 @@ package org.microsmartgrid.status;
 import com.google.gson.JsonObject;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.health.HealthProblems;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.status.commissioning.Commissioning;
@@ -32,6 +33,13 @@ public final class StatusReport {
     public static JsonObject build(Instant now, ModuleSection module, List<Meter> meters, List<Relay> relays,
                                    ControlLoopStatus loop, ChargingSessions sessions, List<BundleFacts> bundles,
                                    List<ComponentHealth.Component> components) {
+        return build(now, module, meters, relays, loop, sessions, bundles, components, List.of());
+    }
+
+    /** @param problems what the module's parts report (configuration refusals, dead threads) */
+    public static JsonObject build(Instant now, ModuleSection module, List<Meter> meters, List<Relay> relays,
+                                   ControlLoopStatus loop, ChargingSessions sessions, List<BundleFacts> bundles,
+                                   List<ComponentHealth.Component> components, List<HealthProblems.Problem> problems) {
         JsonObject json = new JsonObject();
         json.addProperty("schema", SCHEMA);
         json.add("generatedAt", Json.time(now));
@@ -40,7 +48,7 @@ public final class StatusReport {
         json.add("relays", RelaySection.toJson(relays));
         json.add("loop", LoopSection.toJson(loop));
         json.add("sessions", SessionSection.toJson(sessions, sockets(meters, relays)));
-        json.add("health", HealthSection.toJson(bundles, components));
+        json.add("health", HealthSection.toJson(bundles, components, problems));
         return json;
     }
 

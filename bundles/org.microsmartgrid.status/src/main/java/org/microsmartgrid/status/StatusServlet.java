@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.health.HealthProblems;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterBus;
 import org.microsmartgrid.api.relay.Relay;
@@ -67,6 +68,11 @@ public final class StatusServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChargingSessions sessions;
 
+    /** Whiteboard: problems the parts of the module know of (refused configuration changes, dead threads). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<HealthProblems> problemSources = List.of();
+
     @Reference
     private ServiceComponentRuntime scr;
 
@@ -121,12 +127,20 @@ public final class StatusServlet extends HttpServlet {
     }
 
     private JsonElement collect() {
+        List<HealthProblems.Problem> problems = new java.util.ArrayList<>();
+        for (HealthProblems source : problemSources) {
+            try {
+                problems.addAll(source.problems());
+            } catch (RuntimeException e) {
+                problems.add(new HealthProblems.Problem(source.getClass().getName(), "could not report: " + e));
+            }
+        }
         List<ComponentHealth.Component> components = OsgiFacts.components(scr);
         List<Meter> meterList = meters;
         List<Relay> relayList = relays;
         ControlLoopStatus loopNow = loop;
         JsonObject report = StatusReport.build(clock.instant(), module, meterList, relayList, loopNow, sessions,
-                OsgiFacts.bundles(context), components);
+                OsgiFacts.bundles(context), components, problems);
         String[] chip = OsgiFacts.gpioChip(context);
         report.add("gpio", GpioSection.toJson(chip[0], chip[1]));
         StatusReport.addCommissioning(report, Commissioning.missing(Commissioning.active(components), relayList.size(),

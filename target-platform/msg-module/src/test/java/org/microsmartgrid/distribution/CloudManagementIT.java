@@ -29,6 +29,7 @@ class CloudManagementIT {
     private static final String DEVICE = "msg-it-mgmt";
     private static final String CONSOLE = "kapua-console";
     private static final String SIM = "org.microsmartgrid.simulator.SimulatedBuilding";
+    private static final String BALANCER = "org.microsmartgrid.grid.balancer.Balancer";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final AtomicInteger ids = new AtomicInteger();
@@ -81,6 +82,15 @@ class CloudManagementIT {
             KuraMessage refused = request("CONF-V1", "PUT", "configurations/" + SIM, change("port", "Integer", "70000"));
             assertEquals(400, refused.metrics().get("response.code"));
             assertTrue(String.valueOf(refused.metrics().get("response.exception.message")).contains(SIM + "/port"));
+            // a value the balancer itself would refuse (issue 21 item 3): 400 naming pid and property, nothing written
+            Path balancerFile = conf.resolve(BALANCER + ".config");
+            String balancerBefore = Files.readString(balancerFile);
+            KuraMessage notAStep = request("CONF-V1", "PUT", "configurations/" + BALANCER,
+                    change(BALANCER, "contract.power.w", "Integer", "123"));
+            assertEquals(400, notAStep.metrics().get("response.code"), String.valueOf(notAStep.metrics()));
+            String why = String.valueOf(notAStep.metrics().get("response.exception.message"));
+            assertTrue(why.contains(BALANCER) && why.contains("contract.power.w = 123"), why);
+            assertEquals(balancerBefore, Files.readString(balancerFile));
 
             // Assets: take socket 2 out of service, read it back with who did it
             KuraMessage write = request("ASSET-V1", "EXEC", "write",
@@ -122,7 +132,11 @@ class CloudManagementIT {
     }
 
     private static String change(String name, String type, String value) {
-        return "<esf:configurations xmlns:esf=\"http://eurotech.com/esf/2.0\"><esf:configuration pid=\"" + SIM
+        return change(SIM, name, type, value);
+    }
+
+    private static String change(String pid, String name, String type, String value) {
+        return "<esf:configurations xmlns:esf=\"http://eurotech.com/esf/2.0\"><esf:configuration pid=\"" + pid
                 + "\"><esf:properties><esf:property name=\"" + name + "\" array=\"false\" encrypted=\"false\" type=\""
                 + type + "\"><esf:value>" + value + "</esf:value></esf:property></esf:properties></esf:configuration>"
                 + "</esf:configurations>";

@@ -54,7 +54,9 @@ class CloudyDayIT {
         List<Sample> samples = new ArrayList<>();
         try (ModuleProcess module = ModuleProcess.start("cloudy-day", conf, ModuleProcess.freePort())) {
             module.awaitStatus("the loop running on a GOOD grid meter", Duration.ofSeconds(90),
-                    s -> s.has("loop") && !s.get("loop").isJsonNull() && !Double.isNaN(power(s, "grid")));
+                    // the configurations arrive one by one (FileInstall starts last): the grid meter may come after the loop
+                    s -> s.has("loop") && !s.get("loop").isJsonNull() && s.get("meters").toString().contains("\"id\":\"grid\"")
+                            && !Double.isNaN(power(s, "grid")));
             Instant end = Instant.now().plus(WATCH);
             while (Instant.now().isBefore(end)) {
                 samples.add(sample(module.awaitStatus("a status", Duration.ofSeconds(10), s -> true)));

@@ -91,7 +91,9 @@ class CoapIT {
     @Test
     void aBuildingSystemReadsObservesAndPausesASocket() throws Exception {
         client(secure, "coaps", coapsPort, "/sockets/3/enabled").put("true", MediaTypeRegistry.TEXT_PLAIN); // whatever ran before
-        String site = awaitText("/site with the loop running", "/site", text -> text.contains("\"n\":\"loop\",\"vb\":true"));
+        // the configurations arrive one by one (FileInstall starts last): wait for the grid meter too
+        String site = awaitText("/site with the loop running", "/site", text -> text.contains("\"n\":\"loop\",\"vb\":true")
+                && text.contains("\"n\":\"grid\",\"u\":\"W\""));
         assertTrue(site.matches("(?s)\\[\\{\"bn\":\"urn:dev:mac:[0-9a-f]{16}:site/\".*") && site.contains("\"n\":\"grid\",\"u\":\"W\""), site);
         awaitText("socket 3 known to the loop", "/sockets/3", text -> text.contains("\"n\":\"enabled\",\"vb\":true"));
 

@@ -61,6 +61,7 @@ public final class FelixHarness implements AutoCloseable {
         props.put("felix.fileinstall.poll", "200");
         props.put("felix.fileinstall.noInitialDelay", "true");
         props.put("felix.fileinstall.enableConfigSave", "false");
+        props.put("felix.fileinstall.configEncoding", "UTF-8"); // as the module (msg-module.bndrun)
         props.put("msg.data", data.toString());
         framework = new Felix(props);
         framework.init();

@@ -10,9 +10,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Decides one request: let the installer in, ask for credentials, or refuse because the address is locked out.
- * Pure of HTTP (the component turns the decision into a response) and given its clock, so that tests can drive
- * the throttling through time.
+ * Decides one request: let the installer in, ask for credentials, or make it wait. Pure of HTTP (the component
+ * turns the decision into a response) and given its clock, so that tests can drive the throttling through time.
+ * <p>
+ * Throttling follows OWASP's Authentication Cheat Sheet: it slows guessing down instead of locking the owner out.
+ * Failures are counted per account <em>and</em> address (one count per address for unknown names), so a script
+ * guessing another name from the same NAT or SSH tunnel does not touch the installer's account; and a browser in
+ * which the installer has logged in before carries a {@link DeviceCookies device cookie} and is counted on its own,
+ * so even a script guessing the installer's own name from the same address does not slow the installer down.
  */
 public final class Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
@@ -27,12 +32,13 @@ public final class Authenticator {
         record Challenge(boolean failed) implements Decision {
         }
 
-        /** 429: too many failures from this address; try again after {@code retryAfter}. */
+        /** 429: too many failures for this account from this address (or this browser); retry after {@code retryAfter}. */
         record LockedOut(Duration retryAfter) implements Decision {
         }
     }
 
     private final InstallerAccounts accounts;
+    private final DeviceCookies devices;
     private final LoginThrottle throttle;
     private final VerifiedCredentials verified;
     private final Clock clock;
@@ -43,38 +49,47 @@ public final class Authenticator {
         this.accounts = settings.accounts();
         this.throttle = new LoginThrottle(settings.failuresBeforeLockout(), settings.lockout(), settings.maxLockout());
         this.verified = new VerifiedCredentials(settings.verifiedCache(), random);
+        this.devices = new DeviceCookies(random);
         this.clock = clock;
         int iterations = accounts.all().values().stream().mapToInt(PasswordHash::iterations).max()
                 .orElse(PasswordHash.MIN_ITERATIONS);
         this.decoy = PasswordHash.create("decoy".toCharArray(), iterations, random);
     }
 
-    /**
-     * @param address             the client's address, the unit of throttling
-     * @param authorizationHeader the Authorization header, or null
-     */
+    /** A request without a device cookie. */
     public Decision authenticate(String address, String authorizationHeader) {
+        return authenticate(address, authorizationHeader, null);
+    }
+
+    /**
+     * @param address             the client's address
+     * @param authorizationHeader the Authorization header, or null
+     * @param deviceCookie        the value of the {@link DeviceCookies#NAME} cookie, or null
+     */
+    public Decision authenticate(String address, String authorizationHeader, String deviceCookie) {
         Instant now = clock.instant();
-        Optional<Duration> locked = throttle.lockedFor(address, now);
-        if (locked.isPresent()) return new Decision.LockedOut(roundUp(locked.get()));
         if (authorizationHeader == null || authorizationHeader.isBlank()) return new Decision.Challenge(false);
 
         Optional<BasicCredentials> credentials = BasicCredentials.parse(authorizationHeader);
-        if (credentials.isEmpty()) return failure(address, null, now);
+        if (credentials.isEmpty()) return throttledOrFailure(unknownKey(address), address, null, now);
         BasicCredentials c = credentials.get();
         try {
             Optional<PasswordHash> hash = accounts.hashOf(c.user());
+            String key = hash.isEmpty() ? unknownKey(address) : key(c.user(), address, deviceCookie, now);
+            Optional<Duration> locked = throttle.lockedFor(key, now);
+            // waiting: refused without checking the password (no guessing, and no PBKDF2 work to burn the CPU)
+            if (locked.isPresent()) return new Decision.LockedOut(roundUp(locked.get()));
             if (hash.isEmpty()) {
                 decoy.matches(c.password());
-                return failure(address, null, now);
+                return failure(key, address, null, now);
             }
             if (verified.matches(c.user(), c.password(), now)) {
-                throttle.succeeded(address);
+                throttle.succeeded(key);
                 return new Decision.Granted(c.user());
             }
-            if (!hash.get().matches(c.password())) return failure(address, c.user(), now);
+            if (!hash.get().matches(c.password())) return failure(key, address, c.user(), now);
             verified.remember(c.user(), c.password(), now);
-            throttle.succeeded(address);
+            throttle.succeeded(key);
             LOG.info("Installer console: installer '{}' logged in from {}", c.user(), address);
             return new Decision.Granted(c.user());
         } finally {
@@ -82,17 +97,42 @@ public final class Authenticator {
         }
     }
 
+    /** A new device cookie for a browser where {@code user} was just granted, unless it carries a valid one. */
+    public Optional<String> deviceCookieFor(String user, String presented) {
+        Instant now = clock.instant();
+        if (presented != null && devices.verify(presented, now).filter(user::equals).isPresent()) return Optional.empty();
+        return Optional.of(devices.issue(user, now));
+    }
+
+    /** The throttling key: this browser when it is the installer's known one, else the account at this address. */
+    private String key(String user, String address, String deviceCookie, Instant now) {
+        if (deviceCookie != null && devices.verify(deviceCookie, now).filter(user::equals).isPresent())
+            return "device " + deviceCookie;
+        return "account " + user + " @ " + address;
+    }
+
+    private static String unknownKey(String address) {
+        return "unknown names @ " + address;
+    }
+
+    private Decision throttledOrFailure(String key, String address, String knownUser, Instant now) {
+        Optional<Duration> locked = throttle.lockedFor(key, now);
+        if (locked.isPresent()) return new Decision.LockedOut(roundUp(locked.get()));
+        return failure(key, address, knownUser, now);
+    }
+
     /** @param knownUser the configured user whose password was wrong; null for an unknown name (never logged) */
-    private Decision failure(String address, String knownUser, Instant now) {
-        Optional<Duration> lock = throttle.failed(address, now);
-        String who = knownUser == null ? "an unknown user name" : "installer '" + knownUser + "'";
+    private Decision failure(String key, String address, String knownUser, Instant now) {
+        Optional<Duration> lock = throttle.failed(key, now);
+        String who = knownUser == null ? "unknown user names" : "installer '" + knownUser + "'";
         if (lock.isPresent()) {
-            LOG.warn("Installer console: {} failed logins in a row from {} (last for {}); this address is locked out for {} s",
-                    throttle.failures(address, now), address, who, lock.get().toSeconds());
+            LOG.warn("Installer console: {} failed logins in a row from {} for {}; further attempts for it from there "
+                    + "wait {} s (other accounts, and the installer's known browsers, are not slowed down)",
+                    throttle.failures(key, now), address, who, lock.get().toSeconds());
             return new Decision.LockedOut(roundUp(lock.get()));
         }
-        LOG.info("Installer console: failed login from {} for {} ({} of {} before lock-out)",
-                address, who, throttle.failures(address, now), throttle.failuresBeforeLockout());
+        LOG.info("Installer console: failed login from {} for {} ({} of {} before attempts are slowed down)",
+                address, who, throttle.failures(key, now), throttle.failuresBeforeLockout());
         return new Decision.Challenge(true);
     }
 

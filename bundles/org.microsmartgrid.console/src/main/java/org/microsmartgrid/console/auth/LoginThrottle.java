@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Counts failed logins per remote address. After {@code failuresBeforeLockout} failures in a row the address is
- * locked out for {@code lockout}; every further failure after a lock-out doubles it, up to {@code maxLockout}.
- * A success, or an hour (at least twice the longest lock-out) without failures, forgets the address. While locked
- * out, requests are refused without checking the password: no guessing, and no PBKDF2 work to burn the CPU.
+ * Counts failed logins per key (the {@link Authenticator} keys by account and address, or by a known browser).
+ * After {@code failuresBeforeLockout} failures in a row the key must wait {@code lockout}; every further failure
+ * after a wait doubles it, up to {@code maxLockout}. A success, or an hour (at least twice the longest wait) without
+ * failures, forgets the key. While waiting, requests are refused without checking the password: no guessing, and
+ * no PBKDF2 work to burn the CPU.
  */
 public final class LoginThrottle {
-    /** Bounds the memory an attacker with many addresses can make us use. */
-    static final int MAX_ADDRESSES = 4096;
+    /** Bounds the memory an attacker with many addresses or names can make us use. */
+    static final int MAX_KEYS = 4096;
 
     private final int failuresBeforeLockout;
     private final Duration lockout;
@@ -58,7 +59,7 @@ public final class LoginThrottle {
             lock = lockout.multipliedBy(1L << doublings);
             if (lock.compareTo(maxLockout) > 0) lock = maxLockout;
         }
-        if (e == null && entries.size() >= MAX_ADDRESSES) evict(now);
+        if (e == null && entries.size() >= MAX_KEYS) evict(now);
         entries.put(address, new Entry(failures, now, lock == null ? null : now.plus(lock)));
         return Optional.ofNullable(lock);
     }
@@ -77,14 +78,14 @@ public final class LoginThrottle {
         return failuresBeforeLockout;
     }
 
-    synchronized int trackedAddresses() {
+    synchronized int trackedKeys() {
         return entries.size();
     }
 
     private void evict(Instant now) {
         entries.values().removeIf(e -> (e.lockedUntil() == null || !now.isBefore(e.lockedUntil()))
                 && !now.isBefore(e.lastFailure().plus(forgetAfter)));
-        while (entries.size() >= MAX_ADDRESSES) {
+        while (entries.size() >= MAX_KEYS) {
             entries.entrySet().stream().min(Comparator.comparing(x -> x.getValue().lastFailure()))
                     .ifPresent(oldest -> entries.remove(oldest.getKey()));
         }

@@ -69,8 +69,8 @@ class LoginThrottleTest {
 
     @Test
     void manyAddressesDoNotGrowTheTableWithoutBound() {
-        for (int i = 0; i < LoginThrottle.MAX_ADDRESSES + 100; i++) throttle.failed("10.0." + (i / 256) + "." + (i % 256), T0);
+        for (int i = 0; i < LoginThrottle.MAX_KEYS + 100; i++) throttle.failed("10.0." + (i / 256) + "." + (i % 256), T0);
 
-        assertTrue(throttle.trackedAddresses() <= LoginThrottle.MAX_ADDRESSES);
+        assertTrue(throttle.trackedKeys() <= LoginThrottle.MAX_KEYS);
     }
 }

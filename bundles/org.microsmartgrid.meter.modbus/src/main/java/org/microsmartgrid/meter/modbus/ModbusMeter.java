@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.api.config.AnnotationCheck;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterListener;
 import org.microsmartgrid.api.meter.MeterReading;
@@ -14,6 +15,7 @@ import org.microsmartgrid.api.meter.Quality;
 import org.microsmartgrid.meter.modbus.bus.ModbusBusService;
 import org.microsmartgrid.meter.modbus.config.BusTarget;
 import org.microsmartgrid.meter.modbus.config.ConfigException;
+import org.microsmartgrid.meter.modbus.config.RefusalLog;
 import org.microsmartgrid.meter.modbus.config.IdRegistry;
 import org.microsmartgrid.meter.modbus.config.MeterSettings;
 import org.microsmartgrid.meter.modbus.config.ModbusMeterConfig;
@@ -79,12 +81,13 @@ public class ModbusMeter implements Meter, ConfigurableComponent {
 
     @Activate
     void activate(ModbusMeterConfig config, Map<String, Object> properties) {
-        MeterSettings s = validate(config);
-        claim(s.meterId());
+        MeterSettings s = validate(config, properties);
+        claim(s.meterId(), properties);
         try {
             settings = s;
             if (onRightBus(s, properties)) start(s);
             else idle = waiting(s);
+            RefusalLog.accepted(pid(properties));
         } catch (RuntimeException e) {
             // DS will not call deactivate for a failed activation: give the id back now
             IdRegistry.METERS.release(s.meterId(), this);
@@ -94,10 +97,10 @@ public class ModbusMeter implements Meter, ConfigurableComponent {
 
     @Modified
     void modified(ModbusMeterConfig config, Map<String, Object> properties) {
-        MeterSettings s = validate(config);
+        MeterSettings s = validate(config, properties);
         MeterSettings old = settings;
         boolean newId = !s.meterId().equals(old.meterId());
-        if (newId) claim(s.meterId());
+        if (newId) claim(s.meterId(), properties);
         boolean right;
         try {
             right = onRightBus(s, properties);
@@ -181,7 +184,7 @@ public class ModbusMeter implements Meter, ConfigurableComponent {
             } else if (!right) {
                 String message = BusTarget.TARGET_PROPERTY + " = '" + s.busTarget() + "' selects bus '" + bus.busId()
                         + "' but bus.id is '" + s.busId() + "'; set " + BusTarget.TARGET_PROPERTY + " = \"" + expected + "\"";
-                LOG.error("Invalid configuration of {} (meter.id '{}'): {}", ModbusMeterConfig.PID, s.meterId(), message);
+                refused(properties, s.meterId(), message);
                 throw new ConfigException(List.of(message));
             }
         }
@@ -207,21 +210,41 @@ public class ModbusMeter implements Meter, ConfigurableComponent {
         }
     }
 
-    private static MeterSettings validate(ModbusMeterConfig config) {
+    private static MeterSettings validate(ModbusMeterConfig config, Map<String, Object> properties) {
+        // a value of the wrong type (unit.id = "abc") named by its property, which Declarative Services' own
+        // conversion reports without saying which one
+        List<String> problems = AnnotationCheck.unreadable(ModbusMeterConfig.class, config,
+                key -> properties == null ? null : properties.get(key));
+        if (!problems.isEmpty()) {
+            refused(properties, String.valueOf(properties.get("meter.id")), String.join("; ", problems));
+            throw new ConfigException(problems);
+        }
         try {
             return MeterSettings.from(config);
         } catch (ConfigException e) {
-            LOG.error("Invalid configuration of {} (meter.id '{}'): {}", ModbusMeterConfig.PID, config.meter_id(), e.getMessage());
+            refused(properties, config.meter_id(), e.getMessage());
             throw e;
         }
     }
 
-    private void claim(String meterId) {
+    private void claim(String meterId, Map<String, Object> properties) {
         try {
             IdRegistry.METERS.claim(meterId, this, ModbusMeterConfig.PID);
         } catch (ConfigException e) {
-            LOG.error("Invalid configuration of {}: {}", ModbusMeterConfig.PID, e.getMessage());
+            refused(properties, meterId, e.getMessage());
             throw e;
         }
+    }
+
+    /** One ERROR line per refusal, naming the instance's own PID (DS retries a refused instance many times). */
+    private static void refused(Map<String, Object> properties, String meterId, String message) {
+        String pid = pid(properties);
+        if (RefusalLog.firstTime(pid, message))
+            LOG.error("Invalid configuration of {} (meter.id '{}'): {}", pid, meterId, message);
+    }
+
+    private static String pid(Map<String, Object> properties) {
+        Object pid = properties == null ? null : properties.get("service.pid");
+        return pid == null ? ModbusMeterConfig.PID : pid.toString();
     }
 }

@@ -53,7 +53,13 @@ public final class ComponentHealth {
                     if (conf.unsatisfiedReferences != null) {
                         for (UnsatisfiedReferenceDTO u : conf.unsatisfiedReferences) refs.add(reference(d, u));
                     }
-                    result.add(entry(d, stateName(conf.state), failureSummary(conf.failure), refs));
+                    JsonObject e = entry(d, stateName(conf.state), failureSummary(conf.failure), refs);
+                    // a factory's instances share its name and PID: the instance's own PID tells them apart
+                    Object pid = conf.properties == null ? null : conf.properties.get("service.pid");
+                    if (pid != null) e.addProperty("pid", String.valueOf(pid));
+                    Object file = conf.properties == null ? null : conf.properties.get("felix.fileinstall.filename");
+                    if (file != null) e.addProperty("file", fileName(String.valueOf(file)));
+                    result.add(e);
                 }
             }
         }
@@ -96,6 +102,12 @@ public final class ComponentHealth {
         }
         String text = out.toString();
         return text.length() <= MAX_FAILURE_CHARS ? text : text.substring(0, MAX_FAILURE_CHARS) + "…";
+    }
+
+    /** The file's name without its directory: where the installer looks, without the module's paths. */
+    static String fileName(String fileInstallKey) {
+        int slash = Math.max(fileInstallKey.lastIndexOf('/'), fileInstallKey.lastIndexOf('\\'));
+        return fileInstallKey.substring(slash + 1);
     }
 
     private static JsonObject entry(ComponentDescriptionDTO d, String state, String failure, List<JsonObject> refs) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.microsmartgrid.cloud.management.check.ConfigurationChecks;
 import org.osgi.framework.BundleContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,12 @@ final class ConfigurationManager {
     private final MetatypeReader metatypes;
     private final ConfigStore store;
     private final SnapshotStore snapshots;
+    /** The components' own checks: a value the component would refuse is refused here, before anything is stored. */
+    private final ConfigurationChecks checks;
 
     ConfigurationManager(BundleContext context, MetatypeReader metatypes, ConfigStore store, SnapshotStore snapshots) {
         this.context = context;
+        this.checks = new ConfigurationChecks(context);
         this.metatypes = metatypes;
         this.store = store;
         this.snapshots = snapshots;
@@ -79,7 +83,7 @@ final class ConfigurationManager {
      * @param rollback true for a rollback: the sent properties replace the stored ones (instead of being merged into
      *                 them), and a component that is gone since the snapshot is skipped, not an error
      * @return the complete new properties by pid
-     * @throws IllegalArgumentException a bad value
+     * @throws IllegalArgumentException a bad value: against the metatype, or refused by the component's own check
      * @throws UnknownPidException      a pid that is not a configurable component
      */
     Map<String, Map<String, Object>> validate(List<ComponentConfiguration> sent, boolean rollback, String actor)
@@ -103,7 +107,10 @@ final class ConfigurationManager {
             }
             ObjectClass ocd = found.orElseThrow(() -> new IllegalArgumentException(
                     c.pid() + ": the component has no metatype, its values cannot be checked: refused"));
-            validated.put(c.pid(), merge(c, ocd, store.read(c.pid()), rollback));
+            Map<String, Object> next = merge(c, ocd, store.read(c.pid()), rollback);
+            List<String> problems = checks.problems(c.pid(), t.factoryPid(), next);
+            if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
+            validated.put(c.pid(), next);
         }
         return validated;
     }

@@ -2,11 +2,14 @@ package org.microsmartgrid.cloud.management.files;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,6 +32,10 @@ import org.apache.felix.utils.properties.TypedProperties;
  * the disk, then renamed over the old one), so FileInstall never reads a half-written file; and only when the file
  * does not already hold the same values, read as FileInstall reads them, so FileInstall's re-reading of the
  * rewritten file ends the round (and a file edited by hand is never rewritten for nothing).
+ * <p>
+ * One declared encoding, the one FileInstall reads with ({@code felix.fileinstall.configEncoding}; the module sets
+ * UTF-8): a file that is not valid in it, or that its parser refuses, is never rewritten (an {@link UnreadableFile}
+ * says why), because rewriting what was misread is how a file grows at every round.
  */
 public final class ConfigFiles {
     /** Written by the framework or FileInstall, never into the file (FileInstall leaves them out too). */
@@ -38,31 +45,70 @@ public final class ConfigFiles {
     private ConfigFiles() {
     }
 
+    /** The most a configuration file may hold: the largest real one is a few kB (see docs/configuration.md). */
+    public static final long MAX_BYTES = 256 * 1024;
+
+    /** A file that is not rewritten because it could not be read as it is: too big, wrong encoding, bad syntax. */
+    public static final class UnreadableFile extends IOException {
+        UnreadableFile(Path file, String why) {
+            super(file.getFileName() + ": " + why);
+        }
+    }
+
     /** @return true when the file was (re)written, false when it already held these values */
-    public static boolean writeIfChanged(Path file, Dictionary<String, ?> properties) throws IOException {
+    public static boolean writeIfChanged(Path file, Dictionary<String, ?> properties, Charset encoding) throws IOException {
         TreeMap<String, Object> wanted = filtered(properties);
         boolean cfg = file.getFileName().toString().endsWith(".cfg");
-        String content = cfg ? cfg(file, wanted) : config(file, wanted);
+        String existing = Files.isRegularFile(file) ? read(file, encoding) : null;
+        String content = cfg ? cfg(file, existing, wanted) : config(file, existing, wanted);
         if (content == null) return false;
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp"); // FileInstall's filter ignores this name
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-            while (buf.hasRemaining()) ch.write(buf);
-            ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        write(file, content, encoding);
         return true;
     }
 
+    /** Writes atomically: a hidden temporary file in the same directory, flushed, renamed; never left behind. */
+    static void write(Path file, String content, Charset encoding) throws IOException {
+        Path tmp = temporary(file); // FileInstall's filter ignores this name
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(content.getBytes(encoding));
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp); // after a failed write or move; gone already after a successful move
+        }
+    }
+
+    static Path temporary(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".tmp");
+    }
+
+    /** The text of a file, strictly in the declared encoding: a byte that is not valid there is an error. */
+    static String read(Path file, Charset encoding) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES)
+            throw new UnreadableFile(file, size + " bytes, more than the " + MAX_BYTES + " a configuration may have");
+        try {
+            return encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new UnreadableFile(file, "not valid " + encoding.name() + " text (" + e.getMessage()
+                    + "): save it as " + encoding.name());
+        }
+    }
+
     /** The new text of a .config file, or null when it holds these values already. */
-    private static String config(Path file, Map<String, Object> wanted) throws IOException {
+    private static String config(Path file, String existing, Map<String, Object> wanted) throws IOException {
         TypedProperties p = new TypedProperties();
-        if (Files.isRegularFile(file)) {
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        if (existing != null) {
+            try (Reader r = new StringReader(existing)) {
                 p.load(r);
             } catch (IOException | RuntimeException e) {
-                p = new TypedProperties(); // unreadable (an emptied or garbled file): written anew
+                throw new UnreadableFile(file, "not in the .config format (" + e.getMessage() + ")");
             }
         }
         boolean changed = false;
@@ -85,13 +131,13 @@ public final class ConfigFiles {
     }
 
     /** The new text of a .cfg file (string values; arrays comma-separated), or null when unchanged. */
-    private static String cfg(Path file, Map<String, Object> wanted) throws IOException {
+    private static String cfg(Path file, String existing, Map<String, Object> wanted) throws IOException {
         Properties p = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        if (existing != null) {
+            try (Reader r = new StringReader(existing)) {
                 p.load(r);
             } catch (IOException | RuntimeException e) {
-                p = new Properties();
+                throw new UnreadableFile(file, "not in the .cfg format (" + e.getMessage() + ")");
             }
         }
         boolean changed = false;
@@ -121,6 +167,15 @@ public final class ConfigFiles {
             if (!EXCLUDED.contains(key)) result.put(key, properties.get(key));
         }
         return result;
+    }
+
+    /** Same keys, and each value the same by {@link #sameValue} (arrays by their elements). */
+    static boolean sameValues(Map<String, Object> a, Map<String, Object> b) {
+        if (!a.keySet().equals(b.keySet())) return false;
+        for (Map.Entry<String, Object> e : a.entrySet()) {
+            if (!sameValue(e.getValue(), b.get(e.getKey()))) return false;
+        }
+        return true;
     }
 
     private static boolean sameValue(Object inFile, Object wanted) {
