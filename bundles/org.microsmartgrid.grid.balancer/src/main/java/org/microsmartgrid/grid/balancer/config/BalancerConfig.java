@@ -65,6 +65,7 @@ public @interface BalancerConfig {
     @AttributeDefinition(name = "Hysteresis (W)", min = "0",
             description = "Extra headroom needed to switch a socket on, so noise does not make relays chatter.")
     int hysteresis_w() default 100;
+    // (min 20 W: ConfigValidator.MIN_HYSTERESIS_W; below the meters' noise a socket at the edge of the limit chatters)
 
     @AttributeDefinition(name = "Minimum on-time (s)", min = "0", max = "3600",
             description = "A socket switched on stays on at least this long (except safety offs). Set it at least "

@@ -24,6 +24,9 @@ import org.microsmartgrid.grid.balancer.tariff.TariffBand;
 /** Turns the web console's properties into a {@link SiteConfig}, or refuses them naming every bad property. */
 public final class ConfigValidator {
 
+    /** The smallest hysteresis accepted, W: well above a meter's noise (a few W) at the edge of the limit. */
+    public static final int MIN_HYSTERESIS_W = 20;
+
     private ConfigValidator() {
     }
 
@@ -52,7 +55,9 @@ public final class ConfigValidator {
         if (c.stale_grid_ms() < c.cycle_ms())
             problems.add("stale.grid.ms = " + c.stale_grid_ms() + " is shorter than cycle.ms = " + c.cycle_ms()
                     + ": every reading would be stale by the time a cycle sees it");
-        range(problems, "hysteresis.w", c.hysteresis_w(), 0, Math.max(contract, 0));
+        // below the meters' noise the loop cannot tell "fits" from "does not fit": a socket at the edge of the limit
+        // would be switched on and shed every cycle (contactor chatter); ClosedLoopPropertiesTest found it
+        range(problems, "hysteresis.w", c.hysteresis_w(), MIN_HYSTERESIS_W, Math.max(contract, MIN_HYSTERESIS_W));
         range(problems, "min.on.s", c.min_on_s(), 0, 3600);
         range(problems, "min.off.s", c.min_off_s(), 0, 3600);
         range(problems, "idle.w", c.idle_w(), 0, 100);

@@ -162,6 +162,7 @@ class ConfigValidatorTest {
 
     @Test
     void theNumberOfGridMetersIsBetweenOneAndFour() {
+        assertRefusedNaming(Configs.home("hysteresis.w", 5), "hysteresis.w"); // below meter noise: chatter
         assertRefusedNaming(Configs.home("grid.meters", 0), "grid.meters");
         assertRefusedNaming(Configs.home("grid.meters", 5), "grid.meters");
         assertEquals(2, ConfigValidator.validate(PID, Configs.home("grid.meters", 2)).gridMeters());

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.microsmartgrid.grid.balancer.config.ConfigValidator;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -247,7 +249,7 @@ class ClosedLoopPropertiesTest {
         return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(2, 8),
                         Arbitraries.of(PriorityClass.class), Arbitraries.of(300.0, 500.0, 1000.0, 2000.0),
                         Arbitraries.doubles().between(0.8, 1.0), Arbitraries.integers().between(0, 10),
-                        Arbitraries.integers().between(0, 300), contract())
+                        Arbitraries.integers().between(ConfigValidator.MIN_HYSTERESIS_W, 300), contract())
                 .as((seed, k, prio, rating, frac, minTimes, hyst, c) -> {
                     double room = c * 1.1 - 100 - ROTATION_BASE_W;
                     if (room < rating + hyst || k * rating * frac <= room + 50) return null; // not a rotation case
