@@ -3,6 +3,9 @@ package org.microsmartgrid.cloud.kapua.testing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.control.SocketAllocation;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +51,11 @@ public final class TestSources implements CloudLinkSession.Sources {
         MeterReading grid = new MeterReading("grid", MeterRole.GRID, 0, Quality.GOOD, now,
                 Map.of(Channel.ACTIVE_POWER, new Sample(gridW, now)), null);
         RelayState relay = new RelayState("r1", 1, relayOn, relayOn, null, null, now, "test", null);
-        return new SiteView(now, List.of(grid), List.of(relay), Optional.empty(), Map.of(), Map.of(), Optional.empty());
+        // the loop has decided on socket 1, as on a running module (telemetry says nothing of a socket before that)
+        LoopDecision decision = new LoopDecision(now, 1, false, null, gridW, 3200, 3200 - gridW, 0, 3200 - gridW, gridW,
+                0, "F1", false, false, List.of(new SocketAllocation(1, relayOn, relayOn ? "CHARGING_NOW" : "NO_SESSION",
+                        "test", false, "PUBLIC", "NOW", relayOn ? "GRID" : "NONE", 0, null, null)));
+        return new SiteView(now, List.of(grid), List.of(relay), Optional.of(decision), Map.of(), Map.of(), Optional.empty());
     }
 
     @Override
