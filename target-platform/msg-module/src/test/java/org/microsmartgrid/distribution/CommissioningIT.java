@@ -57,7 +57,9 @@ class CommissioningIT {
         // the framework starts bundles one by one: wait for the start to finish, not only for the meters
         JsonObject status = module.awaitStatus("all meters GOOD and every bundle started", Duration.ofSeconds(90),
                 s -> goodMeters(s).containsAll(METERS) && s.getAsJsonObject("health").getAsJsonObject("bundles")
-                        .getAsJsonArray("notActive").isEmpty());
+                        .getAsJsonArray("notActive").isEmpty()
+                        // configurations arrive one by one (FileInstall starts last): all but the balancer's
+                        && s.getAsJsonObject("commissioning").getAsJsonArray("missing").size() == 1);
 
         JsonObject health = status.getAsJsonObject("health");
         assertEquals(0, health.getAsJsonObject("bundles").getAsJsonArray("notActive").size(), "bundles not active: " + health);
