@@ -79,9 +79,12 @@ class BatteryIT {
     void withoutSunAnEbikeOnANowSocketIsCoveredByTheBatteryWithoutExporting() throws Exception {
         module.replaceConfig(SIM, simulatorConfig.replace("pv.peak.w=D\"3000.0\"", "pv.peak.w=D\"0.0\"")
                 .replace("sockets=[\"1=\",", "sockets=[\"1=EBIKE:30\","));
+        // right after the relay closes the loop counts the socket at its expected draw (its meter does not show the
+        // draw yet), so the battery may briefly give more: wait for the steady state, where it gives the session's draw
         JsonObject status = module.awaitStatus("battery covering the e-bike", Duration.ofSeconds(90),
                 s -> power(s, "socket-1") > 50 && setpoint(s) > 50
-                        && Math.abs(power(s, "battery") - setpoint(s)) < 100);
+                        && Math.abs(power(s, "battery") - setpoint(s)) < 100
+                        && power(s, "battery") < power(s, "socket-1") + 100);
         assertTrue(power(status, "battery") < power(status, "socket-1") + 100,
                 "the battery gives the session's draw, not the building's: " + power(status, "battery"));
         for (int i = 0; i < 10; i++) {
