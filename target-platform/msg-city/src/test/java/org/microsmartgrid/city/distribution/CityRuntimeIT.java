@@ -63,7 +63,8 @@ class CityRuntimeIT {
                 moduleB = startModule(B, b, "Scuola Manzoni", "45.4702", "9.1883", "1=EBIKE:30", mqtt);
                 try {
                     // BIRTH → the point appears with its position, its four sockets and its module online
-                    JsonObject sormani = awaitPoint(city, "Biblioteca Sormani", p -> true);
+                    // (a module's configurations arrive one by one: wait until it has told of all four sockets)
+                    JsonObject sormani = awaitPoint(city, "Biblioteca Sormani", p -> p.getAsJsonArray("evses").size() == 4);
                     assertEquals(45.4613, sormani.get("latitude").getAsDouble(), 1e-9);
                     assertEquals(4, sormani.getAsJsonArray("evses").size());
                     assertTrue(sormani.getAsJsonObject("module").get("online").getAsBoolean());
