@@ -12,6 +12,8 @@ import org.microsmartgrid.relay.gpio.config.ChipSettings;
 import org.microsmartgrid.relay.gpio.config.GpioProvider;
 import org.microsmartgrid.relay.gpio.config.InvalidConfigurationException;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -43,6 +45,8 @@ public class GpioChip implements ConfigurableComponent {
     private Pi4jGpioPins pins;
     private ServiceRegistration<Context> contextRegistration;
     private ServiceRegistration<GpioPins> pinsRegistration;
+    private BundleContext bundleContext;
+    private SynchronousBundleListener frameworkStopping;
 
     /** @param bundleContext null when driven without a framework (tests): nothing is published then */
     @Activate
@@ -64,6 +68,15 @@ public class GpioChip implements ConfigurableComponent {
             log.warn("GPIO provider MOCK (demo): the relays switch NOTHING, whatever the console shows / relè simulati: "
                     + "nessuna presa viene comandata");
         if (bundleContext != null) {
+            // The system bundle's STOPPING comes first when the framework stops (SIGTERM, systemctl stop, the
+            // console's stop button), before any bundle stops: from then on no relay switches ON.
+            Pi4jGpioPins p = pins;
+            frameworkStopping = event -> {
+                if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == 0)
+                    p.stopLatch().close("Module stopping / arresto del modulo");
+            };
+            bundleContext.addBundleListener(frameworkStopping);
+            this.bundleContext = bundleContext;
             Dictionary<String, Object> props = new Hashtable<>(Map.of(PROVIDER_PROPERTY, settings.provider().name(),
                     "board", settings.board(), Constants.SERVICE_DESCRIPTION, "Pi4J context of the GPIO chip"));
             contextRegistration = bundleContext.registerService(Context.class, context, props);
@@ -73,6 +86,14 @@ public class GpioChip implements ConfigurableComponent {
 
     @Deactivate
     public void deactivate() {
+        if (frameworkStopping != null) {
+            try {
+                bundleContext.removeBundleListener(frameworkStopping);
+            } catch (IllegalStateException stopping) {
+                // the bundle context is already invalid: the framework removed the listener
+            }
+            frameworkStopping = null;
+        }
         // Relays depend on GpioPins: unregistering it deactivates them first, and they switch OFF.
         unregister(pinsRegistration);
         unregister(contextRegistration);

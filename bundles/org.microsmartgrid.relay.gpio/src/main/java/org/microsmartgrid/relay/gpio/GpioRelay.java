@@ -135,7 +135,7 @@ public class GpioRelay implements Relay, ConfigurableComponent {
             DigitalOutput output = pins.claimOutput(pid, label, s.pin(), s.activeLow());
             DigitalInput feedback = s.feedbackPin() == null ? null
                     : pins.claimInput(pid, label, s.feedbackPin(), s.feedbackActiveLow());
-            controller = new RelayController(s, output, feedback, clock);
+            controller = new RelayController(s, output, feedback, clock, pins.stopLatch()::reason);
         } catch (RuntimeException e) {
             log.error("relay not started: configuration {}: {}", pid, e.getMessage());
             pins.release(pid);
@@ -143,6 +143,7 @@ public class GpioRelay implements Relay, ConfigurableComponent {
         }
         settings = s;
         RelayController c = controller;
+        pins.stopLatch().register(pid, () -> c.shutdown("module stopping"));
         checks = pins.scheduler().scheduleWithFixedDelay(c::tick, CHECK_PERIOD.toMillis(), CHECK_PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);
         if (bundleContext != null) {

@@ -40,6 +40,9 @@ public interface GpioPins {
     /** Shuts down the owner's pins (outputs go to their inactive level) and frees them and its relay id. */
     void release(String owner);
 
+    /** Closed when the module begins to stop: relays refuse ON from then on (see {@link StopLatch}). */
+    StopLatch stopLatch();
+
     /** One thread shared by all relays for their periodic checks (lease expiry, feedback). */
     ScheduledExecutorService scheduler();
 }

@@ -21,6 +21,7 @@ public final class Pi4jGpioPins implements GpioPins, AutoCloseable {
     private final ChipSettings settings;
     private final Context context;
     private final PinClaims claims = new PinClaims();
+    private final StopLatch stopLatch = new StopLatch();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "msg-relay-watchdog");
         t.setDaemon(true);
@@ -84,6 +85,7 @@ public final class Pi4jGpioPins implements GpioPins, AutoCloseable {
 
     @Override
     public void release(String owner) {
+        stopLatch.unregister(owner);
         for (int bcm : claims.releaseAll(owner)) {
             try {
                 context.shutdown(ioId(bcm)); // an output goes to its shutdown (inactive) level
@@ -91,6 +93,11 @@ public final class Pi4jGpioPins implements GpioPins, AutoCloseable {
                 log.error("GPIO chip: shutting down BCM {} of {} failed: {}", bcm, owner, e.toString());
             }
         }
+    }
+
+    @Override
+    public StopLatch stopLatch() {
+        return stopLatch;
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.microsmartgrid.api.relay.RelayCommand;
 import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.api.relay.RelayResult.Outcome;
@@ -36,6 +37,8 @@ public final class RelayController {
     private final DigitalInput feedback;   // null when no auxiliary contact is wired
     private final DigitalState closedLevel;
     private final Clock clock;
+    /** Why ON is refused for good (the module is stopping), or null. */
+    private final Supplier<String> stopping;
 
     // guarded by this
     private Timing timing;
@@ -49,8 +52,20 @@ public final class RelayController {
     private Instant settleUntil;           // contact not judged before; non-null only after a switch
     private String fault;
 
-    /** Drives the output to OFF at once: nothing may run before the relay is known to be OFF. */
+    /** A relay that is never told the module stops (tests of its own rules). */
     public RelayController(RelaySettings settings, DigitalOutput output, DigitalInput feedback, Clock clock) {
+        this(settings, output, feedback, clock, () -> null);
+    }
+
+    /**
+     * Drives the output to OFF at once: nothing may run before the relay is known to be OFF.
+     *
+     * @param stopping why ON is refused for good, or null while it is allowed (checked under this relay's lock, so an
+     *                 ON in progress finishes before {@link #shutdown(String)} switches it OFF)
+     */
+    public RelayController(RelaySettings settings, DigitalOutput output, DigitalInput feedback, Clock clock,
+            Supplier<String> stopping) {
+        this.stopping = stopping;
         this.relayId = settings.relayId();
         this.socket = settings.socket();
         this.output = output;
@@ -101,11 +116,19 @@ public final class RelayController {
     }
 
     /** Switches OFF for deactivation, whatever the minimum on-time. */
-    public synchronized void shutdown() {
-        if (outputOn()) switchTo(false, "deactivation", clock.instant());
+    public void shutdown() {
+        shutdown("deactivation");
+    }
+
+    /** Switches OFF whatever the minimum on-time: deactivation, or the module stopping. */
+    public synchronized void shutdown(String why) {
+        wantedOn = false;
+        if (outputOn()) switchTo(false, why, clock.instant());
     }
 
     private RelayResult on(RelayCommand command, Instant now) {
+        String stop = stopping.get();
+        if (stop != null) return result(Outcome.REJECTED, null, stop + ": relays stay OFF / arresto in corso");
         if (fault != null) return result(Outcome.REJECTED, null, "relay is faulted: " + fault);
         if (outputOn()) { // a renewal: the lease is what the latest command asked for; no pin write
             wantedOn = true;

@@ -46,7 +46,10 @@ public final class MockChip implements AutoCloseable {
         DigitalOutput out = pins.claimOutput(owner, "relay '" + s.relayId() + "'", s.pin(), s.activeLow());
         DigitalInput in = s.feedbackPin() == null ? null
                 : pins.claimInput(owner, "relay '" + s.relayId() + "'", s.feedbackPin(), s.feedbackActiveLow());
-        return new RelayController(s, out, in, clock);
+        // wired as GpioRelay wires it: the chip's stop latch refuses ON and switches it OFF when the module stops
+        RelayController relay = new RelayController(s, out, in, clock, pins.stopLatch()::reason);
+        pins.stopLatch().register(owner, () -> relay.shutdown("module stopping"));
+        return relay;
     }
 
     /** The physical level of a pin, as the relay board sees it. */

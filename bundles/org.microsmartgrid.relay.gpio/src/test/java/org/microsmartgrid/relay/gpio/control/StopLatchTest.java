@@ -1,0 +1,95 @@
+package org.microsmartgrid.relay.gpio.control;
+
+import static com.pi4j.io.gpio.digital.DigitalState.HIGH;
+import static com.pi4j.io.gpio.digital.DigitalState.LOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.microsmartgrid.api.relay.RelayResult.Outcome.APPLIED;
+import static org.microsmartgrid.api.relay.RelayResult.Outcome.REJECTED;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.relay.RelayCommand;
+import org.microsmartgrid.api.relay.RelayResult;
+import org.microsmartgrid.relay.gpio.config.RelaySettings;
+import org.microsmartgrid.relay.gpio.testing.MockChip;
+
+/** When the module begins to stop, every socket loses power at once and none gets it back (issue 19, CI's StopIT). */
+class StopLatchTest {
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final MockChip chip = new MockChip();
+
+    @AfterEach
+    void close() {
+        chip.close();
+    }
+
+    @Test
+    void stoppingSwitchesARelayOffInsideItsMinimumOnTimeAndRefusesOnAfterwards() {
+        RelayController relay = chip.relay(MockChip.settings()); // min on 30 s
+        chip.clock.advanceSeconds(30);
+        assertEquals(APPLIED, relay.command(RelayCommand.on("balancer", LEASE)).outcome());
+        assertEquals(HIGH, chip.level(26));
+
+        chip.pins.stopLatch().close("Module stopping");
+
+        assertEquals(LOW, chip.level(26), "OFF at once, though its minimum on-time has not passed");
+        assertEquals("module stopping", relay.state().source());
+        chip.clock.advanceSeconds(120);
+        RelayResult again = relay.command(RelayCommand.on("balancer", LEASE));
+        assertEquals(REJECTED, again.outcome());
+        assertTrue(again.reason().contains("Module stopping"), again.reason());
+        assertEquals(LOW, chip.level(26));
+        assertEquals(REJECTED, relay.command(RelayCommand.on("installer:anna", LEASE)).outcome(), "nor by hand");
+    }
+
+    @Test
+    void aRelayThatStartsWhileStoppingIsOffAndStaysOff() {
+        chip.pins.stopLatch().close("Module stopping");
+        RelayController relay = chip.relay(MockChip.settings());
+        chip.clock.advanceSeconds(30);
+        assertEquals(REJECTED, relay.command(RelayCommand.on("balancer", LEASE)).outcome());
+        assertEquals(LOW, chip.level(26));
+    }
+
+    /** The balancer keeps asking for ON from its own thread while the framework announces the stop. */
+    @Test
+    void anOnRacingTheStopNeverLeavesASocketPowered() throws Exception {
+        List<RelayController> relays = new ArrayList<>();
+        for (int i = 0; i < 4; i++)
+            relays.add(chip.relay(new RelaySettings("r" + i, i + 1, 20 + i, false, null, false, Duration.ZERO,
+                    Duration.ZERO, Duration.ofMillis(500))));
+        AtomicBoolean run = new AtomicBoolean(true);
+        CountDownLatch asking = new CountDownLatch(relays.size());
+        List<Thread> balancers = new ArrayList<>();
+        for (RelayController r : relays) {
+            Thread t = new Thread(() -> {
+                asking.countDown();
+                while (run.get()) {
+                    r.command(RelayCommand.on("balancer", LEASE));
+                    r.command(RelayCommand.off("balancer"));
+                    r.command(RelayCommand.on("balancer", LEASE));
+                }
+            });
+            t.start();
+            balancers.add(t);
+        }
+        assertTrue(asking.await(5, TimeUnit.SECONDS));
+        Thread.sleep(20);
+
+        chip.pins.stopLatch().close("Module stopping");
+        for (int i = 0; i < 4; i++) assertEquals(LOW, chip.level(20 + i), "relay r" + i + " OFF when close() returns");
+
+        Thread.sleep(50); // the balancers go on asking
+        run.set(false);
+        for (Thread t : balancers) t.join(5000);
+        for (int i = 0; i < 4; i++) assertEquals(LOW, chip.level(20 + i), "relay r" + i + " never ON again");
+    }
+}
