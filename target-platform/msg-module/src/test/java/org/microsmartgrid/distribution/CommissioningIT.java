@@ -99,10 +99,12 @@ class CommissioningIT {
     @Test
     @Order(2)
     void theConsoleNeedsTheInstallersPassword() throws Exception {
+        module.awaitConsole(USER, PASSWORD, Duration.ofSeconds(30));
         assertEquals(401, module.get("/system/console/bundles", null, null).statusCode(), "no credentials");
         assertEquals(401, module.get("/system/console/bundles", "admin", "admin").statusCode(), "the well-known default");
         assertEquals(401, module.get("/system/console/bundles", USER, "wrong password!").statusCode(), "wrong password");
-        assertEquals(200, module.get("/system/console/bundles", USER, PASSWORD).statusCode(), "the installer");
+        var installer = module.get("/system/console/bundles", USER, PASSWORD);
+        assertEquals(200, installer.statusCode(), "the installer, again: " + installer.body());
         var components = module.get("/system/console/components", USER, PASSWORD);
         for (int i = 0; i < 60 && components.statusCode() == 404; i++) { // its plugin bundle may still be starting
             Thread.sleep(500);
@@ -125,7 +127,7 @@ class CommissioningIT {
             Thread.sleep(250);
             accepted = module.postForm("/system/console/relays", "relay=socket-1&action=on&minutes=5", USER, PASSWORD);
         }
-        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertEquals(200, accepted.statusCode(), accepted.body() + "\n" + module.logTail());
         assertTrue(accepted.body().contains("APPLIED"), accepted.body());
 
         JsonObject status = module.awaitStatus("socket 1 drawing power", Duration.ofSeconds(30),

@@ -91,7 +91,7 @@ class ConfigurationSafetyIT {
     void aConsoleEditIsWrittenToItsFileAndSurvivesARestart() throws Exception {
         try (ModuleProcess module = start("config-console")) {
             awaitContract(module, 3000);
-            awaitConsole(module);
+            module.awaitConsole(USER, PASSWORD, WAIT);
             var saved = module.postForm("/system/console/configMgr/" + BALANCER, balancerForm("4500"), USER, PASSWORD);
             assertTrue(saved.statusCode() == 200 || saved.statusCode() == 302, saved.statusCode() + " " + saved.body());
             awaitContract(module, 4500);
@@ -115,7 +115,7 @@ class ConfigurationSafetyIT {
         String good = Files.readString(conf.resolve(BALANCER_FILE), StandardCharsets.UTF_8);
         try (ModuleProcess module = start("config-refused")) {
             awaitContract(module, 3000);
-            awaitConsole(module);
+            module.awaitConsole(USER, PASSWORD, WAIT);
             var refused = module.postForm("/system/console/configMgr/" + BALANCER, balancerForm("123"), USER, PASSWORD);
             assertEquals(400, refused.statusCode(), refused.body());
             assertTrue(module.logText().contains("contract.power.w = 123"), module.logTail());
@@ -193,18 +193,6 @@ class ConfigurationSafetyIT {
 
     private ModuleProcess start(String name) throws Exception {
         return ModuleProcess.start(name, conf, ModuleProcess.freePort(), data);
-    }
-
-    /** The console opens when the installer account's configuration has arrived (FileInstall starts last). */
-    private static void awaitConsole(ModuleProcess module) throws Exception {
-        long end = System.nanoTime() + WAIT.toNanos();
-        int code = 0;
-        while (System.nanoTime() < end) {
-            code = module.get("/system/console/configMgr", USER, PASSWORD).statusCode();
-            if (code == 200) return;
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the web console did not let the installer in: " + code);
     }
 
     private void awaitFile(String what, String text) throws Exception {

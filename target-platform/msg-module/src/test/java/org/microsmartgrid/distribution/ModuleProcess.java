@@ -170,6 +170,58 @@ final class ModuleProcess implements AutoCloseable {
         throw new AssertionError("timed out waiting for " + what + "; last /status: " + last + "\n" + logTail());
     }
 
+    /**
+     * Waits until every bundle is active and every configuration file in the module's folder has been applied.
+     * FileInstall starts last and hands the files over one by one, so "every bundle active" alone leaves a test
+     * racing the configurations (on a slow machine a relay or a meter is still missing).
+     */
+    JsonObject awaitConfigured(Duration timeout) throws Exception {
+        java.util.Set<String> singletons = new java.util.HashSet<>();
+        int relays = 0;
+        int meters = 0;
+        try (var files = Files.list(confDir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (!name.endsWith(".config")) continue;
+                String pid = name.substring(0, name.length() - ".config".length());
+                if (pid.startsWith("org.microsmartgrid.relay.gpio.GpioRelay-")) relays++;
+                else if (pid.startsWith("org.microsmartgrid.meter.modbus.ModbusMeter-")) meters++;
+                else if (!pid.contains("-")) singletons.add(pid);
+            }
+        }
+        int wantRelays = relays;
+        int wantMeters = meters;
+        return awaitStatus("every bundle active, " + wantRelays + " relays, " + wantMeters + " meters and " + singletons
+                + " configured", timeout, s -> {
+                    if (!s.getAsJsonObject("health").getAsJsonObject("bundles").getAsJsonArray("notActive").isEmpty())
+                        return false;
+                    if (s.getAsJsonArray("relays").size() != wantRelays || s.getAsJsonArray("meters").size() != wantMeters)
+                        return false;
+                    for (var c : s.getAsJsonObject("health").getAsJsonObject("components").getAsJsonArray("notActive")) {
+                        var o = c.getAsJsonObject();
+                        if (o.get("state").getAsString().equals("UNSATISFIED_CONFIGURATION")
+                                && singletons.contains(o.get("name").getAsString())) return false;
+                    }
+                    return true;
+                });
+    }
+
+    /**
+     * Waits until the web console lets this installer in. The account's configuration may arrive after every bundle
+     * is active (FileInstall starts last), and the console binds the security provider after that.
+     */
+    void awaitConsole(String user, String password, Duration timeout) throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        HttpResponse<String> last = null;
+        while (Instant.now().isBefore(end)) {
+            last = get("/system/console/bundles", user, password);
+            if (last.statusCode() == 200) return;
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the web console did not let installer '" + user + "' in: "
+                + (last == null ? "no answer" : last.statusCode() + " " + last.body()) + "\n" + logTail());
+    }
+
     String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
