@@ -41,6 +41,7 @@ import org.microsmartgrid.charging.session.SessionBook;
 import org.microsmartgrid.charging.session.SocketSample;
 import org.microsmartgrid.charging.store.SessionStore;
 import org.osgi.framework.BundleContext;
+import org.microsmartgrid.api.tariff.TariffCalendar;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -69,8 +70,8 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
     private static final Logger LOG = LoggerFactory.getLogger(ChargingSessionsService.class);
     /** A grid value older than this does not count for the solar share. */
     static final Duration GRID_FRESH = Duration.ofSeconds(10);
-    /** A balancer decision older than this does not give the tariff band. */
-    static final Duration BAND_FRESH = Duration.ofSeconds(60);
+    /** A balancer decision older than this does not give a socket's mode. */
+    static final Duration DECISION_FRESH = Duration.ofSeconds(60);
     private static final long WRITE_WAIT_S = 10;
 
     private final Clock clock;
@@ -79,10 +80,14 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
             policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
     final List<Relay> relays = new CopyOnWriteArrayList<>();
     private final Map<String, MeterReading> grid = new ConcurrentHashMap<>();
-    /** Optional: the balancer's last decision gives the tariff band for the cost. */
+    /** Optional: the balancer's last decision gives each socket's mode. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ControlLoopStatus loopStatus;
+    /** Optional: the ARERA band calendar gives the tariff band for the cost (without it: the dearest band). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile TariffCalendar calendar;
 
     // guarded by lock
     private Settings settings;
@@ -374,14 +379,16 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
         return sum;
     }
 
-    /** The tariff band of the balancer's last decision, when recent; null otherwise (priced at the dearest band). */
+    /**
+     * The tariff band now, from the calendar: a session is priced by the clock, not by whether the balancer ran (it
+     * may be unconfigured, paused or stopped while a socket is switched by hand). Null without a calendar: priced at
+     * the dearest band.
+     */
     private String band(Instant now) {
-        ControlLoopStatus s = loopStatus;
-        if (s == null) return null;
+        TariffCalendar c = calendar;
+        if (c == null) return null;
         try {
-            Optional<LoopDecision> d = s.lastDecision();
-            return d.filter(x -> Duration.between(x.at(), now).abs().compareTo(BAND_FRESH) <= 0)
-                    .map(LoopDecision::band).orElse(null);
+            return c.band(now).name();
         } catch (RuntimeException e) {
             return null;
         }
@@ -396,7 +403,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
         ControlLoopStatus s = loopStatus;
         if (s == null) return null;
         try {
-            return s.lastDecision().filter(x -> Duration.between(x.at(), now).abs().compareTo(BAND_FRESH) <= 0)
+            return s.lastDecision().filter(x -> Duration.between(x.at(), now).abs().compareTo(DECISION_FRESH) <= 0)
                     .flatMap(d -> d.sockets().stream().filter(a -> a.socket() == socket).findFirst())
                     .map(a -> a.mode())
                     .filter(m -> m.equals("NOW") || m.equals("SOLAR_ONLY") || m.equals("SOLAR_AND_CHEAP"))

@@ -17,12 +17,12 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffCalendar;
 import org.junit.jupiter.api.io.TempDir;
 import org.microsmartgrid.api.charging.ChargingMode;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
-import org.microsmartgrid.api.control.ControlLoopStatus;
-import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.MeterRole;
@@ -152,20 +152,30 @@ class ChargingSessionsServiceTest {
     }
 
     @Test
-    void theBalancersBandPricesTheEnergy() {
+    void theCalendarPricesTheEnergyWhetherTheBalancerRunsOrNot() {
         service = activate();
-        FixedBand loop = new FixedBand("F3");
-        service.loopStatus = loop;
-        for (long t = 0; t <= 3600; t++) {
-            loop.at = T0.plusSeconds(t - 1); // the balancer runs along
-            service.onReading(socket(4, t, 1000, null));
-        }
+        service.calendar = new FixedCalendar(TariffBand.F3); // no balancer at all: a socket switched by hand
+        for (long t = 0; t <= 3600; t++) service.onReading(socket(4, t, 1000, null));
         assertEquals(0.20, service.active(4).orElseThrow().costEur(), 1e-6, "1 kWh in F3 at 0.20 EUR/kWh");
-        loop.at = T0; // the balancer stopped an hour ago: its band is not trusted any more
+        service.calendar = null; // the calendar went away: never priced cheaper than it may be
         for (long t = 3601; t <= 3610; t++) service.onReading(socket(4, t, 3600, null));
         // 1 kW held for the first second, then 3.6 kW (1 Wh per second) for nine
         assertEquals(0.20 + 0.30 * (1000 / 3600.0 + 9) / 1000,
                 service.active(4).orElseThrow().costEur(), 1e-6, "then priced at the dearest band (F1)");
+    }
+
+    private record FixedCalendar(TariffBand band) implements TariffCalendar {
+        public TariffBand band(Instant t) {
+            return band;
+        }
+
+        public Instant nextPossibleChange(Instant t) {
+            return t.plusSeconds(3600);
+        }
+
+        public boolean isHoliday(java.time.LocalDate day) {
+            return false;
+        }
     }
 
     @Test
@@ -207,20 +217,6 @@ class ChargingSessionsServiceTest {
 
         public RelayResult command(RelayCommand command) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class FixedBand implements ControlLoopStatus {
-        final String band;
-        volatile Instant at = T0;
-
-        FixedBand(String band) {
-            this.band = band;
-        }
-
-        public Optional<LoopDecision> lastDecision() {
-            return Optional.of(new LoopDecision(at, 1, false, null, 0.0, 3200, 3200.0, 0, 3200.0,
-                    0.0, 0, band, true, false, List.of()));
         }
     }
 }

@@ -29,6 +29,7 @@ import org.microsmartgrid.grid.balancer.runtime.BalancingLoop;
 import org.microsmartgrid.grid.balancer.runtime.CycleScheduler;
 import org.microsmartgrid.grid.balancer.runtime.SiteControlState;
 import org.microsmartgrid.grid.balancer.runtime.StatusViews;
+import org.microsmartgrid.api.tariff.TariffCalendar;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -77,6 +78,9 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ChargingSessions chargingSessions;
+    /** The ARERA calendar (this bundle's TariffCalendarService; always there, with or without configuration). */
+    @Reference
+    TariffCalendar calendar;
     private Path controlFile;
     private volatile SiteControlState control;
     private volatile BalancingLoop loop;
@@ -109,6 +113,7 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         loop = new BalancingLoop(site, clock, () -> meters, () -> relays,
                 () -> Optional.ofNullable(chargingSessions), control);
         loop.useBatteries(() -> batteries);
+        if (calendar != null) loop.useCalendar(calendar);
         CycleScheduler s = new CycleScheduler("msg-balancer", this::cycle);
         s.start(site.cycle());
         scheduler = s;

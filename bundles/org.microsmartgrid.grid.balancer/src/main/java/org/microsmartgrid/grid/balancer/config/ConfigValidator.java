@@ -19,7 +19,7 @@ import org.microsmartgrid.grid.balancer.decision.Mode;
 import org.microsmartgrid.grid.balancer.decision.PriorityClass;
 import org.microsmartgrid.grid.balancer.decision.Settings;
 import org.microsmartgrid.grid.balancer.decision.SocketSnapshot;
-import org.microsmartgrid.grid.balancer.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffBand;
 
 /** Turns the web console's properties into a {@link SiteConfig}, or refuses them naming every bad property. */
 public final class ConfigValidator {

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.microsmartgrid.grid.balancer.decision.Settings;
-import org.microsmartgrid.grid.balancer.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffBand;
 
 /**
  * The validated configuration of the balancer.

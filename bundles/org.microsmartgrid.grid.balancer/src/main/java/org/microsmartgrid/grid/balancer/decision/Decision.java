@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.microsmartgrid.grid.balancer.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffBand;
 
 /**
  * The outcome of one cycle.

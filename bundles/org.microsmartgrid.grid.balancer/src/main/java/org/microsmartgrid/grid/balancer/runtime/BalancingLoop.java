@@ -19,6 +19,7 @@ import org.microsmartgrid.grid.balancer.decision.Balancing;
 import org.microsmartgrid.grid.balancer.decision.Decision;
 import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
 import org.microsmartgrid.grid.balancer.decision.SocketDecision;
+import org.microsmartgrid.api.tariff.TariffCalendar;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
 import org.microsmartgrid.grid.balancer.tariff.ItalianTariffCalendar;
 import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
@@ -43,6 +44,7 @@ public final class BalancingLoop {
     private final SiteControlState control;
     private SiteConfig config;
     private TariffOutlook tariff;
+    private TariffCalendar calendar = ItalianTariffCalendar.ARERA;
     private BalancerState state = BalancerState.EMPTY;
     private long cycles;
     private volatile CycleRecord last;
@@ -73,10 +75,16 @@ public final class BalancingLoop {
         this.batteries = batteries;
     }
 
+    /** The band calendar to plan with (ARERA's own holidays until this is called). */
+    public synchronized void useCalendar(TariffCalendar calendar) {
+        this.calendar = calendar;
+        this.tariff = new BandTariff(config.cheapBands(), calendar);
+    }
+
     /** Applies a new configuration from the next cycle on; rotation and draw memory are kept. */
     public synchronized void reconfigure(SiteConfig config) {
         this.config = config;
-        this.tariff = new BandTariff(config.cheapBands());
+        this.tariff = new BandTariff(config.cheapBands(), calendar);
     }
 
     public synchronized SiteConfig config() {

@@ -1,5 +1,8 @@
 package org.microsmartgrid.grid.balancer.tariff;
 
+import org.microsmartgrid.api.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffCalendar;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,10 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Cheap = the ARERA band at that moment is one of the configured cheap bands (F3 by default). */
-public record BandTariff(Set<TariffBand> cheapBands) implements TariffOutlook {
+public record BandTariff(Set<TariffBand> cheapBands, TariffCalendar calendar) implements TariffOutlook {
 
     public BandTariff {
         cheapBands = cheapBands.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(cheapBands));
+    }
+
+    /** With ARERA's own holidays. */
+    public BandTariff(Set<TariffBand> cheapBands) {
+        this(cheapBands, ItalianTariffCalendar.ARERA);
     }
 
     public static BandTariff of(TariffBand... cheap) {
@@ -25,7 +33,7 @@ public record BandTariff(Set<TariffBand> cheapBands) implements TariffOutlook {
 
     @Override
     public TariffBand bandAt(Instant t) {
-        return ItalianTariffCalendar.band(t);
+        return calendar.band(t);
     }
 
     @Override
@@ -39,7 +47,7 @@ public record BandTariff(Set<TariffBand> cheapBands) implements TariffOutlook {
         Instant end = min(to, from.plus(HORIZON));
         Duration total = Duration.ZERO;
         for (Instant t = from; t.isBefore(end); ) {
-            Instant next = min(ItalianTariffCalendar.nextPossibleChange(t), end);
+            Instant next = min(calendar.nextPossibleChange(t), end);
             if (cheapAt(t)) total = total.plus(Duration.between(t, next));
             t = next;
         }
@@ -49,7 +57,7 @@ public record BandTariff(Set<TariffBand> cheapBands) implements TariffOutlook {
     @Override
     public Optional<Instant> nextCheap(Instant from) {
         Instant end = from.plus(HORIZON);
-        for (Instant t = from; t.isBefore(end); t = ItalianTariffCalendar.nextPossibleChange(t)) {
+        for (Instant t = from; t.isBefore(end); t = calendar.nextPossibleChange(t)) {
             if (cheapAt(t)) return Optional.of(t);
         }
         return Optional.empty();

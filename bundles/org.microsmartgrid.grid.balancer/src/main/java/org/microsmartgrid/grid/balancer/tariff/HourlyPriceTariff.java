@@ -1,5 +1,7 @@
 package org.microsmartgrid.grid.balancer.tariff;
 
+import org.microsmartgrid.api.tariff.TariffBand;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

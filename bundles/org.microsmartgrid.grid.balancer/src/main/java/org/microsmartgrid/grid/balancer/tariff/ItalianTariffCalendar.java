@@ -1,51 +1,59 @@
 package org.microsmartgrid.grid.balancer.tariff;
 
+import org.microsmartgrid.api.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffCalendar;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Set;
 
 /**
  * The ARERA band calendar, in Italian local time (Europe/Rome, so daylight saving is followed):
- * F1 Mon–Fri 08–19; F2 Mon–Fri 07–08 and 19–23, Sat 07–23; F3 Mon–Sat 23–07, all Sunday and national holidays.
- * Pure functions, no state.
+ * F1 Mon–Fri 08–19; F2 Mon–Fri 07–08 and 19–23, Sat 07–23; F3 Mon–Sat 23–07, all Sunday and the holidays of
+ * {@link BandHolidays}. Immutable; pure functions of time.
  */
-public final class ItalianTariffCalendar {
+public final class ItalianTariffCalendar implements TariffCalendar {
 
     public static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
-    /** Fixed-date national holidays; Easter Monday moves and is computed. */
-    private static final Set<MonthDay> FIXED_HOLIDAYS = Set.of(
-            MonthDay.of(1, 1), MonthDay.of(1, 6), MonthDay.of(4, 25), MonthDay.of(5, 1), MonthDay.of(6, 2),
-            MonthDay.of(8, 15), MonthDay.of(11, 1), MonthDay.of(12, 8), MonthDay.of(12, 25), MonthDay.of(12, 26));
+    /** ARERA's own holiday list, nothing added. */
+    public static final ItalianTariffCalendar ARERA = new ItalianTariffCalendar(BandHolidays.ARERA);
 
     /** The local hours at which a band can change (midnight: the day type can change). */
     private static final int[] CHANGE_HOURS = {0, 7, 8, 19, 23};
 
-    private ItalianTariffCalendar() {
+    private final BandHolidays holidays;
+
+    public ItalianTariffCalendar(BandHolidays holidays) {
+        this.holidays = holidays;
     }
 
-    public static TariffBand band(Instant t) {
+    public BandHolidays holidays() {
+        return holidays;
+    }
+
+    @Override
+    public TariffBand band(Instant t) {
         return band(LocalDateTime.ofInstant(t, ROME));
     }
 
-    public static TariffBand band(LocalDateTime local) {
+    public TariffBand band(LocalDateTime local) {
         LocalDate day = local.toLocalDate();
         DayOfWeek dow = day.getDayOfWeek();
-        if (dow == DayOfWeek.SUNDAY || isNationalHoliday(day)) return TariffBand.F3;
+        if (dow == DayOfWeek.SUNDAY || isHoliday(day)) return TariffBand.F3;
         int h = local.getHour();
         if (h < 7 || h >= 23) return TariffBand.F3;
         if (dow == DayOfWeek.SATURDAY) return TariffBand.F2;
         return h >= 8 && h < 19 ? TariffBand.F1 : TariffBand.F2;
     }
 
-    public static boolean isNationalHoliday(LocalDate day) {
-        return FIXED_HOLIDAYS.contains(MonthDay.from(day)) || day.equals(easterSunday(day.getYear()).plusDays(1));
+    @Override
+    public boolean isHoliday(LocalDate day) {
+        return holidays.isHoliday(day);
     }
 
     /** Easter Sunday of the Gregorian calendar (anonymous Gregorian computus, Meeus/Jones/Butcher). */
@@ -67,8 +75,8 @@ public final class ItalianTariffCalendar {
         return LocalDate.of(year, month, day);
     }
 
-    /** The first instant after t at which the band may change (bands are constant in between). */
-    public static Instant nextPossibleChange(Instant t) {
+    @Override
+    public Instant nextPossibleChange(Instant t) {
         ZonedDateTime local = t.atZone(ROME);
         LocalDate day = local.toLocalDate();
         for (int hour : CHANGE_HOURS) {

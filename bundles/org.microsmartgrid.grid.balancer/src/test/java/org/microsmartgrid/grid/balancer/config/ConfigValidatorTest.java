@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.microsmartgrid.grid.balancer.decision.Mode;
 import org.microsmartgrid.grid.balancer.decision.PriorityClass;
-import org.microsmartgrid.grid.balancer.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffBand;
 
 class ConfigValidatorTest {
 

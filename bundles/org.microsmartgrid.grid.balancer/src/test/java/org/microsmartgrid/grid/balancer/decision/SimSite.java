@@ -9,7 +9,7 @@ import java.util.Random;
 
 import org.microsmartgrid.api.meter.Quality;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
-import org.microsmartgrid.grid.balancer.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
 
 /**

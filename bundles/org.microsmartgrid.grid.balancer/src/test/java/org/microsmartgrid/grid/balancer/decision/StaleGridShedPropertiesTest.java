@@ -21,7 +21,7 @@ import net.jqwik.api.statistics.Statistics;
 
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
-import org.microsmartgrid.grid.balancer.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffBand;
 
 /**
  * Cycles that run on the same grid reading (a CoAP write, a meter reading and the timer can each start one, a few ms

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import org.microsmartgrid.api.meter.Quality;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
-import org.microsmartgrid.grid.balancer.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
 
 /** Builds snapshots for example tests: a 3 kW home (limit 3200 W) on a Wednesday at noon (band F1). */

@@ -20,7 +20,7 @@ import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
 import org.microsmartgrid.grid.balancer.decision.SocketSnapshot;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
 import org.microsmartgrid.grid.balancer.tariff.ItalianTariffCalendar;
-import org.microsmartgrid.grid.balancer.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffBand;
 
 class DefaultSessionsTest {
 

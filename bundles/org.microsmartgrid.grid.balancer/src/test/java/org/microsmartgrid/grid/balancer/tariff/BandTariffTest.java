@@ -1,5 +1,7 @@
 package org.microsmartgrid.grid.balancer.tariff;
 
+import org.microsmartgrid.api.tariff.TariffBand;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,11 +1,12 @@
 package org.microsmartgrid.grid.balancer.tariff;
 
+import org.microsmartgrid.api.tariff.TariffBand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.tariff.TariffBand.F1;
-import static org.microsmartgrid.grid.balancer.tariff.TariffBand.F2;
-import static org.microsmartgrid.grid.balancer.tariff.TariffBand.F3;
+import static org.microsmartgrid.api.tariff.TariffBand.F1;
+import static org.microsmartgrid.api.tariff.TariffBand.F2;
+import static org.microsmartgrid.api.tariff.TariffBand.F3;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -28,11 +29,11 @@ class ItalianTariffCalendarTest {
 
     @Test
     void easterMondayIsAHoliday() {
-        assertTrue(ItalianTariffCalendar.isNationalHoliday(LocalDate.of(2026, 4, 6)));
-        assertTrue(ItalianTariffCalendar.isNationalHoliday(LocalDate.of(2027, 3, 29)));
-        assertFalse(ItalianTariffCalendar.isNationalHoliday(LocalDate.of(2026, 4, 7)));
-        assertEquals(F3, ItalianTariffCalendar.band(LocalDateTime.of(2026, 4, 6, 10, 0)), "Easter Monday 10:00");
-        assertEquals(F1, ItalianTariffCalendar.band(LocalDateTime.of(2026, 4, 7, 10, 0)), "the Tuesday after");
+        assertTrue(ItalianTariffCalendar.ARERA.isHoliday(LocalDate.of(2026, 4, 6)));
+        assertTrue(ItalianTariffCalendar.ARERA.isHoliday(LocalDate.of(2027, 3, 29)));
+        assertFalse(ItalianTariffCalendar.ARERA.isHoliday(LocalDate.of(2026, 4, 7)));
+        assertEquals(F3, ItalianTariffCalendar.ARERA.band(LocalDateTime.of(2026, 4, 6, 10, 0)), "Easter Monday 10:00");
+        assertEquals(F1, ItalianTariffCalendar.ARERA.band(LocalDateTime.of(2026, 4, 7, 10, 0)), "the Tuesday after");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,30 +49,30 @@ class ItalianTariffCalendarTest {
             "2026-06-02T10:00, F3", "2026-11-01T10:00, F3", "2026-12-08T10:00, F3", "2026-12-25T10:00, F3",
             "2026-12-26T10:00, F3", "2027-01-01T10:00, F3"})
     void bands(LocalDateTime local, TariffBand band) {
-        assertEquals(band, ItalianTariffCalendar.band(local));
+        assertEquals(band, ItalianTariffCalendar.ARERA.band(local));
     }
 
     @Test
     void fifteenAugustOnAWeekdayIsF3AllDay() {
         LocalDate ferragosto = LocalDate.of(2025, 8, 15);
         assertEquals(DayOfWeek.FRIDAY, ferragosto.getDayOfWeek());
-        for (int h = 0; h < 24; h++) assertEquals(F3, ItalianTariffCalendar.band(ferragosto.atTime(h, 30)));
+        for (int h = 0; h < 24; h++) assertEquals(F3, ItalianTariffCalendar.ARERA.band(ferragosto.atTime(h, 30)));
     }
 
     @Test
     void instantsAreReadInRomeTimeAcrossDaylightSaving() {
         // 07:30 UTC is 08:30 in winter (CET) and 09:30 in summer (CEST): F1 both; 06:30 UTC is 07:30 / 08:30
-        assertEquals(F2, ItalianTariffCalendar.band(Instant.parse("2026-01-14T06:30:00Z")));
-        assertEquals(F1, ItalianTariffCalendar.band(Instant.parse("2026-07-15T06:30:00Z")));
+        assertEquals(F2, ItalianTariffCalendar.ARERA.band(Instant.parse("2026-01-14T06:30:00Z")));
+        assertEquals(F1, ItalianTariffCalendar.ARERA.band(Instant.parse("2026-07-15T06:30:00Z")));
     }
 
     @Test
     void nextPossibleChangeStepsThroughTheBandBoundaries() {
         Instant t = Instant.parse("2026-04-08T10:00:00Z"); // 12:00 CEST
-        assertEquals(Instant.parse("2026-04-08T17:00:00Z"), ItalianTariffCalendar.nextPossibleChange(t)); // 19:00
+        assertEquals(Instant.parse("2026-04-08T17:00:00Z"), ItalianTariffCalendar.ARERA.nextPossibleChange(t)); // 19:00
         assertEquals(Instant.parse("2026-04-08T21:00:00Z"),
-                ItalianTariffCalendar.nextPossibleChange(Instant.parse("2026-04-08T17:00:00Z"))); // 23:00
+                ItalianTariffCalendar.ARERA.nextPossibleChange(Instant.parse("2026-04-08T17:00:00Z"))); // 23:00
         assertEquals(Instant.parse("2026-04-08T22:00:00Z"),
-                ItalianTariffCalendar.nextPossibleChange(Instant.parse("2026-04-08T21:00:00Z"))); // midnight
+                ItalianTariffCalendar.ARERA.nextPossibleChange(Instant.parse("2026-04-08T21:00:00Z"))); // midnight
     }
 }

@@ -1,4 +1,4 @@
-package org.microsmartgrid.grid.balancer.tariff;
+package org.microsmartgrid.api.tariff;
 
 /** ARERA time-of-use bands: F1 peak, F2 intermediate, F3 off-peak (nights, Sundays, holidays). */
 public enum TariffBand {

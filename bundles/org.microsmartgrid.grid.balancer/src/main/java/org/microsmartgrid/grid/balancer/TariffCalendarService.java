@@ -1,0 +1,70 @@
+package org.microsmartgrid.grid.balancer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.api.tariff.TariffBand;
+import org.microsmartgrid.api.tariff.TariffCalendar;
+import org.microsmartgrid.grid.balancer.tariff.BandHolidays;
+import org.microsmartgrid.grid.balancer.tariff.ItalianTariffCalendar;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ARERA band calendar as a service, for the balancer (cheap hours) and the charging sessions (the price of each
+ * kWh): both ask it, so a session's cost never depends on the balancer's last decision. Runs with ARERA's own list
+ * when it has no configuration; a changed holiday list applies live, a refused one keeps the previous list.
+ */
+@Component(name = TariffCalendarConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
+        service = {TariffCalendar.class, ConfigurableComponent.class})
+@Designate(ocd = TariffCalendarConfig.class)
+public class TariffCalendarService implements TariffCalendar, ConfigurableComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(TariffCalendarService.class);
+
+    private volatile ItalianTariffCalendar calendar = ItalianTariffCalendar.ARERA;
+
+    @Activate
+    void activate(TariffCalendarConfig config) {
+        calendar = calendarOf(config);
+    }
+
+    @Modified
+    void modified(TariffCalendarConfig config) {
+        calendar = calendarOf(config);
+    }
+
+    private static ItalianTariffCalendar calendarOf(TariffCalendarConfig config) {
+        String[] extra = config.extra_holidays();
+        try {
+            ItalianTariffCalendar c = new ItalianTariffCalendar(BandHolidays.ARERA.withExtra(extra));
+            if (extra != null && extra.length > 0)
+                LOG.info("Tariff calendar: ARERA's holidays plus {}", Arrays.toString(extra));
+            return c;
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}: configuration refused, the calendar keeps its holidays: {}", TariffCalendarConfig.PID,
+                    e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public TariffBand band(Instant t) {
+        return calendar.band(t);
+    }
+
+    @Override
+    public Instant nextPossibleChange(Instant t) {
+        return calendar.nextPossibleChange(t);
+    }
+
+    @Override
+    public boolean isHoliday(LocalDate day) {
+        return calendar.isHoliday(day);
+    }
+}
