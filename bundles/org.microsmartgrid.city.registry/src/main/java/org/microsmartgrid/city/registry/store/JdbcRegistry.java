@@ -154,8 +154,17 @@ public final class JdbcRegistry implements Registry {
                 ps.setString(2, account);
                 ps.setString(3, clientId);
                 ps.setLong(4, at);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) return false;
             }
+            // every socket's public status has just become UNKNOWN: the location changed (OCPI last_updated, which
+            // partners page by with date_from, must move, or they would keep showing the sockets as available)
+            try (PreparedStatement ps = c.prepareStatement("UPDATE location SET last_updated = GREATEST(last_updated, ?) "
+                    + "WHERE id = ?")) {
+                ps.setLong(1, at);
+                ps.setString(2, Ids.locationOf(account, clientId));
+                ps.executeUpdate();
+            }
+            return true;
         });
         if (applied) notifyChanged(Ids.locationOf(account, clientId));
         return applied;
