@@ -41,10 +41,6 @@ record ListQuery(int offset, int limit, Long dateFrom, Long dateTo, String rawFr
         return new ListQuery(offset, limit, from, to, rawFrom, rawTo);
     }
 
-    boolean includes(long lastUpdated) {
-        return (dateFrom == null || lastUpdated >= dateFrom) && (dateTo == null || lastUpdated < dateTo);
-    }
-
     /** The query string of the page after this one (same filters, OCPI: "should also contain any filters"). */
     String next() {
         StringBuilder q = new StringBuilder("offset=").append((long) offset + limit).append("&limit=").append(limit);

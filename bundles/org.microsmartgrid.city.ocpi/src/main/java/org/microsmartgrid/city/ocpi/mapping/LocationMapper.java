@@ -8,8 +8,8 @@ import org.microsmartgrid.city.ocpi.model.BusinessDetails;
 import org.microsmartgrid.city.ocpi.model.GeoLocation;
 import org.microsmartgrid.city.ocpi.model.OcpiEvse;
 import org.microsmartgrid.city.ocpi.model.OcpiLocation;
-import org.microsmartgrid.city.registry.Evse;
 import org.microsmartgrid.city.registry.Location;
+import org.microsmartgrid.city.registry.Registry;
 
 /**
  * A registry Location as an OCPI 2.2.1 Location of our party (docs/ocpi.md, "Mapping"). Empty when the point may not
@@ -25,7 +25,7 @@ public final class LocationMapper {
     }
 
     public Optional<OcpiLocation> map(Location l) {
-        if (!Privacy.isPublic(l) || !Texts.isCiString(l.id(), 36)) return Optional.empty();
+        if (!Registry.publishable(l) || !Texts.isCiString(l.id(), 36)) return Optional.empty();
         Optional<String> lat = Coordinates.latitude(l.latitude());
         Optional<String> lon = Coordinates.longitude(l.longitude());
         if (lat.isEmpty() || lon.isEmpty()) return Optional.empty();
@@ -48,8 +48,6 @@ public final class LocationMapper {
      * updated, also the 'parent' Location's last_updated field needs to be updated"). Paging by date uses it.
      */
     public static long lastUpdated(Location l) {
-        long t = l.lastUpdated();
-        for (Evse e : l.evses()) t = Math.max(t, EvseMapper.lastUpdated(l, e));
-        return t;
+        return Registry.changedAt(l); // the registry pages by the same definition
     }
 }

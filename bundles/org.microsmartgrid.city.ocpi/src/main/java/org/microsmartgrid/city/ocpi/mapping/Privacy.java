@@ -16,11 +16,6 @@ final class Privacy {
     private Privacy() {
     }
 
-    /** Only points with a position are public (as in the public API). */
-    static boolean isPublic(Location l) {
-        return l.located();
-    }
-
     static String name(Location l) {
         return isPrivate(l) ? PRIVATE_NAME : l.name();
     }
