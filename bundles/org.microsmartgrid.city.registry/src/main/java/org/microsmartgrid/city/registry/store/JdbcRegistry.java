@@ -340,14 +340,20 @@ public final class JdbcRegistry implements Registry {
         return read(c -> single(c, "SELECT COUNT(*) FROM location"));
     }
 
-    /** {@link Registry#publishable} and {@link Registry#changedAt} in [?, ?), in portable SQL (H2 and PostgreSQL). */
-    private static final String CHANGED = "WHERE l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180 "
-            + "AND GREATEST(l.last_updated, COALESCE((SELECT MAX(e.status_at) FROM evse e WHERE e.location_id = l.id), 0)) "
-            + "BETWEEN ? AND ?";
+    /** {@link Registry#publishable} in portable SQL (H2 and PostgreSQL). */
+    private static final String PUBLISHABLE = "WHERE l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180";
+    /** ... and {@link Registry#changedAt} in [?, ?]: one look-up per location, so only when a time is asked for. */
+    private static final String CHANGED = PUBLISHABLE + " AND GREATEST(l.last_updated, "
+            + "COALESCE((SELECT MAX(e.status_at) FROM evse e WHERE e.location_id = l.id), 0)) BETWEEN ? AND ?";
+
+    private static boolean anyTime(long from, long to) {
+        return from == Long.MIN_VALUE && to == Long.MAX_VALUE;
+    }
 
     @Override
     public List<Location> pageChanged(long from, long to, int offset, int limit) {
         if (from >= to) return List.of();
+        if (anyTime(from, to)) return read(c -> reader.readWhere(c, PUBLISHABLE, List.of(), offset, limit));
         return read(c -> reader.readWhere(c, CHANGED, List.of(from, to - 1), offset, limit));
     }
 
@@ -355,9 +361,12 @@ public final class JdbcRegistry implements Registry {
     public int countChanged(long from, long to) {
         if (from >= to) return 0;
         return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM location l " + CHANGED)) {
-                ps.setLong(1, from);
-                ps.setLong(2, to - 1);
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM location l "
+                    + (anyTime(from, to) ? PUBLISHABLE : CHANGED))) {
+                if (!anyTime(from, to)) {
+                    ps.setLong(1, from);
+                    ps.setLong(2, to - 1);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);

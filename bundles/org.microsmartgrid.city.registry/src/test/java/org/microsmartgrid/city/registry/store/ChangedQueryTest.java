@@ -30,7 +30,7 @@ import net.jqwik.api.constraints.Size;
  */
 class ChangedQueryTest {
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void theSqlPageIsTheJavaDefinition(@ForAll @Size(max = 25) List<@net.jqwik.api.From("points") Location> points,
                                        @ForAll("times") long from, @ForAll("times") long to,
                                        @ForAll @IntRange(max = 30) int offset, @ForAll @IntRange(min = 1, max = 30) int limit) {
