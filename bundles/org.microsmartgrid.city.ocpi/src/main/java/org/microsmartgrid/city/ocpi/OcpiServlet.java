@@ -101,6 +101,7 @@ public final class OcpiServlet extends HttpServlet {
                 return;
             }
             LOG.debug("OCPI {} {} by {}", req.getMethod(), req.getRequestURI(), who.partner());
+            req.setAttribute(Settings.class.getName(), s); // one configuration for the whole request
             super.service(req, resp); // GET, or HEAD (GET without the body)
         } catch (OcpiError e) {
             envelope(resp, e.httpStatus, null, e.ocpiStatus, e.getMessage());
@@ -112,7 +113,7 @@ public final class OcpiServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Settings s = settings;
+        Settings s = (Settings) req.getAttribute(Settings.class.getName());
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         String base = base(req, s);
         if (path.equals("/versions")) {
