@@ -7,18 +7,20 @@
 #  - runs target-platform/target/msg-city.jar with -Dmsg.conf=run-city/conf -Dmsg.data=run-city/data on HTTP port
 #    $PORT (default 8090) and MQTT port $MQTT_PORT (default 1883), listening on $HOST only (default 127.0.0.1).
 # Issue another module's credential:  run-city.sh issue <account> <client id>
+# Issue an OCPI partner's token:       run-city.sh ocpi-partner <partner>   (docs/ocpi.md)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 jar="$root/target-platform/target/msg-city.jar"
 console_jar="$root/bundles/org.microsmartgrid.console/target/org.microsmartgrid.console-0.1.0-SNAPSHOT.jar"
 broker_jar="$root/bundles/org.microsmartgrid.city.broker/target/org.microsmartgrid.city.broker-0.1.0-SNAPSHOT.jar"
+ocpi_jar="$root/bundles/org.microsmartgrid.city.ocpi/target/org.microsmartgrid.city.ocpi-0.1.0-SNAPSHOT.jar"
 run="$root/run-city"
 port="${PORT:-8090}"
 mqtt_port="${MQTT_PORT:-1883}"
 host="${HOST:-127.0.0.1}"
 
-if [ ! -f "$jar" ] || [ ! -f "$console_jar" ] || [ ! -f "$broker_jar" ]; then
+if [ ! -f "$jar" ] || [ ! -f "$console_jar" ] || [ ! -f "$broker_jar" ] || [ ! -f "$ocpi_jar" ]; then
   (cd "$root" && mvn -B -q install -DskipTests)
 fi
 
@@ -33,6 +35,24 @@ issue() { # prints the module's settings and appends its hashed line to the brok
   mv "$broker_conf.tmp" "$broker_conf"
   printf '%s\n' "$out" | grep '^#'
 }
+
+ocpi_conf="$run/conf/org.microsmartgrid.city.ocpi.Ocpi.config"
+ocpi_partner() { # prints the partner's token and appends its hashed line to the OCPI configuration
+  out=$(java -cp "$ocpi_jar" org.microsmartgrid.city.ocpi.auth.IssuePartnerToken "$1")
+  line=$(printf '%s\n' "$out" | grep -v '^#')
+  existing=$(grep '^partners=' "$ocpi_conf" | sed 's/^partners=\[\(.*\)\]$/\1/' || true)
+  grep -v '^partners=' "$ocpi_conf" > "$ocpi_conf.tmp" || true
+  if [ -n "$existing" ]; then printf 'partners=[%s,"%s"]\n' "$existing" "$line" >> "$ocpi_conf.tmp";
+  else printf 'partners=["%s"]\n' "$line" >> "$ocpi_conf.tmp"; fi
+  mv "$ocpi_conf.tmp" "$ocpi_conf"
+  printf '%s\n' "$out" | grep '^#'
+}
+
+if [ "${1:-}" = "ocpi-partner" ]; then
+  [ $# -eq 2 ] || { echo "uso / usage: $0 ocpi-partner <partner>" >&2; exit 2; }
+  [ -f "$ocpi_conf" ] || { echo "run $0 once first" >&2; exit 2; }
+  umask 077; ocpi_partner "$2"; exit 0
+fi
 
 if [ "${1:-}" = "issue" ]; then
   [ $# -eq 3 ] || { echo "uso / usage: $0 issue <account> <client id>" >&2; exit 2; }
@@ -49,6 +69,12 @@ if [ ! -f "$run/conf/org.microsmartgrid.console.InstallerAuthentication.config" 
   umask 077
   printf '%s\n' "$password" > "$run/operator-password.txt"
   issue milano msg-demo > "$run/module-demo-credential.txt"
+  ocpi_partner demo-partner > "$run/ocpi-partner-demo.txt"
+fi
+# a run-city/ made before OCPI existed gets its configuration (and a demo partner) on the next start
+if [ ! -f "$ocpi_conf" ]; then
+  cp "$here/conf-demo/org.microsmartgrid.city.ocpi.Ocpi.config" "$ocpi_conf"
+  (umask 077; ocpi_partner demo-partner > "$run/ocpi-partner-demo.txt")
 fi
 sed -i "s/^host=.*/host=\"$host\"/; s/^port=.*/port=I\"$mqtt_port\"/" "$broker_conf"
 
@@ -56,6 +82,7 @@ cat <<TXT
 Micro Smart Grid — runtime della città / city runtime
   API:              http://localhost:$port/api/v1/locations
   Open data:        http://localhost:$port/api/v1/open-data/locations.geojson   (.csv)
+  OCPI 2.2.1:       http://localhost:$port/ocpi/versions   (token del partner demo / demo partner token: $run/ocpi-partner-demo.txt)
   Acquisizione / Ingest: http://localhost:$port/city/status   http://localhost:$port/metrics
   Console:          http://localhost:$port/system/console   (utente/user: operator, password: $(cat "$run/operator-password.txt"))
   Broker MQTT:      tcp://$host:$mqtt_port  (credenziale del modulo demo / demo module credential: $run/module-demo-credential.txt)

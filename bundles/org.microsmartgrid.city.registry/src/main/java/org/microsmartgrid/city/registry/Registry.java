@@ -44,6 +44,37 @@ public interface Registry {
 
     int count();
 
+    /**
+     * When a location last changed as the public sees it: its own record (BIRTH, going offline, an edit) or any of its
+     * sockets' status reports, whichever is newest (OCPI's last_updated: "If an EVSE is updated, also the 'parent'
+     * Location's last_updated field needs to be updated").
+     */
+    static long changedAt(Location l) {
+        long t = l.lastUpdated();
+        for (Evse e : l.evses()) t = Math.max(t, e.statusAt());
+        return t;
+    }
+
+    /** Has a position that is a position (WGS 84 ranges): what the open-data exports may publish. */
+    static boolean publishable(Location l) {
+        return l.located() && Math.abs(l.latitude()) <= 90 && Math.abs(l.longitude()) <= 180;
+    }
+
+    /**
+     * A page of {@link #publishable} locations with {@link #changedAt} in [{@code from}, {@code to}), ordered by id: what
+     * partners page through (OCPI date_from / date_to). Implementations should answer from the database without
+     * reading every location; this default does read them all.
+     */
+    default List<Location> pageChanged(long from, long to, int offset, int limit) {
+        return all().stream().filter(l -> publishable(l) && changedAt(l) >= from && changedAt(l) < to)
+                .skip(offset).limit(limit).toList();
+    }
+
+    /** How many locations {@link #pageChanged} pages through. */
+    default int countChanged(long from, long to) {
+        return (int) all().stream().filter(l -> publishable(l) && changedAt(l) >= from && changedAt(l) < to).count();
+    }
+
     /** Modules online now. */
     int modulesOnline();
 

@@ -54,6 +54,8 @@ class CityRuntimeIT {
                         + intruder.credential().format() + "\"]\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         addOperator(cityConf);
+        OcpiProbe ocpi = new OcpiProbe();
+        ocpi.configure(cityConf);
 
         try (JarProcess city = JarProcess.start("city", Path.of(System.getProperty("msg.city.jar")),
                 List.of("-Xmx256m"), cityConf, JarProcess.freePort())) {
@@ -69,6 +71,13 @@ class CityRuntimeIT {
                     assertEquals(4, sormani.getAsJsonArray("evses").size());
                     assertTrue(sormani.getAsJsonObject("module").get("online").getAsBoolean());
                     awaitPoint(city, "Scuola Manzoni", p -> true);
+
+                    // partners see the same point over OCPI 2.2.1 as soon as the API does (docs/ocpi.md)
+                    JsonObject ocpiSormani = ocpi.location(city, "Biblioteca Sormani");
+                    assertEquals("45.46130", ocpiSormani.getAsJsonObject("coordinates").get("latitude").getAsString());
+                    assertEquals("ITA", ocpiSormani.get("country").getAsString());
+                    assertEquals(4, ocpiSormani.getAsJsonArray("evses").size());
+                    ocpi.refusesStrangers(city);
 
                     // a socket's status change reaches the API: socket 1 of Sormani is free, then an e-bike plugs in
                     awaitPoint(city, "Biblioteca Sormani", p -> socketStatus(p, 1).equals("AVAILABLE"));
@@ -92,6 +101,8 @@ class CityRuntimeIT {
                     for (JsonElement e : dead.getAsJsonArray("evses"))
                         assertEquals("UNKNOWN", e.getAsJsonObject().get("status").getAsString());
                     assertTrue(dead.getAsJsonObject("module").has("last_heard"));
+                    for (JsonElement e : ocpi.location(city, "Scuola Manzoni").getAsJsonArray("evses"))
+                        assertEquals("UNKNOWN", e.getAsJsonObject().get("status").getAsString(), "OCPI too");
                 } finally {
                     moduleB.close();
                 }

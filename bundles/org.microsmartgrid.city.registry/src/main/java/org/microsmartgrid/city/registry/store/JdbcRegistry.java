@@ -154,8 +154,17 @@ public final class JdbcRegistry implements Registry {
                 ps.setString(2, account);
                 ps.setString(3, clientId);
                 ps.setLong(4, at);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) return false;
             }
+            // every socket's public status has just become UNKNOWN: the location changed (OCPI last_updated, which
+            // partners page by with date_from, must move, or they would keep showing the sockets as available)
+            try (PreparedStatement ps = c.prepareStatement("UPDATE location SET last_updated = GREATEST(last_updated, ?) "
+                    + "WHERE id = ?")) {
+                ps.setLong(1, at);
+                ps.setString(2, Ids.locationOf(account, clientId));
+                ps.executeUpdate();
+            }
+            return true;
         });
         if (applied) notifyChanged(Ids.locationOf(account, clientId));
         return applied;
@@ -329,6 +338,41 @@ public final class JdbcRegistry implements Registry {
     @Override
     public int count() {
         return read(c -> single(c, "SELECT COUNT(*) FROM location"));
+    }
+
+    /** {@link Registry#publishable} in portable SQL (H2 and PostgreSQL). */
+    private static final String PUBLISHABLE = "WHERE l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180";
+    /** ... and {@link Registry#changedAt} in [?, ?]: one look-up per location, so only when a time is asked for. */
+    private static final String CHANGED = PUBLISHABLE + " AND GREATEST(l.last_updated, "
+            + "COALESCE((SELECT MAX(e.status_at) FROM evse e WHERE e.location_id = l.id), 0)) BETWEEN ? AND ?";
+
+    private static boolean anyTime(long from, long to) {
+        return from == Long.MIN_VALUE && to == Long.MAX_VALUE;
+    }
+
+    @Override
+    public List<Location> pageChanged(long from, long to, int offset, int limit) {
+        if (from >= to) return List.of();
+        if (anyTime(from, to)) return read(c -> reader.readWhere(c, PUBLISHABLE, List.of(), offset, limit));
+        return read(c -> reader.readWhere(c, CHANGED, List.of(from, to - 1), offset, limit));
+    }
+
+    @Override
+    public int countChanged(long from, long to) {
+        if (from >= to) return 0;
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM location l "
+                    + (anyTime(from, to) ? PUBLISHABLE : CHANGED))) {
+                if (!anyTime(from, to)) {
+                    ps.setLong(1, from);
+                    ps.setLong(2, to - 1);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 
     @Override

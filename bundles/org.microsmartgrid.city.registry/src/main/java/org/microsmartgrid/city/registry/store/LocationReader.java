@@ -23,11 +23,16 @@ final class LocationReader {
     private static final int CHUNK = 500;
 
     List<Location> read(Connection c, String where, String param, int offset, int limit) throws SQLException {
+        return readWhere(c, where, param == null ? List.of() : List.of(param), offset, limit);
+    }
+
+    /** @param params the values of the {@code ?} in {@code where}, in order (strings and longs) */
+    List<Location> readWhere(Connection c, String where, List<Object> params, int offset, int limit) throws SQLException {
         Map<String, Row> rows = new LinkedHashMap<>();
         String sql = "SELECT * FROM location l " + where + " ORDER BY l.id LIMIT ? OFFSET ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            if (param != null) ps.setString(i++, param);
+            for (Object p : params) ps.setObject(i++, p);
             ps.setLong(i++, limit);
             ps.setLong(i, offset);
             try (ResultSet rs = ps.executeQuery()) {
