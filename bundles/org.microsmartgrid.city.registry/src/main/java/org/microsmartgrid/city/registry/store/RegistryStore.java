@@ -84,6 +84,9 @@ public final class RegistryStore implements ConfigurableComponent {
     @Deactivate
     void deactivate() {
         if (registration != null) registration.unregister();
-        if (pool != null) pool.dispose();
+        if (pool != null) {
+            pool.dispose();
+            LOG.info("registry database closed / database del registro chiuso");
+        }
     }
 }
