@@ -90,6 +90,31 @@ class JdbcRegistryTest {
     }
 
     @Test
+    void twoInstancesApplyingTheSameFirstBirthAtOnceStoreItOnce() throws Exception {
+        javax.sql.DataSource db = database(); // several city runtime instances on one database
+        JdbcRegistry one = new JdbcRegistry(db, null);
+        JdbcRegistry two = new JdbcRegistry(db, null);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                ModuleBirth b = birth("m" + i, 1000);
+                SocketUpdate u = new SocketUpdate("milano", "m" + i, 3, EvseStatus.CHARGING, 90.0, 2000);
+                var first = threads.submit(() -> one.moduleBirth(b) | one.socketStatus(u));
+                var second = threads.submit(() -> two.moduleBirth(b) | two.socketStatus(u));
+                first.get(); // neither instance fails on the other's insert
+                second.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertEquals(20, one.count());
+        assertEquals(20, two.modulesOnline());
+        Location l = one.locationOfModule("milano", "m7").orElseThrow();
+        assertEquals(List.of(1, 2, 3), l.evses().stream().map(Evse::socket).toList());
+        assertEquals(EvseStatus.CHARGING, l.evses().get(2).status());
+    }
+
+    @Test
     void olderStatusNeverOverwritesNewer() {
         registry.moduleBirth(birth("m1", 1000));
         assertTrue(registry.socketStatus(new SocketUpdate("milano", "m1", 1, EvseStatus.CHARGING, 120.0, 5000)));
