@@ -125,7 +125,10 @@ public final class CityBroker implements ConfigurableComponent {
     }
 
     private void stop() {
-        if (server != null) server.stopServer();
+        if (server != null) {
+            server.stopServer();
+            LOG.info("MQTT broker stopped / broker MQTT fermato");
+        }
         server = null;
     }
 }

@@ -132,6 +132,53 @@ class ModuleAccessBrokerTest {
     }
 
     @Test
+    void aLastWillOnAnotherModulesTopicIsRefusedAtConnect() throws Exception {
+        String id1 = m1.credential().clientId();
+        String id2 = m2.credential().clientId();
+        // module 2 listens to the requests addressed to it
+        BlockingQueue<String> toModule2 = new LinkedBlockingQueue<>();
+        MqttClient victim = connect(id2, id2, m2.password());
+        victim.subscribe("$EDC/milano/" + id2 + "/#", 1, (topic, m) -> toModule2.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8)));
+
+        // module 1, with its own valid credential, sets its will on module 2's request topic: refused at CONNECT
+        for (String foreign : List.of("$EDC/milano/" + id2 + "/CONF-V1/PUT/configurations", "milano/" + id2 + "/msg/site",
+                "roma/" + id1 + "/msg/site")) {
+            MqttException refused = assertThrows(MqttException.class, () -> connectWithWill(id1, m1.password(), foreign),
+                    "a will on " + foreign);
+            assertEquals(MqttException.REASON_CODE_NOT_AUTHORIZED, refused.getReasonCode(), refused.toString());
+        }
+
+        // its will on its own topic is accepted, and when its connection drops only that will is delivered
+        MqttClient own = connectWithWill(id1, m1.password(), "$EDC/milano/" + id1 + "/MQTT/LWT");
+        own.disconnectForcibly(100, 100, false);
+        own.close(true);
+        assertEquals("lost milano/" + id1, ingested.poll(20, TimeUnit.SECONDS)); // Moquette fires wills before this
+        victim.publish("$EDC/milano/" + id2 + "/marker", "marker".getBytes(StandardCharsets.UTF_8), 1, false);
+        assertEquals("$EDC/milano/" + id2 + "/marker marker", toModule2.poll(10, TimeUnit.SECONDS),
+                "the first thing module 2 receives is its own marker: no forged will reached it");
+        victim.disconnect();
+        victim.close();
+    }
+
+    private MqttClient connectWithWill(String clientId, String password, String willTopic) throws MqttException {
+        MqttClient c = new MqttClient(url, clientId, new MemoryPersistence());
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(true);
+        o.setConnectionTimeout(5);
+        o.setUserName(clientId);
+        o.setPassword(password.toCharArray());
+        o.setWill(willTopic, "forged".getBytes(StandardCharsets.UTF_8), 1, false);
+        c.setTimeToWait(10_000);
+        try {
+            c.connect(o);
+        } catch (MqttException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    @Test
     void credentialLinesAreCheckedAndNeverAdmitAnyone() {
         List<String> errors = new ArrayList<>();
         ModuleCredentials c = ModuleCredentials.parse(new String[] {"garbage", "milano/+ sha256:00:00",

@@ -126,6 +126,14 @@ final class JarProcess implements AutoCloseable {
         return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
     }
 
+    /** SIGTERM, as systemctl stop sends it: waits for the process to exit and returns its exit code. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+            throw new AssertionError("still running " + timeout.toSeconds() + " s after SIGTERM");
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook, no DC message. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

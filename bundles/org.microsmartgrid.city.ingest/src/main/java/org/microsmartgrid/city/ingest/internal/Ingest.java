@@ -127,6 +127,17 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
         }
     }
 
+    @Override
+    public void applyNow(String topic, byte[] payload) {
+        counters.add(Name.received);
+        if (payload != null && payload.length > maxPayloadBytes) {
+            counters.add(Name.oversized);
+            LOG.warn("dropped a {}-byte message on {}: larger than {} bytes", payload.length, topic, maxPayloadBytes);
+            return;
+        }
+        handle(new Inbound(topic, payload == null ? new byte[0] : payload, clock.millis()));
+    }
+
     /** Test hook: handles a message now, on the caller's thread. */
     public void handleNow(String topic, byte[] payload) {
         counters.add(Name.received);

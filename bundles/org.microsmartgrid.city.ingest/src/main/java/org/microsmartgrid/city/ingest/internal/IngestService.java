@@ -41,6 +41,11 @@ public final class IngestService implements InboundMessages, IngestMonitor, Conf
     }
 
     @Override
+    public void applyNow(String topic, byte[] payload) {
+        ingest.applyNow(topic, payload);
+    }
+
+    @Override
     public void connectionLost(String account, String clientId, long atMillis) {
         ingest.connectionLost(account, clientId, atMillis);
     }

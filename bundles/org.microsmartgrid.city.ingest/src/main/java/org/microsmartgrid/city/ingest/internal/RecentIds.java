@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The last N message ids seen (msg.id), to drop what an at-least-once delivery sends twice. Bounded: the oldest ids
  * are forgotten first; a duplicate older than the window is still harmless, because every registry write is ordered
- * by capture time and idempotent. Used by the one ingest thread only.
+ * by capture time and idempotent. Used by the ingest thread and, with an external broker, by its client's thread.
  */
 final class RecentIds {
 
@@ -22,7 +22,7 @@ final class RecentIds {
     }
 
     /** @return true the first time an id is seen */
-    boolean firstTime(String id) {
+    synchronized boolean firstTime(String id) {
         return ids.put(id, Boolean.TRUE) == null;
     }
 }

@@ -24,8 +24,9 @@ import org.microsmartgrid.city.registry.SocketUpdate;
 import org.microsmartgrid.city.registry.VehicleClass;
 
 /**
- * The registry on any JDBC database with the Flyway schema (portable SQL: H2 embedded, PostgreSQL later). Ordering by
- * capture time is decided in the UPDATE's WHERE clause, so it holds even with several writers on one database.
+ * The registry on any JDBC database with the Flyway schema (portable SQL: H2 embedded, PostgreSQL shared by several
+ * instances). Ordering by capture time is decided in the UPDATE's WHERE clause, so it holds even with several writers
+ * on one database; two writers inserting the same new row are resolved by running the loser once more.
  */
 public final class JdbcRegistry implements Registry {
 
@@ -35,18 +36,29 @@ public final class JdbcRegistry implements Registry {
 
     private final DataSource db;
     private final Consumer<Location> changed;
+    private final Consumer<String> othersTold;
     private final LocationReader reader = new LocationReader();
 
     /** @param changed told of every location after a change (the search index) */
     public JdbcRegistry(DataSource db, Consumer<Location> changed) {
+        this(db, changed, null);
+    }
+
+    /**
+     * @param changed    told of every location after a change (the search index)
+     * @param othersTold told the id of every location this instance changed, after the commit (other instances on
+     *                   the same database: {@link RegistryChangeFeed})
+     */
+    public JdbcRegistry(DataSource db, Consumer<Location> changed, Consumer<String> othersTold) {
         this.db = db;
         this.changed = changed;
+        this.othersTold = othersTold;
     }
 
     @Override
     public boolean moduleBirth(ModuleBirth b) {
         String id = Ids.locationOf(b.account(), b.clientId());
-        boolean applied = tx(c -> {
+        boolean applied = txRetryingOnConflict(c -> {
             Long birthAt = null;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT birth_at FROM module WHERE account = ? AND client_id = ?")) {
@@ -186,7 +198,7 @@ public final class JdbcRegistry implements Registry {
     @Override
     public boolean socketStatus(SocketUpdate u) {
         String id = Ids.locationOf(u.account(), u.clientId());
-        boolean applied = tx(c -> {
+        boolean applied = txRetryingOnConflict(c -> {
             if (!moduleExists(c, u.account(), u.clientId())) return false; // no BIRTH yet: nothing to attach it to
             try (PreparedStatement ps = c.prepareStatement("UPDATE evse SET status = ?, status_at = ?, power_w = ? "
                     + "WHERE location_id = ? AND socket = ? AND status_at < ?")) {
@@ -218,7 +230,7 @@ public final class JdbcRegistry implements Registry {
     @Override
     public boolean session(SessionRecord r) {
         String id = Ids.locationOf(r.account(), r.clientId());
-        return tx(c -> {
+        return txRetryingOnConflict(c -> {
             if (!moduleExists(c, r.account(), r.clientId())) return false;
             String existing = null;
             try (PreparedStatement ps = c.prepareStatement(
@@ -389,6 +401,7 @@ public final class JdbcRegistry implements Registry {
 
     private void notifyChanged(String id) {
         if (changed != null) location(id).ifPresent(changed);
+        if (othersTold != null) othersTold.accept(id);
     }
 
     private static boolean moduleExists(Connection c, String account, String clientId) throws SQLException {
@@ -435,6 +448,23 @@ public final class JdbcRegistry implements Registry {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("registry database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Several instances on one database can both find a row missing and both insert it (the first BIRTH of a module,
+     * a new socket, a session record delivered twice): the loser's transaction fails on the key and is run once more,
+     * now seeing the winner's row.
+     */
+    private <T> T txRetryingOnConflict(Work<T> work) {
+        try {
+            return tx(work);
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
+                return tx(work);
+            }
+            throw e;
         }
     }
 

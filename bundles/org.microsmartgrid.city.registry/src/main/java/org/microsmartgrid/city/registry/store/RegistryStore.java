@@ -1,7 +1,5 @@
 package org.microsmartgrid.city.registry.store;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The registry on an embedded H2 database in the data directory: migrates the schema (Flyway) at start and registers
- * the {@link Registry} service. A change of the path restarts the component (a new database).
+ * The registry on an embedded H2 database in the data directory, or on PostgreSQL ({@code jdbc.url}, shared by several
+ * instances): migrates the schema (Flyway) at start and registers the {@link Registry} service. A change of the
+ * database restarts the component.
  */
 @Component(configurationPid = RegistryStoreConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = ConfigurableComponent.class)
@@ -36,6 +35,7 @@ public final class RegistryStore implements ConfigurableComponent {
 
     private final List<LocationListener> listeners = new CopyOnWriteArrayList<>();
     private JdbcConnectionPool pool;
+    private RegistryChangeFeed feed;
     private ServiceRegistration<Registry> registration;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -53,6 +53,7 @@ public final class RegistryStore implements ConfigurableComponent {
             open(context, config);
         } catch (Exception | LinkageError e) {
             LOG.error("registry not started: {}", e.toString(), e); // SCR's own report goes to the OSGi log only
+            if (feed != null) feed.close();
             if (pool != null) pool.dispose();
             throw e;
         }
@@ -60,14 +61,22 @@ public final class RegistryStore implements ConfigurableComponent {
 
     private void open(BundleContext context, RegistryStoreConfig config) throws Exception {
         String data = context.getProperty("msg.data");
-        String path = config.database_path().replace("${msg.data}", data == null ? "data" : data);
-        Path file = Path.of(path).toAbsolutePath();
-        Files.createDirectories(file.getParent());
-        pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "", "");
-        pool.setMaxConnections(8);
+        pool = RegistryDatabase.open(config, data);
+        // several instances on one PostgreSQL database may start together: Flyway locks the schema history table
         int ran = Migrations.migrate(pool);
-        JdbcRegistry registry = new JdbcRegistry(pool, this::tell);
-        LOG.info("registry at {} ({} migration(s) applied now, {} location(s))", file, ran, registry.count());
+        javax.sql.DataSource listening = RegistryDatabase.listening(config);
+        JdbcRegistry registry;
+        if (listening == null) {
+            registry = new JdbcRegistry(pool, this::tell);
+        } else { // PostgreSQL, maybe shared: the other instances' changes reach this one's listeners too
+            JdbcRegistry[] self = new JdbcRegistry[1];
+            feed = new RegistryChangeFeed(pool, listening, id -> self[0].location(id), () -> self[0].all(), this::tell);
+            registry = new JdbcRegistry(pool, this::tell, feed::changed);
+            self[0] = registry;
+            feed.start();
+        }
+        LOG.info("registry at {} ({} migration(s) applied now, {} location(s))", RegistryDatabase.describe(config, data),
+                ran, registry.count());
         registration = context.registerService(Registry.class, registry, null);
     }
 
@@ -82,8 +91,12 @@ public final class RegistryStore implements ConfigurableComponent {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         if (registration != null) registration.unregister();
-        if (pool != null) pool.dispose();
+        if (feed != null) feed.close();
+        if (pool != null) {
+            pool.dispose();
+            LOG.info("registry database closed / database del registro chiuso");
+        }
     }
 }

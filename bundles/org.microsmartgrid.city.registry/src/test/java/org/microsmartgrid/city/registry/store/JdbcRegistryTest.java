@@ -26,10 +26,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
+/** The repository on H2; {@link JdbcRegistryOnPostgresTest} runs the same tests on PostgreSQL. */
 class JdbcRegistryTest {
 
     private final List<Location> told = new ArrayList<>();
-    private final JdbcRegistry registry = new JdbcRegistry(TestDatabases.fresh(), told::add);
+    private final JdbcRegistry registry = new JdbcRegistry(database(), told::add);
+
+    /** A fresh, migrated database for one test. */
+    javax.sql.DataSource database() {
+        return TestDatabases.fresh();
+    }
 
     private static ModuleBirth birth(String client, long at) {
         return new ModuleBirth("milano", client, "Biblioteca Sormani", "SN-1", "0.1.0", 45.4613, 9.1976, 2, at);
@@ -57,6 +63,58 @@ class JdbcRegistryTest {
     }
 
     @Test
+    void aSocketTheBirthDidNotCountAppearsWithItsFirstReport() {
+        registry.moduleBirth(birth("m1", 1000)); // its BIRTH went out when two of its relays were configured
+        assertTrue(registry.socketStatus(new SocketUpdate("milano", "m1", 4, EvseStatus.CHARGING, 150.0, 2000)));
+        Location l = registry.locationOfModule("milano", "m1").orElseThrow();
+        assertEquals(List.of(1, 2, 4), l.evses().stream().map(Evse::socket).toList());
+        Evse four = l.evses().get(2);
+        assertEquals(EvseStatus.CHARGING, four.status());
+        assertEquals(2000, four.statusAt());
+        assertEquals(List.of(Connector.schuko()), four.connectors());
+        assertEquals(l, told.get(told.size() - 1), "the search index hears of the new socket");
+        assertFalse(registry.socketStatus(new SocketUpdate("milano", "m1", 4, EvseStatus.AVAILABLE, 0.0, 1500)),
+                "an older report of the new socket is still older");
+    }
+
+    @Test
+    void aLaterBirthWithMoreSocketsAddsThemAndKeepsWhatIsKnown() {
+        registry.moduleBirth(birth("m1", 1000));
+        registry.socketStatus(new SocketUpdate("milano", "m1", 2, EvseStatus.CHARGING, 120.0, 2000));
+        assertTrue(registry.moduleBirth(new ModuleBirth("milano", "m1", "Biblioteca Sormani", "SN-1", "0.1.0",
+                45.4613, 9.1976, 4, 3000)));
+        Location l = registry.locationOfModule("milano", "m1").orElseThrow();
+        assertEquals(List.of(1, 2, 3, 4), l.evses().stream().map(Evse::socket).toList());
+        assertEquals(EvseStatus.CHARGING, l.evses().get(1).status(), "socket 2's status survives the new BIRTH");
+        assertEquals(EvseStatus.UNKNOWN, l.evses().get(3).status(), "socket 4 waits for its first report");
+    }
+
+    @Test
+    void twoInstancesApplyingTheSameFirstBirthAtOnceStoreItOnce() throws Exception {
+        javax.sql.DataSource db = database(); // several city runtime instances on one database
+        JdbcRegistry one = new JdbcRegistry(db, null);
+        JdbcRegistry two = new JdbcRegistry(db, null);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                ModuleBirth b = birth("m" + i, 1000);
+                SocketUpdate u = new SocketUpdate("milano", "m" + i, 3, EvseStatus.CHARGING, 90.0, 2000);
+                var first = threads.submit(() -> one.moduleBirth(b) | one.socketStatus(u));
+                var second = threads.submit(() -> two.moduleBirth(b) | two.socketStatus(u));
+                first.get(); // neither instance fails on the other's insert
+                second.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertEquals(20, one.count());
+        assertEquals(20, two.modulesOnline());
+        Location l = one.locationOfModule("milano", "m7").orElseThrow();
+        assertEquals(List.of(1, 2, 3), l.evses().stream().map(Evse::socket).toList());
+        assertEquals(EvseStatus.CHARGING, l.evses().get(2).status());
+    }
+
+    @Test
     void olderStatusNeverOverwritesNewer() {
         registry.moduleBirth(birth("m1", 1000));
         assertTrue(registry.socketStatus(new SocketUpdate("milano", "m1", 1, EvseStatus.CHARGING, 120.0, 5000)));
@@ -73,7 +131,7 @@ class JdbcRegistryTest {
     void theStoredStatusIsTheNewestWhateverTheArrivalOrder(
             @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 1, max = 1_000_000) Integer> times,
             @ForAll long seed) {
-        JdbcRegistry r = new JdbcRegistry(TestDatabases.fresh(), null);
+        JdbcRegistry r = new JdbcRegistry(database(), null);
         r.moduleBirth(birth("m", 0));
         List<SocketUpdate> updates = new ArrayList<>();
         EvseStatus[] statuses = EvseStatus.values();

@@ -7,8 +7,7 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * A fresh, migrated database per test. Today H2 in memory; the same suite will run on PostgreSQL when the
- * multi-instance mode lands (a -D switch chooses the database there).
+ * A fresh, migrated H2 database in memory per test (LocalPostgres gives PostgreSQL ones).
  */
 public final class TestDatabases {
 
