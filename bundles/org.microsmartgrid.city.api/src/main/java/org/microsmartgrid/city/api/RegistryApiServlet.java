@@ -40,6 +40,8 @@ public final class RegistryApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryApiServlet.class);
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._\\-]{1,36}");
+    /** The OpenAPI 3 document of this API, served as it is (the tests validate every answer against it). */
+    static final String OPENAPI = "openapi.yaml";
     static final int MAX_LIMIT = 500;
     static final int MAX_OFFSET = 1_000_000;
 
@@ -70,6 +72,12 @@ public final class RegistryApiServlet extends HttpServlet {
                 resp.setHeader("Content-Disposition", "attachment; filename=\"locations.csv\"");
                 try (Writer w = new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8)) {
                     OpenData.csv(registry.all(), w);
+                }
+            } else if (path.equals("/openapi.yaml")) {
+                new Params(req.getParameterMap(), Set.of());
+                resp.setContentType("application/yaml; charset=utf-8");
+                try (var in = RegistryApiServlet.class.getResourceAsStream(OPENAPI)) {
+                    in.transferTo(resp.getOutputStream());
                 }
             } else throw new Problem.Raised(Problem.notFound("nessuna risorsa / no such resource: " + Params.clip(path)));
         } catch (Problem.Raised p) {
