@@ -32,6 +32,12 @@ final class Params {
         }
     }
 
+    /** The value as sent, or null when absent. */
+    String value(String name) {
+        String[] v = raw.get(name);
+        return v == null ? null : v[0];
+    }
+
     static String clip(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
