@@ -128,7 +128,7 @@ final class SearchParams {
 
     /** A plain decimal number: no NaN, no infinities, no hexadecimal. */
     private static double finite(String s) {
-        if (!s.matches("[-+]?[0-9]{1,12}(\\.[0-9]{1,15})?([eE][-+]?[0-9]{1,3})?")) throw new NumberFormatException(s);
+        if (!s.matches("[-+]?[0-9]{1,12}(\\.[0-9]{1,20})?([eE][-+]?[0-9]{1,3})?")) throw new NumberFormatException(s);
         double d = Double.parseDouble(s);
         if (!Double.isFinite(d)) throw new NumberFormatException(s);
         return d;

@@ -74,6 +74,13 @@ class SearchApiTest {
     }
 
     @Test
+    void coordinatesAsJavaScriptPrintsThemAreAccepted() {
+        // 17 significant digits, as a browser's Number prints a position it computed
+        assertEquals(ids(NEAR_DUOMO), ids("lat=45.464199999999998&lon=9.1900000000000013"));
+        assertEquals(ids(NEAR_DUOMO), ids("lat=4.5464200e1&lon=9.19E0"));
+    }
+
+    @Test
     void eachFilterNarrowsTheAnswer() {
         String q = NEAR_DUOMO + "&radius=2000";
         assertEquals(List.of(milan.carPark), ids(q + "&vehicle_class=CAR"));
