@@ -12,10 +12,11 @@ final class Params {
         this.raw = raw;
         for (var e : raw.entrySet()) {
             if (!allowed.contains(e.getKey()))
-                throw new Problem.Raised(Problem.badRequest("parametro sconosciuto / unknown parameter: "
+                throw new Problem.Raised(Problem.badParameter(clip(e.getKey()), "parametro sconosciuto / unknown parameter: "
                         + clip(e.getKey()) + " (ammessi / allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")"));
             if (e.getValue().length != 1)
-                throw new Problem.Raised(Problem.badRequest("parametro ripetuto / repeated parameter: " + clip(e.getKey())));
+                throw new Problem.Raised(Problem.badParameter(clip(e.getKey()),
+                        "parametro ripetuto / repeated parameter: " + clip(e.getKey())));
         }
     }
 
@@ -27,9 +28,15 @@ final class Params {
             if (n < min || n > max) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw new Problem.Raised(Problem.badRequest(name + " deve essere un intero tra / must be an integer from "
+            throw new Problem.Raised(Problem.badParameter(name, name + " deve essere un intero tra / must be an integer from "
                     + min + " to " + max + ": " + clip(v[0])));
         }
+    }
+
+    /** The value as sent, or null when absent. */
+    String value(String name) {
+        String[] v = raw.get(name);
+        return v == null ? null : v[0];
     }
 
     static String clip(String s) {

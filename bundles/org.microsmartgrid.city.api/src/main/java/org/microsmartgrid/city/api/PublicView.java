@@ -36,6 +36,11 @@ final class PublicView {
     }
 
     static Map<String, Object> of(Location l) {
+        return of(l, System.currentTimeMillis());
+    }
+
+    /** @param now the answer's time, epoch ms: how old each status is ({@code status_age_s}) is counted from it */
+    static Map<String, Object> of(Location l, long now) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", l.id());
         m.put("name", name(l));
@@ -62,6 +67,7 @@ final class PublicView {
             em.put("socket", e.socket());
             em.put("status", l.publicStatus(e).name());
             em.put("status_captured", e.statusAt() > 0 ? Times.iso(e.statusAt()) : null);
+            em.put("status_age_s", e.statusAt() > 0 ? Math.max(0, (now - e.statusAt()) / 1000) : null);
             List<Map<String, Object>> cs = new ArrayList<>();
             for (Connector c : e.connectors()) {
                 Map<String, Object> cm = new LinkedHashMap<>();

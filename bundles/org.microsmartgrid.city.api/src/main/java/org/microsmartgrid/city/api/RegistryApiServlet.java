@@ -19,9 +19,6 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,8 +35,9 @@ public final class RegistryApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RegistryApiServlet.class);
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._\\-]{1,36}");
+    /** The OpenAPI 3 document of this API, served as it is (the tests validate every answer against it). */
+    static final String OPENAPI = "openapi.yaml";
     static final int MAX_LIMIT = 500;
     static final int MAX_OFFSET = 1_000_000;
 
@@ -57,8 +55,8 @@ public final class RegistryApiServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         try {
-            resp.setHeader("Access-Control-Allow-Origin", "*"); // public open data, read-only
-            resp.setHeader("X-Content-Type-Options", "nosniff");
+            Answers.publicHeaders(resp);
+            Answers.checkQueryLength(req);
             if (path.equals("/locations")) list(req, resp);
             else if (path.startsWith("/locations/")) one(req, resp, path.substring("/locations/".length()));
             else if (path.equals("/open-data/locations.geojson")) {
@@ -70,6 +68,12 @@ public final class RegistryApiServlet extends HttpServlet {
                 resp.setHeader("Content-Disposition", "attachment; filename=\"locations.csv\"");
                 try (Writer w = new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8)) {
                     OpenData.csv(registry.all(), w);
+                }
+            } else if (path.equals("/openapi.yaml")) {
+                new Params(req.getParameterMap(), Set.of());
+                resp.setContentType("application/yaml; charset=utf-8");
+                try (var in = RegistryApiServlet.class.getResourceAsStream(OPENAPI)) {
+                    in.transferTo(resp.getOutputStream());
                 }
             } else throw new Problem.Raised(Problem.notFound("nessuna risorsa / no such resource: " + Params.clip(path)));
         } catch (Problem.Raised p) {
@@ -117,24 +121,14 @@ public final class RegistryApiServlet extends HttpServlet {
     }
 
     private void readOnly(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.setHeader("Allow", "GET, HEAD");
-        problem(resp, new Problem(405, "Metodo non ammesso / Method not allowed", "API di sola lettura / read-only API"),
-                req.getRequestURI());
+        Answers.readOnly(req, resp);
     }
 
     private static void json(HttpServletResponse resp, int status, Object body, String type) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType(type + "; charset=utf-8");
-        resp.getOutputStream().write(GSON.toJson(body).getBytes(StandardCharsets.UTF_8));
+        Answers.json(resp, status, body, type);
     }
 
     private static void problem(HttpServletResponse resp, Problem p, String instance) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", p.title());
-        body.put("status", p.status());
-        body.put("detail", p.detail());
-        body.put("instance", instance == null ? null : Params.clip(instance));
-        json(resp, p.status(), body, Problem.CONTENT_TYPE);
+        Answers.problem(resp, p, instance);
     }
 }

@@ -1,6 +1,6 @@
 package org.microsmartgrid.city.search;
 
-/** Who runs a point (Open Charge Map's operator kinds, DESIGN.md §9). */
+/** Who runs a point (Open Charge Map's operator kinds and the registry's condominiums, DESIGN.md §9). */
 public enum OperatorType {
-    BUSINESS, PUBLIC_BODY, PRIVATE_INDIVIDUAL
+    BUSINESS, PUBLIC_BODY, PRIVATE_INDIVIDUAL, CONDOMINIUM
 }

@@ -32,7 +32,8 @@ import com.google.gson.JsonParser;
 /**
  * The exported city runtime with two exported modules (each on its simulated building) connected to its embedded
  * broker with their own credentials: points appear on BIRTH, a socket's change reaches the API, kill -9 of a module
- * shows it offline, a client publishing as another module changes nothing.
+ * shows it offline, a client publishing as another module changes nothing. The status change is also followed in the
+ * search answers (the in-memory index) and on the server-sent events stream of a map showing the point.
  */
 class CityRuntimeIT {
 
@@ -79,12 +80,21 @@ class CityRuntimeIT {
                     assertEquals(4, ocpiSormani.getAsJsonArray("evses").size());
                     ocpi.refusesStrangers(city);
 
-                    // a socket's status change reaches the API: socket 1 of Sormani is free, then an e-bike plugs in
+                    // a socket's status change reaches the API, the search and the SSE stream of a map showing
+                    // Sormani: socket 1 is free, then an e-bike plugs in
                     awaitPoint(city, "Biblioteca Sormani", p -> socketStatus(p, 1).equals("AVAILABLE"));
-                    moduleA.replaceConfig("org.microsmartgrid.simulator.SimulatedBuilding.config",
-                            Files.readString(moduleA.conf.resolve("org.microsmartgrid.simulator.SimulatedBuilding.config"))
-                                    .replace("\"1=\"", "\"1=EBIKE:30\""));
-                    awaitPoint(city, "Biblioteca Sormani", p -> socketStatus(p, 1).equals("CHARGING"));
+                    String sormaniId = sormani.get("id").getAsString();
+                    String nearSormani = "/api/v1/search?lat=45.4610&lon=9.1970&radius=300&vehicle_class=EBIKE";
+                    awaitSearch(city, nearSormani + "&available_now=true", sormaniId, p -> socketStatus(p, 1).equals("AVAILABLE"));
+                    try (SseListener stream = new SseListener(city.uri("/api/v1/events?bbox=9.19,45.45,9.21,45.47"))) {
+                        moduleA.replaceConfig("org.microsmartgrid.simulator.SimulatedBuilding.config",
+                                Files.readString(moduleA.conf.resolve("org.microsmartgrid.simulator.SimulatedBuilding.config"))
+                                        .replace("\"1=\"", "\"1=EBIKE:30\""));
+                        awaitPoint(city, "Biblioteca Sormani", p -> socketStatus(p, 1).equals("CHARGING"));
+                        awaitSearch(city, nearSormani, sormaniId, p -> socketStatus(p, 1).equals("CHARGING"));
+                        stream.await(e -> e.get("id").getAsString().equals(sormaniId) && socketStatus(e, 1).equals("CHARGING"),
+                                WAIT);
+                    }
 
                     // a client publishing as another module is refused by the broker: nothing it sends lands
                     impersonate(mqtt, intruder);
@@ -103,6 +113,9 @@ class CityRuntimeIT {
                     assertTrue(dead.getAsJsonObject("module").has("last_heard"));
                     for (JsonElement e : ocpi.location(city, "Scuola Manzoni").getAsJsonArray("evses"))
                         assertEquals("UNKNOWN", e.getAsJsonObject().get("status").getAsString(), "OCPI too");
+                    awaitSearch(city, "/api/v1/search?lat=45.4702&lon=9.1883&radius=100", dead.get("id").getAsString(),
+                            p -> !p.getAsJsonObject("module").get("online").getAsBoolean()
+                                    && socketStatus(p, 1).equals("UNKNOWN"));
                 } finally {
                     moduleB.close();
                 }
@@ -219,6 +232,22 @@ class CityRuntimeIT {
         HttpResponse<String> r = city.await(name, "/api/v1/locations?limit=500", WAIT,
                 resp -> resp.statusCode() == 200 && find(resp.body(), name).filter(cond).isPresent());
         return find(r.body(), name).orElseThrow();
+    }
+
+    /** The point as a search answers, once {@code cond} holds. */
+    private static JsonObject awaitSearch(JarProcess city, String query, String id,
+                                          java.util.function.Predicate<JsonObject> cond) throws Exception {
+        HttpResponse<String> r = city.await(query, query, WAIT,
+                resp -> resp.statusCode() == 200 && hit(resp.body(), id).filter(cond).isPresent());
+        return hit(r.body(), id).orElseThrow();
+    }
+
+    private static Optional<JsonObject> hit(String body, String id) {
+        for (JsonElement e : JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("items")) {
+            JsonObject point = e.getAsJsonObject().getAsJsonObject("point");
+            if (point.get("id").getAsString().equals(id)) return Optional.of(point);
+        }
+        return Optional.empty();
     }
 
     private static Optional<JsonObject> find(String body, String name) {

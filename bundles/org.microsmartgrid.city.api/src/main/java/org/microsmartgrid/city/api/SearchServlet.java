@@ -1,0 +1,149 @@
+package org.microsmartgrid.city.api;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.microsmartgrid.city.search.BoundingBox;
+import org.microsmartgrid.city.search.Cluster;
+import org.microsmartgrid.city.search.Hit;
+import org.microsmartgrid.city.search.InvalidQueryException;
+import org.microsmartgrid.city.search.MapView;
+import org.microsmartgrid.city.search.PointView;
+import org.microsmartgrid.city.search.SearchQuery;
+import org.microsmartgrid.city.search.SearchResult;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code GET /api/v1/search} (nearest first, filtered, paged) and {@code GET /api/v1/clusters} (a map's clusters for
+ * a box at a zoom), answered from the in-memory index; every point is shown through {@link PublicView}.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/v1/search", "/api/v1/clusters"})
+@HttpWhiteboardServletName("msg-city-search")
+public final class SearchServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(SearchServlet.class);
+
+    @Reference
+    private transient LiveRegistry live;
+
+    public SearchServlet() {
+    }
+
+    SearchServlet(LiveRegistry live) {
+        this.live = live;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getServletPath();
+        try {
+            Answers.publicHeaders(resp);
+            Answers.checkQueryLength(req);
+            long now = System.currentTimeMillis();
+            if (path.endsWith("/search")) {
+                Params p = new Params(req.getParameterMap(), SearchParams.SEARCH);
+                Answers.json(resp, 200, search(SearchParams.search(p, Instant.ofEpochMilli(now)), now), "application/json");
+            } else {
+                Params p = new Params(req.getParameterMap(), SearchParams.CLUSTERS);
+                BoundingBox box = SearchParams.bbox(p, true);
+                String z = p.value("zoom");
+                if (z == null) throw SearchParams.bad("zoom", "zoom obbligatorio / zoom is required (0–22)");
+                int zoom = p.integer("zoom", 0, 0, 22);
+                MapView map;
+                try {
+                    map = live.index().map(box, zoom, SearchParams.filters(p, Instant.ofEpochMilli(now)));
+                } catch (InvalidQueryException e) {
+                    throw SearchParams.bad(e.parameter(), e.getMessage());
+                }
+                Answers.json(resp, 200, clusters(box, zoom, map, now), "application/json");
+            }
+        } catch (Problem.Raised p) {
+            Answers.problem(resp, p.problem, req.getRequestURI());
+        } catch (RuntimeException e) {
+            LOG.error("API {} failed", path, e);
+            Answers.problem(resp, new Problem(500, "Errore interno / Internal error", "riprovare / try again"),
+                    req.getRequestURI());
+        }
+    }
+
+    private Map<String, Object> search(SearchQuery q, long now) {
+        SearchResult r = live.index().search(q);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("origin", Map.of("latitude", q.origin().latitude(), "longitude", q.origin().longitude()));
+        body.put("offset", q.offset());
+        body.put("limit", q.limit());
+        body.put("more", r.more());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Hit h : r.hits()) {
+            live.location(h.point()).ifPresent(l -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("distance_m", Math.round(h.distanceMetres() * 10) / 10.0);
+                item.put("point", PublicView.of(l, now));
+                items.add(item);
+            });
+        }
+        body.put("items", items);
+        return body;
+    }
+
+    private Map<String, Object> clusters(BoundingBox box, int zoom, MapView map, long now) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("zoom", zoom);
+        body.put("bbox", bbox(box));
+        body.put("total", map.total());
+        List<Map<String, Object>> clusters = new ArrayList<>();
+        for (Cluster c : map.clusters()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("count", c.count());
+            m.put("available", c.available());
+            m.put("latitude", c.latitude());
+            m.put("longitude", c.longitude());
+            m.put("bbox", bbox(c.extent()));
+            clusters.add(m);
+        }
+        body.put("clusters", clusters);
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (PointView v : map.points()) {
+            live.location(v).map(l -> PublicView.of(l, now)).ifPresent(points::add);
+        }
+        body.put("points", points);
+        return body;
+    }
+
+    /** GeoJSON order: [minLon, minLat, maxLon, maxLat]. */
+    private static List<Double> bbox(BoundingBox b) {
+        return List.of(b.west(), b.south(), b.east(), b.north());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Answers.readOnly(req, resp);
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Answers.readOnly(req, resp);
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Answers.readOnly(req, resp);
+    }
+
+}
