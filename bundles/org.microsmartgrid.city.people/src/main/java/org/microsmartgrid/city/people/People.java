@@ -24,8 +24,9 @@ public final class People {
     private final Accounts accounts;
     private final PeopleServlet servlet;
 
-    public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl, Clock clock) {
-        this.accounts = new Accounts(db, hasher, mailer, publicUrl, clock);
+    public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl,
+                  int mailsPerAddressPerHour, Clock clock) {
+        this.accounts = new Accounts(db, hasher, mailer, publicUrl, mailsPerAddressPerHour, clock);
         AuditLog audit = new AuditLog(db, clock);
         Points points = new Points(registry);
         CheckIns checkIns = new CheckIns(db, points, clock);

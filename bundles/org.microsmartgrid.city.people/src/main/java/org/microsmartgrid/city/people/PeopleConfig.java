@@ -45,6 +45,11 @@ public @interface PeopleConfig {
     @AttributeDefinition(name = "Iterazioni PBKDF2 / PBKDF2 iterations", min = "210000", max = "10000000")
     int password_iterations() default 600_000;
 
+    @AttributeDefinition(name = "Mail per indirizzo all'ora / Mails per address per hour", min = "1", max = "100000",
+            description = "Sign-ups and password-reset requests one client address may make in an hour (a flood of "
+                    + "mails to strangers stops here).")
+    int mails_per_address_per_hour() default 20;
+
     @AttributeDefinition(name = "Staff", required = false,
             description = "role:e-mail, e.g. OPERATOR:it@comune.milano.it or MODERATOR:…; each gets the role, and a new "
                     + "account a mail to choose its password (no default password exists).")

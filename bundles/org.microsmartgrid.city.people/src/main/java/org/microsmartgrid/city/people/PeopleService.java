@@ -62,7 +62,7 @@ public final class PeopleService {
             int ran = Db.migrate(pool);
             Mailer mailer = mailer(config, data);
             People people = new People(new Db(pool), registry, mailer,
-                    new PasswordHasher(config.password_iterations()), config.public_url(), Clock.systemUTC());
+                    new PasswordHasher(config.password_iterations()), config.public_url(), config.mails_per_address_per_hour(), Clock.systemUTC());
             for (String line : config.staff()) staff(people.accounts(), line);
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, PATTERNS);

@@ -43,6 +43,10 @@ public final class TestCity implements AutoCloseable {
     private final ServerConnector connector = new ServerConnector(server);
 
     public TestCity() throws Exception {
+        this(1000);
+    }
+
+    public TestCity(int mailsPerAddressPerHour) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:people" + N.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         Db.migrate(ds);
@@ -50,7 +54,7 @@ public final class TestCity implements AutoCloseable {
         mail.start();
         people = new People(db, registry, new SmtpMailer("127.0.0.1", mail.getSmtp().getPort(), false, "", "",
                 "Micro Smart Grid <noreply@example.org>"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS),
-                "https://city.example.org", Clock.systemUTC());
+                "https://city.example.org", mailsPerAddressPerHour, Clock.systemUTC());
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);

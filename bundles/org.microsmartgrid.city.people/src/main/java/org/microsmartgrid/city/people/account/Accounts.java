@@ -44,9 +44,11 @@ public final class Accounts {
     private final Clock clock;
     private final LoginThrottle byAccount = new LoginThrottle(5, Duration.ofSeconds(30), Duration.ofMinutes(15));
     private final LoginThrottle byAddress = new LoginThrottle(50, Duration.ofSeconds(30), Duration.ofMinutes(15));
-    private final RateLimiter mailsPerAddress = new RateLimiter(10, Duration.ofHours(1));
+    private final RateLimiter mailsPerAddress;
 
-    public Accounts(Db db, PasswordHasher hasher, Mailer mailer, String publicUrl, Clock clock) {
+    /** @param mailsPerAddressPerHour sign-ups and reset requests one client address may make in an hour */
+    public Accounts(Db db, PasswordHasher hasher, Mailer mailer, String publicUrl, int mailsPerAddressPerHour, Clock clock) {
+        this.mailsPerAddress = new RateLimiter(mailsPerAddressPerHour, Duration.ofHours(1));
         this.db = db;
         this.hasher = hasher;
         this.mailer = mailer;
