@@ -149,6 +149,8 @@ public final class PeopleApi {
         String mode = b.string("mode") == null ? "cookie" : b.string("mode");
         if (!mode.equals("cookie") && !mode.equals("bearer")) throw ApiError.badRequest("mode: cookie | bearer");
         Session.Kind kind = mode.equals("cookie") ? Session.Kind.COOKIE : Session.Kind.BEARER;
+        if (b.string("email") == null || b.string("password") == null)
+            throw ApiError.badRequest("email e password obbligatorie / email and password required");
         // a session the client brings is ended, never upgraded: whoever planted it gains nothing (session fixation)
         if (c.sessionSecret() != null) accounts.logout(c.sessionSecret());
         Accounts.Opened o = accounts.login(b.string("email"), chars(b.string("password")), kind, c.clientAddress());
@@ -213,7 +215,9 @@ public final class PeopleApi {
      */
     private Reply deleteAccount(Call c) {
         Account a = c.account();
-        accounts.confirmPassword(a, chars(c.body(Set.of("password")).string("password")));
+        String password = c.body(Set.of("password")).string("password");
+        if (password == null) throw ApiError.badRequest("password: obbligatoria per cancellare / required to delete");
+        accounts.confirmPassword(a, password.toCharArray());
         for (Listing l : listings.ofOwner(a.id())) if (l.status() != org.microsmartgrid.city.people.listing.Enums.Status.WITHDRAWN) listings.retire(l);
         db.update("UPDATE review SET comment = NULL WHERE author_id = ?", a.id());
         db.update("UPDATE checkin SET comment = NULL WHERE author_id = ?", a.id());
