@@ -95,6 +95,10 @@ public final class Client {
         return r;
     }
 
+    public int loginBearer_status(String email, String password) throws Exception {
+        return post("/api/v1/account/login", json("email", email, "password", password, "mode", "bearer")).status();
+    }
+
     public Response loginBearer(String email, String password) throws Exception {
         Response r = post("/api/v1/account/login", json("email", email, "password", password, "mode", "bearer"));
         if (r.status() != 200) throw new AssertionError("login: " + r.status() + " " + r.text());

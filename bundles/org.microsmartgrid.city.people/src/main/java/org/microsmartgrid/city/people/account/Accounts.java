@@ -233,6 +233,20 @@ public final class Accounts {
         String email = email(emailText);
         Optional<Account> a = byEmail(email);
         if (a.isPresent()) {
+            if (!a.get().verified()) {
+                // someone may have signed up with the staff address before its owner: that password must not gain
+                // the role. It is cleared and the owner of the mailbox chooses one.
+                db.tx(c -> {
+                    Db.update(c, "UPDATE account SET password_hash = NULL WHERE id = ?", a.get().id());
+                    Db.update(c, "DELETE FROM web_session WHERE account_id = ?", a.get().id());
+                    Db.update(c, "DELETE FROM one_time_token WHERE account_id = ?", a.get().id());
+                    return null;
+                });
+                addRole(a.get().id(), role);
+                LOG.info("account {} (unconfirmed) granted {} by the staff list; its password was cleared", a.get().id(), role);
+                sendReset(a.get(), "Micro Smart Grid: scegli la password / choose your password");
+                return;
+            }
             if (!a.get().has(role)) {
                 addRole(a.get().id(), role);
                 LOG.info("account {} granted {} by the staff list", a.get().id(), role);
