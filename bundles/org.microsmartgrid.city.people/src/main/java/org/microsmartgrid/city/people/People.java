@@ -11,6 +11,7 @@ import org.microsmartgrid.city.people.driver.Points;
 import org.microsmartgrid.city.people.driver.Reputation;
 import org.microsmartgrid.city.people.driver.Reviews;
 import org.microsmartgrid.city.people.listing.AuditLog;
+import org.microsmartgrid.city.people.listing.Claims;
 import org.microsmartgrid.city.people.listing.Listings;
 import org.microsmartgrid.city.people.mail.Mailer;
 import org.microsmartgrid.city.people.store.Db;
@@ -32,7 +33,7 @@ public final class People {
         CheckIns checkIns = new CheckIns(db, points, clock);
         PeopleApi api = new PeopleApi(db, accounts, new Listings(db, registry, audit, clock), audit, checkIns,
                 new Reviews(db, points, checkIns, audit, clock), new Faults(db, points, clock),
-                new Favourites(db, points, clock), new Reputation(db));
+                new Favourites(db, points, clock), new Reputation(db), new Claims(db, registry, audit, clock));
         this.servlet = new PeopleServlet(api.routes(), accounts);
     }
 

@@ -23,6 +23,7 @@ import org.microsmartgrid.city.people.driver.Favourites;
 import org.microsmartgrid.city.people.driver.Reputation;
 import org.microsmartgrid.city.people.driver.Reviews;
 import org.microsmartgrid.city.people.listing.AuditLog;
+import org.microsmartgrid.city.people.listing.Claims;
 import org.microsmartgrid.city.people.listing.Listing;
 import org.microsmartgrid.city.people.listing.ListingInput;
 import org.microsmartgrid.city.people.listing.Listings;
@@ -52,9 +53,11 @@ public final class PeopleApi {
     private final Faults faults;
     private final Favourites favourites;
     private final Reputation reputation;
+    private final Claims claims;
 
     public PeopleApi(Db db, Accounts accounts, Listings listings, AuditLog audit, CheckIns checkIns, Reviews reviews,
-                     Faults faults, Favourites favourites, Reputation reputation) {
+                     Faults faults, Favourites favourites, Reputation reputation, Claims claims) {
+        this.claims = claims;
         this.db = db;
         this.accounts = accounts;
         this.listings = listings;
@@ -99,6 +102,24 @@ public final class PeopleApi {
         r.add(Route.account("DELETE", V1 + "/listings/{id}", c -> Reply.ok(Views.listing(listings.withdraw(c.account(), c.param(0))))));
         r.add(Route.account("GET", V1 + "/listings/{id}/faults", c -> Reply.ok(Map.of("items",
                 faults.ofPoint(readable(c, c.param(0)).id()).stream().map(Views::fault).toList()))));
+        // claiming a module-backed point
+        r.add(Route.roles("POST", V1 + "/admin/modules/claim-codes", ADMIN, c -> {
+            JsonBody b = c.body(Set.of("account", "client_id"));
+            Claims.Issued i = claims.issue(c.account(), moduleName(b, "account"), moduleName(b, "client_id"));
+            return Reply.created(Map.of("code", i.code(), "location_id", i.locationId(), "expires", Views.time(i.expires())));
+        }));
+        r.add(Route.roles("POST", V1 + "/claims", LISTERS, c -> {
+            Claims.Owned o = claims.claim(c.account(), c.body(Set.of("code")).string("code"));
+            return Reply.ok(Map.of("location_id", o.locationId(), "since", Views.time(o.since())));
+        }));
+        r.add(Route.account("GET", V1 + "/claims", c -> Reply.ok(Map.of("items", claims.of(c.account().id()).stream()
+                .map(o -> Map.of("location_id", o.locationId(), "since", Views.time(o.since()))).toList()))));
+        r.add(Route.account("GET", V1 + "/claims/{id}/faults", c -> {
+            Account a = c.account();
+            if (!claims.owns(a, c.param(0)) && !a.has(MODERATOR) && !a.has(OPERATOR))
+                throw ApiError.notFound("nessun punto tuo con questo id / no point of yours with this id");
+            return Reply.ok(Map.of("items", faults.ofPoint(c.param(0)).stream().map(Views::fault).toList()));
+        }));
         // moderation
         r.add(Route.roles("GET", V1 + "/moderation/queue", MODERATION, this::queue));
         r.add(Route.roles("POST", V1 + "/moderation/listings/{id}/approve", MODERATION, c -> {
@@ -203,6 +224,8 @@ public final class PeopleApi {
         m.put("review_reports", reviews.reportsOf(a.id()).stream().map(Views::report).toList());
         m.put("faults", faults.ofAuthor(a.id()).stream().map(Views::fault).toList());
         m.put("favourites", favourites.of(a.id()));
+        m.put("claimed_points", claims.of(a.id()).stream().map(o -> Map.of("location_id", o.locationId(),
+                "since", Views.time(o.since()))).toList());
         m.put("moderation_decisions", audit.byActor(a.id()).stream().map(Views::audit).toList());
         c.response.setHeader("Content-Disposition", "attachment; filename=\"micro-smart-grid-data.json\"");
         return Reply.ok(m);
@@ -305,6 +328,14 @@ public final class PeopleApi {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
+
+    /** A module's account or client id as the broker allows them: letters, digits, . _ : - (docs/city-runtime.md). */
+    private static String moduleName(JsonBody b, String field) {
+        String v = b.string(field);
+        if (v == null || !v.matches("[A-Za-z0-9._:\\-]{1,64}"))
+            throw ApiError.badRequest(field + ": lettere, cifre, . _ : - / letters, digits, . _ : -");
+        return v;
+    }
 
     private static char[] chars(String s) {
         return s == null ? null : s.toCharArray();
