@@ -85,13 +85,18 @@ public final class Accounts {
         String hash = hasher.hash(password);
         long now = clock.millis();
         String token = Secrets.newSecret();
-        db.tx(c -> {
-            Db.update(c, "INSERT INTO account (id, email, display_name, password_hash, roles, verified, created) "
-                    + "VALUES (?, ?, ?, ?, ?, FALSE, ?)", id, email, displayName, hash, Role.CITIZEN.name(), now);
-            Db.update(c, "INSERT INTO one_time_token (token_hash, account_id, purpose, expires) VALUES (?, ?, 'VERIFY', ?)",
-                    Secrets.digest(token), id, now + VERIFY_VALID.toMillis());
-            return null;
-        });
+        try {
+            db.tx(c -> {
+                Db.update(c, "INSERT INTO account (id, email, display_name, password_hash, roles, verified, created) "
+                        + "VALUES (?, ?, ?, ?, ?, FALSE, ?)", id, email, displayName, hash, Role.CITIZEN.name(), now);
+                Db.update(c, "INSERT INTO one_time_token (token_hash, account_id, purpose, expires) VALUES (?, ?, 'VERIFY', ?)",
+                        Secrets.digest(token), id, now + VERIFY_VALID.toMillis());
+                return null;
+            });
+        } catch (Db.Failure e) {
+            if (e.duplicate()) return; // a simultaneous sign-up with the same address won; the same answer for both
+            throw e;
+        }
         LOG.info("account {} signed up", id);
         mail(email, "Micro Smart Grid: conferma l'indirizzo / confirm your address",
                 "Benvenuto! Per attivare l'account apri " + publicUrl + "/#verify=" + token + "\n"
@@ -134,6 +139,7 @@ public final class Accounts {
         if (!Boolean.parseBoolean(row.get()[2]))
             throw ApiError.forbidden("confermare prima l'indirizzo e-mail / confirm your e-mail address first");
         String id = row.get()[0];
+        forgetExpired(now.toEpochMilli());
         String secret = Secrets.newSecret();
         String csrf = kind == Session.Kind.COOKIE ? Secrets.newSecret() : "-";
         long t = now.toEpochMilli();
@@ -167,6 +173,16 @@ public final class Accounts {
 
     public void logout(String secret) {
         if (Secrets.wellFormed(secret)) db.update("DELETE FROM web_session WHERE token_hash = ?", Secrets.digest(secret));
+    }
+
+    /** Ended sessions and codes go at the next login (a session is also checked when presented). */
+    private void forgetExpired(long now) {
+        db.tx(c -> {
+            Db.update(c, "DELETE FROM web_session WHERE expires <= ? OR (kind = 'COOKIE' AND last_used < ?)", now,
+                    now - COOKIE_IDLE.toMillis());
+            Db.update(c, "DELETE FROM one_time_token WHERE expires <= ?", now);
+            return null;
+        });
     }
 
     // ---- password reset ----------------------------------------------------------------------------------------

@@ -59,7 +59,27 @@ public final class Db {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("people database: " + e.getSQLState() + " " + e.getErrorCode(), e);
+            throw new Failure(e);
+        }
+    }
+
+    /**
+     * A database failure without the database's message: H2 puts the offending values (an e-mail address in a
+     * unique-key violation) into its messages, and this exception may reach a log. The stack trace is kept.
+     */
+    public static final class Failure extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+        public final String sqlState;
+
+        Failure(SQLException e) {
+            super("people database: SQLState " + e.getSQLState() + ", error " + e.getErrorCode());
+            this.sqlState = e.getSQLState();
+            setStackTrace(e.getStackTrace());
+        }
+
+        /** A unique or primary key was violated (two requests raced to create the same thing). */
+        public boolean duplicate() {
+            return "23505".equals(sqlState);
         }
     }
 

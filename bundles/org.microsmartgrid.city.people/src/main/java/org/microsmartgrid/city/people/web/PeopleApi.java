@@ -245,6 +245,7 @@ public final class PeopleApi {
         db.update("UPDATE review SET comment = NULL WHERE author_id = ?", a.id());
         db.update("UPDATE checkin SET comment = NULL WHERE author_id = ?", a.id());
         db.update("UPDATE fault_report SET description = NULL WHERE author_id = ?", a.id());
+        db.update("UPDATE review_report SET reason = '—' WHERE reporter_id = ?", a.id());
         // the listing row stays for the statistics, without name, address or a position closer than about 1 km
         db.update("UPDATE listing SET name = '—', address = '—', description = NULL, latitude = ROUND(latitude, 2), "
                 + "longitude = ROUND(longitude, 2) WHERE owner_id = ?", a.id());
