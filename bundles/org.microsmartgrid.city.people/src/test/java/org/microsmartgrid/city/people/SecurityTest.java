@@ -229,4 +229,28 @@ class SecurityTest {
             assertEquals(0, small.mail.getReceivedMessages().length);
         }
     }
+
+    @Test
+    void aHundredSimultaneousGuessesGetAtMostFivePasswordChecks() throws Exception {
+        Client owner = city.client();
+        owner.signUpAndVerify("parallel@example.org", "correct horse battery", "Parallela");
+        var http = java.net.http.HttpClient.newHttpClient();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++)
+            all.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(city.uri("/api/v1/account/login"))
+                    .timeout(java.time.Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json("email", "parallel@example.org",
+                            "password", "guess " + i))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
+        int checked = 0;
+        int throttled = 0;
+        for (var f : all) {
+            int s = f.get().statusCode();
+            assertTrue(s == 401 || s == 429, "every request answered: " + s);
+            if (s == 401) checked++;
+            else throttled++;
+        }
+        assertTrue(checked <= 5, checked + " passwords checked");
+        assertEquals(100, checked + throttled);
+        assertEquals(429, city.client().loginCookie("parallel@example.org", "correct horse battery").status());
+    }
 }

@@ -122,20 +122,22 @@ public final class Accounts {
         String email = emailText == null ? "" : emailText.strip().toLowerCase(Locale.ROOT);
         String accountKey = "a:" + Secrets.digest(email);
         String addressKey = "ip:" + clientAddress;
-        Optional<Duration> wait = byAccount.waitFor(accountKey, now).or(() -> byAddress.waitFor(addressKey, now));
+        Optional<Duration> wait = byAccount.attempt(accountKey, now);
+        if (wait.isEmpty()) {
+            wait = byAddress.attempt(addressKey, now);
+            if (wait.isPresent()) byAccount.refund(accountKey); // not this account's fault
+        }
         if (wait.isPresent())
             throw ApiError.tooMany("troppi tentativi, riprovare fra " + (wait.get().toSeconds() + 1)
                     + " s / too many attempts, try again in " + (wait.get().toSeconds() + 1) + " s");
         Optional<String[]> row = db.one("SELECT id, password_hash, verified FROM account WHERE email = ?",
                 rs -> new String[] {rs.getString(1), rs.getString(2), String.valueOf(rs.getBoolean(3))}, email);
         boolean ok = hasher.matches(row.map(r -> r[1]).orElse(null), password);
-        if (!ok) {
-            byAccount.failed(accountKey, now);
-            byAddress.failed(addressKey, now);
+        if (!ok) // the attempt was counted as a failure before the check
             throw new ApiError(401, "Accesso negato / Login failed",
                     "e-mail o password errata / wrong e-mail or password");
-        }
         byAccount.succeeded(accountKey);
+        byAddress.refund(addressKey);
         if (!Boolean.parseBoolean(row.get()[2]))
             throw ApiError.forbidden("confermare prima l'indirizzo e-mail / confirm your e-mail address first");
         String id = row.get()[0];
@@ -283,12 +285,11 @@ public final class Accounts {
     public void confirmPassword(Account a, char[] password) {
         Instant now = clock.instant();
         String key = "a:" + Secrets.digest(a.email());
-        if (byAccount.waitFor(key, now).isPresent()) throw ApiError.tooMany("troppi tentativi / too many attempts");
+        if (byAccount.attempt(key, now).isPresent()) throw ApiError.tooMany("troppi tentativi / too many attempts");
         String stored = db.one("SELECT password_hash FROM account WHERE id = ?", rs -> rs.getString(1), a.id()).orElse(null);
-        if (!hasher.matches(stored, password == null ? new char[0] : password)) {
-            byAccount.failed(key, now);
+        if (!hasher.matches(stored, password))
             throw new ApiError(401, "Accesso negato / Login failed", "password errata / wrong password");
-        }
+        byAccount.succeeded(key);
     }
 
     /** Deletes the account; sessions, codes and favourites go with it, authored rows lose their author. */

@@ -37,6 +37,27 @@ public final class LoginThrottle {
         return Optional.of(Duration.between(now, e.lockedUntil));
     }
 
+    /**
+     * Checks the key and counts this attempt as a failure in one step, before the password is checked: a thousand
+     * simultaneous guesses get at most {@code free} password checks, not a thousand. A success then
+     * {@link #succeeded forgets} or {@link #refund refunds} it.
+     *
+     * @return how long to wait, when the key is locked (nothing counted then)
+     */
+    public synchronized Optional<Duration> attempt(String key, Instant now) {
+        Optional<Duration> wait = waitFor(key, now);
+        if (wait.isEmpty()) failed(key, now);
+        return wait;
+    }
+
+    /** Takes back one counted attempt (a success on a shared key: the address of many people). */
+    public synchronized void refund(String key) {
+        Entry e = entries.get(key);
+        if (e == null) return;
+        if (e.failures <= 1) entries.remove(key);
+        else entries.put(key, new Entry(e.failures - 1, e.lockedUntil, e.last));
+    }
+
     public synchronized void failed(String key, Instant now) {
         Entry e = entries.get(key);
         int n = e == null || now.isAfter(e.last.plus(Duration.ofHours(1)).plus(max)) ? 1 : e.failures + 1;

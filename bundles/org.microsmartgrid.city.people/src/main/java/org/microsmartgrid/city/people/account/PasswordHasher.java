@@ -3,6 +3,10 @@ package org.microsmartgrid.city.people.account;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.microsmartgrid.city.people.web.ApiError;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -18,6 +22,8 @@ public final class PasswordHasher {
     private static final String SCHEME = "pbkdf2-sha256";
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
 
+    /** At most this many derivations at once: a flood of logins queues here instead of starving the server. */
+    private final Semaphore slots = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
     private final int iterations;
     /** A hash of a random password: checked when the account is unknown, so that timing does not tell. */
     private final String decoy;
@@ -48,7 +54,22 @@ public final class PasswordHasher {
         return ok && stored != null;
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+    private byte[] derive(char[] password, byte[] salt, int iterations) {
+        try {
+            if (!slots.tryAcquire(10, TimeUnit.SECONDS))
+                throw new ApiError(503, "Servizio occupato / Service busy", "riprovare fra poco / try again shortly");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, "Servizio occupato / Service busy", "riprovare fra poco / try again shortly");
+        }
+        try {
+            return pbkdf2(password, salt, iterations);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static byte[] pbkdf2(char[] password, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
         try {
             return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
