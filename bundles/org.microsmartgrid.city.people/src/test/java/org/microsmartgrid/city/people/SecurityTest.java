@@ -8,7 +8,6 @@ import static org.microsmartgrid.city.people.Client.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -213,7 +212,14 @@ class SecurityTest {
         assertEquals(401, anon.get("/api/v1/account/me").status());
         JsonObject problem = JsonParser.parseString(anon.get("/api/v1/listings").text()).getAsJsonObject();
         for (String k : List.of("type", "title", "status", "detail", "instance")) assertTrue(problem.has(k), k);
-        assertEquals(Map.of(), Map.of());
+        Client p = city.person("paths@example.org", Role.PROVIDER);
+        for (String path : List.of("/api/v1/listings/..%2f..%2faccount%2fdata", "/api/v1/listings/%2e%2e",
+                "/api/v1/listings/a;b", "/api/v1/listings/" + "x".repeat(37), "/api/v1/listings/a%00b")) {
+            int s = p.get(path).status();
+            assertTrue(s == 400 || s == 404, path + " → " + s);
+        }
+        var longHeader = p.send("GET", "/api/v1/account/me", (byte[]) null, "application/json");
+        assertEquals(200, longHeader.status());
     }
 
     @Test
