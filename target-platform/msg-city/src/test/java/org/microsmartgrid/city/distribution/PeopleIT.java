@@ -80,6 +80,13 @@ class PeopleIT {
             String id = json(listed).get("id").getAsString();
             assertEquals(404, city.get("/api/v1/locations/" + id).statusCode(), "not public before moderation");
 
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+            var photo = city.send(HttpRequest.newBuilder(city.uri("/api/v1/listings/" + id + "/photos")).header("Cookie", cookie)
+                    .header("X-CSRF-Token", csrf).header("Content-Type", "image/png")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())));
+            assertEquals(201, photo.statusCode(), "re-encoded by ImageIO inside the OSGi runtime: " + photo.body());
+
             var approved = post(city, "/api/v1/moderation/listings/" + id + "/approve", null, "Authorization", moderator);
             assertEquals(200, approved.statusCode(), approved.body());
             var point = city.get("/api/v1/locations/" + id);

@@ -17,11 +17,13 @@ public final class Call {
     private final List<String> params;
     private final Session session;
     private final String bodyText;
+    private final byte[] bodyBytes;
     private final String clientAddress;
     final String sessionSecret;
 
     Call(HttpServletRequest request, HttpServletResponse response, List<String> params, Session session,
-         String sessionSecret, String bodyText, String clientAddress) {
+         String sessionSecret, String bodyText, byte[] bodyBytes, String clientAddress) {
+        this.bodyBytes = bodyBytes;
         this.request = request;
         this.response = response;
         this.params = params;
@@ -58,6 +60,17 @@ public final class Call {
     /** The body if there is one, else an empty object. */
     public JsonBody optionalBody(Set<String> allowed) {
         return bodyText == null || bodyText.isBlank() ? JsonBody.parse("{}", allowed) : JsonBody.parse(bodyText, allowed);
+    }
+
+    /** The uploaded bytes of an upload route. */
+    public byte[] bytes() {
+        if (bodyBytes == null || bodyBytes.length == 0) throw ApiError.badRequest("corpo mancante / body missing");
+        return bodyBytes;
+    }
+
+    /** The caller's account, or null without a session (public routes that show more to some). */
+    public org.microsmartgrid.city.people.account.Account accountOrNull() {
+        return session == null ? null : session.account();
     }
 
     public String clientAddress() {

@@ -24,6 +24,7 @@ import org.microsmartgrid.city.people.driver.Reputation;
 import org.microsmartgrid.city.people.driver.Reviews;
 import org.microsmartgrid.city.people.listing.AuditLog;
 import org.microsmartgrid.city.people.listing.Claims;
+import org.microsmartgrid.city.people.listing.Photos;
 import org.microsmartgrid.city.people.listing.Listing;
 import org.microsmartgrid.city.people.listing.ListingInput;
 import org.microsmartgrid.city.people.listing.Listings;
@@ -54,10 +55,12 @@ public final class PeopleApi {
     private final Favourites favourites;
     private final Reputation reputation;
     private final Claims claims;
+    private final Photos photos;
 
     public PeopleApi(Db db, Accounts accounts, Listings listings, AuditLog audit, CheckIns checkIns, Reviews reviews,
-                     Faults faults, Favourites favourites, Reputation reputation, Claims claims) {
+                     Faults faults, Favourites favourites, Reputation reputation, Claims claims, Photos photos) {
         this.claims = claims;
+        this.photos = photos;
         this.db = db;
         this.accounts = accounts;
         this.listings = listings;
@@ -102,6 +105,19 @@ public final class PeopleApi {
         r.add(Route.account("DELETE", V1 + "/listings/{id}", c -> Reply.ok(Views.listing(listings.withdraw(c.account(), c.param(0))))));
         r.add(Route.account("GET", V1 + "/listings/{id}/faults", c -> Reply.ok(Map.of("items",
                 faults.ofPoint(readable(c, c.param(0)).id()).stream().map(Views::fault).toList()))));
+        // photos of listed points
+        r.add(Route.upload("POST", V1 + "/listings/{id}/photos", LISTERS, c -> Reply.created(Views.photo(
+                photos.add(c.account(), c.param(0), c.bytes())))));
+        r.add(Route.account("GET", V1 + "/listings/{id}/photos", c -> Reply.ok(Map.of("items",
+                photos.ofListing(readable(c, c.param(0)).id()).stream().map(Views::photo).toList()))));
+        r.add(Route.account("DELETE", V1 + "/photos/{id}", c -> {
+            photos.delete(c.account(), c.param(0));
+            return Reply.noContent();
+        }));
+        r.add(Route.open("GET", V1 + "/photos/{id}", c -> Reply.raw("image/jpeg", photos.jpeg(c.param(0), c.accountOrNull())
+                .orElseThrow(() -> ApiError.notFound("nessuna foto / no such photo")))));
+        r.add(Route.open("GET", V1 + "/points/{id}/photos", c -> Reply.ok(Map.of("items",
+                photos.publicOf(c.param(0)).stream().map(Views::photo).toList()))));
         // claiming a module-backed point
         r.add(Route.roles("POST", V1 + "/admin/modules/claim-codes", ADMIN, c -> {
             JsonBody b = c.body(Set.of("account", "client_id"));
@@ -132,6 +148,12 @@ public final class PeopleApi {
                 reviews.decide(c.account(), c.param(0), true, c.optionalBody(Set.of("reason")).text("reason", 0, 500, true))))));
         r.add(Route.roles("POST", V1 + "/moderation/reviews/{id}/remove", MODERATION, c -> Reply.ok(Views.review(
                 reviews.decide(c.account(), c.param(0), false, c.body(Set.of("reason")).text("reason", 3, 500, true))))));
+        r.add(Route.roles("POST", V1 + "/moderation/photos/{id}/approve", MODERATION, c -> {
+            c.optionalBody(Set.of());
+            return Reply.ok(Views.photo(photos.decide(c.account(), c.param(0), true, null)));
+        }));
+        r.add(Route.roles("POST", V1 + "/moderation/photos/{id}/reject", MODERATION, c -> Reply.ok(Views.photo(
+                photos.decide(c.account(), c.param(0), false, c.body(Set.of("reason")).text("reason", 3, 500, true))))));
         r.add(Route.roles("GET", V1 + "/moderation/audit", AUDIT, c -> {
             int limit = intParam(c, "limit", 100, 1, 500);
             int offset = intParam(c, "offset", 0, 0, 1_000_000);
@@ -218,7 +240,11 @@ public final class PeopleApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("account", Views.account(a));
         m.put("sessions_open", db.count("SELECT COUNT(*) FROM web_session WHERE account_id = ?", a.id()));
-        m.put("listings", listings.ofOwner(a.id()).stream().map(Views::listing).toList());
+        m.put("listings", listings.ofOwner(a.id()).stream().map(l -> {
+            Map<String, Object> v = Views.listing(l);
+            v.put("photos", photos.ofListing(l.id()).stream().map(Views::photo).toList());
+            return v;
+        }).toList());
         m.put("checkins", checkIns.ofAuthor(a.id()).stream().map(Views::checkIn).toList());
         m.put("reviews", reviews.ofAuthor(a.id()).stream().map(Views::review).toList());
         m.put("review_reports", reviews.reportsOf(a.id()).stream().map(Views::report).toList());
@@ -268,6 +294,7 @@ public final class PeopleApi {
     private Reply queue(Call c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("listings", listings.pending().stream().map(Views::listing).toList());
+        m.put("photos", photos.pending().stream().map(Views::photo).toList());
         m.put("reviews", reviews.queue().stream().map(r -> {
             Map<String, Object> v = Views.review(r);
             v.put("reports", reviews.openReports(r.id()).stream().map(Views::report).toList());

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.microsmartgrid.city.people.account.Accounts;
 import org.microsmartgrid.city.people.account.Session;
+import org.microsmartgrid.city.people.listing.PhotoImages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,12 @@ public final class PeopleServlet extends HttpServlet {
         try {
             Reply reply = dispatch(req, resp, path, "HEAD".equals(method) ? "GET" : method);
             if (reply.body() == null) resp.setStatus(reply.status());
-            else json(resp, reply.status(), reply.body(), "application/json");
+            else if (reply.body() instanceof Reply.Raw raw) {
+                resp.setStatus(reply.status());
+                resp.setContentType(raw.type());
+                resp.setContentLength(raw.bytes().length);
+                resp.getOutputStream().write(raw.bytes());
+            } else json(resp, reply.status(), reply.body(), "application/json");
         } catch (ApiError e) {
             problem(resp, e, req.getRequestURI());
         } catch (Exception e) {
@@ -130,8 +136,9 @@ public final class PeopleServlet extends HttpServlet {
             if (!r.roles().isEmpty() && r.roles().stream().noneMatch(session.account()::has))
                 throw ApiError.forbidden("ruolo richiesto / role required: " + r.roles());
         }
-        String body = unsafe ? body(req) : null;
-        return r.handler().handle(new Call(req, resp, params, session, secret, body, req.getRemoteAddr()));
+        String body = unsafe && !r.upload() ? body(req) : null;
+        byte[] bytes = unsafe && r.upload() ? upload(req) : null;
+        return r.handler().handle(new Call(req, resp, params, session, secret, body, bytes, req.getRemoteAddr()));
     }
 
     /**
@@ -177,8 +184,25 @@ public final class PeopleServlet extends HttpServlet {
     }
 
     private static ApiError tooLarge() {
-        return new ApiError(413, "Richiesta troppo grande / Payload too large",
-                "al massimo / at most " + MAX_BODY_BYTES + " byte");
+        return tooLarge(MAX_BODY_BYTES);
+    }
+
+    private static ApiError tooLarge(int max) {
+        return new ApiError(413, "Richiesta troppo grande / Payload too large", "al massimo / at most " + max + " byte");
+    }
+
+    /** A photo: image/jpeg or image/png, at most {@link PhotoImages#MAX_BYTES} (the content is checked later). */
+    private static byte[] upload(HttpServletRequest req) throws IOException {
+        int max = PhotoImages.MAX_BYTES;
+        if (req.getContentLengthLong() > max) throw tooLarge(max);
+        String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT).strip();
+        if (!type.equals("image/jpeg") && !type.equals("image/png"))
+            throw new ApiError(415, "Tipo non supportato / Unsupported media type", "image/jpeg o/or image/png");
+        try (InputStream in = req.getInputStream()) {
+            byte[] bytes = in.readNBytes(max + 1);
+            if (bytes.length > max) throw tooLarge(max);
+            return bytes;
+        }
     }
 
     static void json(HttpServletResponse resp, int status, Object body, String type) throws IOException {

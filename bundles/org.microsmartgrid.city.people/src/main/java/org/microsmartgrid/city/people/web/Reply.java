@@ -15,6 +15,14 @@ public record Reply(int status, Object body) {
         return new Reply(202, body);
     }
 
+    /** Bytes of a media type (a photo), written as they are. */
+    public record Raw(String type, byte[] bytes) {
+    }
+
+    public static Reply raw(String type, byte[] bytes) {
+        return new Reply(200, new Raw(type, bytes));
+    }
+
     public static Reply noContent() {
         return new Reply(204, null);
     }

@@ -13,7 +13,16 @@ import org.microsmartgrid.city.people.account.Role;
  *
  * @param roles null = anyone, even without an account; empty = any logged-in account; else one of these roles
  */
-public record Route(String method, String path, Set<Role> roles, Handler handler) {
+public record Route(String method, String path, Set<Role> roles, Handler handler, boolean upload) {
+
+    public Route(String method, String path, Set<Role> roles, Handler handler) {
+        this(method, path, roles, handler, false);
+    }
+
+    /** A route whose body is a photo (JPEG or PNG bytes), not JSON. */
+    public static Route upload(String method, String path, Set<Role> roles, Handler h) {
+        return new Route(method, path, roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles), h, true);
+    }
 
     /** What an endpoint does with a call; returns the answer (status and body). */
     @FunctionalInterface

@@ -116,6 +116,18 @@ public final class Views {
         return m;
     }
 
+    public static Map<String, Object> photo(org.microsmartgrid.city.people.listing.Photos.Photo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("listing_id", p.listingId());
+        m.put("status", p.status().name());
+        m.put("width", p.width());
+        m.put("height", p.height());
+        m.put("url", "/api/v1/photos/" + p.id());
+        m.put("created", time(p.created()));
+        return m;
+    }
+
     public static Map<String, Object> audit(AuditLog.Entry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
