@@ -14,6 +14,7 @@ import org.microsmartgrid.city.people.listing.AuditLog;
 import org.microsmartgrid.city.people.listing.Claims;
 import org.microsmartgrid.city.people.listing.Listings;
 import org.microsmartgrid.city.people.listing.Photos;
+import org.microsmartgrid.city.people.listing.Promotions;
 import org.microsmartgrid.city.people.mail.Mailer;
 import org.microsmartgrid.city.people.store.Db;
 import org.microsmartgrid.city.people.web.PeopleApi;
@@ -31,12 +32,13 @@ public final class People {
         this.accounts = new Accounts(db, hasher, mailer, publicUrl, mailsPerAddressPerHour, clock);
         AuditLog audit = new AuditLog(db, clock);
         Listings listings = new Listings(db, registry, audit, clock);
+        Claims claims = new Claims(db, registry, audit, clock);
         Points points = new Points(registry);
         CheckIns checkIns = new CheckIns(db, points, clock);
         PeopleApi api = new PeopleApi(db, accounts, listings, audit, checkIns,
                 new Reviews(db, points, checkIns, audit, clock), new Faults(db, points, clock),
-                new Favourites(db, points, clock), new Reputation(db), new Claims(db, registry, audit, clock),
-                new Photos(db, listings, audit, clock));
+                new Favourites(db, points, clock), new Reputation(db), claims,
+                new Photos(db, listings, audit, clock), new Promotions(db, listings, claims, audit, clock));
         this.servlet = new PeopleServlet(api.routes(), accounts);
     }
 

@@ -25,6 +25,7 @@ import org.microsmartgrid.city.people.driver.Reviews;
 import org.microsmartgrid.city.people.listing.AuditLog;
 import org.microsmartgrid.city.people.listing.Claims;
 import org.microsmartgrid.city.people.listing.Photos;
+import org.microsmartgrid.city.people.listing.Promotions;
 import org.microsmartgrid.city.people.listing.Listing;
 import org.microsmartgrid.city.people.listing.ListingInput;
 import org.microsmartgrid.city.people.listing.Listings;
@@ -56,9 +57,12 @@ public final class PeopleApi {
     private final Reputation reputation;
     private final Claims claims;
     private final Photos photos;
+    private final Promotions promotions;
 
     public PeopleApi(Db db, Accounts accounts, Listings listings, AuditLog audit, CheckIns checkIns, Reviews reviews,
-                     Faults faults, Favourites favourites, Reputation reputation, Claims claims, Photos photos) {
+                     Faults faults, Favourites favourites, Reputation reputation, Claims claims, Photos photos,
+                     Promotions promotions) {
+        this.promotions = promotions;
         this.claims = claims;
         this.photos = photos;
         this.db = db;
@@ -118,6 +122,24 @@ public final class PeopleApi {
                 .orElseThrow(() -> ApiError.notFound("nessuna foto / no such photo")))));
         r.add(Route.open("GET", V1 + "/points/{id}/photos", c -> Reply.ok(Map.of("items",
                 photos.publicOf(c.param(0)).stream().map(Views::photo).toList()))));
+        // promotions of businesses
+        r.add(Route.roles("POST", V1 + "/points/{id}/promotions", EnumSet.of(BUSINESS), c -> {
+            JsonBody b = c.body(Set.of("text", "valid_from", "valid_until"));
+            return Reply.created(Views.promotion(promotions.add(c.account(), c.param(0), b.text("text", 3, 140, false),
+                    instant(b, "valid_from"), instant(b, "valid_until"))));
+        }));
+        r.add(Route.open("GET", V1 + "/points/{id}/promotions", c -> Reply.ok(Map.of("items",
+                promotions.current(c.param(0)).stream().map(Views::promotion).toList()))));
+        r.add(Route.account("GET", V1 + "/promotions", c -> Reply.ok(Map.of("items",
+                promotions.ofOwner(c.account().id()).stream().map(Views::promotion).toList()))));
+        r.add(Route.account("DELETE", V1 + "/promotions/{id}", c -> {
+            promotions.withdraw(c.account(), c.param(0));
+            return Reply.noContent();
+        }));
+        r.add(Route.roles("POST", V1 + "/moderation/promotions/{id}/remove", MODERATION, c -> {
+            promotions.remove(c.account(), c.param(0), c.body(Set.of("reason")).text("reason", 3, 500, true));
+            return Reply.noContent();
+        }));
         // claiming a module-backed point
         r.add(Route.roles("POST", V1 + "/admin/modules/claim-codes", ADMIN, c -> {
             JsonBody b = c.body(Set.of("account", "client_id"));
@@ -250,6 +272,7 @@ public final class PeopleApi {
         m.put("review_reports", reviews.reportsOf(a.id()).stream().map(Views::report).toList());
         m.put("faults", faults.ofAuthor(a.id()).stream().map(Views::fault).toList());
         m.put("favourites", favourites.of(a.id()));
+        m.put("promotions", promotions.ofOwner(a.id()).stream().map(Views::promotion).toList());
         m.put("claimed_points", claims.of(a.id()).stream().map(o -> Map.of("location_id", o.locationId(),
                 "since", Views.time(o.since()))).toList());
         m.put("moderation_decisions", audit.byActor(a.id()).stream().map(Views::audit).toList());
@@ -363,6 +386,17 @@ public final class PeopleApi {
         if (v == null || !v.matches("[A-Za-z0-9._:\\-]{1,64}"))
             throw ApiError.badRequest(field + ": lettere, cifre, . _ : - / letters, digits, . _ : -");
         return v;
+    }
+
+    /** An RFC 3339 time with its offset, e.g. 2026-06-01T08:00:00+02:00. */
+    private static long instant(JsonBody b, String field) {
+        String v = b.string(field);
+        if (v == null) throw ApiError.badRequest(field + ": obbligatorio / required");
+        try {
+            return java.time.OffsetDateTime.parse(v).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiError.badRequest(field + ": data RFC 3339 con fuso / an RFC 3339 time with offset");
+        }
     }
 
     private static char[] chars(String s) {

@@ -128,6 +128,17 @@ public final class Views {
         return m;
     }
 
+    public static Map<String, Object> promotion(org.microsmartgrid.city.people.listing.Promotions.Promotion p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("point_id", p.pointId());
+        m.put("text", p.text());
+        m.put("valid_from", time(p.validFrom()));
+        m.put("valid_until", time(p.validUntil()));
+        m.put("status", p.status().name());
+        return m;
+    }
+
     public static Map<String, Object> audit(AuditLog.Entry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
