@@ -10,6 +10,7 @@ import org.microsmartgrid.city.people.driver.Favourites;
 import org.microsmartgrid.city.people.driver.Points;
 import org.microsmartgrid.city.people.driver.Reputation;
 import org.microsmartgrid.city.people.driver.Reviews;
+import org.microsmartgrid.city.people.driver.Rewards;
 import org.microsmartgrid.city.people.listing.AuditLog;
 import org.microsmartgrid.city.people.listing.Claims;
 import org.microsmartgrid.city.people.listing.Listings;
@@ -38,7 +39,8 @@ public final class People {
         PeopleApi api = new PeopleApi(db, accounts, listings, audit, checkIns,
                 new Reviews(db, points, checkIns, audit, clock), new Faults(db, points, clock),
                 new Favourites(db, points, clock), new Reputation(db), claims,
-                new Photos(db, listings, audit, clock), new Promotions(db, listings, claims, audit, clock));
+                new Photos(db, listings, audit, clock), new Promotions(db, listings, claims, audit, clock),
+                new Rewards(db, listings, claims, clock));
         this.servlet = new PeopleServlet(api.routes(), accounts);
     }
 

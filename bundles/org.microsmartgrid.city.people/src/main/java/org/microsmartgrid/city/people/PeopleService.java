@@ -43,7 +43,7 @@ public final class PeopleService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeopleService.class);
     static final String[] PATTERNS = {"/api/v1/account/*", "/api/v1/listings/*", "/api/v1/moderation/*",
-            "/api/v1/points/*", "/api/v1/reviews/*", "/api/v1/claims/*", "/api/v1/photos/*", "/api/v1/promotions/*", "/api/v1/statistics", "/api/v1/admin/*"};
+            "/api/v1/points/*", "/api/v1/reviews/*", "/api/v1/claims/*", "/api/v1/photos/*", "/api/v1/promotions/*", "/api/v1/faults/*", "/api/v1/leaderboard", "/api/v1/statistics", "/api/v1/admin/*"};
 
     @Reference
     private Registry registry;

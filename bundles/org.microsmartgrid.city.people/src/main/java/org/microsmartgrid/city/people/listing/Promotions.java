@@ -20,12 +20,12 @@ public final class Promotions {
     public enum Status { ACTIVE, WITHDRAWN, REMOVED }
 
     public record Promotion(String id, String pointId, String ownerId, String text, long validFrom, long validUntil,
-                            Status status, long created) {
+                            Status status, long created, Integer pointsCost) {
     }
 
     static final int MAX_DAYS = 90;
     static final int MAX_ACTIVE_PER_POINT = 3;
-    private static final String COLUMNS = "id, point_id, owner_id, text, valid_from, valid_until, status, created";
+    private static final String COLUMNS = "id, point_id, owner_id, text, valid_from, valid_until, status, created, points_cost";
 
     private final Db db;
     private final Listings listings;
@@ -41,7 +41,8 @@ public final class Promotions {
         this.clock = clock;
     }
 
-    public Promotion add(Account business, String pointId, String text, long from, long until) {
+    /** @param pointsCost what a driver pays in points for it, or null when it is not paid with points */
+    public Promotion add(Account business, String pointId, String text, long from, long until, Integer pointsCost) {
         boolean listed = listings.get(pointId).filter(l -> business.id().equals(l.ownerId())
                 && l.status() == Enums.Status.APPROVED).isPresent();
         if (!listed && !claims.owns(business, pointId))
@@ -56,9 +57,9 @@ public final class Promotions {
             throw ApiError.conflict("al massimo " + MAX_ACTIVE_PER_POINT + " promozioni per punto / at most "
                     + MAX_ACTIVE_PER_POINT + " promotions per point");
         String id = UUID.randomUUID().toString();
-        db.update("INSERT INTO promotion (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)", id, pointId,
-                business.id(), text, from, until, now);
-        return new Promotion(id, pointId, business.id(), text, from, until, Status.ACTIVE, now);
+        db.update("INSERT INTO promotion (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)", id, pointId,
+                business.id(), text, from, until, now, pointsCost);
+        return new Promotion(id, pointId, business.id(), text, from, until, Status.ACTIVE, now, pointsCost);
     }
 
     /** What the public sees with the point: active promotions valid now. */
@@ -86,6 +87,6 @@ public final class Promotions {
 
     static Promotion read(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Promotion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                rs.getLong(6), Status.valueOf(rs.getString(7)), rs.getLong(8));
+                rs.getLong(6), Status.valueOf(rs.getString(7)), rs.getLong(8), (Integer) rs.getObject(9));
     }
 }

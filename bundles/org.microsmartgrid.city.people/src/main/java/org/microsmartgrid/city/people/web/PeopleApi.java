@@ -22,6 +22,7 @@ import org.microsmartgrid.city.people.driver.Faults;
 import org.microsmartgrid.city.people.driver.Favourites;
 import org.microsmartgrid.city.people.driver.Reputation;
 import org.microsmartgrid.city.people.driver.Reviews;
+import org.microsmartgrid.city.people.driver.Rewards;
 import org.microsmartgrid.city.people.listing.AuditLog;
 import org.microsmartgrid.city.people.listing.Claims;
 import org.microsmartgrid.city.people.listing.Photos;
@@ -58,11 +59,13 @@ public final class PeopleApi {
     private final Claims claims;
     private final Photos photos;
     private final Promotions promotions;
+    private final Rewards rewards;
 
     public PeopleApi(Db db, Accounts accounts, Listings listings, AuditLog audit, CheckIns checkIns, Reviews reviews,
                      Faults faults, Favourites favourites, Reputation reputation, Claims claims, Photos photos,
-                     Promotions promotions) {
+                     Promotions promotions, Rewards rewards) {
         this.promotions = promotions;
+        this.rewards = rewards;
         this.claims = claims;
         this.photos = photos;
         this.db = db;
@@ -124,9 +127,10 @@ public final class PeopleApi {
                 photos.publicOf(c.param(0)).stream().map(Views::photo).toList()))));
         // promotions of businesses
         r.add(Route.roles("POST", V1 + "/points/{id}/promotions", EnumSet.of(BUSINESS), c -> {
-            JsonBody b = c.body(Set.of("text", "valid_from", "valid_until"));
+            JsonBody b = c.body(Set.of("text", "valid_from", "valid_until", "points_cost"));
+            Integer cost = b.has("points_cost") ? b.integer("points_cost", 1, 10_000, null) : null;
             return Reply.created(Views.promotion(promotions.add(c.account(), c.param(0), b.text("text", 3, 140, false),
-                    instant(b, "valid_from"), instant(b, "valid_until"))));
+                    instant(b, "valid_from"), instant(b, "valid_until"), cost)));
         }));
         r.add(Route.open("GET", V1 + "/points/{id}/promotions", c -> Reply.ok(Map.of("items",
                 promotions.current(c.param(0)).stream().map(Views::promotion).toList()))));
@@ -139,6 +143,43 @@ public final class PeopleApi {
         r.add(Route.roles("POST", V1 + "/moderation/promotions/{id}/remove", MODERATION, c -> {
             promotions.remove(c.account(), c.param(0), c.body(Set.of("reason")).text("reason", 3, 500, true));
             return Reply.noContent();
+        }));
+        // points and games
+        r.add(Route.account("GET", V1 + "/account/points", c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("balance", rewards.balance(c.account().id()));
+            m.put("available", rewards.available(c.account().id()));
+            m.put("history", rewards.history(c.account().id()).stream().map(Views::points).toList());
+            return Reply.ok(m);
+        }));
+        r.add(Route.account("PUT", V1 + "/account/leaderboard", c -> {
+            JsonBody b = c.body(Set.of("neighbourhood"));
+            rewards.leaderboard(c.account(), b.has("neighbourhood") ? b.text("neighbourhood", 2, 40, false) : null);
+            return Reply.noContent();
+        }));
+        r.add(Route.open("GET", V1 + "/leaderboard", c -> {
+            for (String k : c.request.getParameterMap().keySet())
+                if (!k.equals("neighbourhood")) throw ApiError.badRequest("parametro sconosciuto / unknown parameter: " + JsonBody.clip(k));
+            String[] n = c.request.getParameterValues("neighbourhood");
+            if (n == null || n.length != 1) throw ApiError.badRequest("neighbourhood: uno / exactly one");
+            String hood = Text.check("neighbourhood", n[0], 2, 40, false);
+            return Reply.ok(Map.of("neighbourhood", hood, "items", rewards.top(hood).stream()
+                    .map(x -> Map.of("display_name", x.displayName(), "points", x.points())).toList()));
+        }));
+        r.add(Route.account("POST", V1 + "/faults/{id}/confirm", c -> {
+            c.optionalBody(Set.of());
+            rewards.confirmFault(c.account(), c.param(0));
+            return Reply.noContent();
+        }));
+        r.add(Route.account("POST", V1 + "/promotions/{id}/redeem", c -> {
+            c.optionalBody(Set.of());
+            Rewards.Redemption x = rewards.redeem(c.account(), c.param(0));
+            return Reply.created(Map.of("code", x.code(), "promotion_id", x.promotionId(), "cost", x.cost(),
+                    "expires", Views.time(x.expires())));
+        }));
+        r.add(Route.roles("POST", V1 + "/promotions/redemptions/verify", EnumSet.of(BUSINESS), c -> {
+            Rewards.Redemption x = rewards.verify(c.account(), c.body(Set.of("code")).string("code"));
+            return Reply.ok(Map.of("promotion_id", x.promotionId(), "cost", x.cost()));
         }));
         // claiming a module-backed point
         r.add(Route.roles("POST", V1 + "/admin/modules/claim-codes", ADMIN, c -> {
@@ -273,6 +314,8 @@ public final class PeopleApi {
         m.put("faults", faults.ofAuthor(a.id()).stream().map(Views::fault).toList());
         m.put("favourites", favourites.of(a.id()));
         m.put("promotions", promotions.ofOwner(a.id()).stream().map(Views::promotion).toList());
+        m.put("points", rewards.history(a.id()).stream().map(Views::points).toList());
+        m.put("leaderboard_neighbourhood", rewards.neighbourhoodOf(a.id()));
         m.put("claimed_points", claims.of(a.id()).stream().map(o -> Map.of("location_id", o.locationId(),
                 "since", Views.time(o.since()))).toList());
         m.put("moderation_decisions", audit.byActor(a.id()).stream().map(Views::audit).toList());
@@ -332,8 +375,9 @@ public final class PeopleApi {
         JsonBody b = c.body(Set.of("outcome", "reason", "comment"));
         CheckIns.Outcome outcome = b.enumValue("outcome", CheckIns.Outcome.class, null);
         CheckIns.Reason reason = b.has("reason") ? b.enumValue("reason", CheckIns.Reason.class, null) : null;
-        return Reply.created(Views.checkIn(checkIns.add(c.account(), c.param(0), outcome, reason,
-                b.text("comment", 0, 500, true))));
+        CheckIns.CheckIn done = checkIns.add(c.account(), c.param(0), outcome, reason, b.text("comment", 0, 500, true));
+        rewards.checkedIn(c.account(), done);
+        return Reply.created(Views.checkIn(done));
     }
 
     private Reply review(Call c) {

@@ -136,6 +136,16 @@ public final class Views {
         m.put("valid_from", time(p.validFrom()));
         m.put("valid_until", time(p.validUntil()));
         m.put("status", p.status().name());
+        m.put("points_cost", p.pointsCost());
+        return m;
+    }
+
+    public static Map<String, Object> points(org.microsmartgrid.city.people.driver.Rewards.Entry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("delta", e.delta());
+        m.put("reason", e.reason());
+        m.put("ref", e.ref());
+        m.put("at", time(e.at()));
         return m;
     }
 
