@@ -30,6 +30,13 @@ public final class People {
 
     public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl,
                   int mailsPerAddressPerHour, Clock clock) {
+        this(db, registry, mailer, hasher, publicUrl, mailsPerAddressPerHour, clock, (f, l) -> { });
+    }
+
+    /** @param faultReported told of every fault report with its point (a module's point: for its technicians) */
+    public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl,
+                  int mailsPerAddressPerHour, Clock clock,
+                  java.util.function.BiConsumer<Faults.Fault, org.microsmartgrid.city.registry.Location> faultReported) {
         this.accounts = new Accounts(db, hasher, mailer, publicUrl, mailsPerAddressPerHour, clock);
         AuditLog audit = new AuditLog(db, clock);
         Listings listings = new Listings(db, registry, audit, clock);
@@ -37,7 +44,7 @@ public final class People {
         Points points = new Points(registry);
         CheckIns checkIns = new CheckIns(db, points, clock);
         PeopleApi api = new PeopleApi(db, accounts, listings, audit, checkIns,
-                new Reviews(db, points, checkIns, audit, clock), new Faults(db, points, clock),
+                new Reviews(db, points, checkIns, audit, clock), new Faults(db, points, clock, faultReported),
                 new Favourites(db, points, clock), new Reputation(db), claims,
                 new Photos(db, listings, audit, clock), new Promotions(db, listings, claims, audit, clock),
                 new Rewards(db, listings, claims, clock));

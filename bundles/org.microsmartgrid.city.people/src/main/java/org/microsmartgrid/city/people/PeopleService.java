@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 import org.slf4j.Logger;
@@ -48,6 +49,9 @@ public final class PeopleService {
     @Reference
     private Registry registry;
 
+    @Reference
+    private EventAdmin events;
+
     private JdbcConnectionPool pool;
     private ServiceRegistration<Servlet> registration;
 
@@ -62,7 +66,8 @@ public final class PeopleService {
             int ran = Db.migrate(pool);
             Mailer mailer = mailer(config, data);
             People people = new People(new Db(pool), registry, mailer,
-                    new PasswordHasher(config.password_iterations()), config.public_url(), config.mails_per_address_per_hour(), Clock.systemUTC());
+                    new PasswordHasher(config.password_iterations()), config.public_url(), config.mails_per_address_per_hour(),
+                    Clock.systemUTC(), (fault, point) -> events.postEvent(FaultEvents.of(fault, point)));
             for (String line : config.staff()) staff(people.accounts(), line);
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, PATTERNS);

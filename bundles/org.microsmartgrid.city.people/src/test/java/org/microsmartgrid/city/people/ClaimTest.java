@@ -1,6 +1,7 @@
 package org.microsmartgrid.city.people;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.microsmartgrid.city.people.Client.json;
 
@@ -56,6 +57,11 @@ class ClaimTest {
         Client driver = city.person("driver-brera@example.org");
         driver.post("/api/v1/points/" + point + "/faults", json("kind", "NO_POWER"));
         assertEquals(1, provider.get("/api/v1/claims/" + point + "/faults").json().getAsJsonArray("items").size());
+        var event = city.events.stream().filter(e -> point.equals(e.getProperty("location.id"))).findFirst().orElseThrow();
+        assertEquals(FaultEvents.TOPIC, event.getTopic());
+        assertEquals("msg-brera", event.getProperty("module.client.id"), "the technicians see it with the module");
+        assertEquals("NO_POWER", event.getProperty("kind"));
+        assertFalse(java.util.Arrays.stream(event.getPropertyNames()).anyMatch(n -> n.contains("author") || n.contains("description")));
         assertEquals(404, thief.get("/api/v1/claims/" + point + "/faults").status());
         assertTrue(operator.get("/api/v1/moderation/audit").text().contains("MODULE_CLAIMED"));
     }

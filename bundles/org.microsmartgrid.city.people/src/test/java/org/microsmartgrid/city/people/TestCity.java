@@ -38,6 +38,8 @@ public final class TestCity implements AutoCloseable {
     public final Registry registry = new JdbcRegistry(TestDatabases.fresh(), l -> { });
     public final Db db;
     public final People people;
+    /** The OSGi events the runtime would post (fault reports). */
+    public final List<org.osgi.service.event.Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
@@ -54,7 +56,8 @@ public final class TestCity implements AutoCloseable {
         mail.start();
         people = new People(db, registry, new SmtpMailer("127.0.0.1", mail.getSmtp().getPort(), false, "", "",
                 "Micro Smart Grid <noreply@example.org>"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS),
-                "https://city.example.org", mailsPerAddressPerHour, Clock.systemUTC());
+                "https://city.example.org", mailsPerAddressPerHour, Clock.systemUTC(),
+                (f, l) -> events.add(FaultEvents.of(f, l)));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);

@@ -22,15 +22,19 @@ public final class Faults {
     private final Points points;
     private final Clock clock;
     private final RateLimiter perDay = new RateLimiter(10, Duration.ofDays(1));
+    private final java.util.function.BiConsumer<Fault, org.microsmartgrid.city.registry.Location> reported;
 
-    public Faults(Db db, Points points, Clock clock) {
+    /** @param reported told of every new report with its point (the city runtime makes an event of it) */
+    public Faults(Db db, Points points, Clock clock,
+                  java.util.function.BiConsumer<Fault, org.microsmartgrid.city.registry.Location> reported) {
         this.db = db;
         this.points = points;
         this.clock = clock;
+        this.reported = reported;
     }
 
     public Fault report(Account a, String pointId, Kind kind, String description) {
-        points.publicPoint(pointId);
+        org.microsmartgrid.city.registry.Location point = points.publicPoint(pointId);
         if (kind == Kind.OTHER && description == null)
             throw ApiError.badRequest("description: obbligatoria per OTHER / required for OTHER");
         if (!perDay.tryAcquire(a.id(), clock.instant())) throw ApiError.tooMany("troppe segnalazioni oggi / too many reports today");
@@ -38,7 +42,9 @@ public final class Faults {
         long now = clock.millis();
         db.update("INSERT INTO fault_report (id, point_id, author_id, kind, description, status, at) VALUES (?, ?, ?, ?, ?, 'OPEN', ?)",
                 id, pointId, a.id(), kind.name(), description, now);
-        return new Fault(id, pointId, kind, description, "OPEN", now);
+        Fault f = new Fault(id, pointId, kind, description, "OPEN", now);
+        reported.accept(f, point);
+        return f;
     }
 
     public List<Fault> ofPoint(String pointId) {
