@@ -8,6 +8,7 @@
 #    $PORT (default 8090) and MQTT port $MQTT_PORT (default 1883), listening on $HOST only (default 127.0.0.1).
 # Issue another module's credential:  run-city.sh issue <account> <client id>
 # Issue an OCPI partner's token:       run-city.sh ocpi-partner <partner>   (docs/ocpi.md)
+# Grant a staff role (first operator, moderator):  run-city.sh staff <ROLE> <e-mail>   (docs/people.md)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -54,6 +55,22 @@ if [ "${1:-}" = "ocpi-partner" ]; then
   umask 077; ocpi_partner "$2"; exit 0
 fi
 
+people_conf="$run/conf/org.microsmartgrid.city.people.PeopleService.config"
+if [ "${1:-}" = "staff" ]; then # grants a role to an address; a new account gets a mail to choose its password
+  [ $# -eq 3 ] || { echo "uso / usage: $0 staff <OPERATOR|MODERATOR|MUNICIPALITY|BUSINESS> <e-mail>" >&2; exit 2; }
+  case "$2" in OPERATOR|MODERATOR|MUNICIPALITY|BUSINESS) ;; *) echo "ruolo non valido / invalid role: $2" >&2; exit 2;; esac
+  printf '%s' "$3" | grep -Eq '^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+$' || { echo "e-mail non valida / invalid e-mail" >&2; exit 2; }
+  [ -f "$people_conf" ] || { echo "run $0 once first" >&2; exit 2; }
+  existing=$(grep '^staff=' "$people_conf" | sed 's/^staff=\[\(.*\)\]$/\1/' || true)
+  grep -v '^staff=' "$people_conf" > "$people_conf.tmp" || true
+  if [ -n "$existing" ]; then printf 'staff=[%s,"%s:%s"]\n' "$existing" "$2" "$3" >> "$people_conf.tmp";
+  else printf 'staff=["%s:%s"]\n' "$2" "$3" >> "$people_conf.tmp"; fi
+  mv "$people_conf.tmp" "$people_conf"
+  echo "# $3: $2. Nuovo account: una mail per scegliere la password / new account: a mail to choose the password"
+  echo "#   (demo: $run/data/city/mail-outbox/*.eml)"
+  exit 0
+fi
+
 if [ "${1:-}" = "issue" ]; then
   [ $# -eq 3 ] || { echo "uso / usage: $0 issue <account> <client id>" >&2; exit 2; }
   [ -f "$broker_conf" ] || { echo "run $0 once first" >&2; exit 2; }
@@ -77,6 +94,9 @@ if [ ! -f "$ocpi_conf" ]; then
   (umask 077; ocpi_partner demo-partner > "$run/ocpi-partner-demo.txt")
 fi
 sed -i "s/^host=.*/host=\"$host\"/; s/^port=.*/port=I\"$mqtt_port\"/" "$broker_conf"
+# people and power came after the first runs of some demos: its configuration is added when missing
+[ -f "$people_conf" ] || cp "$here/conf-demo/org.microsmartgrid.city.people.PeopleService.config" "$people_conf"
+sed -i "s#^public.url=.*#public.url=\"http://localhost:$port\"#" "$people_conf"
 
 cat <<TXT
 Micro Smart Grid — runtime della città / city runtime
@@ -86,6 +106,8 @@ Micro Smart Grid — runtime della città / city runtime
   Acquisizione / Ingest: http://localhost:$port/city/status   http://localhost:$port/metrics
   Console:          http://localhost:$port/system/console   (utente/user: operator, password: $(cat "$run/operator-password.txt"))
   Broker MQTT:      tcp://$host:$mqtt_port  (credenziale del modulo demo / demo module credential: $run/module-demo-credential.txt)
+  Persone / People: http://localhost:$port/api/v1/account/...  (docs/people.md; mail: $run/data/city/mail-outbox/)
+  Staff:            $0 staff MODERATOR <e-mail>
   Configurazione / Configuration: $run/conf
 Ctrl+C per fermare / to stop.
 TXT

@@ -1,0 +1,61 @@
+package org.microsmartgrid.city.people;
+
+import java.time.Clock;
+
+import org.microsmartgrid.city.people.account.Accounts;
+import org.microsmartgrid.city.people.account.PasswordHasher;
+import org.microsmartgrid.city.people.driver.CheckIns;
+import org.microsmartgrid.city.people.driver.Faults;
+import org.microsmartgrid.city.people.driver.Favourites;
+import org.microsmartgrid.city.people.driver.Points;
+import org.microsmartgrid.city.people.driver.Reputation;
+import org.microsmartgrid.city.people.driver.Reviews;
+import org.microsmartgrid.city.people.driver.Rewards;
+import org.microsmartgrid.city.people.listing.AuditLog;
+import org.microsmartgrid.city.people.listing.Claims;
+import org.microsmartgrid.city.people.listing.Listings;
+import org.microsmartgrid.city.people.listing.Photos;
+import org.microsmartgrid.city.people.listing.Promotions;
+import org.microsmartgrid.city.people.mail.Mailer;
+import org.microsmartgrid.city.people.store.Db;
+import org.microsmartgrid.city.people.web.PeopleApi;
+import org.microsmartgrid.city.people.web.PeopleServlet;
+import org.microsmartgrid.city.registry.Registry;
+
+/** Wires the parts together (the OSGi component and the tests build the same thing). */
+public final class People {
+
+    private final Accounts accounts;
+    private final PeopleServlet servlet;
+
+    public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl,
+                  int mailsPerAddressPerHour, Clock clock) {
+        this(db, registry, mailer, hasher, publicUrl, mailsPerAddressPerHour, clock, (f, l) -> { });
+    }
+
+    /** @param faultReported told of every fault report with its point (a module's point: for its technicians) */
+    public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl,
+                  int mailsPerAddressPerHour, Clock clock,
+                  java.util.function.BiConsumer<Faults.Fault, org.microsmartgrid.city.registry.Location> faultReported) {
+        this.accounts = new Accounts(db, hasher, mailer, publicUrl, mailsPerAddressPerHour, clock);
+        AuditLog audit = new AuditLog(db, clock);
+        Listings listings = new Listings(db, registry, audit, clock);
+        Claims claims = new Claims(db, registry, audit, clock);
+        Points points = new Points(registry);
+        CheckIns checkIns = new CheckIns(db, points, clock);
+        PeopleApi api = new PeopleApi(db, accounts, listings, audit, checkIns,
+                new Reviews(db, points, checkIns, audit, clock), new Faults(db, points, clock, faultReported),
+                new Favourites(db, points, clock), new Reputation(db), claims,
+                new Photos(db, listings, audit, clock), new Promotions(db, listings, claims, audit, clock),
+                new Rewards(db, listings, claims, clock));
+        this.servlet = new PeopleServlet(api.routes(), accounts);
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public PeopleServlet servlet() {
+        return servlet;
+    }
+}
