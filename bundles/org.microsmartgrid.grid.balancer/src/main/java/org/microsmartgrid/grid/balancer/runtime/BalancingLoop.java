@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.control.LoopPause;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayResult;
@@ -17,6 +18,7 @@ import org.microsmartgrid.grid.balancer.config.SiteConfig;
 import org.microsmartgrid.grid.balancer.decision.BalancerState;
 import org.microsmartgrid.grid.balancer.decision.Balancing;
 import org.microsmartgrid.grid.balancer.decision.Decision;
+import org.microsmartgrid.grid.balancer.decision.Pausing;
 import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
 import org.microsmartgrid.grid.balancer.decision.SocketDecision;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
@@ -47,6 +49,7 @@ public final class BalancingLoop {
     private long cycles;
     private volatile CycleRecord last;
     private volatile Supplier<? extends Collection<BatteryControl>> batteries = List::of;
+    private volatile LoopPause pause;
 
     public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
                          Supplier<? extends Collection<Relay>> relays) {
@@ -73,6 +76,11 @@ public final class BalancingLoop {
         this.batteries = batteries;
     }
 
+    /** The installer's commissioning pause (null: never paused). */
+    public void usePause(LoopPause pause) {
+        this.pause = pause;
+    }
+
     /** Applies a new configuration from the next cycle on; rotation and draw memory are kept. */
     public synchronized void reconfigure(SiteConfig config) {
         this.config = config;
@@ -91,6 +99,9 @@ public final class BalancingLoop {
                 : SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff,
                         control.disabledSockets(), control.capW());
         Decision d = Balancing.decide(snap);
+        Optional<LoopPause.Paused> paused = pause == null ? Optional.empty() : pause.paused();
+        if (paused.isPresent())
+            d = Pausing.hold(d, snap, paused.get().actor(), paused.get().until(), snap.tariff().zone());
         Map<Integer, RelayResult> results = RelayApplier.apply(d, rs, config.lease(), SOURCE);
         BatteryResult battery = BatteryApplier.apply(d, List.copyOf(batteries.get()), config.batteryValidity(), SOURCE,
                 config.settings().exportLimitW());
