@@ -15,6 +15,7 @@ import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.LoopDecisionListener;
 import org.microsmartgrid.api.control.LoopPause;
+import org.microsmartgrid.api.control.LoopSelfTest;
 import org.microsmartgrid.api.control.PowerCap;
 import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.api.meter.Meter;
@@ -53,9 +54,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(name = BalancerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {ConfigurableComponent.class, MeterListener.class, ControlLoopStatus.class, SiteControl.class,
-                LoopPause.class})
+                LoopPause.class, LoopSelfTest.class})
 @Designate(ocd = BalancerConfig.class)
-public class Balancer implements ConfigurableComponent, MeterListener, ControlLoopStatus, SiteControl, LoopPause {
+public class Balancer implements ConfigurableComponent, MeterListener, ControlLoopStatus, SiteControl, LoopPause,
+        LoopSelfTest {
 
     public static final String PID = BalancerConfig.PID;
     private static final Logger LOG = LoggerFactory.getLogger(Balancer.class);
@@ -203,6 +205,13 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     public void resume(String actor) {
         requirePause().resume(actor);
         scheduler().ifPresent(CycleScheduler::trigger);
+    }
+
+    @Override
+    public List<LoopSelfTest.Check> dryRun() {
+        BalancingLoop l = loop;
+        if (l == null) throw new IllegalStateException("the balancer is not active");
+        return l.dryRun();
     }
 
     private PauseState requirePause() {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.LoopPause;
+import org.microsmartgrid.api.control.LoopSelfTest;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayResult;
@@ -19,6 +20,7 @@ import org.microsmartgrid.grid.balancer.decision.BalancerState;
 import org.microsmartgrid.grid.balancer.decision.Balancing;
 import org.microsmartgrid.grid.balancer.decision.Decision;
 import org.microsmartgrid.grid.balancer.decision.Pausing;
+import org.microsmartgrid.grid.balancer.decision.SafetyDryRun;
 import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
 import org.microsmartgrid.grid.balancer.decision.SocketDecision;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
@@ -92,12 +94,8 @@ public final class BalancingLoop {
     }
 
     public synchronized Decision runCycle() {
-        List<Meter> ms = List.copyOf(meters.get());
         List<Relay> rs = List.copyOf(relays.get());
-        SiteSnapshot snap = control == null
-                ? SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff)
-                : SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff,
-                        control.disabledSockets(), control.capW());
+        SiteSnapshot snap = snapshot(rs);
         Decision d = Balancing.decide(snap);
         Optional<LoopPause.Paused> paused = pause == null ? Optional.empty() : pause.paused();
         if (paused.isPresent())
@@ -111,6 +109,19 @@ public final class BalancingLoop {
         last = new CycleRecord(++cycles, d, results, battery);
         logChanges(previous == null ? null : previous.decision(), d);
         return d;
+    }
+
+    private SiteSnapshot snapshot(List<Relay> rs) {
+        List<Meter> ms = List.copyOf(meters.get());
+        return control == null
+                ? SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff)
+                : SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff,
+                        control.disabledSockets(), control.capW());
+    }
+
+    /** The commissioning self-test on the live snapshot: decides, never applies (see {@link SafetyDryRun}). */
+    public synchronized List<LoopSelfTest.Check> dryRun() {
+        return SafetyDryRun.run(snapshot(List.copyOf(relays.get())));
     }
 
     public Optional<CycleRecord> last() {
