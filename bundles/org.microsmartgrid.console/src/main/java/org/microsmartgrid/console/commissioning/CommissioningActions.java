@@ -311,7 +311,7 @@ final class CommissioningActions {
         int ok = (int) relayStates.stream().map(r -> progress.relays.get(r.relayId()))
                 .filter(t -> t != null && t.verdict() != null && t.verdict().ok()).count();
         int grid = (int) readings.stream().filter(r -> r.role() == MeterRole.GRID && r.quality() == Quality.GOOD).count();
-        int signs = (int) readings.stream().map(r -> progress.signs.get(r.meterId()))
+        int signs = (int) readings.stream().filter(r -> r.role() == MeterRole.GRID).map(r -> progress.signs.get(r.meterId()))
                 .filter(s -> s != null && s.confirmed()).count();
         Progress.SelfTestRun run = progress.selfTest;
         return Steps.of(new Steps.Facts(facts.board(), relayStates.size(), ok, grid, signs, readings.size(),

@@ -50,6 +50,10 @@ final class CommissioningPage {
                     .append(Encode.forHtml(s.title())).append(s.done() ? "" : " &mdash; " + Encode.forHtml(s.todo()))
                     .append("</li>\n");
         h.append("</ol>\n");
+        if (Steps.next(v.steps()) == null)
+            h.append("<p id=\"complete\" class=\"ui-state-highlight\"><strong>Messa in servizio completata. / ")
+                    .append("Commissioning complete.</strong> Scaricare la configurazione qui sotto e conservarla. / ")
+                    .append("Download the configuration below and keep it.</p>\n");
     }
 
     private static void board(StringBuilder h, View v) {

@@ -17,12 +17,13 @@ public final class Steps {
      * @param relays          relays there are
      * @param relaysOk        relays the installer checked by eye on this page with a good verdict
      * @param gridMetersGood  meters with role GRID reading GOOD
-     * @param metersSignRight meters whose sign test passed (or PV/battery judged) on this page
+     * @param gridSignsRight  GRID meters whose sign test passed on this page: the one sign the contract limit hangs
+     *                        on (the others are checked the same way, but a PV meter can only be judged in daylight)
      * @param meters          meters there are
      * @param contractW       the balancer's contract power, null when the balancer is not configured
      * @param selfTestPassed  the last self-test's result, null when none ran
      */
-    public record Facts(String board, int relays, int relaysOk, int gridMetersGood, int metersSignRight, int meters,
+    public record Facts(String board, int relays, int relaysOk, int gridMetersGood, int gridSignsRight, int meters,
                         Integer contractW, Boolean selfTestPassed) {
     }
 
@@ -38,10 +39,10 @@ public final class Steps {
                 "scegliere la scheda / pick the board"));
         steps.add(new Step(Id.RELAYS, 2, "Prova dei relè / Relay check", f.relays() > 0 && f.relaysOk() >= f.relays(),
                 f.relays() == 0 ? "nessun relè / no relay" : f.relaysOk() + " di / of " + f.relays() + " verificati / checked"));
-        steps.add(new Step(Id.METERS, 3, "Contatori / Meters", f.gridMetersGood() > 0 && f.meters() > 0
-                && f.metersSignRight() >= f.meters(), f.gridMetersGood() == 0
+        steps.add(new Step(Id.METERS, 3, "Contatori / Meters", f.gridMetersGood() > 0
+                && f.gridSignsRight() >= f.gridMetersGood(), f.gridMetersGood() == 0
                 ? "nessun contatore di scambio (GRID) che legga / no GRID meter reading"
-                : f.metersSignRight() + " di / of " + f.meters() + " con segno verificato / sign checked"));
+                : "prova del segno del contatore di scambio / sign test of the grid meter"));
         steps.add(new Step(Id.CONTRACT, 4, "Potenza impegnata / Contract power", f.contractW() != null,
                 "scegliere la potenza del contratto / pick the contract power"));
         steps.add(new Step(Id.SELF_TEST, 5, "Autotest / Self-test", Boolean.TRUE.equals(f.selfTestPassed()),

@@ -20,20 +20,23 @@ class StepsTest {
 
     @Test
     void relaysAreDoneOnlyWhenEveryOneWasCheckedByEye() {
-        List<Steps.Step> steps = Steps.of(new Steps.Facts("Waveshare", 3, 2, 1, 2, 2, null, null));
+        List<Steps.Step> steps = Steps.of(new Steps.Facts("Waveshare", 3, 2, 1, 1, 2, null, null));
         assertEquals(Steps.Id.RELAYS, Steps.next(steps).id());
         assertEquals("2 di / of 3 verificati / checked", steps.get(1).todo());
     }
 
     @Test
-    void metersNeedAGoodGridMeterAndEverySignChecked() {
-        assertEquals(Steps.Id.METERS, Steps.next(Steps.of(new Steps.Facts("b", 3, 3, 0, 2, 2, 3000, true))).id());
-        assertEquals(Steps.Id.METERS, Steps.next(Steps.of(new Steps.Facts("b", 3, 3, 1, 1, 2, 3000, true))).id());
+    void metersNeedAGoodGridMeterWithItsSignChecked() {
+        assertEquals(Steps.Id.METERS, Steps.next(Steps.of(new Steps.Facts("b", 3, 3, 0, 0, 2, 3000, true))).id());
+        assertEquals(Steps.Id.METERS, Steps.next(Steps.of(new Steps.Facts("b", 3, 3, 2, 1, 6, 3000, true))).id(),
+                "two grid meters, one sign checked");
+        assertEquals(Steps.Id.CONTRACT, Steps.next(Steps.of(new Steps.Facts("b", 3, 3, 1, 1, 6, null, null))).id(),
+                "the PV meter's sign can wait for daylight");
     }
 
     @Test
     void aFailedSelfTestIsNotDoneAndAllDoneHasNoNextStep() {
-        assertEquals("fallito / failed", Steps.next(Steps.of(new Steps.Facts("b", 3, 3, 1, 2, 2, 3000, false))).todo());
-        assertNull(Steps.next(Steps.of(new Steps.Facts("b", 3, 3, 1, 2, 2, 3000, true))));
+        assertEquals("fallito / failed", Steps.next(Steps.of(new Steps.Facts("b", 3, 3, 1, 1, 2, 3000, false))).todo());
+        assertNull(Steps.next(Steps.of(new Steps.Facts("b", 3, 3, 1, 1, 2, 3000, true))));
     }
 }
