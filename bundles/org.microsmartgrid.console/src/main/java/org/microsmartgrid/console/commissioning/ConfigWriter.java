@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
@@ -39,11 +40,11 @@ public final class ConfigWriter {
     }
 
     private final ConfigurationAdmin cm;
-    private final Path confDir;
+    private final Supplier<Path> confDir;
     /** (pid or factory pid, properties) → the check's problems (empty: accepted, or no check published). */
     private final BiFunction<String, Map<String, Object>, List<String>> check;
 
-    public ConfigWriter(ConfigurationAdmin cm, Path confDir, BiFunction<String, Map<String, Object>, List<String>> check) {
+    public ConfigWriter(ConfigurationAdmin cm, Supplier<Path> confDir, BiFunction<String, Map<String, Object>, List<String>> check) {
         this.cm = cm;
         this.confDir = confDir;
         this.check = check;
@@ -51,7 +52,7 @@ public final class ConfigWriter {
 
     /** FileInstall's key for a file of the configuration directory: {@code File.toURI()} of its absolute path. */
     public String fileKey(String fileName) {
-        return new File(confDir.toFile().getAbsoluteFile(), fileName).toURI().toString();
+        return new File(confDir.get().toFile().getAbsoluteFile(), fileName).toURI().toString();
     }
 
     /** The singleton's current properties, empty when it has no configuration. */

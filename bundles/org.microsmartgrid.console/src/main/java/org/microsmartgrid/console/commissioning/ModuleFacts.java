@@ -43,11 +43,29 @@ final class ModuleFacts {
     ModuleFacts(BundleContext context, ConfigurationAdmin cm) {
         this.context = context;
         this.cm = cm;
-        String dir = context.getProperty("felix.fileinstall.dir");
-        this.writer = new ConfigWriter(cm, Path.of(dir == null || dir.isBlank() ? "conf" : dir), this::problems);
+        this.writer = new ConfigWriter(cm, this::confDir, this::problems);
         // the same flag the GPIO chip obeys: mock pins only in a demo
         this.demo = Boolean.parseBoolean(context.getProperty("msg.demo"));
         this.boards = BoardCatalog.parse(boardFiles()).stream().filter(b -> demo || !b.mock()).toList();
+    }
+
+    /**
+     * FileInstall's directory: where the files of the configurations it made are (its own setting in the bndrun,
+     * {@code ${msg.conf:-conf}}, is resolved by FileInstall alone); {@code msg.conf} or ./conf before any exists.
+     */
+    Path confDir() {
+        try {
+            Configuration[] fromFiles = cm.listConfigurations("(" + ConfigWriter.FILENAME + "=*)");
+            if (fromFiles != null) for (Configuration c : fromFiles) {
+                Object key = c.getProperties() == null ? null : c.getProperties().get(ConfigWriter.FILENAME);
+                if (key != null && key.toString().startsWith("file:"))
+                    return Path.of(java.net.URI.create(key.toString())).getParent();
+            }
+        } catch (IOException | InvalidSyntaxException | IllegalArgumentException e) {
+            LOG.warn("configuration directory not found from the configurations: {}", e.toString());
+        }
+        String conf = context.getProperty("msg.conf");
+        return Path.of(conf == null || conf.isBlank() ? "conf" : conf);
     }
 
     List<Board> boards() {
