@@ -173,16 +173,7 @@ class CommissioningPageIT {
     @Order(5)
     void eachRelayIsCheckedByEyeWhileTheBalancerIsPaused() throws Exception {
         for (String relay : RELAYS) {
-            Instant giveUp = Instant.now().plusSeconds(45); // the relays' minimum off-time (30 s) counts from their start
-            while (true) {
-                browser.get(page);
-                submit("check-" + relay);
-                String result = element("result").getText();
-                if (!result.contains("rinviato")) break;
-                // DEFERRED, told in Italian time with a countdown, not as a UTC timestamp
-                assertTrue(Instant.now().isBefore(giveUp), result);
-                Thread.sleep(2000);
-            }
+            checkUntilOn(relay); // the relays' minimum off-time (30 s) counts from their start
             assertTrue(element("pause").getText().contains("in pausa"), element("pause").getText());
             assertTrue(element("pause").getText().matches("(?s).*tra \\d+ min \\d\\d s.*"), element("pause").getText());
             // the installer looks at the board: this test reads what the mock pin shows
@@ -249,6 +240,36 @@ class CommissioningPageIT {
         assertEquals(before, Files.readString(module.confDir.resolve("org.microsmartgrid.grid.balancer.Balancer.config")));
     }
 
+    @Test
+    @Order(9)
+    void aRelayDarkWhenOnAndLitWhenOffHasItsPolarityFlippedInItsFile() throws Exception {
+        String file = "org.microsmartgrid.relay.gpio.GpioRelay-socket3.config";
+        assertTrue(Files.readString(module.confDir.resolve(file)).matches("(?s).*active\\.low\\s*=\\s*B\"true\".*"));
+        checkUntilOn("socket-3");
+        // what an installer sees on a board wired with the other polarity: dark when ON, lit when OFF
+        submit("seen-on-NONE-socket-3");
+        submit("seen-off-LIT-socket-3");
+        assertTrue(element("result").getText().contains("Polarità invertita"), element("result").getText());
+        submit("fix-socket-3");
+        assertTrue(element("result").getText().contains("active.low"), element("result").getText());
+        String relay = awaitFile(file, "B\"false\"");
+        assertTrue(relay.matches("(?s).*active\\.low\\s*=\\s*B\"false\".*"), relay);
+        assertTrue(element("step-relays").getAttribute("class").contains("todo"), "socket-3 must be checked again");
+    }
+
+    /** Presses Check until the relay's minimum off-time has passed (the page says DEFERRED until then). */
+    private static void checkUntilOn(String relay) throws InterruptedException {
+        Instant giveUp = Instant.now().plusSeconds(45); // the relays' minimum off-time is 30 s
+        while (true) {
+            browser.get(page);
+            submit("check-" + relay);
+            String result = element("result").getText();
+            if (!result.contains("rinviato")) return;
+            assertTrue(Instant.now().isBefore(giveUp), result);
+            Thread.sleep(2000);
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private static WebElement element(String id) {
@@ -257,9 +278,18 @@ class CommissioningPageIT {
 
     /** Clicks a form's button and waits for the page it leads to (the old one goes stale). */
     private static void submit(String id) {
-        WebElement button = element(id);
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        for (int attempt = 1; ; attempt++) {
+            WebElement button = element(id);
+            try {
+                button.click();
+            } catch (org.openqa.selenium.WebDriverException stillLoading) {
+                // the page was replaced between finding the button and clicking it (a late load): find it again
+                if (attempt == 3) throw stillLoading;
+                continue;
+            }
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+            return;
+        }
     }
 
     private static String attribute(String id, String name) {
