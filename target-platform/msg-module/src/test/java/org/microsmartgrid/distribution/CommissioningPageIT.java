@@ -202,6 +202,9 @@ class CommissioningPageIT {
         assertEquals(3, rows.size(), element("self-test-results").getText());
         for (WebElement row : rows) assertEquals("passed", row.getAttribute("class"), row.getText());
         assertTrue(element("complete").getText().contains("completata"), element("steps").getText());
+        // for people reviewing the page: what the installer sees at the end (not an assertion)
+        Files.copy(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                Path.of("target", "it-logs", "commissioning-page.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         JsonObject status = module.awaitStatus("commissioned", Duration.ofSeconds(10),
                 s -> s.getAsJsonObject("commissioning").get("complete").getAsBoolean());
         assertTrue(status.getAsJsonObject("commissioning").getAsJsonArray("missing").isEmpty());

@@ -36,7 +36,7 @@ final class CommissioningPage {
         selfTest(h, v);
         h.append("<p><a id=\"snapshot\" href=\"").append(Encode.forHtmlAttribute(v.formAction()))
                 .append(".zip\">Scarica la configurazione / Download the configuration snapshot</a> (i file <code>.config</code> ")
-                .append("del modulo, password e hash esclusi / the module's <code>.config</code> files, passwords and hashes left out)</p>\n");
+                .append("del modulo, password, chiavi e hash esclusi / the module's <code>.config</code> files, passwords, keys and hashes left out)</p>\n");
         script(h, v);
         h.append("</div>\n");
         return h.toString();

@@ -190,7 +190,8 @@ final class ModuleFacts {
 
     static boolean secret(String pid, String key) {
         String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("secret") || k.contains("psk") || k.contains("token.key")
+        // passwords (cloud link, TLS stores), CoAP's pre-shared keys, the hashes of charging tokens and of installers
+        return k.contains("password") || k.contains("secret") || k.contains("psk") || k.contains("token")
                 || (pid.endsWith("InstallerAuthentication") && k.equals("users"));
     }
 
