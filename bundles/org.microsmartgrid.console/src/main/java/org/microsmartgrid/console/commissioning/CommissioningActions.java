@@ -308,13 +308,16 @@ final class CommissioningActions {
     }
 
     List<Steps.Step> steps(List<RelayState> relayStates, List<MeterReading> readings) {
-        int ok = (int) relayStates.stream().map(r -> progress.relays.get(r.relayId()))
+        // every relay configured or running: one restarting after a fix (its service briefly gone) still counts
+        java.util.Set<String> ids = new java.util.TreeSet<>(facts.relayPins().keySet());
+        relayStates.forEach(r -> ids.add(r.relayId()));
+        int ok = (int) ids.stream().map(progress.relays::get)
                 .filter(t -> t != null && t.verdict() != null && t.verdict().ok()).count();
         int grid = (int) readings.stream().filter(r -> r.role() == MeterRole.GRID && r.quality() == Quality.GOOD).count();
         int signs = (int) readings.stream().filter(r -> r.role() == MeterRole.GRID).map(r -> progress.signs.get(r.meterId()))
                 .filter(s -> s != null && s.confirmed()).count();
         Progress.SelfTestRun run = progress.selfTest;
-        return Steps.of(new Steps.Facts(facts.board(), relayStates.size(), ok, grid, signs, readings.size(),
+        return Steps.of(new Steps.Facts(facts.board(), ids.size(), ok, grid, signs, readings.size(),
                 facts.contractW(), run == null ? null : run.passed()));
     }
 
