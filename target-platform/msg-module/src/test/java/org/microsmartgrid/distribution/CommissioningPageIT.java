@@ -37,7 +37,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -260,6 +259,26 @@ class CommissioningPageIT {
         assertTrue(element("step-relays").getAttribute("class").contains("todo"), "socket-3 must be checked again");
     }
 
+    @Test
+    @Order(10)
+    void whilePausedAnOverloadStillShedsTheRelayUnderTest() throws Exception {
+        checkUntilOn("socket-1");
+        assertTrue(element("pause").getText().contains("in pausa"), element("pause").getText());
+        module.awaitStatus("socket-1 on", Duration.ofSeconds(10),
+                s -> CommissioningIT.relay(s, "socket-1").get("outputOn").getAsBoolean());
+        // someone switches on an oven and a heater: 8 kW more, over the 6 kW contract's limit
+        module.replaceConfig(SIM, simConfig + "load.extra.w=D\"8000.0\"\n");
+        try {
+            JsonObject shed = module.awaitStatus("socket-1 shed", Duration.ofSeconds(20),
+                    s -> !CommissioningIT.relay(s, "socket-1").get("outputOn").getAsBoolean());
+            assertEquals("balancer (safety)", CommissioningIT.relay(shed, "socket-1").get("source").getAsString(),
+                    "the paused loop still sheds, even a relay switched by hand");
+            assertTrue(module.logText().contains("socket 1 OFF (SHED_GRID_LIMIT)"), module.logTail());
+        } finally {
+            module.replaceConfig(SIM, simConfig);
+        }
+    }
+
     /** Presses Check until the relay's minimum off-time has passed (the page says DEFERRED until then). */
     private static void checkUntilOn(String relay) throws InterruptedException {
         Instant giveUp = Instant.now().plusSeconds(45); // the relays' minimum off-time is 30 s
@@ -290,8 +309,21 @@ class CommissioningPageIT {
                 if (attempt == 3) throw stillLoading;
                 continue;
             }
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gone(button));
             return;
+        }
+    }
+
+    /** Whether the page that held this element has been replaced (Chromium says so in two ways). */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) return true;
+            throw e;
         }
     }
 
