@@ -14,6 +14,8 @@ import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.LoopDecisionListener;
+import org.microsmartgrid.api.control.LoopPause;
+import org.microsmartgrid.api.control.LoopSelfTest;
 import org.microsmartgrid.api.control.PowerCap;
 import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.api.meter.Meter;
@@ -27,6 +29,7 @@ import org.microsmartgrid.grid.balancer.config.ConfigValidator;
 import org.microsmartgrid.grid.balancer.config.SiteConfig;
 import org.microsmartgrid.grid.balancer.runtime.BalancingLoop;
 import org.microsmartgrid.grid.balancer.runtime.CycleScheduler;
+import org.microsmartgrid.grid.balancer.runtime.PauseState;
 import org.microsmartgrid.grid.balancer.runtime.SiteControlState;
 import org.microsmartgrid.grid.balancer.runtime.StatusViews;
 import org.microsmartgrid.api.tariff.TariffCalendar;
@@ -51,9 +54,11 @@ import org.slf4j.LoggerFactory;
  * {@link org.microsmartgrid.grid.balancer.decision.Balancing#decide}; this class only wires services to it.
  */
 @Component(name = BalancerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {ConfigurableComponent.class, MeterListener.class, ControlLoopStatus.class, SiteControl.class})
+        service = {ConfigurableComponent.class, MeterListener.class, ControlLoopStatus.class, SiteControl.class,
+                LoopPause.class, LoopSelfTest.class})
 @Designate(ocd = BalancerConfig.class)
-public class Balancer implements ConfigurableComponent, MeterListener, ControlLoopStatus, SiteControl {
+public class Balancer implements ConfigurableComponent, MeterListener, ControlLoopStatus, SiteControl, LoopPause,
+        LoopSelfTest {
 
     public static final String PID = BalancerConfig.PID;
     private static final Logger LOG = LoggerFactory.getLogger(Balancer.class);
@@ -84,6 +89,7 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     private Path controlFile;
     private volatile SiteControlState control;
     private volatile BalancingLoop loop;
+    private volatile PauseState pause;
     private volatile CycleScheduler scheduler;
 
     public Balancer() {
@@ -114,6 +120,8 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
                 () -> Optional.ofNullable(chargingSessions), control);
         loop.useBatteries(() -> batteries);
         if (calendar != null) loop.useCalendar(calendar);
+        pause = new PauseState(clock);
+        loop.usePause(pause);
         CycleScheduler s = new CycleScheduler("msg-balancer", this::cycle);
         s.start(site.cycle());
         scheduler = s;
@@ -183,6 +191,38 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     public void clearPowerCap(String actor) {
         requireControl().clearPowerCap(actor);
         scheduler().ifPresent(CycleScheduler::trigger);
+    }
+
+    @Override
+    public Optional<Paused> paused() {
+        PauseState p = pause;
+        return p == null ? Optional.empty() : p.paused();
+    }
+
+    @Override
+    public Paused pause(java.time.Duration length, String actor) {
+        Paused paused = requirePause().pause(length, actor);
+        scheduler().ifPresent(CycleScheduler::trigger);
+        return paused;
+    }
+
+    @Override
+    public void resume(String actor) {
+        requirePause().resume(actor);
+        scheduler().ifPresent(CycleScheduler::trigger);
+    }
+
+    @Override
+    public List<LoopSelfTest.Check> dryRun() {
+        BalancingLoop l = loop;
+        if (l == null) throw new IllegalStateException("the balancer is not active");
+        return l.dryRun();
+    }
+
+    private PauseState requirePause() {
+        PauseState p = pause;
+        if (p == null) throw new IllegalStateException("the balancer is not active");
+        return p;
     }
 
     private SiteControlState requireControl() {

@@ -14,6 +14,8 @@ public enum Reason {
     HELD_MIN_ON(true, false),
     /** Safe state, but the socket's own meter proves it idle, so it may stay on. */
     SAFE_STATE_IDLE(true, false),
+    /** Balancing paused by an installer (commissioning): on, left as it is; not renewed by the loop. */
+    PAUSED_ON(true, false),
 
     // --- off, waiting
     NO_SESSION(false, false),
@@ -26,6 +28,8 @@ public enum Reason {
     WAITING_AFTER_SHED(false, false),
     /** Would be on, but was switched off less than the minimum off-time ago. */
     HELD_MIN_OFF(false, false),
+    /** Balancing paused by an installer (commissioning): off, left as it is. */
+    PAUSED_OFF(false, false),
 
     // --- off, safety
     SHED_GRID_LIMIT(false, true),

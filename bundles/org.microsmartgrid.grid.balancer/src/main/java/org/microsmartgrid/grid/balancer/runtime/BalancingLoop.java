@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.control.LoopPause;
+import org.microsmartgrid.api.control.LoopSelfTest;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayResult;
@@ -17,6 +19,8 @@ import org.microsmartgrid.grid.balancer.config.SiteConfig;
 import org.microsmartgrid.grid.balancer.decision.BalancerState;
 import org.microsmartgrid.grid.balancer.decision.Balancing;
 import org.microsmartgrid.grid.balancer.decision.Decision;
+import org.microsmartgrid.grid.balancer.decision.Pausing;
+import org.microsmartgrid.grid.balancer.decision.SafetyDryRun;
 import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
 import org.microsmartgrid.grid.balancer.decision.SocketDecision;
 import org.microsmartgrid.api.tariff.TariffCalendar;
@@ -49,6 +53,7 @@ public final class BalancingLoop {
     private long cycles;
     private volatile CycleRecord last;
     private volatile Supplier<? extends Collection<BatteryControl>> batteries = List::of;
+    private volatile LoopPause pause;
 
     public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
                          Supplier<? extends Collection<Relay>> relays) {
@@ -81,6 +86,11 @@ public final class BalancingLoop {
         this.tariff = new BandTariff(config.cheapBands(), calendar);
     }
 
+    /** The installer's commissioning pause (null: never paused). */
+    public void usePause(LoopPause pause) {
+        this.pause = pause;
+    }
+
     /** Applies a new configuration from the next cycle on; rotation and draw memory are kept. */
     public synchronized void reconfigure(SiteConfig config) {
         this.config = config;
@@ -92,13 +102,12 @@ public final class BalancingLoop {
     }
 
     public synchronized Decision runCycle() {
-        List<Meter> ms = List.copyOf(meters.get());
         List<Relay> rs = List.copyOf(relays.get());
-        SiteSnapshot snap = control == null
-                ? SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff)
-                : SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff,
-                        control.disabledSockets(), control.capW());
+        SiteSnapshot snap = snapshot(rs);
         Decision d = Balancing.decide(snap);
+        Optional<LoopPause.Paused> paused = pause == null ? Optional.empty() : pause.paused();
+        if (paused.isPresent())
+            d = Pausing.hold(d, snap, paused.get().actor(), paused.get().until(), snap.tariff().zone());
         Map<Integer, RelayResult> results = RelayApplier.apply(d, rs, config.lease(), SOURCE);
         BatteryResult battery = BatteryApplier.apply(d, List.copyOf(batteries.get()), config.batteryValidity(), SOURCE,
                 config.settings().exportLimitW());
@@ -108,6 +117,19 @@ public final class BalancingLoop {
         last = new CycleRecord(++cycles, d, results, battery);
         logChanges(previous == null ? null : previous.decision(), d);
         return d;
+    }
+
+    private SiteSnapshot snapshot(List<Relay> rs) {
+        List<Meter> ms = List.copyOf(meters.get());
+        return control == null
+                ? SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff)
+                : SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff,
+                        control.disabledSockets(), control.capW());
+    }
+
+    /** The commissioning self-test on the live snapshot: decides, never applies (see {@link SafetyDryRun}). */
+    public synchronized List<LoopSelfTest.Check> dryRun() {
+        return SafetyDryRun.run(snapshot(List.copyOf(relays.get())));
     }
 
     public Optional<CycleRecord> last() {

@@ -12,6 +12,7 @@ import org.microsmartgrid.api.relay.RelayCommand;
 import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.api.relay.RelayState;
 import org.microsmartgrid.grid.balancer.decision.Decision;
+import org.microsmartgrid.grid.balancer.decision.Pausing;
 import org.microsmartgrid.grid.balancer.decision.SocketDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ final class RelayApplier {
         Map<Integer, List<Relay>> bySocket = bySocket(relays);
         Map<Integer, RelayResult> results = new HashMap<>();
         for (SocketDecision sd : d.sockets()) {
+            if (Pausing.leftAlone(sd)) continue; // paused by an installer: only safety OFFs are sent
             List<Relay> rs = bySocket.getOrDefault(sd.socket(), List.of());
             for (Relay r : rs) {
                 try {
