@@ -9,7 +9,7 @@
     PLANNED: '…', REMOVED: '✕', UNKNOWN: '?' };
   const LIMIT = 50;
   const state = { origin: null, fromUser: false, filters: { free: false, gratis: false, vehicle: '' },
-    hits: [], savedAt: null, config: null, map: null, layer: null, live: null, opener: null, detailsId: null };
+    hits: [], savedAt: null, fit: true, config: null, map: null, layer: null, live: null, opener: null, detailsId: null };
 
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
@@ -89,7 +89,7 @@
     const icon = L.divIcon({ className: 'pin s-' + s.cls, iconSize: [34, 34], iconAnchor: [17, 17],
       html: `<span aria-hidden="true">${SYMBOL[s.cls]}${s.free > 0 ? s.free : ''}</span>` });
     const m = L.marker([p.latitude, p.longitude], { icon, keyboard: true, title: t('markerTitle', pointName(p), s.text) });
-    m.on('click', () => openDetails(p.id, m.getElement()));
+    onActivate(m, () => openDetails(p.id, m.getElement()));
     return m;
   }
 
@@ -97,8 +97,17 @@
     const icon = L.divIcon({ className: 'pin cluster', iconSize: [40, 40], iconAnchor: [20, 20],
       html: `<span aria-hidden="true">${c.count}</span>` });
     const m = L.marker([c.latitude, c.longitude], { icon, keyboard: true, title: t('cluster', c.count) });
-    m.on('click', () => state.map.fitBounds([[c.bbox[1], c.bbox[0]], [c.bbox[3], c.bbox[2]]], { padding: [20, 20] }));
+    onActivate(m, () => state.map.fitBounds([[c.bbox[1], c.bbox[0]], [c.bbox[3], c.bbox[2]]], { padding: [20, 20] }));
     return m;
+  }
+
+  /* A marker is a button: a click, or Enter or Space when it has the focus (Leaflet 1.9 only fires "keypress"). */
+  function onActivate(marker, action) {
+    marker.on('click', action);
+    marker.on('keypress', e => {
+      const k = e.originalEvent.key;
+      if (k === 'Enter' || k === ' ') { e.originalEvent.preventDefault(); action(); }
+    });
   }
 
   /* Server-side clusters when the runtime has them (130,000 points never reach the browser); else the list's points. */
@@ -183,8 +192,24 @@
     }
     renderList();
     if (state.detailsId) renderDetails();
+    if (state.fit) fitToNearest(origin);
     await refreshMarkers();
     listen();
+  }
+
+  /* After a new position: the map shows where the citizen is and the nearest few points. */
+  function fitToNearest(origin) {
+    state.fit = false;
+    const pts = state.hits.slice(0, 5).map(h => [h.point.latitude, h.point.longitude]);
+    if (state.fromUser) {
+      pts.push([origin.latitude, origin.longitude]);
+      // where the citizen is: a dot for the eye only (the list says "from your location" in words)
+      if (!state.me) state.me = L.circleMarker([0, 0], { radius: 7, weight: 3, color: '#fff', fillColor: '#0b5394',
+        fillOpacity: 1, interactive: false }).addTo(state.map);
+      state.me.setLatLng([origin.latitude, origin.longitude]);
+    }
+    if (pts.length > 1) state.map.fitBounds(pts, { padding: [40, 40], maxZoom: 16, animate: false });
+    else if (pts.length === 1) state.map.setView(pts[0], Math.max(state.map.getZoom(), 15), { animate: false });
   }
 
   function notice(text) { $('notice').textContent = text; $('notice').hidden = !text; }
@@ -248,9 +273,9 @@
     navigator.geolocation.getCurrentPosition(pos => {
       state.origin = { latitude: pos.coords.latitude, longitude: pos.coords.longitude };
       state.fromUser = true;
-      state.map.setView([state.origin.latitude, state.origin.longitude], Math.max(state.map.getZoom(), 15));
+      state.fit = true;
       load();
-    }, () => notice(t('geoDenied')), { enableHighAccuracy: false, timeout: 10000, maximumAge: 60000 });
+    }, () => notice(t('geoDenied')), { enableHighAccuracy: false, timeout: 10000, maximumAge: 0 }); // where the citizen is now, not where they were
   }
 
   function applyLanguage() {
@@ -258,9 +283,8 @@
     document.title = `${t('title')} – Micro Smart Grid`;
     const other = I.other();
     const b = $('lang');
-    b.textContent = other.toUpperCase();
+    b.textContent = I.in(other, 'switchTo'); // the other language's name, in that language (its visible text is its name)
     b.setAttribute('lang', other);
-    b.setAttribute('aria-label', I.in(other, 'switchTo'));
     if (state.map) state.map.getContainer().setAttribute('aria-label', t('mapLabel'));
     renderList();
     if (state.detailsId) renderDetails();

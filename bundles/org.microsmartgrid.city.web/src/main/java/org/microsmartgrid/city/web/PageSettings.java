@@ -13,7 +13,7 @@ import com.google.gson.GsonBuilder;
  */
 record PageSettings(String tileUrl, String attribution, int tileMaxZoom, double latitude, double longitude, int zoom) {
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     static PageSettings of(MapPageConfig c) {
         String url = c.tile_url() == null ? "" : c.tile_url().strip();

@@ -25,7 +25,7 @@ class StaticResourcesTest {
         var leaflet = files.get("vendor/leaflet/leaflet.js").orElseThrow(); // unpacked from the webjar by the build
         assertTrue(new String(leaflet.bytes(), "UTF-8").contains("1.9.4"));
         assertEquals("application/manifest+json", files.get("manifest.webmanifest").orElseThrow().type());
-        assertEquals("image/png", files.get("vendor/leaflet/marker-icon.png").orElseThrow().type());
+        assertEquals("image/png", files.get("vendor/leaflet/images/marker-icon.png").orElseThrow().type());
     }
 
     @Test

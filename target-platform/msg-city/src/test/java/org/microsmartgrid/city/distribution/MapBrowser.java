@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -75,25 +76,35 @@ final class MapBrowser implements AutoCloseable {
     }
 
     <T> T until(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, CityWithModules.WAIT).withMessage(what).until(condition);
+        return new WebDriverWait(driver, CityWithModules.WAIT).withMessage(() -> what + "\n--- the page then:\n" + pageText())
+                .ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** What the citizen saw (for a failure's message). */
+    String pageText() {
+        try {
+            return String.valueOf(driver.executeScript("return document.body.innerText;"));
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     WebElement byId(String id) {
         return driver.findElement(By.id(id));
     }
 
-    /** The names in the list of nearest points, top to bottom. */
+    /** The names in the list of nearest points, top to bottom (read in one step: live updates redraw the list). */
+    @SuppressWarnings("unchecked")
     List<String> listedNames() {
-        List<String> names = new ArrayList<>();
-        for (WebElement e : driver.findElements(By.cssSelector("#results .item-name"))) names.add(e.getText());
-        return names;
+        return (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll('#results .item-name')].map(e => e.textContent);");
     }
 
-    /** The visible text of the list entry of the named point ("" if it is not listed). */
+    /** The visible text of the list entry of the named point ("" if it is not listed), read in one step. */
     String entry(String name) {
-        for (WebElement e : driver.findElements(By.cssSelector("#results .item")))
-            if (e.findElement(By.className("item-name")).getText().equals(name)) return e.getText();
-        return "";
+        return (String) driver.executeScript("const b = [...document.querySelectorAll('#results .item')]"
+                + ".find(e => e.querySelector('.item-name').textContent === arguments[0]);"
+                + "return b ? b.innerText.replace(/\\s+/g, ' ') : '';", name);
     }
 
     String active() {
