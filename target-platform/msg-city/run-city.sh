@@ -54,6 +54,7 @@ sed -i "s/^host=.*/host=\"$host\"/; s/^port=.*/port=I\"$mqtt_port\"/" "$broker_c
 
 cat <<TXT
 Micro Smart Grid — runtime della città / city runtime
+  Mappa / Map:      http://localhost:$port/map/
   API:              http://localhost:$port/api/v1/locations
   Open data:        http://localhost:$port/api/v1/open-data/locations.geojson   (.csv)
   Acquisizione / Ingest: http://localhost:$port/city/status   http://localhost:$port/metrics

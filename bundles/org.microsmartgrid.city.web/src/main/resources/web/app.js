@@ -147,7 +147,7 @@
     rows.push(el('h3', { text: t('sockets') }));
     rows.push(el('ul', { class: 'sockets' }, ...p.evses.map(e => {
       const v = socketView(p, e);
-      const kinds = (e.connectors || []).map(c => `${c.standard} ${c.max_power_w ? Math.round(c.max_power_w) + ' W' : ''}`.trim()).join(', ');
+      const kinds = (e.connectors || []).map(c => `${I.or('c_' + c.standard, c.standard)} ${c.max_power_w ? Math.round(c.max_power_w) + ' W' : ''}`.trim()).join(', ');
       return el('li', { 'data-socket': e.socket },
         el('span', { class: 'badge s-' + v.status }, el('span', { 'aria-hidden': 'true', text: v.symbol + ' ' }),
           `${t('socket', e.socket)}: ${v.label}`),

@@ -30,7 +30,9 @@ window.MSG_I18N = (function () {
       liveChange: (name, sock, st) => `${name}, ${sock}: ${st}.`,
       live: 'Aggiornamento in tempo reale', api: 'Dati aperti', mapLabel: 'Mappa dei punti di ricarica',
       markerTitle: (name, s) => `${name}: ${s}`, cluster: n => `${n} punti: ingrandisci`,
-      vehiclesAll: 'tutti'
+      vehiclesAll: 'tutti',
+      c_DOMESTIC_F: 'Schuko', c_DOMESTIC_L: 'presa italiana (L)', c_IEC_62196_T2: 'Tipo 2', c_IEC_62196_T1: 'Tipo 1',
+      c_IEC_62196_T2_COMBO: 'CCS Combo 2', c_CHADEMO: 'CHAdeMO'
     },
     en: {
       skip: 'Skip to the list', title: 'Charging near you', locate: 'Use my location', filters: 'Filters',
@@ -58,7 +60,9 @@ window.MSG_I18N = (function () {
       liveChange: (name, sock, st) => `${name}, ${sock}: ${st}.`,
       live: 'Live updates', api: 'Open data', mapLabel: 'Map of charging points',
       markerTitle: (name, s) => `${name}: ${s}`, cluster: n => `${n} points: zoom in`,
-      vehiclesAll: 'all'
+      vehiclesAll: 'all',
+      c_DOMESTIC_F: 'Schuko', c_DOMESTIC_L: 'Italian socket (L)', c_IEC_62196_T2: 'Type 2', c_IEC_62196_T1: 'Type 1',
+      c_IEC_62196_T2_COMBO: 'CCS Combo 2', c_CHADEMO: 'CHAdeMO'
     }
   };
   const KEY = 'msg-lang';
@@ -77,6 +81,8 @@ window.MSG_I18N = (function () {
     set(l) { lang = T[l] ? l : 'it'; try { localStorage.setItem(KEY, lang); } catch (e) { /* private mode */ } },
     t(key, ...args) { const v = T[lang][key]; return typeof v === 'function' ? v(...args) : (v === undefined ? key : v); },
     in(l, key) { return T[l][key]; },
+    /* A text if there is one (e.g. a connector's common name), else the fallback (its OCPI code). */
+    or(key, fallback) { const v = T[lang][key]; return v === undefined ? fallback : v; },
     /* Every element with data-t gets its text in the current language. */
     apply(root) {
       document.documentElement.lang = lang;

@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class, configurationPid = MapPageServlet.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = MapPageConfig.class)
-@HttpWhiteboardServletPattern({"/map/*", ""})
+@HttpWhiteboardServletPattern("/map/*")
 @HttpWhiteboardServletName("msg-city-map-page")
 public final class MapPageServlet extends HttpServlet {
 
@@ -47,10 +47,6 @@ public final class MapPageServlet extends HttpServlet {
         resp.setHeader("Referrer-Policy", "no-referrer");
         resp.setHeader("Content-Security-Policy", s.contentSecurityPolicy());
         resp.setHeader("Permissions-Policy", "geolocation=(self), camera=(), microphone=()");
-        if (!"/map".equals(req.getServletPath())) { // the context root "": the page lives under /map/
-            resp.sendRedirect("/map/");
-            return;
-        }
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         if (path.isEmpty()) {
             resp.sendRedirect("/map/");
@@ -65,9 +61,7 @@ public final class MapPageServlet extends HttpServlet {
         String name = path.equals("/") ? "index.html" : path.substring(1);
         Optional<StaticResources.Resource> r = files.get(name);
         if (r.isEmpty()) {
-            resp.setContentType("text/plain; charset=utf-8");
-            resp.setStatus(404);
-            resp.getWriter().write("Pagina non trovata / Page not found\n");
+            notFound(resp);
             return;
         }
         // revalidated on every load (cheap with the ETag), so a new version reaches phones at once;
@@ -75,6 +69,12 @@ public final class MapPageServlet extends HttpServlet {
         resp.setHeader("Cache-Control", "no-cache");
         if (name.equals("sw.js")) resp.setHeader("Service-Worker-Allowed", "/map/");
         send(req, resp, r.get());
+    }
+
+    private static void notFound(HttpServletResponse resp) throws IOException {
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.setStatus(404);
+        resp.getWriter().write("Pagina non trovata / Page not found\n");
     }
 
     private static void send(HttpServletRequest req, HttpServletResponse resp, StaticResources.Resource r)

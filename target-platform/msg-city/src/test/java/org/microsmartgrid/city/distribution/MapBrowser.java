@@ -80,6 +80,14 @@ final class MapBrowser implements AutoCloseable {
                 .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
+    /** Taps the first point of the list (again if a live update redrew the list in between). */
+    void openFirstInList() {
+        until("a tap on the first point", d -> {
+            d.findElement(By.cssSelector("#results .item")).click();
+            return true;
+        });
+    }
+
     /** What the citizen saw (for a failure's message). */
     String pageText() {
         try {

@@ -58,6 +58,13 @@ class MapPageIT {
     @Test
     @Order(1)
     void nearestPointsFirstForMyPositionInItalian() throws Exception {
+        // the page may load only the city's own scripts (no CDN, no tracking); /map leads to /map/
+        java.net.http.HttpResponse<String> bare = world.city.get("/map");
+        assertEquals(302, bare.statusCode());
+        assertTrue(bare.headers().firstValue("Location").orElse("").endsWith("/map/"), bare.headers().map().toString());
+        String csp = world.city.get("/map/").headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self';") && csp.contains("connect-src 'self';"), csp);
+
         browser.position(AT_SORMANI[0], AT_SORMANI[1]);
         browser.get("/map/");
         // geolocation already allowed: the list is sorted from the citizen's position at once
@@ -85,7 +92,7 @@ class MapPageIT {
         assertEquals(List.of(), browser.seriousAccessibilityViolations(), "axe-core, list view (it)");
         browser.phone(true);
         browser.screenshot("phone-list-it");
-        browser.driver.findElement(By.cssSelector("#results .item")).click();
+        browser.openFirstInList();
         browser.until("details", d -> browser.byId("details").isDisplayed());
         assertEquals(MANZONI, browser.byId("details-h").getText());
         String details = browser.byId("details-body").getText();
@@ -158,7 +165,7 @@ class MapPageIT {
         browser.position(AT_SORMANI[0], AT_SORMANI[1]);
         browser.get("/map/");
         browser.until("the list", d -> browser.listedNames().equals(List.of(SORMANI, MANZONI)));
-        browser.driver.findElement(By.cssSelector("#results .item")).click();
+        browser.openFirstInList();
         browser.until("Sormani's details", d -> browser.byId("details-body").getText().contains("Presa 1: Libera"));
         browser.driver.executeScript("window.sameDocument = 'yes';");
 
