@@ -101,9 +101,10 @@ window.MSG_API = (function () {
     }
   }
 
-  /* Live availability for a box: onChange(event data) for every change, onReload() when the page must ask again.
-     EventSource resumes by itself after a drop (Last-Event-ID); a runtime without events is polled every 5 s. */
-  function live(bbox, onChange, onReload) {
+  /* Live availability for a box: onChange(event data) for every change, onReload() when the page must ask again,
+     onLost() when the stream drops (what is shown may grow old). EventSource resumes by itself after a drop
+     (Last-Event-ID) and the page asks again then; a runtime without events is polled every 5 s. */
+  function live(bbox, onChange, onReload, onLost) {
     let es = null, timer = null, stopped = false;
     const poll = () => { timer = setInterval(() => { if (!stopped) onReload(); }, 5000); };
     if (!window.EventSource || hasSearch === false) { poll(); }
@@ -111,7 +112,13 @@ window.MSG_API = (function () {
       es = new EventSource(`${BASE}/events?bbox=` + bbox.map(x => x.toFixed(5)).join(','));
       es.addEventListener('availability', m => onChange(JSON.parse(m.data)));
       es.addEventListener('reload', () => onReload());
-      es.onerror = () => { if (es.readyState === EventSource.CLOSED && !stopped) { es = null; poll(); } };
+      let lost = false;
+      es.onopen = () => { if (lost) { lost = false; onReload(); } };
+      es.onerror = () => {
+        if (stopped) return;
+        if (es.readyState === EventSource.CLOSED) { es = null; poll(); return; }
+        if (!lost) { lost = true; onLost(); }
+      };
     }
     return { stop() { stopped = true; if (es) es.close(); if (timer) clearInterval(timer); } };
   }

@@ -185,6 +185,7 @@
       const r = await API.search(origin, state.filters, LIMIT);
       state.hits = r.items;
       state.savedAt = r.savedAt;
+      if (!r.savedAt) state.lastOkAt = Date.now();
       notice(r.savedAt ? (navigator.onLine === false ? t('offline', fmtTime(r.savedAt)) : t('stale', fmtTime(r.savedAt))) : '');
     } catch (e) {
       state.hits = [];
@@ -226,7 +227,8 @@
     const key = box.map(x => x.toFixed(3)).join(',');
     if (state.live && state.live.key === key) return;
     if (state.live) state.live.stop();
-    state.live = API.live(box, onAvailability, reloadSoon);
+    state.live = API.live(box, onAvailability, reloadSoon,
+      () => notice(t('stale', fmtTime(state.lastOkAt || Date.now())))); // the server gone mid-session: say so
     state.live.key = key;
   }
 
@@ -285,7 +287,13 @@
     const b = $('lang');
     b.textContent = I.in(other, 'switchTo'); // the other language's name, in that language (its visible text is its name)
     b.setAttribute('lang', other);
-    if (state.map) state.map.getContainer().setAttribute('aria-label', t('mapLabel'));
+    if (state.map) {
+      state.map.getContainer().setAttribute('aria-label', t('mapLabel'));
+      for (const [cls, key] of [['.leaflet-control-zoom-in', 'zoomIn'], ['.leaflet-control-zoom-out', 'zoomOut']]) {
+        const b = state.map.getContainer().querySelector(cls); // Leaflet names its buttons in English only
+        if (b) { b.title = t(key); b.setAttribute('aria-label', t(key)); }
+      }
+    }
     renderList();
     if (state.detailsId) renderDetails();
     refreshMarkers();

@@ -30,7 +30,7 @@ window.MSG_I18N = (function () {
       liveChange: (name, sock, st) => `${name}, ${sock}: ${st}.`,
       live: 'Aggiornamento in tempo reale', api: 'Dati aperti', mapLabel: 'Mappa dei punti di ricarica',
       markerTitle: (name, s) => `${name}: ${s}`, cluster: n => `${n} punti: ingrandisci`,
-      vehiclesAll: 'tutti',
+      vehiclesAll: 'tutti', zoomIn: 'Ingrandisci', zoomOut: 'Riduci',
       c_DOMESTIC_F: 'Schuko', c_DOMESTIC_L: 'presa italiana (L)', c_IEC_62196_T2: 'Tipo 2', c_IEC_62196_T1: 'Tipo 1',
       c_IEC_62196_T2_COMBO: 'CCS Combo 2', c_CHADEMO: 'CHAdeMO'
     },
@@ -60,7 +60,7 @@ window.MSG_I18N = (function () {
       liveChange: (name, sock, st) => `${name}, ${sock}: ${st}.`,
       live: 'Live updates', api: 'Open data', mapLabel: 'Map of charging points',
       markerTitle: (name, s) => `${name}: ${s}`, cluster: n => `${n} points: zoom in`,
-      vehiclesAll: 'all',
+      vehiclesAll: 'all', zoomIn: 'Zoom in', zoomOut: 'Zoom out',
       c_DOMESTIC_F: 'Schuko', c_DOMESTIC_L: 'Italian socket (L)', c_IEC_62196_T2: 'Type 2', c_IEC_62196_T1: 'Type 1',
       c_IEC_62196_T2_COMBO: 'CCS Combo 2', c_CHADEMO: 'CHAdeMO'
     }

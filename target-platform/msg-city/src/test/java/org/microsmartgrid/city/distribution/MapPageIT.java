@@ -84,6 +84,8 @@ class MapPageIT {
         assertTrue(markers.stream().anyMatch(m -> (SORMANI + ": 4 di 4 prese libere").equals(m.getAttribute("title"))),
                 () -> markers.stream().map(m -> m.getAttribute("title")).toList().toString());
 
+        assertEquals("Ingrandisci", browser.driver.findElement(By.cssSelector(".leaflet-control-zoom-in")).getAttribute("aria-label"));
+
         // the citizen walks to the school and asks again
         browser.position(AT_MANZONI[0], AT_MANZONI[1]);
         browser.byId("locate").click();
@@ -198,6 +200,17 @@ class MapPageIT {
         browser.byId("f-free").click();
         browser.until("both again", d -> browser.listedNames().equals(List.of(SORMANI, MANZONI)));
         assertEquals("yes", browser.driver.executeScript("return window.sameDocument;"), "the page was not reloaded");
+
+        // 200 % zoom of a 1280 × 800 window (640 × 400 CSS pixels): everything reflows, nothing scrolls sideways
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 640, "height", 400, "deviceScaleFactor", 2, "mobile", false));
+        try {
+            assertEquals(0L, ((Number) browser.driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue());
+            assertTrue(browser.byId("results").isDisplayed() && browser.byId("f-free").isDisplayed());
+        } finally {
+            browser.phone(false);
+        }
     }
 
     @Test
@@ -210,6 +223,9 @@ class MapPageIT {
 
         world.city.close(); // the city (and its API) is gone
 
+        // still open: the page says at once that what it shows may be old
+        browser.until("told the data may be old, without a reload", d -> browser.byId("notice").isDisplayed()
+                && browser.byId("notice").getText().contains("potrebbero essere vecchi"));
         browser.driver.navigate().refresh();
         browser.until("the saved list", d -> browser.listedNames().equals(List.of(SORMANI, MANZONI)));
         String notice = browser.byId("notice").getText();
