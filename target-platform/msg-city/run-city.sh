@@ -100,6 +100,7 @@ sed -i "s#^public.url=.*#public.url=\"http://localhost:$port\"#" "$people_conf"
 
 cat <<TXT
 Micro Smart Grid — runtime della città / city runtime
+  Mappa / Map:      http://localhost:$port/map/
   API:              http://localhost:$port/api/v1/locations
   Open data:        http://localhost:$port/api/v1/open-data/locations.geojson   (.csv)
   OCPI 2.2.1:       http://localhost:$port/ocpi/versions   (token del partner demo / demo partner token: $run/ocpi-partner-demo.txt)
