@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,7 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @HttpWhiteboardServletPattern("/api/v1/events")
 @HttpWhiteboardServletName("msg-city-events")
 @HttpWhiteboardServletAsyncSupported
-public final class EventsServlet extends HttpServlet {
+public final class EventsServlet extends ReadOnlyServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(EventsServlet.class);
@@ -109,18 +108,4 @@ public final class EventsServlet extends HttpServlet {
         resp.setContentType("text/event-stream; charset=utf-8");
     }
 
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Answers.readOnly(req, resp);
-    }
-
-    @Override
-    protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Answers.readOnly(req, resp);
-    }
-
-    @Override
-    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Answers.readOnly(req, resp);
-    }
 }

@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/*")
 @HttpWhiteboardServletName("msg-city-api")
-public final class RegistryApiServlet extends HttpServlet {
+public final class RegistryApiServlet extends ReadOnlyServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RegistryApiServlet.class);
@@ -103,25 +102,6 @@ public final class RegistryApiServlet extends HttpServlet {
         Location l = registry.location(id).filter(PublicView::isPublic)
                 .orElseThrow(() -> new Problem.Raised(Problem.notFound("nessun punto / no point " + id)));
         json(resp, 200, PublicView.of(l), "application/json");
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        readOnly(req, resp);
-    }
-
-    @Override
-    protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        readOnly(req, resp);
-    }
-
-    @Override
-    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        readOnly(req, resp);
-    }
-
-    private void readOnly(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Answers.readOnly(req, resp);
     }
 
     private static void json(HttpServletResponse resp, int status, Object body, String type) throws IOException {

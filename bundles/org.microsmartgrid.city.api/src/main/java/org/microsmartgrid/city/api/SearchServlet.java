@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,7 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/v1/search", "/api/v1/clusters"})
 @HttpWhiteboardServletName("msg-city-search")
-public final class SearchServlet extends HttpServlet {
+public final class SearchServlet extends ReadOnlyServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SearchServlet.class);
@@ -131,19 +130,5 @@ public final class SearchServlet extends HttpServlet {
         return List.of(b.west(), b.south(), b.east(), b.north());
     }
 
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Answers.readOnly(req, resp);
-    }
-
-    @Override
-    protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Answers.readOnly(req, resp);
-    }
-
-    @Override
-    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Answers.readOnly(req, resp);
-    }
 
 }
