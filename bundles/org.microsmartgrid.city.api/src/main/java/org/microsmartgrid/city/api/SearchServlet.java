@@ -94,7 +94,7 @@ public final class SearchServlet extends HttpServlet {
             live.location(h.point()).ifPresent(l -> {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("distance_m", Math.round(h.distanceMetres() * 10) / 10.0);
-                item.put("point", PublicView.of(l, now));
+                item.put("point", live.publicJson(l, now));
                 items.add(item);
             });
         }
@@ -118,9 +118,9 @@ public final class SearchServlet extends HttpServlet {
             clusters.add(m);
         }
         body.put("clusters", clusters);
-        List<Map<String, Object>> points = new ArrayList<>();
+        List<Answers.Written> points = new ArrayList<>();
         for (PointView v : map.points()) {
-            live.location(v).map(l -> PublicView.of(l, now)).ifPresent(points::add);
+            live.location(v).map(l -> live.publicJson(l, now)).ifPresent(points::add);
         }
         body.put("points", points);
         return body;
