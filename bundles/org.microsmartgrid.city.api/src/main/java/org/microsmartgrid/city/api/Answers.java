@@ -7,9 +7,6 @@ import java.util.Map;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonWriter;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,27 +14,11 @@ import jakarta.servlet.http.HttpServletResponse;
 /** How every servlet of the public API answers: JSON, problem details, the public headers, the read-only rule. */
 final class Answers {
 
-    static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping()
-            .registerTypeAdapter(Written.class, new TypeAdapter<Written>() {
-                @Override
-                public void write(JsonWriter out, Written value) throws IOException {
-                    out.jsonValue(value.json());
-                }
-
-                @Override
-                public Written read(JsonReader in) {
-                    throw new UnsupportedOperationException("write only");
-                }
-            })
-            .create();
+    static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
     /** Longer query strings are refused (414) before anything is parsed: no filter needs more. */
     static final int MAX_QUERY_CHARS = 2048;
 
     private Answers() {
-    }
-
-    /** JSON that {@link #GSON} already wrote (a cached {@link PointJson}), put as it is into an answer. */
-    record Written(String json) {
     }
 
     static void publicHeaders(HttpServletResponse resp) {

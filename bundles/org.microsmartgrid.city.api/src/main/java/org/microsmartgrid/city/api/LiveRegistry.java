@@ -52,8 +52,8 @@ public final class LiveRegistry {
     private final Map<String, Location> latest = new ConcurrentHashMap<>();
     /**
      * Slots for the public JSON of recently shown points, one slot per id hash: a point shown later in a taken slot
-     * replaces what was there. Bounded because 130,000 points of JSON would take some 190 MB of heap on top of the
-     * 180 MB of points and index (docs/benchmarks.md §14), more than the runtime's heap.
+     * replaces what was there. Bounded (at most ~25 MB) because the JSON of 130,000 points takes some 190 MB of heap,
+     * on top of the 180 MB of points and index, more than the runtime's -Xmx256m (docs/benchmarks.md §11, §14).
      */
     static final int JSON_SLOTS = 16_384;
     private final AtomicReferenceArray<PointJson> json = new AtomicReferenceArray<>(JSON_SLOTS);
@@ -197,14 +197,14 @@ public final class LiveRegistry {
      * does not change it (a changed point is a new {@link Location}). Without a lock: a request that raced a change
      * may store JSON of the older copy, which the next request sees is not of {@code l} and makes again.
      */
-    Answers.Written publicJson(Location l, long now) {
+    String publicJson(Location l, long now) {
         int slot = (l.id().hashCode() * 0x9E3779B9 >>> 1) % JSON_SLOTS; // ids are alike: spread their hashes
         PointJson j = json.get(slot);
         if (j == null || j.source != l) {
             j = PointJson.of(l);
             json.set(slot, j);
         }
-        return new Answers.Written(j.json(now));
+        return j.json(now);
     }
 
     Optional<Location> location(PointView v) {
