@@ -7,7 +7,8 @@
 #
 #   bundles/org.microsmartgrid.city.api/bench/city-runtime-benchmark.sh
 #
-# MODULES (8), MESSAGES per module and round (5000), INFLIGHT per module (100), ROUNDS (2), SAMPLES (500);
+# MODULES (8), MESSAGES per module and round (5000), INFLIGHT per module (100), ROUNDS (2), SAMPLES (500), LOAD_RATE
+# (1000 statuses/s from the other modules during the second status → API run; 0 skips it), MEMORY_XMX (256m);
 # PEER=no skips mosquitto, MEMORY=no the memory part. Needs Debian's mosquitto (apt-get install mosquitto).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,10 +51,10 @@ fi
 
 echo "== ingest rate and status → API"
 java -Xmx256m -Dmosquitto.port="$port" -Dmodules="${MODULES:-8}" -Dmessages="${MESSAGES:-5000}" \
-    -Dinflight="${INFLIGHT:-100}" -Drounds="${ROUNDS:-2}" -Dsamples="${SAMPLES:-500}" \
+    -Dinflight="${INFLIGHT:-100}" -Drounds="${ROUNDS:-2}" -Dsamples="${SAMPLES:-500}" -Dload.rate="${LOAD_RATE:-1000}" \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" org.microsmartgrid.city.api.CityPipelineBenchmark
 if [ "${MEMORY:-yes}" != no ]; then
-  echo "== memory with 130,000 points (-Xmx1g: room to show what it takes)"
-  java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" org.microsmartgrid.city.api.CityMemoryBenchmark
+  echo "== memory with 130,000 points (-Xmx${MEMORY_XMX:-256m}, as run-city.sh runs the city)"
+  java -Xmx"${MEMORY_XMX:-256m}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" org.microsmartgrid.city.api.CityMemoryBenchmark
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -100,7 +100,9 @@ public final class CityPipelineBenchmark {
                 System.out.printf("round %d, city: broker → ingest → registry (H2 file): %s%n", round, ingest);
             }
             while (System.currentTimeMillis() <= base) Thread.sleep(50); // statuses below are newer than all above
-            city.statusToApi(clients.get(0), samples);
+            city.statusToApi(clients.get(0), samples, List.of(), 0);
+            int load = Integer.getInteger("load.rate", 1_000);
+            if (load > 0) city.statusToApi(clients.get(0), samples, clients.subList(1, clients.size()), load);
             for (MqttAsyncClient c : clients) c.disconnect().waitForCompletion(10_000);
         }
     }
@@ -330,8 +332,11 @@ public final class CityPipelineBenchmark {
             return c.entrySet().stream().filter(e -> !e.getKey().equals("received")).mapToLong(Map.Entry::getValue).sum();
         }
 
-        /** Module 0 changes socket 1 {@code samples} times; each change timed to its event on a map's SSE stream. */
-        void statusToApi(MqttAsyncClient module, int samples) throws Exception {
+        /**
+         * Module 0 changes socket 1 {@code samples} times; each change timed to its event on a map's SSE stream. The
+         * {@code others} meanwhile publish socket statuses at {@code rate} messages per second in all (0: idle city).
+         */
+        void statusToApi(MqttAsyncClient module, int samples, List<MqttAsyncClient> others, int rate) throws Exception {
             String bbox = "9.18," + (lat(0) - 0.004) + ",9.20," + (lat(0) + 0.004);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/events?bbox=" + bbox))
@@ -351,8 +356,15 @@ public final class CityPipelineBenchmark {
             reader.setDaemon(true);
             reader.start();
             Thread.sleep(500); // subscribed
-            events.clear();
             String topic = ACCOUNT + "/" + module.getClientId() + "/msg/sockets/1";
+            // a first change nobody times: from here on every publication below is a change (an event)
+            module.publish(topic, KuraPayloadCodec.encode(KuraMessage.of(System.currentTimeMillis(),
+                    Map.of("msg.id", "prime-" + rate, "socket", 1, "status", "OUTOFORDER")), false), 1, false);
+            Thread.sleep(1_000);
+            events.clear();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread background = new Thread(() -> background(others, rate, stop), "bench-load");
+            if (rate > 0) background.start();
             java.util.Random jitter = new java.util.Random(1);
             long[] micros = new long[samples];
             int lost = 0;
@@ -378,13 +390,47 @@ public final class CityPipelineBenchmark {
                 micros[i] = t1 < 0 ? Long.MAX_VALUE : (t1 - t0) / 1_000;
                 Thread.sleep(20 + jitter.nextInt(61));
             }
+            stop.set(true);
+            if (rate > 0) background.join();
             long[] sorted = micros.clone();
             Arrays.sort(sorted);
-            System.out.printf("status → SSE event, %d changes one at a time: median %.1f ms, p90 %.1f ms, p99 %.1f ms, "
-                            + "max %.1f ms, %d not seen within 5 s%n", samples, sorted[samples / 2] / 1e3,
+            System.out.printf("status → SSE event, %s, %d changes one at a time: median %.1f ms, p90 %.1f ms, p99 %.1f ms, "
+                            + "max %.1f ms, %d not seen within 5 s%n", rate == 0 ? "idle city"
+                    : String.format("while %d other modules send %,d statuses/s", others.size(), rate), samples, sorted[samples / 2] / 1e3,
                     sorted[(int) (samples * 0.9)] / 1e3, sorted[(int) (samples * 0.99)] / 1e3,
                     sorted[samples - 1 - lost] / 1e3, lost);
             r.body().close();
+        }
+
+        /** Other modules' statuses at a steady rate, each newer than the last, until stopped. */
+        private void background(List<MqttAsyncClient> others, int rate, AtomicBoolean stop) {
+            long[] last = new long[others.size()];
+            long n = 0;
+            long start = System.nanoTime();
+            try {
+                while (!stop.get()) {
+                    int m = (int) (n % others.size());
+                    MqttAsyncClient c = others.get(m);
+                    long at = Math.max(System.currentTimeMillis(), last[m] + 1);
+                    last[m] = at;
+                    int socket = (int) (n / others.size() % SOCKETS) + 1;
+                    Map<String, Object> metrics = new LinkedHashMap<>();
+                    metrics.put("msg.id", "load-" + at + "-" + n);
+                    metrics.put("socket", socket);
+                    metrics.put("status", (n / others.size() / SOCKETS) % 2 == 0 ? "CHARGING" : "AVAILABLE");
+                    c.publish(ACCOUNT + "/" + c.getClientId() + "/msg/sockets/" + socket,
+                            KuraPayloadCodec.encode(KuraMessage.of(at, metrics), false), 1, false);
+                    n++;
+                    long due = start + n * 1_000_000_000L / rate;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            Map<String, Long> c = ingest.counters();
+            System.out.printf("  background: %,d statuses sent in %.1f s; ingest so far: %s%n", n,
+                    (System.nanoTime() - start) / 1e9, c);
         }
 
         private static String socket1(String data) {
