@@ -11,7 +11,7 @@ import io.moquette.broker.Server;
 /**
  * The city's embedded broker exactly as {@link CityBroker} starts it (Moquette, our access rules, {@link ToIngest}),
  * for the city.api benchmarks that time the whole path module → broker → ingest → registry → API
- * (docs/benchmarks.md §11–§12). In this package only because {@link CityBroker#startServer} is package-private.
+ * (docs/benchmarks.md §12–§13). In this package only because {@link CityBroker#startServer} is package-private.
  */
 public final class BenchBroker {
 
