@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.microsmartgrid.city.registry.Evse;
 import org.microsmartgrid.city.registry.Location;
@@ -49,6 +50,13 @@ public final class LiveRegistry {
 
     private final PointIndex index = new PointIndex();
     private final Map<String, Location> latest = new ConcurrentHashMap<>();
+    /**
+     * Slots for the public JSON of recently shown points, one slot per id hash: a point shown later in a taken slot
+     * replaces what was there. Bounded (at most ~25 MB) because the JSON of 130,000 points takes some 190 MB of heap,
+     * on top of the 180 MB of points and index, more than the runtime's -Xmx256m (docs/benchmarks.md §11, §14).
+     */
+    static final int JSON_SLOTS = 16_384;
+    private final AtomicReferenceArray<PointJson> json = new AtomicReferenceArray<>(JSON_SLOTS);
     private Registry registry;
     private AvailabilityFeed feed;
     private LiveRegistryConfig config;
@@ -181,6 +189,22 @@ public final class LiveRegistry {
     /** The latest state of a point the index returned. */
     Optional<Location> location(String id) {
         return Optional.ofNullable(latest.get(id));
+    }
+
+    /**
+     * The point's public JSON at {@code now} (epoch ms), as {@code PublicView.of(l, now)} written by Gson: made the
+     * first time an answer shows this copy of the location, then reused while it stays in its slot and the registry
+     * does not change it (a changed point is a new {@link Location}). Without a lock: a request that raced a change
+     * may store JSON of the older copy, which the next request sees is not of {@code l} and makes again.
+     */
+    String publicJson(Location l, long now) {
+        int slot = (l.id().hashCode() * 0x9E3779B9 >>> 1) % JSON_SLOTS; // ids are alike: spread their hashes
+        PointJson j = json.get(slot);
+        if (j == null || j.source != l) {
+            j = PointJson.of(l);
+            json.set(slot, j);
+        }
+        return j.json(now);
     }
 
     Optional<Location> location(PointView v) {

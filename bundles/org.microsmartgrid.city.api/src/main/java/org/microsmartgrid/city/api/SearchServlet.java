@@ -1,12 +1,16 @@
 package org.microsmartgrid.city.api;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.microsmartgrid.city.registry.Location;
 import org.microsmartgrid.city.search.BoundingBox;
 import org.microsmartgrid.city.search.Cluster;
 import org.microsmartgrid.city.search.Hit;
@@ -21,6 +25,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletNa
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.google.gson.stream.JsonWriter;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,7 +63,7 @@ public final class SearchServlet extends ReadOnlyServlet {
             long now = System.currentTimeMillis();
             if (path.endsWith("/search")) {
                 Params p = new Params(req.getParameterMap(), SearchParams.SEARCH);
-                Answers.json(resp, 200, search(SearchParams.search(p, Instant.ofEpochMilli(now)), now), "application/json");
+                search(resp, SearchParams.search(p, Instant.ofEpochMilli(now)), now);
             } else {
                 Params p = new Params(req.getParameterMap(), SearchParams.CLUSTERS);
                 BoundingBox box = SearchParams.bbox(p, true);
@@ -81,24 +87,34 @@ public final class SearchServlet extends ReadOnlyServlet {
         }
     }
 
-    private Map<String, Object> search(SearchQuery q, long now) {
+    /** Streams the answer with Gson's writer; each point's JSON comes from {@link LiveRegistry#publicJson}. */
+    private void search(HttpServletResponse resp, SearchQuery q, long now) throws IOException {
         SearchResult r = live.index().search(q);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("origin", Map.of("latitude", q.origin().latitude(), "longitude", q.origin().longitude()));
-        body.put("offset", q.offset());
-        body.put("limit", q.limit());
-        body.put("more", r.more());
-        List<Map<String, Object>> items = new ArrayList<>();
+        StringWriter text = new StringWriter(32 * 1024);
+        JsonWriter w = Answers.GSON.newJsonWriter(text);
+        w.beginObject();
+        w.name("origin").beginObject();
+        w.name("latitude").value(q.origin().latitude());
+        w.name("longitude").value(q.origin().longitude());
+        w.endObject();
+        w.name("offset").value(q.offset());
+        w.name("limit").value(q.limit());
+        w.name("more").value(r.more());
+        w.name("items").beginArray();
         for (Hit h : r.hits()) {
-            live.location(h.point()).ifPresent(l -> {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("distance_m", Math.round(h.distanceMetres() * 10) / 10.0);
-                item.put("point", PublicView.of(l, now));
-                items.add(item);
-            });
+            Optional<Location> l = live.location(h.point());
+            if (l.isEmpty()) continue;
+            w.beginObject();
+            w.name("distance_m").value(Math.round(h.distanceMetres() * 10) / 10.0);
+            w.name("point").jsonValue(live.publicJson(l.get(), now));
+            w.endObject();
         }
-        body.put("items", items);
-        return body;
+        w.endArray();
+        w.endObject();
+        w.flush();
+        resp.setStatus(200);
+        resp.setContentType("application/json; charset=utf-8");
+        resp.getOutputStream().write(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private Map<String, Object> clusters(BoundingBox box, int zoom, MapView map, long now) {

@@ -187,7 +187,7 @@ public final class HttpSearchBenchmark {
     }
 
     /** A registry that only lists: what LiveRegistry reads at start. */
-    private record Fixed(List<Location> all) implements Registry {
+    record Fixed(List<Location> all) implements Registry {
         public boolean moduleBirth(ModuleBirth b) { throw new UnsupportedOperationException(); }
         public boolean moduleOffline(String a, String c, long at) { throw new UnsupportedOperationException(); }
         public void heard(String a, String c, long at) { throw new UnsupportedOperationException(); }
