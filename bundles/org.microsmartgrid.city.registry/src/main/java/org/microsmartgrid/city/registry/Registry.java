@@ -28,6 +28,16 @@ public interface Registry {
     /** Stores a session record; a CLOSED record replaces an OPEN one, never the reverse; duplicates change nothing. */
     boolean session(SessionRecord record);
 
+    /**
+     * Runs these writes as one unit: one transaction, committed once, and every location they changed told to the
+     * listeners once, after the commit, with its state as committed. If it throws, none of its writes is stored and no
+     * listener is told. Each write keeps its own rules (ordered by capture time, idempotent), so a batch stores what
+     * the same writes one by one would. This default runs them one by one (for registries without transactions).
+     */
+    default void batch(Runnable writes) {
+        writes.run();
+    }
+
     /** Adds or replaces a point that no module reports (issue "People and power"): not monitored. */
     void putUnmonitored(Location location);
 

@@ -1,7 +1,9 @@
 package org.microsmartgrid.city.ingest.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest pipeline: a bounded queue filled on the broker's threads and one thread that decodes, dedupes and
- * applies in arrival order. When the queue is full a message is dropped and counted (the broker is never blocked);
+ * applies in arrival order, what the queue holds (up to {@code batchSize}) in one registry transaction: one commit per
+ * batch instead of two per message is what lets the ingest keep up with the broker (docs/benchmarks.md §13). When the queue is full a message is dropped and counted (the broker is never blocked);
  * socket statuses heal with the module's next periodic report (every telemetry interval), see docs/city-runtime.md.
  */
 public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseable {
@@ -37,13 +40,22 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
     private final Registry registry;
     private final Clock clock;
     private final Counters counters = new Counters();
+    private final int batchSize;
     private final Thread worker;
     private volatile boolean running = true;
     private volatile long lastLagMs;
     private volatile long lastAppliedAt;
 
+    /** With the runtime's default batch size. */
     public Ingest(Registry registry, int queueCapacity, int maxPayloadBytes, int dedupWindow, Clock clock) {
+        this(registry, queueCapacity, maxPayloadBytes, dedupWindow, IngestConfig.DEFAULT_BATCH_SIZE, clock);
+    }
+
+    public Ingest(Registry registry, int queueCapacity, int maxPayloadBytes, int dedupWindow, int batchSize,
+            Clock clock) {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
         this.registry = registry;
+        this.batchSize = batchSize;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxPayloadBytes = maxPayloadBytes;
         this.recent = new RecentIds(dedupWindow);
@@ -76,24 +88,68 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
     }
 
     private void run() {
+        List<Inbound> batch = new ArrayList<>(batchSize);
         while (running) {
-            Inbound in;
+            Inbound first;
             try {
-                in = queue.poll(200, TimeUnit.MILLISECONDS);
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (in != null) handle(in);
+            if (first == null) continue;
+            batch.add(first);
+            queue.drainTo(batch, batchSize - 1); // what else is waiting: no waiting for more
+            handle(batch);
+            batch.clear();
         }
     }
 
-    /** Handles one message; never throws (a bad message must not stop the ingest). */
+    /** One message that passed the topic, decoding and duplicate checks: ready for the registry. */
+    private record Decoded(Route route, KuraMessage message, long receivedAt) {
+    }
+
+    /**
+     * Handles queued messages in arrival order, in one registry transaction; never throws. A malformed message is
+     * counted and skipped within it. When the batch fails (the database refused a write), nothing of it was stored and
+     * its messages are applied one by one, so a bad row costs only its own message.
+     */
+    void handle(List<Inbound> batch) {
+        List<Decoded> ready = new ArrayList<>(batch.size());
+        for (Inbound in : batch) {
+            Decoded d = decode(in);
+            if (d != null) ready.add(d);
+        }
+        if (ready.isEmpty()) return;
+        if (ready.size() == 1) {
+            applyOne(ready.get(0));
+            return;
+        }
+        Applier.Outcome[] outcomes = new Applier.Outcome[ready.size()];
+        try {
+            registry.batch(() -> {
+                for (int i = 0; i < outcomes.length; i++) outcomes[i] = applyOrMalformed(ready.get(i));
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("a batch of {} messages failed, applying them one by one: {}", ready.size(), e.getMessage());
+            ready.forEach(this::applyOne);
+            return;
+        }
+        for (int i = 0; i < outcomes.length; i++) count(ready.get(i), outcomes[i]);
+    }
+
+    /** Handles one message on its own (one transaction); never throws (a bad message must not stop the ingest). */
     void handle(Inbound in) {
+        Decoded d = decode(in);
+        if (d != null) applyOne(d);
+    }
+
+    /** @return null when it goes no further (unknown topic, malformed payload, duplicate): counted */
+    private Decoded decode(Inbound in) {
         Route route = Route.of(in.topic());
         if (route.kind() == Route.Kind.UNKNOWN) {
             counters.add(Name.unknown_topic);
             LOG.debug("unknown topic {}", in.topic());
-            return;
+            return null;
         }
         KuraMessage m;
         try {
@@ -101,29 +157,51 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
         } catch (RuntimeException e) {
             counters.add(Name.malformed);
             LOG.warn("malformed payload on {}: {}", in.topic(), e.getMessage());
-            return;
+            return null;
         }
         Object id = m.metrics().get("msg.id");
         if (id instanceof String s && !recent.firstTime(route.account() + "/" + route.clientId() + "/" + s)) {
             counters.add(Name.duplicate);
-            return;
+            return null;
         }
+        return new Decoded(route, m, in.receivedAt());
+    }
+
+    private void applyOne(Decoded d) {
+        Applier.Outcome o;
         try {
-            Applier.Outcome o = applier.apply(route, m, in.receivedAt());
-            if (o == Applier.Outcome.APPLIED) {
-                counters.add(Name.applied);
-                long now = clock.millis();
-                lastLagMs = now - (m.timestamp() == null ? in.receivedAt() : m.timestamp());
-                lastAppliedAt = now;
-            } else {
-                counters.add(Name.stale);
-            }
-        } catch (IllegalArgumentException e) {
-            counters.add(Name.malformed);
-            LOG.warn("malformed {} from {}/{}: {}", route.kind(), route.account(), route.clientId(), e.getMessage());
+            o = applyOrMalformed(d);
         } catch (RuntimeException e) {
             counters.add(Name.failed);
-            LOG.error("could not apply {} from {}/{}", route.kind(), route.account(), route.clientId(), e);
+            LOG.error("could not apply {} from {}/{}", d.route().kind(), d.route().account(), d.route().clientId(), e);
+            return;
+        }
+        count(d, o);
+    }
+
+    /** @throws RuntimeException the registry failed (not the message's fault) */
+    private Applier.Outcome applyOrMalformed(Decoded d) {
+        try {
+            return applier.apply(d.route(), d.message(), d.receivedAt());
+        } catch (IllegalArgumentException e) {
+            Route r = d.route();
+            LOG.warn("malformed {} from {}/{}: {}", r.kind(), r.account(), r.clientId(), e.getMessage());
+            return Applier.Outcome.MALFORMED;
+        }
+    }
+
+    /** Counts an outcome once it is stored (after the commit). */
+    private void count(Decoded d, Applier.Outcome o) {
+        switch (o) {
+            case APPLIED -> {
+                counters.add(Name.applied);
+                long now = clock.millis();
+                KuraMessage m = d.message();
+                lastLagMs = now - (m.timestamp() == null ? d.receivedAt() : m.timestamp());
+                lastAppliedAt = now;
+            }
+            case STALE -> counters.add(Name.stale);
+            case MALFORMED -> counters.add(Name.malformed);
         }
     }
 
@@ -136,6 +214,16 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
             return;
         }
         handle(new Inbound(topic, payload == null ? new byte[0] : payload, clock.millis()));
+    }
+
+    /** Test hook: handles these messages now as one batch (as if the queue held them), on the caller's thread. */
+    void handleBatchNow(List<Map.Entry<String, byte[]>> messages) {
+        List<Inbound> batch = new ArrayList<>();
+        for (Map.Entry<String, byte[]> m : messages) {
+            counters.add(Name.received);
+            batch.add(new Inbound(m.getKey(), m.getValue(), clock.millis()));
+        }
+        handle(batch);
     }
 
     /** Test hook: handles a message now, on the caller's thread. */

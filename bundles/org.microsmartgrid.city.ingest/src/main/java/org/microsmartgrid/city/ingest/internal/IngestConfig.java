@@ -9,6 +9,9 @@ public @interface IngestConfig {
 
     String PID = "org.microsmartgrid.city.ingest.internal.IngestService";
 
+    /** batch_size's default, also for an ingest built without a configuration (the benchmarks). */
+    int DEFAULT_BATCH_SIZE = 500;
+
     @AttributeDefinition(name = "Capacità della coda / Queue capacity", min = "100", max = "1000000",
             description = "Messages waiting to be applied; when full, new ones are dropped and counted.")
     int queue_capacity() default 50000;
@@ -18,4 +21,9 @@ public @interface IngestConfig {
 
     @AttributeDefinition(name = "Finestra anti-duplicati / Duplicate window (ids)", min = "1000", max = "10000000")
     int dedup_window() default 200000;
+
+    @AttributeDefinition(name = "Messaggi per transazione / Messages per transaction", min = "1", max = "10000",
+            description = "Messaggi in coda applicati insieme in una transazione / Queued messages applied together in "
+                    + "one transaction (1: one by one).")
+    int batch_size() default DEFAULT_BATCH_SIZE;
 }

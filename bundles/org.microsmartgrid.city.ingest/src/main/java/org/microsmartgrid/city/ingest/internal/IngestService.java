@@ -27,7 +27,8 @@ public final class IngestService implements InboundMessages, IngestMonitor, Conf
 
     @Activate
     void activate(IngestConfig c) {
-        ingest = new Ingest(registry, c.queue_capacity(), c.max_payload_bytes(), c.dedup_window(), Clock.systemUTC());
+        ingest = new Ingest(registry, c.queue_capacity(), c.max_payload_bytes(), c.dedup_window(), c.batch_size(),
+                Clock.systemUTC());
     }
 
     @Deactivate

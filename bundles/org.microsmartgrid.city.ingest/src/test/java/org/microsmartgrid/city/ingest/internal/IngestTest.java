@@ -8,11 +8,17 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +35,9 @@ import org.microsmartgrid.kura.payload.KuraPayloadCodec;
 class IngestTest {
 
     private static final long NOW = 1_800_000_000_000L;
-    private final Registry registry = new JdbcRegistry(TestDatabases.fresh(), null);
+    private final DataSource db = TestDatabases.fresh();
+    private final List<Location> told = new ArrayList<>();
+    private final Registry registry = new JdbcRegistry(db, told::add);
     private final Ingest ingest = new Ingest(registry, 1000, 64 * 1024, 1000,
             Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
 
@@ -164,6 +172,78 @@ class IngestTest {
 
         ingest.handleNow("milano/m1/msg/sockets/1", socket(1, "CHARGING", NOW - 10, "good"));
         assertEquals(EvseStatus.CHARGING, socketOne().status(), "the next good message is applied");
+    }
+
+    private static Map.Entry<String, byte[]> at(String topic, byte[] payload) {
+        return Map.entry(topic, payload);
+    }
+
+    @Test
+    void aBatchDropsItsDuplicateAndKeepsTheNewerOfAnOutOfOrderPair() {
+        ingest.handleNow("$EDC/milano/m1/MQTT/BIRTH", birth(NOW - 10_000, true));
+        told.clear();
+        byte[] charging = socket(1, "CHARGING", NOW - 1000, "c");
+        ingest.handleBatchNow(List.of(
+                at("milano/m1/msg/sockets/1", charging),
+                at("milano/m1/msg/sockets/1", charging), // delivered twice (QoS 1)
+                at("milano/m1/msg/sockets/1", socket(1, "AVAILABLE", NOW - 2000, "older")), // captured before
+                at("milano/m1/msg/sockets/2", socket(2, "OUTOFORDER", NOW - 1500, "d"))));
+        assertEquals(EvseStatus.CHARGING, socketOne().status(), "the older status arrived later and changed nothing");
+        assertEquals(NOW - 1000, socketOne().statusAt());
+        assertEquals(EvseStatus.OUTOFORDER, location().evses().get(1).status());
+        assertEquals(1, count("duplicate"));
+        assertEquals(1, count("stale"));
+        assertEquals(3, count("applied"), "the BIRTH and the two newer statuses");
+        assertEquals(List.of(location()), told, "the listener is told once, after the commit, of what was committed");
+    }
+
+    @Test
+    void aMalformedMessageIsSkippedWithoutFailingItsBatch() {
+        ingest.handleNow("$EDC/milano/m1/MQTT/BIRTH", birth(NOW - 10_000, true));
+        Map<String, Object> noStatus = new LinkedHashMap<>(Map.of("msg.id", "n", "socket", 2));
+        ingest.handleBatchNow(List.of(
+                at("milano/m1/msg/sockets/1", socket(1, "CHARGING", NOW - 1000, "a")),
+                at("milano/m1/msg/sockets/2", KuraPayloadCodec.encode(KuraMessage.of(NOW - 900, noStatus), false)),
+                at("milano/m1/msg/sockets/3", new byte[] {0x1f, (byte) 0x8b, 1, 2}), // fake gzip
+                at("milano/m1/msg/sockets/3", socket(3, "OUTOFORDER", NOW - 800, "b"))));
+        assertEquals(2, count("malformed"));
+        assertEquals(0, count("failed"));
+        assertEquals(EvseStatus.CHARGING, socketOne().status());
+        assertEquals(EvseStatus.UNKNOWN, location().evses().get(1).status());
+        assertEquals(EvseStatus.OUTOFORDER, location().evses().get(2).status());
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesIsAppliedMessageByMessageSoOnlyTheBadRowIsLost() throws Exception {
+        ingest.handleNow("$EDC/milano/m1/MQTT/BIRTH", birth(NOW - 10_000, true));
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            // a rule of this database that one message breaks: its write fails on the server, mid-batch
+            st.execute("ALTER TABLE evse ADD CONSTRAINT test_power_limit CHECK (power_w < 100)");
+        }
+        told.clear();
+        ingest.handleBatchNow(List.of(
+                at("milano/m1/msg/sockets/1", socket(1, "OUTOFORDER", NOW - 3000, "a")),
+                at("milano/m1/msg/sockets/2", socket(2, "CHARGING", NOW - 2000, "b")), // 150 W: refused
+                at("milano/m1/msg/sockets/3", socket(3, "OUTOFORDER", NOW - 1000, "c"))));
+        assertEquals(1, count("failed"));
+        assertEquals(3, count("applied"), "the BIRTH and the two good statuses");
+        assertEquals(EvseStatus.OUTOFORDER, socketOne().status());
+        assertEquals(EvseStatus.UNKNOWN, location().evses().get(1).status());
+        assertEquals(EvseStatus.OUTOFORDER, location().evses().get(2).status());
+        assertEquals(location(), told.get(told.size() - 1), "told of the committed state");
+    }
+
+    @Test
+    void theWorkerAppliesWhatTheQueueHoldsInBatches() throws Exception {
+        ingest.handleNow("$EDC/milano/m1/MQTT/BIRTH", birth(NOW - 100_000, true));
+        String[] statuses = {"AVAILABLE", "CHARGING", "OUTOFORDER"};
+        for (int i = 1; i <= 300; i++)
+            assertTrue(ingest.offer("milano/m1/msg/sockets/1", socket(1, statuses[i % 3], NOW - 100_000 + i, "q" + i)));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (count("applied") < 301 && System.nanoTime() < end) Thread.sleep(20);
+        assertEquals(301, count("applied"));
+        assertEquals(EvseStatus.parse(statuses[300 % 3]), socketOne().status(), "the last one queued, the newest");
+        assertEquals(NOW - 100_000 + 300, socketOne().statusAt());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +39,12 @@ public final class JdbcRegistry implements Registry {
     private final Consumer<Location> changed;
     private final Consumer<String> othersTold;
     private final LocationReader reader = new LocationReader();
+    /** The {@link #batch} running on this thread, if any: its writes share its connection and transaction. */
+    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+
+    /** One open batch: its connection, and the locations it changed, to tell after the commit. */
+    private record Batch(Connection connection, Set<String> changed) {
+    }
 
     /** @param changed told of every location after a change (the search index) */
     public JdbcRegistry(DataSource db, Consumer<Location> changed) {
@@ -328,6 +335,32 @@ public final class JdbcRegistry implements Registry {
     }
 
     @Override
+    public void batch(Runnable writes) {
+        if (batch.get() != null) { // inside another batch: part of it
+            writes.run();
+            return;
+        }
+        Set<String> changed = new LinkedHashSet<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            batch.set(new Batch(c, changed));
+            try {
+                writes.run();
+                c.commit();
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                batch.remove();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("registry database: " + e.getMessage(), e);
+        }
+        // after the commit, once per location: a listener reads the committed state, so telling it twice adds nothing
+        changed.forEach(this::notifyChanged);
+    }
+
+    @Override
     public Optional<Location> location(String id) {
         return read(c -> reader.read(c, "WHERE l.id = ?", id, 0, 1)).stream().findFirst();
     }
@@ -400,6 +433,11 @@ public final class JdbcRegistry implements Registry {
     // --- plumbing ----------------------------------------------------------------------------------------------
 
     private void notifyChanged(String id) {
+        Batch b = batch.get();
+        if (b != null) { // told after the batch's commit
+            b.changed().add(id);
+            return;
+        }
         if (changed != null) location(id).ifPresent(changed);
         if (othersTold != null) othersTold.accept(id);
     }
@@ -436,6 +474,14 @@ public final class JdbcRegistry implements Registry {
     }
 
     private <T> T tx(Work<T> work) {
+        Batch b = batch.get();
+        if (b != null) { // a write of the batch: its transaction, committed or rolled back by the batch
+            try {
+                return work.run(b.connection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("registry database: " + e.getMessage(), e);
+            }
+        }
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -454,13 +500,14 @@ public final class JdbcRegistry implements Registry {
     /**
      * Several instances on one database can both find a row missing and both insert it (the first BIRTH of a module,
      * a new socket, a session record delivered twice): the loser's transaction fails on the key and is run once more,
-     * now seeing the winner's row.
+     * now seeing the winner's row. Not inside a batch (on PostgreSQL a failed statement spoils the whole
+     * transaction): the batch fails, and its caller applies the writes one by one, each retried here.
      */
     private <T> T txRetryingOnConflict(Work<T> work) {
         try {
             return tx(work);
         } catch (IllegalStateException e) {
-            if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
+            if (batch.get() == null && e.getCause() instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("23")) {
                 return tx(work);
             }
@@ -469,6 +516,14 @@ public final class JdbcRegistry implements Registry {
     }
 
     private <T> T read(Work<T> work) {
+        Batch b = batch.get();
+        if (b != null) { // sees the batch's own writes, and takes no second connection from the pool
+            try {
+                return work.run(b.connection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("registry database: " + e.getMessage(), e);
+            }
+        }
         try (Connection c = db.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {

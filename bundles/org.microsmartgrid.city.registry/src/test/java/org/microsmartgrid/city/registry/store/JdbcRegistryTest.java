@@ -2,6 +2,7 @@ package org.microsmartgrid.city.registry.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -112,6 +113,42 @@ class JdbcRegistryTest {
         Location l = one.locationOfModule("milano", "m7").orElseThrow();
         assertEquals(List.of(1, 2, 3), l.evses().stream().map(Evse::socket).toList());
         assertEquals(EvseStatus.CHARGING, l.evses().get(2).status());
+    }
+
+    @Test
+    void aBatchKeepsTheOrderRuleAndTellsEachChangedLocationOnceAfterItsCommit() {
+        registry.batch(() -> {
+            assertTrue(registry.moduleBirth(birth("m1", 1000)));
+            assertTrue(registry.socketStatus(new SocketUpdate("milano", "m1", 1, EvseStatus.CHARGING, 150.0, 3000)));
+            assertFalse(registry.socketStatus(new SocketUpdate("milano", "m1", 1, EvseStatus.AVAILABLE, 0.0, 2000)),
+                    "an older status, later in the same batch");
+            assertTrue(registry.socketStatus(new SocketUpdate("milano", "m1", 2, EvseStatus.OUTOFORDER, null, 2500)));
+            assertTrue(told.isEmpty(), "nobody is told before the commit");
+        });
+        Location l = registry.locationOfModule("milano", "m1").orElseThrow();
+        assertEquals(EvseStatus.CHARGING, l.evses().get(0).status());
+        assertEquals(3000, l.evses().get(0).statusAt());
+        assertEquals(EvseStatus.OUTOFORDER, l.evses().get(1).status());
+        assertEquals(List.of(l), told, "once, as committed");
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesStoresNothingAndTellsNobody() {
+        assertTrue(registry.moduleBirth(birth("m1", 1000)));
+        told.clear();
+        String tooLong = "s".repeat(65); // the column holds 64
+        RuntimeException e = assertThrows(RuntimeException.class, () -> registry.batch(() -> {
+            registry.socketStatus(new SocketUpdate("milano", "m1", 1, EvseStatus.CHARGING, 150.0, 3000));
+            registry.session(new SessionRecord("milano", "m1", tooLong, 1, "NOW", "OPEN", 1000L, null, 0.0, 0.0, 0.0,
+                    null, "plug"));
+        }));
+        assertTrue(e.getMessage().startsWith("registry database"), e.getMessage());
+        assertEquals(EvseStatus.UNKNOWN, registry.locationOfModule("milano", "m1").orElseThrow().evses().get(0).status(),
+                "the write before the failure was rolled back");
+        assertEquals(0, registry.sessions());
+        assertTrue(told.isEmpty());
+        assertTrue(registry.socketStatus(new SocketUpdate("milano", "m1", 1, EvseStatus.CHARGING, 150.0, 3000)),
+                "the same write on its own is stored");
     }
 
     @Test
