@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -42,8 +45,13 @@ public final class JdbcRegistry implements Registry {
     /** The {@link #batch} running on this thread, if any: its writes share its connection and transaction. */
     private final ThreadLocal<Batch> batch = new ThreadLocal<>();
 
-    /** One open batch: its connection, and the locations it changed, to tell after the commit. */
-    private record Batch(Connection connection, Set<String> changed) {
+    /**
+     * One open batch: its connection; the locations it changed, to tell after the commit; the newest time each module
+     * was heard, written once before the commit (a status every few milliseconds would otherwise write it each time);
+     * the modules it found (a module is never deleted, so one look-up per batch is enough).
+     */
+    private record Batch(Connection connection, Set<String> changed, Map<List<String>, Long> heard,
+            Set<List<String>> modules) {
     }
 
     /** @param changed told of every location after a change (the search index) */
@@ -191,6 +199,11 @@ public final class JdbcRegistry implements Registry {
 
     @Override
     public void heard(String account, String clientId, long capturedAt) {
+        Batch b = batch.get();
+        if (b != null) { // written once per module at the batch's end: the same GREATEST, fewer writes
+            b.heard().merge(List.of(account, clientId), capturedAt, Math::max);
+            return;
+        }
         tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE module SET last_heard = GREATEST(last_heard, ?) "
                     + "WHERE account = ? AND client_id = ?")) {
@@ -343,9 +356,11 @@ public final class JdbcRegistry implements Registry {
         Set<String> changed = new LinkedHashSet<>();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            batch.set(new Batch(c, changed));
+            Batch b = new Batch(c, changed, new HashMap<>(), new HashSet<>());
+            batch.set(b);
             try {
                 writes.run();
+                writeHeard(b);
                 c.commit();
             } catch (RuntimeException e) {
                 c.rollback();
@@ -442,12 +457,29 @@ public final class JdbcRegistry implements Registry {
         if (othersTold != null) othersTold.accept(id);
     }
 
-    private static boolean moduleExists(Connection c, String account, String clientId) throws SQLException {
+    private boolean moduleExists(Connection c, String account, String clientId) throws SQLException {
+        Batch b = batch.get();
+        if (b != null && b.modules().contains(List.of(account, clientId))) return true;
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM module WHERE account = ? AND client_id = ?")) {
             ps.setString(1, account);
             ps.setString(2, clientId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                if (!rs.next()) return false;
+            }
+        }
+        if (b != null) b.modules().add(List.of(account, clientId));
+        return true;
+    }
+
+    private static void writeHeard(Batch b) throws SQLException {
+        if (b.heard().isEmpty()) return;
+        try (PreparedStatement ps = b.connection().prepareStatement("UPDATE module SET last_heard = "
+                + "GREATEST(last_heard, ?) WHERE account = ? AND client_id = ?")) {
+            for (Map.Entry<List<String>, Long> e : b.heard().entrySet()) {
+                ps.setLong(1, e.getValue());
+                ps.setString(2, e.getKey().get(0));
+                ps.setString(3, e.getKey().get(1));
+                ps.executeUpdate();
             }
         }
     }

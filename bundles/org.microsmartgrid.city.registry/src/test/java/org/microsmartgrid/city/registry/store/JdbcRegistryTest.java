@@ -123,12 +123,15 @@ class JdbcRegistryTest {
             assertFalse(registry.socketStatus(new SocketUpdate("milano", "m1", 1, EvseStatus.AVAILABLE, 0.0, 2000)),
                     "an older status, later in the same batch");
             assertTrue(registry.socketStatus(new SocketUpdate("milano", "m1", 2, EvseStatus.OUTOFORDER, null, 2500)));
+            registry.heard("milano", "m1", 5000);
+            registry.heard("milano", "m1", 4000);
             assertTrue(told.isEmpty(), "nobody is told before the commit");
         });
         Location l = registry.locationOfModule("milano", "m1").orElseThrow();
         assertEquals(EvseStatus.CHARGING, l.evses().get(0).status());
         assertEquals(3000, l.evses().get(0).statusAt());
         assertEquals(EvseStatus.OUTOFORDER, l.evses().get(1).status());
+        assertEquals(5000, l.module().lastHeard(), "the newest time it was heard");
         assertEquals(List.of(l), told, "once, as committed");
     }
 
