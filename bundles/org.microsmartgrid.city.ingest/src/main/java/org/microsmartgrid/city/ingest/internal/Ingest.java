@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The ingest pipeline: a bounded queue filled on the broker's threads and one thread that decodes, dedupes and
  * applies in arrival order, what the queue holds (up to {@code batchSize}) in one registry transaction: one commit per
- * batch instead of two per message is what lets the ingest keep up with the broker (docs/benchmarks.md §13). When the queue is full a message is dropped and counted (the broker is never blocked);
- * socket statuses heal with the module's next periodic report (every telemetry interval), see docs/city-runtime.md.
+ * batch instead of two per message is what lets the ingest keep up with the broker (docs/benchmarks.md §13). When the
+ * queue is full a message is dropped and counted (the broker is never blocked); socket statuses heal with the
+ * module's next periodic report (every telemetry interval), see docs/city-runtime.md.
  */
 public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseable {
 
