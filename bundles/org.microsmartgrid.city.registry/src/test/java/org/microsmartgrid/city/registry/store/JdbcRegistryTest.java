@@ -146,8 +146,8 @@ class JdbcRegistryTest {
                     null, "plug"));
         }));
         assertTrue(e.getMessage().startsWith("registry database"), e.getMessage());
-        assertEquals(EvseStatus.UNKNOWN, registry.locationOfModule("milano", "m1").orElseThrow().evses().get(0).status(),
-                "the write before the failure was rolled back");
+        Location l = registry.locationOfModule("milano", "m1").orElseThrow();
+        assertEquals(EvseStatus.UNKNOWN, l.evses().get(0).status(), "the write before the failure was rolled back");
         assertEquals(0, registry.sessions());
         assertTrue(told.isEmpty());
         assertTrue(registry.socketStatus(new SocketUpdate("milano", "m1", 1, EvseStatus.CHARGING, 150.0, 3000)),
