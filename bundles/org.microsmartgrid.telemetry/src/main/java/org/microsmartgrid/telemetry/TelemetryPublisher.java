@@ -46,6 +46,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     private final Map<Integer, SocketStatus> lastStatus = new HashMap<>();
     private final StartupKnowledge startup;
     private Set<UUID> lastOpen = Set.of();
+    private volatile boolean quiet;
 
     public TelemetryPublisher(Supplier<SiteView> view, Supplier<List<ChargingSession>> recentSessions,
                               MessageSink sink, Clock clock) {
@@ -65,6 +66,17 @@ public final class TelemetryPublisher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * The module is stopping: from now on no site, socket or availability message (what the stop itself does to
+     * meters and relays is not news for the map; the DC is). Session records still go out: a session the stop ends
+     * is a real record.
+     */
+    public void quiet() {
+        if (quiet) return;
+        quiet = true;
+        LOG.info("telemetry: the module is stopping, no more statuses until it starts again (its DC tells the city)");
     }
 
     public void start(Duration interval) {
@@ -98,6 +110,10 @@ public final class TelemetryPublisher implements AutoCloseable {
 
     /** One periodic round now (the schedule calls it; tests too): one {@link MessageSink#sendAll} for all of it. */
     public void tick() {
+        if (quiet) {
+            exportSessions();
+            return;
+        }
         SiteView v = view.get();
         long at = v.at().toEpochMilli();
         List<MessageSink.Outgoing> batch = new ArrayList<>();
@@ -112,6 +128,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     void checkChanges(SiteView v) {
+        if (quiet) return;
         List<MessageSink.Outgoing> batch = new ArrayList<>();
         changes(v, batch);
         if (!batch.isEmpty()) sink.sendAll(batch);

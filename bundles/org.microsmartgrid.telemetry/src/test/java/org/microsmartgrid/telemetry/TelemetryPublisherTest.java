@@ -144,6 +144,29 @@ class TelemetryPublisherTest {
         assertEquals(MessageClass.EVENT, events.get(1).kind());
     }
 
+    /** A stop closes meters and opens relays one bundle at a time: none of that reaches the map; sessions still do. */
+    @Test
+    void aStoppingModuleSaysNothingMoreOfItsSocketsButStillRecordsItsSessions() {
+        RecordingSink sink = new RecordingSink();
+        List<ChargingSession> sessions = new ArrayList<>();
+        SiteView[] now = {view(Optional.empty(), Map.of(), Map.of(), relay(1, false, null))};
+        TelemetryPublisher p = new TelemetryPublisher(() -> now[0], () -> List.copyOf(sessions), sink,
+                Clock.fixed(T, ZoneOffset.UTC), Duration.ZERO);
+        p.checkChanges(now[0]);
+        assertEquals(1, eventsOf(sink, 1).size());
+        int before = sink.sent.size();
+
+        p.quiet();
+        now[0] = view(Optional.empty(), Map.of(), Map.of(1, "kapua:tech"), relay(1, false, null)); // a change
+        p.checkChanges(now[0]);
+        sessions.add(new ChargingSession(UUID.randomUUID(), 1, ChargingMode.NOW, 0, null, T, T.plusSeconds(60), 10, 0,
+                0, "STOPPED", "plug"));
+        p.tick();
+        assertEquals(1, eventsOf(sink, 1).size(), "no availability event once stopping");
+        assertEquals(List.of("sessions"), sink.sent.subList(before, sink.sent.size()).stream().map(Sent::resource).toList(),
+                "only the session the stop ended, no site or socket message");
+    }
+
     private static List<Sent> eventsOf(RecordingSink sink, int socket) {
         return sink.on("events/availability").stream().filter(e -> e.metrics().get("socket").equals(socket)).toList();
     }

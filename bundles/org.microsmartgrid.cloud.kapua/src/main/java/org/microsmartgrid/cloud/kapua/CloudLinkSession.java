@@ -79,6 +79,11 @@ public final class CloudLinkSession implements AutoCloseable {
         telemetry.start(settings.telemetry());
     }
 
+    /** The module is stopping: no more statuses (see {@link TelemetryPublisher#quiet()}). */
+    public void quiet() {
+        telemetry.quiet();
+    }
+
     /** A control-loop decision happened: availability may have changed. */
     public void poke() {
         telemetry.poke();

@@ -24,6 +24,7 @@ import org.microsmartgrid.cloud.kapua.config.CloudSettings;
 import org.microsmartgrid.cloud.kapua.config.ConfigValidator;
 import org.microsmartgrid.telemetry.SiteView;
 import org.microsmartgrid.telemetry.SiteViews;
+import org.microsmartgrid.telemetry.FrameworkStopping;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -71,6 +72,7 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
 
     private BundleContext context;
     private volatile CloudLinkSession session;
+    private FrameworkStopping frameworkStopping;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -88,6 +90,10 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     void activate(BundleContext context, CloudLinkConfig config) throws SQLException, MqttException {
         this.context = context;
         start(validate(config));
+        frameworkStopping = FrameworkStopping.listen(context, () -> {
+            CloudLinkSession s = session;
+            if (s != null) s.quiet();
+        });
     }
 
     /** A new configuration: the link is closed cleanly (DC) and opened again with it; the outbox is kept. */
@@ -100,6 +106,7 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
 
     @Deactivate
     void deactivate() {
+        if (frameworkStopping != null) frameworkStopping.close();
         stop();
     }
 

@@ -18,6 +18,7 @@ import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.telemetry.SiteView;
 import org.microsmartgrid.telemetry.SiteViews;
+import org.microsmartgrid.telemetry.FrameworkStopping;
 import org.microsmartgrid.telemetry.TelemetryPublisher;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -71,6 +72,7 @@ public class KuraTelemetry implements ConfigurableComponent, LoopDecisionListene
 
     private SentKeys sent;
     private volatile TelemetryPublisher telemetry;
+    private FrameworkStopping frameworkStopping;
 
     @Activate
     void activate(BundleContext context, KuraTelemetryConfig config) throws IOException {
@@ -79,6 +81,10 @@ public class KuraTelemetry implements ConfigurableComponent, LoopDecisionListene
         if (keys == null) LOG.warn("no data area for this bundle: session records may be sent again after a restart");
         sent = keys == null ? SentKeys.inMemory() : SentKeys.open(keys.toPath(), clock);
         start(interval);
+        frameworkStopping = FrameworkStopping.listen(context, () -> {
+            TelemetryPublisher t = telemetry;
+            if (t != null) t.quiet();
+        });
     }
 
     /** A new interval: telemetry restarts with it (a new publisher target makes DS re-activate instead). */
@@ -91,6 +97,7 @@ public class KuraTelemetry implements ConfigurableComponent, LoopDecisionListene
 
     @Deactivate
     void deactivate() {
+        if (frameworkStopping != null) frameworkStopping.close();
         stop();
     }
 
