@@ -66,6 +66,7 @@ class CloudManagementIT {
                     && Arrays.asList(String.valueOf(r.message().metrics().get("application_ids")).split(","))
                     .containsAll(List.of("CONF-V1", "ASSET-V1", "DEPLOY-V2", "CMD-V1")), WAIT,
                     "BIRTH or APPS listing the four management applications");
+            module.awaitConfigured(WAIT); // FileInstall starts last: the simulator's configuration may come after BIRTH
 
             // Configuration: read the simulator's form, change a value (kept in its file), refuse a bad one
             KuraMessage form = request("CONF-V1", "GET", "configurations/" + SIM, "");

@@ -3,7 +3,6 @@ package org.microsmartgrid.grid.balancer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.api.tariff.TariffCalendar;
 import org.microsmartgrid.grid.balancer.tariff.BandHolidays;
@@ -20,11 +19,15 @@ import org.slf4j.LoggerFactory;
  * The ARERA band calendar as a service, for the balancer (cheap hours) and the charging sessions (the price of each
  * kWh): both ask it, so a session's cost never depends on the balancer's last decision. Runs with ARERA's own list
  * when it has no configuration; a changed holiday list applies live, a refused one keeps the previous list.
+ *
+ * <p>Not a Kura ConfigurableComponent: those must require their configuration (Kura creates it from the metatype),
+ * and the balancer cannot wait for a file that most sites never need. The holidays are set in its {@code .config}
+ * file or the web console's configuration page (its metatype is there), not from Kapua's Configuration tab.
  */
 @Component(name = TariffCalendarConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
-        service = {TariffCalendar.class, ConfigurableComponent.class})
+        service = TariffCalendar.class)
 @Designate(ocd = TariffCalendarConfig.class)
-public class TariffCalendarService implements TariffCalendar, ConfigurableComponent {
+public class TariffCalendarService implements TariffCalendar {
     private static final Logger LOG = LoggerFactory.getLogger(TariffCalendarService.class);
 
     private volatile ItalianTariffCalendar calendar = ItalianTariffCalendar.ARERA;
