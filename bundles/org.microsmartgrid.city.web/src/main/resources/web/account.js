@@ -162,9 +162,6 @@ window.MSG_ACCOUNT = (function () {
         check: v => v.price_kind !== 'FREE' && !v.amount ? t('e_required') : '' },
       { name: 'opening_hours', label: 'hours', maxlength: 200, placeholder: 'Mo-Fr 08:00-20:00', hint: 'hoursHint' },
       { name: 'description', label: 'l_description', type: 'textarea', maxlength: 1000 }],
-    extra: [button('useMapCentre', () => { const c = st.host.map().getCenter(); setPosition(c.lat, c.lng); }),
-      button('useMyPosition', () => navigator.geolocation && navigator.geolocation.getCurrentPosition(
-        p => setPosition(p.coords.latitude, p.coords.longitude), () => {}, { timeout: 10000, maximumAge: 0 }))],
     onSubmit: async v => {
       const listing = { name: v.name, address: v.address, city: v.city, latitude: Number(v.latitude),
         longitude: Number(v.longitude), operator_type: v.operator_type, location_precision: v.location_precision,
@@ -177,6 +174,12 @@ window.MSG_ACCOUNT = (function () {
       await showListings();
       return 'listingSent';
     } });
+    // the position: a tap on the map (see init), the map's centre or the device's location, next to the fields
+    f.fields.find(x => x.spec.name === 'longitude').root.after(el('div', { class: 'actions' },
+      button('useMapCentre', () => { const c = st.host.map().getCenter(); setPosition(c.lat, c.lng); }),
+      button('useMyPosition', () => navigator.geolocation && navigator.geolocation.getCurrentPosition(
+        p => setPosition(p.coords.latitude, p.coords.longitude), () => $('live').textContent = t('geoDenied'),
+        { timeout: 10000, maximumAge: 0 }))));
     const amountShown = () => f.show('amount', f.values().price_kind !== 'FREE');
     f.querySelector('[name=price_kind]').addEventListener('change', amountShown);
     amountShown();
