@@ -47,7 +47,9 @@ window.MSG_ACCOUNT = (function () {
 
   function close() {
     $('account').hidden = true;
-    if (st.opener && document.body.contains(st.opener)) st.opener.focus();
+    // back where the panel was opened from, or to the header's button if that is gone or hidden (a closed details panel)
+    if (st.opener && document.body.contains(st.opener) && st.opener.offsetParent) st.opener.focus();
+    else $('account-open').focus();
   }
 
   function go(view, said) { st.view = view; st.said = said || ''; render(); $('account-h').focus(); }
@@ -97,6 +99,9 @@ window.MSG_ACCOUNT = (function () {
       st.csrf = r.csrf_token;
       await refreshMe();
       changed();
+      const back = st.returnTo;
+      st.returnTo = null;
+      if (back) { close(); st.host.openDetails(back); $('live').textContent = t('signedIn'); return; } // where they were
       go('home', 'signedIn');
     } });
   }
@@ -269,7 +274,7 @@ window.MSG_ACCOUNT = (function () {
     node.append(el('h3', { text: t('reviews') }), reviews);
     showReviews(p.id, reviews);
     if (!st.me) {
-      node.append(el('p', {}, button('signInToAct', e => open(e.target))));
+      node.append(el('p', {}, button('signInToAct', () => { open($('account-open')); st.returnTo = p.id; })));
       return node;
     }
     const fav = st.favourites.has(p.id);
@@ -359,7 +364,7 @@ window.MSG_ACCOUNT = (function () {
 
   async function init(host) {
     st.host = host;
-    $('account-open').addEventListener('click', e => open(e.currentTarget));
+    $('account-open').addEventListener('click', e => { st.returnTo = null; open(e.currentTarget); });
     $('account-close').addEventListener('click', close);
     document.addEventListener('keydown', e => { if (e.key === 'Escape' && !$('account').hidden) close(); });
     // while the listing form is open, a tap on the map sets its position

@@ -306,7 +306,7 @@
     try { state.config = await (await fetch('config.json')).json(); }
     catch (e) { state.config = { start: { latitude: 45.4642, longitude: 9.19, zoom: 14 } }; } // offline, first visit
     initMap();
-    await window.MSG_ACCOUNT.init({ map: () => state.map, changed: () => { if (state.detailsId) renderDetails(); load(); } });
+    await window.MSG_ACCOUNT.init({ map: () => state.map, openDetails: id => openDetails(id, $('results').querySelector(`button[data-id="${CSS.escape(id)}"]`)), changed: () => { if (state.detailsId) renderDetails(); load(); } });
     applyLanguage();
     $('locate').addEventListener('click', locate);
     $('lang').addEventListener('click', () => { I.set(I.other()); applyLanguage(); });

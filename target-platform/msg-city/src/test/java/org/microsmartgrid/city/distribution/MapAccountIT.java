@@ -131,10 +131,14 @@ class MapAccountIT {
                 page.openFirstInList();
                 page.until("details", d -> page.byId("details-body").getText().contains("Ancora nessuna recensione"));
                 page.driver.findElement(By.xpath("//div[@id='details-body']//button[starts-with(., 'Accedi per')]")).click();
-                signIn(page, "marco@example.org", "pedalare piano");
-                page.byId("account-close").click();
-                page.openFirstInList();
-                page.until("the driver's forms", d -> !page.driver.findElements(By.id("checkin")).isEmpty());
+                page.until("the sign-in form", d -> !d.findElements(By.cssSelector("#signin [name=email]")).isEmpty());
+                type(page, "#signin [name=email]", "marco@example.org");
+                type(page, "#signin [name=password]", "pedalare piano");
+                page.driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
+                // signed in, the page goes back to the point, now with the driver's forms
+                page.until("the driver's forms on the point", d -> page.byId("details").isDisplayed()
+                        && !page.driver.findElements(By.id("checkin")).isEmpty());
+                assertEquals("Bottega Verde", page.byId("details-h").getText());
                 page.driver.findElement(By.cssSelector("#checkin input[value=FAILED]")).click();
                 page.driver.findElement(By.cssSelector("#checkin button[type=submit]")).click();
                 assertEquals("✕ Di' perché non hai potuto caricare.", error(page, "#checkin [name=reason]"));
