@@ -10,7 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import com.google.gson.JsonElement;
@@ -48,6 +50,12 @@ class MapAccountIT {
                 page.until("an empty city", d -> page.byId("summary").getText().contains("Nessun punto"));
 
                 // ---- a provider signs up on the page; the code comes by mail
+                page.byId("account-open").sendKeys(Keys.ENTER); // from the keyboard: the panel takes the focus
+                page.until("the sign-in form", d -> page.byId("account").isDisplayed());
+                assertTrue(page.active().startsWith("h2#account-h Accedi"), page.active());
+                new Actions(page.driver).sendKeys(Keys.ESCAPE).perform(); // Escape closes it, the focus goes back
+                page.until("closed", d -> !page.byId("account").isDisplayed());
+                assertTrue(page.active().startsWith("button#account-open"), page.active());
                 page.byId("account-open").click();
                 page.until("the sign-in form", d -> page.byId("account").isDisplayed());
                 page.driver.findElement(By.xpath("//button[.='Non hai un account? Creane uno']")).click();
