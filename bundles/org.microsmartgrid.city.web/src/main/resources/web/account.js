@@ -65,11 +65,16 @@ window.MSG_ACCOUNT = (function () {
     const parts = [];
     if (st.said) parts.push(el('p', { class: 'status', role: 'status', text: t(st.said) }));
     if (!st.me) {
-      $('account-h').textContent = t({ signin: 'signIn', signup: 'signUp', verify: 'verifyTitle' }[st.view] || 'signIn');
-      if (st.view === 'signup') parts.push(signUpForm(), linkButton('haveAccount', () => go('signin')));
+      $('account-h').textContent = t({ signin: 'signIn', signup: 'signUp', verify: 'verifyTitle', reset: 'resetTitle',
+        resetCode: 'resetTitle' }[st.view] || 'signIn');
+      if (st.view === 'reset') parts.push(resetRequestForm(), linkButton('haveCode', () => go('resetCode')),
+        linkButton('haveAccount', () => go('signin')));
+      else if (st.view === 'resetCode') parts.push(resetConfirmForm(), linkButton('haveAccount', () => go('signin')));
+      else if (st.view === 'signup') parts.push(signUpForm(), linkButton('haveAccount', () => go('signin')));
       else if (st.view === 'verify') parts.push(el('p', { text: t('codeSent', st.email) }), verifyForm(),
         linkButton('haveAccount', () => go('signin')));
-      else parts.push(signInForm(), linkButton('noAccount', () => go('signup')), linkButton('haveCode', () => go('verify')));
+      else parts.push(signInForm(), linkButton('noAccount', () => go('signup')), linkButton('haveCode', () => go('verify')),
+        linkButton('forgot', () => go('reset')));
     } else {
       $('account-h').textContent = t('myAccount');
       parts.push(el('p', { text: t('hello', st.me.display_name) }),
@@ -119,12 +124,34 @@ window.MSG_ACCOUNT = (function () {
     } });
   }
 
+  /* A code from a mail's link (#verify=… or #reset=…, docs/map-page.md) fills the form; the citizen confirms. */
   function verifyForm() {
     return F.form({ id: 'verify', label: 'verifyTitle', submit: 'confirm', fields: [
-      { name: 'token', label: 'code', required: true, minlength: 20, maxlength: 100, hint: 'codeHint' }],
+      { name: 'token', label: 'code', required: true, minlength: 20, maxlength: 100, hint: 'codeHint', value: st.code }],
     onSubmit: async v => {
       await call('POST', '/account/verify', { token: v.token });
       go('signin', 'verified');
+    } });
+  }
+
+  function resetRequestForm() {
+    return F.form({ id: 'reset', label: 'resetTitle', submit: 'sendCode', fields: [
+      { name: 'email', label: 'email', type: 'email', required: true, maxlength: 254, autocomplete: 'email', value: st.email }],
+    onSubmit: async v => {
+      await call('POST', '/account/password-reset', { email: v.email });
+      st.email = v.email;
+      go('resetCode', 'resetSent'); // the same answer whether or not the address has an account
+    } });
+  }
+
+  function resetConfirmForm() {
+    return F.form({ id: 'reset-confirm', label: 'resetTitle', submit: 'confirm', fields: [
+      { name: 'token', label: 'code', required: true, minlength: 20, maxlength: 100, value: st.code },
+      { name: 'password', label: 'newPassword', type: 'password', required: true, minlength: 10, maxlength: 128,
+        autocomplete: 'new-password', hint: 'passwordHint' }],
+    onSubmit: async v => {
+      await call('POST', '/account/password-reset/confirm', v);
+      go('signin', 'passwordSet');
     } });
   }
 
@@ -372,6 +399,18 @@ window.MSG_ACCOUNT = (function () {
     await refreshMe();
     headerButton();
     if (st.me) st.view = 'home';
+    fromMailLink();
+    window.addEventListener('hashchange', fromMailLink); // the link opened in a tab that already shows the page
+  }
+
+  /* The links of the mails (docs/map-page.md: public.url ends with /map): #verify=code, #reset=code, #reset. */
+  function fromMailLink() {
+    const link = /^#(verify|reset)=([A-Za-z0-9_-]{20,100})$/.exec(location.hash);
+    if (link) {
+      history.replaceState(null, '', location.pathname + location.search); // the code leaves the address bar
+      st.code = link[2];
+      if (!st.me) { st.view = link[1] === 'verify' ? 'verify' : 'resetCode'; open($('account-open')); }
+    } else if (location.hash === '#reset' && !st.me) { st.view = 'reset'; open($('account-open')); }
   }
 
   function relabel() { st.points.clear(); headerButton(); if (!$('account').hidden) render(); }

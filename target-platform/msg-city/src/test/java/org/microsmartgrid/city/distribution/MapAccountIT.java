@@ -30,22 +30,32 @@ class MapAccountIT {
     @Test
     void aProviderListsASocketAModeratorApprovesItADriverReviewsIt() throws Exception {
         Path mail = Files.createTempDirectory("msg-mail");
+        int port = JarProcess.freePort();
         Path conf = JarProcess.copyConf(Path.of(System.getProperty("msg.city.conf")),
                 "port=I\"1883\"", "port=I\"" + JarProcess.freePort() + "\"",
                 "mail.folder=\"${msg.data}/city/mail-outbox\"", "mail.folder=\"" + mail.toAbsolutePath() + "\"",
                 "password.iterations=I\"600000\"", "password.iterations=I\"210000\"",
-                "staff=[]", "staff=[\"MODERATOR:" + MODERATOR + "\"]");
+                "staff=[]", "staff=[\"MODERATOR:" + MODERATOR + "\"]",
+                "public.url=\"http://localhost:8090/map\"", "public.url=\"http://127.0.0.1:" + port + "/map\"");
         try (JarProcess city = JarProcess.start("city-account", Path.of(System.getProperty("msg.city.jar")),
-                List.of("-Xmx256m"), conf, JarProcess.freePort())) {
+                List.of("-Xmx256m"), conf, port)) {
             city.await("people and power", "/api/v1/points/none/reputation", CityWithModules.WAIT, r -> r.statusCode() == 200);
-            // the staff moderator chooses a password from the mailed code (docs/people.md, as PeopleIT)
-            assertEquals(200, PeopleIT.post(city, "/api/v1/account/password-reset/confirm", "{\"token\": \""
-                    + PeopleIT.awaitCode(mail, MODERATOR, city) + "\", \"password\": \"moderare con calma\"}", null, null).statusCode());
-
             try (MapBrowser page = MapBrowser.open(city.uri("").toString(), "it")) {
                 page.position(GARIBALDI[0], GARIBALDI[1]);
                 page.get("/map/");
                 page.until("an empty city", d -> page.byId("summary").getText().contains("Nessun punto"));
+
+                // ---- the staff moderator opens the link of the mail the runtime sent and chooses a password
+                String link = awaitLink(mail, MODERATOR, city);
+                assertTrue(link.startsWith(page.base + "/map/#reset="), link);
+                page.driver.get(link);
+                page.until("the new-password form, the code filled in", d -> !d.findElements(By.cssSelector("#reset-confirm [name=password]")).isEmpty()
+                        && !field(page, "#reset-confirm [name=token]").getAttribute("value").isEmpty());
+                assertFalse(page.driver.getCurrentUrl().contains("reset="), "the code leaves the address bar");
+                type(page, "#reset-confirm [name=password]", "moderare con calma");
+                page.driver.findElement(By.cssSelector("#reset-confirm button[type=submit]")).click();
+                page.until("password set", d -> page.byId("account-body").getText().contains("Password cambiata"));
+                page.byId("account-close").click();
 
                 // ---- a provider signs up on the page; the code comes by mail
                 page.byId("account-open").sendKeys(Keys.ENTER); // from the keyboard: the panel takes the focus
@@ -190,6 +200,25 @@ class MapAccountIT {
                 page.screenshot("desktop-review-en");
             }
         }
+    }
+
+    /** The link in the newest mail to this address (the demo's mail folder, read with Jakarta Mail). */
+    private static String awaitLink(Path folder, String to, JarProcess city) throws Exception {
+        java.time.Instant end = java.time.Instant.now().plus(CityWithModules.WAIT);
+        while (java.time.Instant.now().isBefore(end)) {
+            try (var files = Files.list(folder)) {
+                for (Path f : files.filter(x -> x.toString().endsWith(".eml")).toList()) {
+                    try (var in = Files.newInputStream(f)) {
+                        var m = new jakarta.mail.internet.MimeMessage(null, in);
+                        if (!m.getAllRecipients()[0].toString().equals(to)) continue;
+                        var link = java.util.regex.Pattern.compile("(http\\S+#(?:reset|verify)=[A-Za-z0-9_-]+)").matcher((String) m.getContent());
+                        if (link.find()) return link.group(1);
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail to " + to + "\n" + city.logTail());
     }
 
     private static WebElement field(MapBrowser page, String css) {
