@@ -129,6 +129,7 @@
   function openDetails(id, opener) {
     const hit = state.hits.find(h => h.point.id === id);
     if (!hit) return;
+    if (!$('account').hidden) $('account-close').click(); // one side panel at a time
     state.opener = opener || document.activeElement;
     state.detailsId = id;
     renderDetails();
@@ -163,6 +164,7 @@
     rows.push(dl);
     const geo = `geo:${p.latitude},${p.longitude}?q=${p.latitude},${p.longitude}(${encodeURIComponent(pointName(p))})`;
     rows.push(el('p', {}, el('a', { class: 'button', href: geo, text: t('directions') })));
+    if (window.MSG_ACCOUNT) rows.push(window.MSG_ACCOUNT.pointSection(p)); // reviews; check-in, rating, fault, favourite
     $('details-body').replaceChildren(...rows);
   }
 
@@ -294,6 +296,7 @@
         if (b) { b.title = t(key); b.setAttribute('aria-label', t(key)); }
       }
     }
+    if (window.MSG_ACCOUNT) window.MSG_ACCOUNT.relabel();
     renderList();
     if (state.detailsId) renderDetails();
     refreshMarkers();
@@ -303,6 +306,7 @@
     try { state.config = await (await fetch('config.json')).json(); }
     catch (e) { state.config = { start: { latitude: 45.4642, longitude: 9.19, zoom: 14 } }; } // offline, first visit
     initMap();
+    await window.MSG_ACCOUNT.init({ map: () => state.map, openDetails: id => openDetails(id, $('results').querySelector(`button[data-id="${CSS.escape(id)}"]`)), changed: () => { if (state.detailsId) renderDetails(); load(); } });
     applyLanguage();
     $('locate').addEventListener('click', locate);
     $('lang').addEventListener('click', () => { I.set(I.other()); applyLanguage(); });

@@ -81,6 +81,8 @@ window.MSG_I18N = (function () {
     set(l) { lang = T[l] ? l : 'it'; try { localStorage.setItem(KEY, lang); } catch (e) { /* private mode */ } },
     t(key, ...args) { const v = T[lang][key]; return typeof v === 'function' ? v(...args) : (v === undefined ? key : v); },
     in(l, key) { return T[l][key]; },
+    /* More texts (the signed-in screens keep theirs in i18n-account.js). */
+    add(l, texts) { Object.assign(T[l], texts); },
     /* A text if there is one (e.g. a connector's common name), else the fallback (its OCPI code). */
     or(key, fallback) { const v = T[lang][key]; return v === undefined ? fallback : v; },
     /* Every element with data-t gets its text in the current language. */

@@ -2,8 +2,8 @@
    the last answer the page itself saved (api.js), marked as old. API calls are never cached here: live status must
    come from the network or say that it is old. */
 'use strict';
-const CACHE = 'msg-map-v1';
-const SHELL = ['./', 'index.html', 'app.css', 'i18n.js', 'api.js', 'app.js', 'config.json', 'manifest.webmanifest',
+const CACHE = 'msg-map-v2';
+const SHELL = ['./', 'index.html', 'app.css', 'i18n.js', 'i18n-account.js', 'api.js', 'forms.js', 'account.js', 'app.js', 'config.json', 'manifest.webmanifest',
   'icon.svg', 'vendor/leaflet/leaflet.js', 'vendor/leaflet/leaflet.css'];
 
 self.addEventListener('install', e => {

@@ -102,7 +102,7 @@ class PeopleIT {
         }
     }
 
-    private static HttpResponse<String> post(JarProcess city, String path, String body, String header, String value)
+    static HttpResponse<String> post(JarProcess city, String path, String body, String header, String value)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(city.uri(path));
         if (header != null) b.header(header, value);
@@ -111,12 +111,12 @@ class PeopleIT {
         return city.send(b);
     }
 
-    private static JsonObject json(HttpResponse<String> r) {
+    static JsonObject json(HttpResponse<String> r) {
         return JsonParser.parseString(r.body()).getAsJsonObject();
     }
 
     /** The code in the newest .eml file to this address, read with Jakarta Mail (bodies are quoted-printable). */
-    private static String awaitCode(Path folder, String to, JarProcess city) throws Exception {
+    static String awaitCode(Path folder, String to, JarProcess city) throws Exception {
         Instant end = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(end)) {
             try (var files = Files.list(folder)) {
