@@ -1,20 +1,18 @@
 package org.microsmartgrid.grid.balancer;
 
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-
-/** The tariff calendar's settings: which days, besides ARERA's list, count as holidays (all F3). */
-@ObjectClassDefinition(id = TariffCalendarConfig.PID, name = "Micro Smart Grid tariff calendar",
-        description = "ARERA's F1/F2/F3 bands in Italian local time. The holidays are ARERA's list (Delibera 181/06); "
-                + "add a day here only when ARERA or the supply contract counts it (e.g. 4 October, a national "
-                + "holiday by Law 151/2025, is not in ARERA's list). / Fasce ARERA; festività aggiuntive solo se "
-                + "previste da ARERA o dal contratto.")
+/**
+ * The tariff calendar's settings, from {@code org.microsmartgrid.grid.balancer.TariffCalendar.config}: which days,
+ * besides ARERA's list, count as holidays (all F3). A plain component property type, with no metatype on purpose:
+ * a component with a metatype is, for Kura, a ConfigurableComponent that requires its configuration, and the
+ * balancer and the charging sessions cannot wait for a file most sites never need (docs/balancing.md §3).
+ */
 public @interface TariffCalendarConfig {
 
     String PID = "org.microsmartgrid.grid.balancer.TariffCalendar";
 
-    @AttributeDefinition(name = "Extra holidays", required = false,
-            description = "Days counted as holidays (F3 all day) besides ARERA's list: MM-DD for every year "
-                    + "(10-04) or YYYY-MM-DD for one day (2027-10-04). Empty: ARERA's list only.")
+    /**
+     * Days counted as holidays besides ARERA's list: {@code MM-DD} for every year ({@code 10-04}) or
+     * {@code YYYY-MM-DD} for one day ({@code 2027-10-04}). Empty: ARERA's list only.
+     */
     String[] extra_holidays() default {};
 }

@@ -11,7 +11,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +19,12 @@ import org.slf4j.LoggerFactory;
  * kWh): both ask it, so a session's cost never depends on the balancer's last decision. Runs with ARERA's own list
  * when it has no configuration; a changed holiday list applies live, a refused one keeps the previous list.
  *
- * <p>Not a Kura ConfigurableComponent: those must require their configuration (Kura creates it from the metatype),
- * and the balancer cannot wait for a file that most sites never need. The holidays are set in its {@code .config}
- * file or the web console's configuration page (its metatype is there), not from Kapua's Configuration tab.
+ * <p>Not a Kura ConfigurableComponent, and no metatype: those must require their configuration (Kura creates it
+ * from the metatype), and the balancer cannot wait for a file that most sites never need. The holidays are set in
+ * its {@code .config} file, not from Kapua's Configuration tab or the web console's forms.
  */
 @Component(name = TariffCalendarConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
         service = TariffCalendar.class)
-@Designate(ocd = TariffCalendarConfig.class)
 public class TariffCalendarService implements TariffCalendar {
     private static final Logger LOG = LoggerFactory.getLogger(TariffCalendarService.class);
 
