@@ -81,12 +81,15 @@ class BatteryIT {
                 .replace("sockets=[\"1=\",", "sockets=[\"1=EBIKE:30\","));
         // right after the relay closes the loop counts the socket at its expected draw (its meter does not show the
         // draw yet), so the battery may briefly give more: wait for the steady state, where it gives the session's draw
+        // Sessions, not only the e-bike's: early in the morning (Italian time) socket 4's car must charge now to meet
+        // its 07:30 deadline, and the battery covers it too; what it must never cover is the building's own load.
         JsonObject status = module.awaitStatus("battery covering the e-bike", Duration.ofSeconds(90),
                 s -> power(s, "socket-1") > 50 && setpoint(s) > 50
                         && Math.abs(power(s, "battery") - setpoint(s)) < 100
-                        && power(s, "battery") < power(s, "socket-1") + 100);
-        assertTrue(power(status, "battery") < power(status, "socket-1") + 100,
-                "the battery gives the session's draw, not the building's: " + power(status, "battery"));
+                        && power(s, "battery") < sockets(s) + 100);
+        assertTrue(power(status, "battery") < sockets(status) + 100,
+                "the battery gives the sessions' draw, not the building's: battery " + power(status, "battery")
+                        + " W, sockets " + sockets(status) + " W");
         for (int i = 0; i < 10; i++) {
             JsonObject s = module.awaitStatus("a reading", Duration.ofSeconds(10), x -> !Double.isNaN(power(x, "grid")));
             assertTrue(power(s, "grid") > -50, "never exporting: grid " + power(s, "grid") + ", battery " + power(s, "battery"));
@@ -97,6 +100,16 @@ class BatteryIT {
 
     // ----------------------------------------------------------------------------------------------------------
 
+
+    /** What the four sockets draw together, as their meters read it. */
+    private static double sockets(JsonObject status) {
+        double sum = 0;
+        for (int n = 1; n <= 4; n++) {
+            double p = power(status, "socket-" + n);
+            if (!Double.isNaN(p)) sum += Math.max(0, p);
+        }
+        return sum;
+    }
 
     private static double setpoint(JsonObject status) {
         JsonElement loop = status.get("loop");
