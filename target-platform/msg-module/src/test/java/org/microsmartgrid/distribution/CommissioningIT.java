@@ -54,7 +54,9 @@ class CommissioningIT {
     @Test
     @Order(1)
     void everyBundleIsActiveAndEveryMeterReadsTheSimulatedBuilding() throws Exception {
-        // the framework starts bundles one by one: wait for the start to finish, not only for the meters
+        // the framework starts bundles one by one and FileInstall hands the files over one by one: wait for all of
+        // them (relays included), not only for the meters
+        module.awaitConfigured(Duration.ofSeconds(90));
         JsonObject status = module.awaitStatus("all meters GOOD and every bundle started", Duration.ofSeconds(90),
                 s -> goodMeters(s).containsAll(METERS) && s.getAsJsonObject("health").getAsJsonObject("bundles")
                         .getAsJsonArray("notActive").isEmpty()
