@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,17 +37,9 @@ class CloudLinkIT {
         conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
                 "I\"5020\"", "I\"" + ModuleProcess.freePort() + "\"");
         ModuleProcess.addInstaller(conf);
-        Files.writeString(conf.resolve("org.microsmartgrid.cloud.kapua.KapuaCloudLink.config"), String.join("\n",
-                "broker.url=\"" + broker.url() + "\"",
-                "account.name=\"milano\"",
-                "client.id=\"" + DEVICE + "\"",
-                "username=\"" + EmbeddedBroker.USER + "\"",
-                "password=\"" + EmbeddedBroker.PASSWORD + "\"",
-                "display.name=\"Scuola Tommaseo\"",
-                "position.latitude=\"45.4668\"",
-                "position.longitude=\"9.1737\"",
-                "telemetry.interval.s=I\"1\"",
-                "reconnect.max.s=I\"2\"", ""), StandardCharsets.UTF_8);
+        ModuleProcess.linkToBroker(conf, broker, DEVICE, "display.name=\"Scuola Tommaseo\"",
+                "position.latitude=\"45.4668\"", "position.longitude=\"9.1737\"", "telemetry.interval.s=I\"1\"",
+                "reconnect.max.s=I\"2\"");
     }
 
     @AfterEach

@@ -45,10 +45,7 @@ class CloudManagementIT {
         conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
                 "I\"5020\"", "I\"" + ModuleProcess.freePort() + "\"");
         ModuleProcess.addInstaller(conf);
-        write("org.microsmartgrid.cloud.kapua.KapuaCloudLink.config", String.join("\n",
-                "broker.url=\"" + broker.url() + "\"", "account.name=\"milano\"", "client.id=\"" + DEVICE + "\"",
-                "username=\"" + EmbeddedBroker.USER + "\"", "password=\"" + EmbeddedBroker.PASSWORD + "\"",
-                "telemetry.interval.s=I\"60\""));
+        ModuleProcess.linkToBroker(conf, broker, DEVICE, "telemetry.interval.s=I\"60\"");
         write("org.microsmartgrid.cloud.management.conf.ConfigurationHandler.config", "snapshots.max=I\"5\"");
         write("org.microsmartgrid.cloud.management.command.CommandHandler.config", "enabled=B\"true\"");
     }

@@ -57,10 +57,7 @@ class KapuaConsoleIT {
         pskEntry = "bms-1:" + HexFormat.of().formatHex(key) + ":rw";
         Files.writeString(conf.resolve(COAP + ".config"), "psk.identities=[\"" + pskEntry + "\"]\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-        write("org.microsmartgrid.cloud.kapua.KapuaCloudLink.config", String.join("\n",
-                "broker.url=\"" + broker.url() + "\"", "account.name=\"milano\"", "client.id=\"" + DEVICE + "\"",
-                "username=\"" + EmbeddedBroker.USER + "\"", "password=\"" + EmbeddedBroker.PASSWORD + "\"",
-                "telemetry.interval.s=I\"60\""));
+        ModuleProcess.linkToBroker(conf, broker, DEVICE, "telemetry.interval.s=I\"60\"");
         write("org.microsmartgrid.cloud.management.conf.ConfigurationHandler.config", "snapshots.max=I\"5\"");
     }
 

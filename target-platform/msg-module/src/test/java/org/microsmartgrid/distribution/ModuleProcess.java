@@ -1,5 +1,6 @@
 package org.microsmartgrid.distribution;
 
+import org.microsmartgrid.cloud.kapua.testing.EmbeddedBroker;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -102,6 +103,20 @@ final class ModuleProcess implements AutoCloseable {
     /** An installer account whose password the test does not need. */
     static void addInstaller(Path conf) throws IOException {
         addInstaller(conf, "installer", "not used in this test");
+    }
+
+    /**
+     * Points the module's cloud link at the test's broker, as account {@code milano} and the given client id, with
+     * the broker's test credentials; {@code extra} are further lines of the same file ({@code display.name="..."}).
+     */
+    static void linkToBroker(Path conf, EmbeddedBroker broker, String clientId, String... extra) throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(
+                "broker.url=\"" + broker.url() + "\"", "account.name=\"milano\"", "client.id=\"" + clientId + "\"",
+                "username=\"" + EmbeddedBroker.USER + "\"", "password=\"" + EmbeddedBroker.PASSWORD + "\""));
+        lines.addAll(java.util.List.of(extra));
+        lines.add("");
+        Files.writeString(conf.resolve("org.microsmartgrid.cloud.kapua.KapuaCloudLink.config"), String.join("\n", lines),
+                StandardCharsets.UTF_8);
     }
 
     static int freeUdpPort() throws IOException {

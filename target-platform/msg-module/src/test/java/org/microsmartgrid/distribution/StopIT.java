@@ -53,14 +53,7 @@ class StopIT {
                 .replace("building.peak.w=D\"2500.0\"", "building.peak.w=D\"300.0\"")
                 + "start.time=\"2026-06-10T12:00\"\n", StandardCharsets.UTF_8);
         ModuleProcess.addInstaller(conf);
-        Files.writeString(conf.resolve("org.microsmartgrid.cloud.kapua.KapuaCloudLink.config"), String.join("\n",
-                "broker.url=\"" + broker.url() + "\"",
-                "account.name=\"milano\"",
-                "client.id=\"" + DEVICE + "\"",
-                "username=\"" + EmbeddedBroker.USER + "\"",
-                "password=\"" + EmbeddedBroker.PASSWORD + "\"",
-                "display.name=\"Scuola Tommaseo\"",
-                "reconnect.max.s=I\"2\"", ""), StandardCharsets.UTF_8);
+        ModuleProcess.linkToBroker(conf, broker, DEVICE, "display.name=\"Scuola Tommaseo\"", "reconnect.max.s=I\"2\"");
     }
 
     @AfterEach
