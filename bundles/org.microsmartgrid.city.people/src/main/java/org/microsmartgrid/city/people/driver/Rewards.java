@@ -10,6 +10,7 @@ import org.microsmartgrid.city.people.account.Account;
 import org.microsmartgrid.city.people.account.LoginThrottle;
 import org.microsmartgrid.city.people.account.Role;
 import org.microsmartgrid.city.people.account.Secrets;
+import org.microsmartgrid.city.people.account.TypedCodes;
 import org.microsmartgrid.city.people.listing.Claims;
 import org.microsmartgrid.city.people.listing.Listings;
 import org.microsmartgrid.city.people.store.Db;
@@ -37,7 +38,6 @@ public final class Rewards {
     static final int CHECKIN_AWARDS_PER_DAY = 3;
     static final int FAULT_POINTS = 10;
     static final Duration CODE_VALID = Duration.ofHours(24);
-    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     private final Db db;
     private final Listings listings;
@@ -109,7 +109,7 @@ public final class Rewards {
                     + "AND expires > ?", rs -> rs.getLong(1), driver.id(), now).orElse(0L);
             if (balance - reserved < cost) return false;
             Db.update(c, "INSERT INTO redemption (code_hash, promotion_id, account_id, cost, created, expires) VALUES (?, ?, ?, ?, ?, ?)",
-                    Secrets.digest(normalise(code)), promotionId, driver.id(), cost, now, expires);
+                    Secrets.digest(TypedCodes.normalise(code)), promotionId, driver.id(), cost, now, expires);
             return true;
         });
         if (!ok) throw ApiError.conflict("punti insufficienti / not enough points");
@@ -121,7 +121,7 @@ public final class Rewards {
         Instant now = clock.instant();
         if (wrongCodes.attempt(business.id(), now).isPresent())
             throw ApiError.tooMany("troppi codici errati, riprovare più tardi / too many wrong codes, try again later");
-        String hash = Secrets.digest(normalise(typed == null ? "" : typed));
+        String hash = Secrets.digest(TypedCodes.normalise(typed == null ? "" : typed));
         Redemption r = db.tx(c -> {
             var row = Db.one(c, "SELECT r.promotion_id, r.account_id, r.cost, r.expires FROM redemption r JOIN promotion p "
                     + "ON p.id = r.promotion_id WHERE r.code_hash = ? AND p.owner_id = ? AND r.used_at IS NULL AND r.expires > ?",
@@ -173,16 +173,7 @@ public final class Rewards {
 
     /** 10 base32 characters (50 bits) as XXXXX-XXXXX; guessing is throttled and needs the business's own account. */
     static String newCode() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            if (i == 5) b.append('-');
-            b.append(ALPHABET.charAt(Secrets.random().nextInt(32)));
-        }
-        return b.toString();
+        return TypedCodes.newCode(10);
     }
 
-    static String normalise(String typed) {
-        String s = typed.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "").replace('O', '0').replace('I', '1').replace('L', '1');
-        return s.length() > 64 ? s.substring(0, 64) : s;
-    }
 }

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import org.microsmartgrid.city.people.account.Account;
 import org.microsmartgrid.city.people.account.LoginThrottle;
 import org.microsmartgrid.city.people.account.Secrets;
+import org.microsmartgrid.city.people.account.TypedCodes;
 import org.microsmartgrid.city.people.store.Db;
 import org.microsmartgrid.city.people.web.ApiError;
 import org.microsmartgrid.city.registry.Location;
@@ -28,7 +28,6 @@ public final class Claims {
     private static final Logger LOG = LoggerFactory.getLogger(Claims.class);
     static final int VALID_DAYS = 30;
     /** Crockford's base32: no I, L, O, U (nothing to misread when typing the code from a sticker). */
-    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     public record Issued(String code, String locationId, long expires) {
     }
@@ -57,7 +56,7 @@ public final class Claims {
         long now = clock.millis();
         long expires = now + Duration.ofDays(VALID_DAYS).toMillis();
         db.update("INSERT INTO claim_code (code_hash, location_id, created, expires) VALUES (?, ?, ?, ?)",
-                Secrets.digest(normalise(code)), l.id(), now, expires);
+                Secrets.digest(TypedCodes.normalise(code)), l.id(), now, expires);
         audit.record(operator.id(), "CLAIM_CODE_ISSUED", "location:" + l.id(), null);
         return new Issued(code, l.id(), expires);
     }
@@ -67,7 +66,7 @@ public final class Claims {
         String key = provider.id();
         if (wrongCodes.waitFor(key, now).isPresent())
             throw ApiError.tooMany("troppi codici errati, riprovare più tardi / too many wrong codes, try again later");
-        String code = codeText == null ? "" : normalise(codeText);
+        String code = codeText == null ? "" : TypedCodes.normalise(codeText);
         String hash = Secrets.digest(code);
         String location = db.tx(c -> {
             var row = Db.one(c, "SELECT location_id FROM claim_code WHERE code_hash = ? AND used_by IS NULL AND expires > ?",
@@ -102,17 +101,7 @@ public final class Claims {
 
     /** 25 base32 characters in groups of five: 125 random bits. */
     static String newCode() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 25; i++) {
-            if (i > 0 && i % 5 == 0) b.append('-');
-            b.append(ALPHABET.charAt(Secrets.random().nextInt(32)));
-        }
-        return b.toString();
+        return TypedCodes.newCode(25);
     }
 
-    /** As typed: case, spaces and dashes do not matter; O→0 and I/L→1 as Crockford's base32 reads them. */
-    static String normalise(String typed) {
-        String s = typed.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "").replace('O', '0').replace('I', '1').replace('L', '1');
-        return s.length() > 64 ? s.substring(0, 64) : s;
-    }
 }
