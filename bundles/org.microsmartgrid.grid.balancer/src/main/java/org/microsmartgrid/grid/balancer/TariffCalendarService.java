@@ -32,25 +32,27 @@ public class TariffCalendarService implements TariffCalendar {
 
     @Activate
     void activate(TariffCalendarConfig config) {
-        calendar = calendarOf(config);
+        apply(config);
     }
 
     @Modified
     void modified(TariffCalendarConfig config) {
-        calendar = calendarOf(config);
+        apply(config);
     }
 
-    private static ItalianTariffCalendar calendarOf(TariffCalendarConfig config) {
+    /**
+     * A bad list is logged and the calendar keeps the holidays it had (ARERA's at start) rather than fail: the
+     * balancer needs this service, and a typo in a holiday must not stop the building's charging.
+     */
+    private void apply(TariffCalendarConfig config) {
         String[] extra = config.extra_holidays();
         try {
-            ItalianTariffCalendar c = new ItalianTariffCalendar(BandHolidays.ARERA.withExtra(extra));
+            calendar = new ItalianTariffCalendar(BandHolidays.ARERA.withExtra(extra));
             if (extra != null && extra.length > 0)
                 LOG.info("Tariff calendar: ARERA's holidays plus {}", Arrays.toString(extra));
-            return c;
         } catch (IllegalArgumentException e) {
             LOG.error("{}: configuration refused, the calendar keeps its holidays: {}", TariffCalendarConfig.PID,
                     e.getMessage());
-            throw e;
         }
     }
 
