@@ -30,11 +30,18 @@ import org.slf4j.LoggerFactory;
  * is not bound yet, that the loop has not decided on yet, or that looks out of order or off only because its meters
  * have not answered once yet is neither sent as an event nor as a socket message; if that lasts longer than the
  * start grace, what the module sees is sent (a meter dead from the start is out of order on the map).
+ * <p>
+ * A socket is told OUTOFORDER or UNKNOWN only once that has lasted {@link #BROKEN_CONFIRM}: on a busy CPU a meter's
+ * values can age past their limit for a moment, or a relay re-binds after a configuration change; the loop keeps the
+ * socket off for that moment (safety does not wait), but a socket that is broken for a second is not broken for a
+ * driver walking to it, and the map would turn red and back. Every other change is told at once.
  */
 public final class TelemetryPublisher implements AutoCloseable {
 
     /** Sessions closed longer ago than this are not looked at again (their keys are forgotten later). */
     static final Duration SESSION_LOOKBACK = Duration.ofDays(7);
+    /** How long OUTOFORDER or UNKNOWN must last before the map is told. */
+    static final Duration BROKEN_CONFIRM = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryPublisher.class);
 
     private final Supplier<SiteView> view;
@@ -45,18 +52,25 @@ public final class TelemetryPublisher implements AutoCloseable {
     private final AtomicBoolean checkPending = new AtomicBoolean();
     private final Map<Integer, SocketStatus> lastStatus = new HashMap<>();
     private final StartupKnowledge startup;
+    private final Duration brokenConfirm;
+    /** Since when each socket has looked broken (OUTOFORDER or UNKNOWN) without that being told yet. */
+    private final Map<Integer, Pending> pending = new HashMap<>();
     private Set<UUID> lastOpen = Set.of();
     private volatile boolean quiet;
 
     public TelemetryPublisher(Supplier<SiteView> view, Supplier<List<ChargingSession>> recentSessions,
                               MessageSink sink, Clock clock) {
-        this(view, recentSessions, sink, clock, StartupKnowledge.START_GRACE);
+        this(view, recentSessions, sink, clock, StartupKnowledge.START_GRACE, BROKEN_CONFIRM);
     }
 
-    /** @param startGrace how long at most a socket's status is held back at start while its meters are silent */
+    /**
+     * @param startGrace    how long at most a socket's status is held back at start while its meters are silent
+     * @param brokenConfirm how long OUTOFORDER or UNKNOWN must last before it is told
+     */
     public TelemetryPublisher(Supplier<SiteView> view, Supplier<List<ChargingSession>> recentSessions,
-                              MessageSink sink, Clock clock, Duration startGrace) {
+                              MessageSink sink, Clock clock, Duration startGrace, Duration brokenConfirm) {
         this.startup = new StartupKnowledge(clock.instant(), startGrace);
+        this.brokenConfirm = brokenConfirm;
         this.view = view;
         this.recentSessions = recentSessions;
         this.sink = sink;
@@ -140,9 +154,15 @@ public final class TelemetryPublisher implements AutoCloseable {
         startup.see(v);
         Set<Integer> changed = new java.util.TreeSet<>();
         TelemetryMessages.statuses(v).forEach((n, status) -> {
-            if (!lastStatus.containsKey(n) && !startup.knows(v, n, status)) return; // nothing said until known
+            SocketStatus told = lastStatus.get(n);
+            if (status == told) {
+                pending.remove(n); // a blip that went away
+                return;
+            }
+            if (!confirmed(n, status, v.at())) return;
+            if (told == null && !startup.knows(v, n, status)) return; // nothing said until known
+            pending.remove(n);
             SocketStatus before = lastStatus.put(n, status);
-            if (status == before) return;
             changed.add(n);
             batch.add(new MessageSink.Outgoing("events/availability", MessageClass.EVENT, at,
                     TelemetryMessages.availability(n, status, before, TelemetryMessages.reason(v, n))));
@@ -150,6 +170,19 @@ public final class TelemetryPublisher implements AutoCloseable {
         });
         return changed;
     }
+
+    /** Whether a status may be told now: at once, unless it says broken and has not lasted long enough yet. */
+    private boolean confirmed(int socket, SocketStatus status, Instant at) {
+        if (status != SocketStatus.OUTOFORDER && status != SocketStatus.UNKNOWN) {
+            pending.remove(socket);
+            return true;
+        }
+        Pending p = pending.get(socket);
+        if (p == null || p.status() != status) pending.put(socket, p = new Pending(status, at));
+        return !at.isBefore(p.since().plus(brokenConfirm));
+    }
+
+    private record Pending(SocketStatus status, Instant since) { }
 
     void exportSessions() {
         Instant horizon = clock.instant().minus(SESSION_LOOKBACK);

@@ -73,6 +73,8 @@ class CoapIT {
                 + "\n", StandardCharsets.UTF_8);
         ModuleProcess.addInstaller(conf);
         module = ModuleProcess.start("coap", conf, ModuleProcess.freePort());
+        // FileInstall hands the configurations over one by one: the docs' examples read the site's grid meter
+        module.awaitReady(Duration.ofSeconds(90));
         Configuration config = Configuration.createStandardWithoutFile();
         plain = CoapEndpoint.builder().setConfiguration(config).setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
         DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config).setAddress(new InetSocketAddress("127.0.0.1", 0))

@@ -221,6 +221,13 @@ final class ModuleProcess implements AutoCloseable {
                 });
     }
 
+    /** {@link #awaitConfigured} and then every meter GOOD: the loop runs on real readings, not the safe state. */
+    JsonObject awaitReady(Duration timeout) throws Exception {
+        awaitConfigured(timeout);
+        return awaitStatus("every meter GOOD", timeout, s -> s.getAsJsonArray("meters").asList().stream()
+                .allMatch(m -> "GOOD".equals(m.getAsJsonObject().get("quality").getAsString())));
+    }
+
     /**
      * Waits until the web console lets this installer in. The account's configuration may arrive after every bundle
      * is active (FileInstall starts last), and the console binds the security provider after that.
