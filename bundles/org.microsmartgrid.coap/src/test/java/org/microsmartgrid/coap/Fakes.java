@@ -55,6 +55,11 @@ final class Fakes {
             return reading;
         }
 
+        /** The meter stops answering: FAILED, no values. */
+        void fail() {
+            reading = MeterReading.none(id, role, socket, NOW);
+        }
+
         @Override public String id() { return id; }
         @Override public MeterRole role() { return role; }
         @Override public int socket() { return socket; }

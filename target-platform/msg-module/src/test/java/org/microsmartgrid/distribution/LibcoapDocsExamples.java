@@ -63,5 +63,12 @@ final class LibcoapDocsExamples {
         assertTrue(log.contains("grid import capped at 3000 W") && log.contains("by coap:bms-1"), "the cap applied" + context);
         assertTrue(log.contains("power cap removed by coap:bms-1"), "the cap removed" + context);
         assertTrue(log.contains("socket 3 disabled by coap:bms-1"), "the pause applied" + context);
+        // libcoap ends no output with a newline: the number may follow the observer's last pack on its line
+        assertTrue(Pattern.compile("(?m)(^|])-?\\d+(\\.\\d+)?($|\\[)").matcher(out).find(),
+                "the grid's power as IPSO 3305/0/5800, plain text" + context);
+        assertTrue(out.contains("\"bn\":\"/3305/13/\"") && out.contains("\"n\":\"5750\",\"vs\":\"socket 3\""),
+                "socket 3's meter as IPSO 3305/13 in SenML" + context);
+        assertTrue(log.contains("CoAP (IPSO 3306/3/5850): coap:bms-1 disabled socket 3")
+                && log.contains("CoAP (IPSO 3306/3/5850): coap:bms-1 enabled socket 3"), "paused and resumed through IPSO" + context);
     }
 }

@@ -96,13 +96,23 @@ public class LiveResource extends CoapResource {
             return;
         }
         Response response = new Response(code);
-        response.setPayload(SenmlWriter.write(pack.under(context.settings().baseName()), format));
+        response.setPayload(SenmlWriter.write(pack.under(baseNamePrefix()), format));
         boolean observing = observing(exchange) && code == ResponseCode.CONTENT;
         response.getOptions().setContentFormat(format.contentFormat())
                 .setMaxAge(observing ? context.settings().observeMaxAgeS() : READ_MAX_AGE_S);
         // called under the numbering lock for observers: the number goes with this content (see the class comment)
         if (observing) response.getOptions().setObserve(getNotificationSequenceNumber());
         exchange.respond(response);
+    }
+
+    /** What goes before every base name: the module's identity (an IPSO resource is named by its path alone). */
+    protected String baseNamePrefix() {
+        return context.settings().baseName();
+    }
+
+    /** Whether this exchange is a registration or a notification of an observe relation. */
+    protected static boolean observes(CoapExchange exchange) {
+        return observing(exchange);
     }
 
     /** A registration or a notification (the exchange of an observe relation), as opposed to a plain GET. */

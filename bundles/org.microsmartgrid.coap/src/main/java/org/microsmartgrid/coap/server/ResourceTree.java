@@ -1,6 +1,8 @@
 package org.microsmartgrid.coap.server;
 
 import org.eclipse.californium.core.CoapServer;
+import org.microsmartgrid.coap.ipso.IpsoInstances;
+import org.microsmartgrid.coap.ipso.IpsoModels;
 import org.microsmartgrid.coap.state.SitePack;
 
 import java.time.Duration;
@@ -12,13 +14,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Our resources under the server's root (which already serves /.well-known/core):
- * /site, /site/cap, /sockets, /sockets/{n}, /sockets/{n}/enabled.
+ * /site, /site/cap, /sockets, /sockets/{n}, /sockets/{n}/enabled, and the same data as IPSO objects under /3305 and
+ * /3306 ({@link IpsoTree}).
  */
 final class ResourceTree {
 
     private final LiveResource site;
     private final CapResource cap;
     private final SocketsResource sockets;
+    private final IpsoTree ipso;
 
     ResourceTree(CoapServer server, CoapContext context) {
         site = new LiveResource("site", "msg.site", context, () -> SitePack.build(context.sources(), context.clock().instant()));
@@ -27,6 +31,8 @@ final class ResourceTree {
         sockets = new SocketsResource(context);
         sockets.sync();
         server.add(site, sockets);
+        ipso = new IpsoTree(server, context, new IpsoInstances(IpsoModels.load(IpsoModels.POWER_MEASUREMENT),
+                IpsoModels.load(IpsoModels.ACTUATION)));
     }
 
     void notifyIfChanged(Instant now) {
@@ -34,6 +40,7 @@ final class ResourceTree {
         site.notifyIfChanged(now);
         cap.notifyIfChanged(now);
         sockets.notifyIfChanged(now);
+        ipso.notifyIfChanged(now);
     }
 
     /**
@@ -45,6 +52,7 @@ final class ResourceTree {
     boolean endObservations(Duration timeout) throws InterruptedException {
         List<LiveResource> all = new ArrayList<>(List.of(site, cap));
         all.addAll(sockets.live());
+        all.addAll(ipso.live());
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CountDownLatch> told = new ArrayList<>();
         for (LiveResource r : all) told.add(r.endObservations());
