@@ -65,7 +65,8 @@
       return el('li', { 'data-id': p.id }, open);
     }));
     if (focusedId) { const again = list.querySelector(`button[data-id="${CSS.escape(focusedId)}"]`); if (again) again.focus(); }
-    $('summary').textContent = t('count', state.hits.length, state.fromUser ? t('yourPosition') : t('mapCentre'));
+    $('summary').textContent = t('count', state.hits.length,
+      state.place ? t('placeWhere', state.place) : state.fromUser ? t('yourPosition') : t('mapCentre'));
   }
 
   // ---------------------------------------------------------------- map
@@ -277,9 +278,35 @@
     navigator.geolocation.getCurrentPosition(pos => {
       state.origin = { latitude: pos.coords.latitude, longitude: pos.coords.longitude };
       state.fromUser = true;
+      state.place = null;
       state.fit = true;
       load();
     }, () => notice(t('geoDenied')), { enableHighAccuracy: false, timeout: 10000, maximumAge: 0 }); // where the citizen is now, not where they were
+  }
+
+  /* Places are searched on the phone, in the city's own list: a search is sent to no one and works offline. */
+  const plain = s => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+  async function places() {
+    if (!state.places) {
+      try { state.places = await (await fetch('places.json')).json(); } catch (e) { state.places = []; }
+      $('places').replaceChildren(...state.places.map(p => el('option', { value: p.name })));
+    }
+    return state.places;
+  }
+
+  async function searchPlace() {
+    const q = $('place').value;
+    if (!plain(q)) return;
+    const all = await places();
+    const found = all.find(p => plain(p.name) === plain(q)) || all.find(p => plain(p.name).includes(plain(q)));
+    if (!found) { notice(t('placeNotFound', q.trim())); return; }
+    notice('');
+    state.origin = { latitude: found.lat, longitude: found.lon };
+    state.place = found.name;
+    state.fromUser = false;
+    state.fit = true;
+    load();
   }
 
   function applyLanguage() {
@@ -313,7 +340,10 @@
     $('f-free').addEventListener('change', e => { state.filters.free = e.target.checked; load(); });
     $('f-gratis').addEventListener('change', e => { state.filters.gratis = e.target.checked; load(); });
     $('f-vehicle').addEventListener('change', e => { state.filters.vehicle = e.target.value; load(); });
-    $('controls').addEventListener('submit', e => e.preventDefault());
+    $('controls').addEventListener('submit', e => { e.preventDefault(); searchPlace(); });
+    $('place').addEventListener('focus', places, { once: true });
+    // picking a suggestion searches at once; typing searches on Enter (the form's submit)
+    $('place').addEventListener('input', e => { if (!e.inputType || e.inputType === 'insertReplacementText') searchPlace(); });
     $('details-close').addEventListener('click', closeDetails);
     document.addEventListener('keydown', e => { if (e.key === 'Escape' && !$('details').hidden) closeDetails(); });
     window.addEventListener('online', () => load());

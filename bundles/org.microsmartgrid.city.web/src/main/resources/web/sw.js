@@ -3,7 +3,7 @@
    come from the network or say that it is old. */
 'use strict';
 const CACHE = 'msg-map-v2';
-const SHELL = ['./', 'index.html', 'app.css', 'i18n.js', 'i18n-account.js', 'api.js', 'forms.js', 'account.js', 'app.js', 'config.json', 'manifest.webmanifest',
+const SHELL = ['./', 'index.html', 'app.css', 'i18n.js', 'i18n-account.js', 'api.js', 'forms.js', 'account.js', 'app.js', 'config.json', 'places.json', 'manifest.webmanifest',
   'icon.svg', 'vendor/leaflet/leaflet.js', 'vendor/leaflet/leaflet.css'];
 
 self.addEventListener('install', e => {

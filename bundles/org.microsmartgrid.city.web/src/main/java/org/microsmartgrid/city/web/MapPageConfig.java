@@ -31,4 +31,8 @@ public @interface MapPageConfig {
 
     @AttributeDefinition(name = "Zoom iniziale / Start zoom", min = "1", max = "20")
     int start_zoom() default 14;
+
+    @AttributeDefinition(name = "Luoghi cercabili / Searchable places",
+            description = "JSON file: an array of {name, lat, lon} a citizen can search; empty = Milan's, packed with the page")
+    String places_file() default "";
 }

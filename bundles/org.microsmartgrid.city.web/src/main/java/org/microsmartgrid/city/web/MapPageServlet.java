@@ -2,6 +2,7 @@ package org.microsmartgrid.city.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -33,11 +34,17 @@ public final class MapPageServlet extends HttpServlet {
 
     private final transient StaticResources files = new StaticResources(MapPageServlet.class.getClassLoader());
     private transient volatile PageSettings settings;
+    /** A city's own searchable places, or null for the packed list. */
+    private transient volatile Places places;
 
     @Activate
     @Modified
     void configure(MapPageConfig config) {
-        settings = PageSettings.of(config);
+        PageSettings s = PageSettings.of(config);
+        String file = config.places_file() == null ? "" : config.places_file().strip();
+        Places p = file.isEmpty() ? null : Places.read(Path.of(file));
+        settings = s; // both checked before either changes
+        places = p;
     }
 
     @Override
@@ -56,6 +63,12 @@ public final class MapPageServlet extends HttpServlet {
             resp.setHeader("Cache-Control", "no-cache");
             send(req, resp, new StaticResources.Resource(s.json().getBytes(StandardCharsets.UTF_8), null,
                     "application/json", null));
+            return;
+        }
+        Places own = places;
+        if (path.equals("/places.json") && own != null) {
+            resp.setHeader("Cache-Control", "no-cache");
+            send(req, resp, new StaticResources.Resource(own.json(), null, "application/json", null));
             return;
         }
         String name = path.equals("/") ? "index.html" : path.substring(1);

@@ -48,6 +48,7 @@ class PageSettingsTest {
             public double start_latitude() { return 45.4642; }
             public double start_longitude() { return 9.19; }
             public int start_zoom() { return 14; }
+            public String places_file() { return ""; }
         };
     }
 }

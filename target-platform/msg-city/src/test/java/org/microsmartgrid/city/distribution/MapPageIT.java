@@ -91,6 +91,17 @@ class MapPageIT {
         browser.byId("locate").click();
         browser.until("Manzoni first from its door", d -> browser.listedNames().equals(List.of(MANZONI, SORMANI)));
 
+        // or searches a place in Milan, as typed on a phone: no accents, lower case; the list is sorted from there
+        searchPlace("universita statale");
+        browser.until("Sormani first from the Statale", d -> browser.listedNames().equals(List.of(SORMANI, MANZONI))
+                && browser.byId("summary").getText().contains("dal più vicino a Università Statale"));
+        searchPlace("cairoli");
+        browser.until("Manzoni first from Largo Cairoli", d -> browser.listedNames().equals(List.of(MANZONI, SORMANI))
+                && browser.byId("summary").getText().contains("a Largo Cairoli"));
+        searchPlace("Atlantide");
+        browser.until("a place not found is said", d -> browser.byId("notice").getText().contains("Luogo non trovato"));
+        assertEquals(List.of(MANZONI, SORMANI), browser.listedNames(), "and the list stays as it was");
+
         assertEquals(List.of(), browser.seriousAccessibilityViolations(), "axe-core, list view (it)");
         browser.phone(true);
         browser.screenshot("phone-list-it");
@@ -105,6 +116,12 @@ class MapPageIT {
         assertEquals(List.of(), browser.seriousAccessibilityViolations(), "axe-core, details (it)");
         browser.screenshot("phone-details-it");
         browser.phone(false);
+    }
+
+    private void searchPlace(String typed) {
+        WebElement box = browser.byId("place");
+        box.clear();
+        box.sendKeys(typed + org.openqa.selenium.Keys.ENTER);
     }
 
     @Test
