@@ -40,6 +40,7 @@ public final class KapuaMode {
     private Registry registry;
 
     private final Clock clock;
+    private final boolean polling;
     private KapuaClient kapua;
     private String account;
     private String scopeId;
@@ -50,12 +51,14 @@ public final class KapuaMode {
     /** For DS. */
     public KapuaMode() {
         this.clock = Clock.systemUTC();
+        this.polling = true;
     }
 
-    /** For tests: without OSGi. */
+    /** For tests: without OSGi, and without its own timer (the test calls {@link #syncOnce}). */
     public KapuaMode(Registry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
+        this.polling = false;
     }
 
     @Activate
@@ -68,12 +71,14 @@ public final class KapuaMode {
         KapuaLogin login = c.api_key() != null && !c.api_key().isBlank() ? KapuaLogin.apiKey(c.api_key())
                 : KapuaLogin.user(c.username(), c.password());
         kapua = new KapuaClient(c.api_url(), login, Duration.ofSeconds(c.timeout_s()), clock);
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "msg-city-kapua-mode");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::syncQuietly, 0, c.poll_interval_s(), TimeUnit.SECONDS);
+        if (polling) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "msg-city-kapua-mode");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(this::syncQuietly, 0, c.poll_interval_s(), TimeUnit.SECONDS);
+        }
         LOG.info("Kapua mode: modules of account {} from {} every {} s as {} / modalità Kapua", account, c.api_url(),
                 c.poll_interval_s(), login);
     }
