@@ -37,7 +37,7 @@ public record KapuaDevice(String clientId, String displayName, String serialNumb
         if (d.has("connection") && d.get("connection").isJsonObject()) {
             JsonObject conn = d.getAsJsonObject("connection");
             String s = text(conn, "status");
-            c = s == null ? Connection.NONE : Connection.valueOf(s);
+            c = connection(s);
             String at = text(conn, "modifiedOn");
             if (at == null) at = text(conn, "createdOn");
             changed = at == null ? null : Instant.parse(at);
@@ -57,6 +57,15 @@ public record KapuaDevice(String clientId, String displayName, String serialNumb
         }
         return new KapuaDevice(clientId, text(d, "displayName"), text(d, "serialNumber"), text(d, "firmwareVersion"),
                 c, changed, lat, lon, sockets(d));
+    }
+
+    /** A status this client does not know (a newer Kapua) is read as NONE: that device is left as it is. */
+    private static Connection connection(String s) {
+        try {
+            return s == null ? Connection.NONE : Connection.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            return Connection.NONE;
+        }
     }
 
     private static int sockets(JsonObject d) {
@@ -87,7 +96,7 @@ public record KapuaDevice(String clientId, String displayName, String serialNumb
         java.util.List<KapuaDevice> out = new java.util.ArrayList<>();
         for (JsonObject d : kapua.list(KapuaClient.seg(scopeId) + "/devices",
                 Map.of("fetchAttributes", java.util.List.of("connection", "lastEvent")), pageSize))
-            out.add(of(d));
+            if (d.has("clientId") && !d.get("clientId").isJsonNull()) out.add(of(d)); // one odd device never blocks the rest
         return out;
     }
 }
