@@ -1,6 +1,7 @@
 package org.microsmartgrid.city.kapua.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +16,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import com.google.gson.JsonElement;
@@ -34,12 +41,20 @@ public final class KapuaClient {
 
     /** Refresh this long before the token's expiry: a request never leaves with a token about to die. */
     static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
+    /** The largest answer read (a page of 100 devices with their connections is some hundred kB). */
+    static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+    private static final ExecutorService BODY_READER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "msg-kapua-answer");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final URI base;
     private final KapuaLogin login;
     private final Duration timeout;
     private final Clock clock;
     private final HttpClient http;
+    private final int maxAnswerBytes;
     private Token token; // guarded by this
 
     /** The session Kapua gave: the JWT, its refresh token and when each expires. */
@@ -56,6 +71,11 @@ public final class KapuaClient {
      * @param timeout for connecting and for each answer
      */
     public KapuaClient(String apiUrl, KapuaLogin login, Duration timeout, Clock clock) {
+        this(apiUrl, login, timeout, clock, MAX_ANSWER_BYTES);
+    }
+
+    KapuaClient(String apiUrl, KapuaLogin login, Duration timeout, Clock clock, int maxAnswerBytes) {
+        this.maxAnswerBytes = maxAnswerBytes;
         String u = apiUrl == null ? "" : apiUrl.strip();
         if (!u.startsWith("http://") && !u.startsWith("https://"))
             throw new IllegalArgumentException("Kapua's API URL must be http(s)://host:port/v1: '" + u + "'");
@@ -114,7 +134,7 @@ public final class KapuaClient {
     private JsonElement send(String method, String path, Map<String, ?> query, JsonElement body)
             throws KapuaException {
         String bearer = bearer(false);
-        HttpResponse<String> r = exchange(method, path, query, body, bearer);
+        Answer r = exchange(method, path, query, body, bearer);
         if (r.statusCode() == 401) { // invalidated or expired early: one new session, one more try
             bearer = bearer(true);
             r = exchange(method, path, query, body, bearer);
@@ -171,7 +191,10 @@ public final class KapuaClient {
         }
     }
 
-    private HttpResponse<String> exchange(String method, String path, Map<String, ?> query, JsonElement body,
+    private record Answer(int statusCode, String body) {
+    }
+
+    private Answer exchange(String method, String path, Map<String, ?> query, JsonElement body,
                                           String bearer) throws KapuaException {
         URI uri = base.resolve(path + queryString(query));
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
@@ -180,7 +203,25 @@ public final class KapuaClient {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = r.body()) {
+                // the request's timeout ends with the headers: the body gets its own, and a size cap
+                Future<byte[]> reading = BODY_READER.submit(() -> in.readNBytes(maxAnswerBytes + 1));
+                byte[] answer;
+                try {
+                    answer = reading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    reading.cancel(true);
+                    throw new KapuaException(0, method + " " + path + ": Kapua's answer did not end within "
+                            + timeout.toSeconds() + " s", e);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+                if (answer.length > maxAnswerBytes)
+                    throw new KapuaException(502, method + " " + path + ": Kapua's answer is larger than "
+                            + maxAnswerBytes + " bytes", null);
+                return new Answer(r.statusCode(), new String(answer, StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new KapuaException(0, "Kapua not reachable at " + base + " (" + method + " " + path + "): " + e, e);
         } catch (InterruptedException e) {
@@ -189,12 +230,14 @@ public final class KapuaClient {
         }
     }
 
-    private static JsonElement answer(String method, String path, HttpResponse<String> r) throws KapuaException {
+    private static JsonElement answer(String method, String path, Answer r) throws KapuaException {
         int s = r.statusCode();
         if (s >= 200 && s < 300) {
             if (r.body() == null || r.body().isBlank()) return new JsonObject();
             try {
-                return JsonParser.parseString(r.body());
+                JsonElement e = JsonParser.parseString(r.body());
+                if (!e.isJsonObject()) throw new JsonParseException("not a JSON object");
+                return e;
             } catch (JsonParseException e) {
                 throw new KapuaException(502, method + " " + path + ": Kapua's answer is not JSON", e);
             }
