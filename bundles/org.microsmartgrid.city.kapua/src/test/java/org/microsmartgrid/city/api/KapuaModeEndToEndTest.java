@@ -72,6 +72,7 @@ class KapuaModeEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
+        kapua = new KapuaStandIn(Clock.systemUTC()); // first: skipped before anything starts without Kapua's documents
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -86,7 +87,6 @@ class KapuaModeEndToEndTest {
         broker.startServer(new MemoryConfig(p));
         brokerUrl = "tcp://127.0.0.1:" + port;
 
-        kapua = new KapuaStandIn(Clock.systemUTC());
         kapua.addUser("city-reader", "Reader-pw-2026!", MILANO);
         kapuaLifecycle = kapuasLifecycleConsumer();
 
@@ -147,6 +147,7 @@ class KapuaModeEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
+        if (kapua == null) return; // skipped: Kapua's OpenAPI documents are not there
         if (module != null && module.isConnected()) module.disconnect();
         if (module != null) module.close();
         http.stop();

@@ -31,6 +31,7 @@ class KapuaClientTest {
 
     @AfterEach
     void stop() throws Exception {
+        if (kapua == null) return; // skipped: Kapua's OpenAPI documents are not there
         kapua.close();
         assertEquals(List.of(), kapua.violations(), "requests or answers outside Kapua's OpenAPI documents");
     }

@@ -43,6 +43,7 @@ class KapuaModeTest {
 
     @AfterEach
     void stop() throws Exception {
+        if (kapua == null) return; // skipped: Kapua's OpenAPI documents are not there
         mode.deactivate();
         kapua.close();
         assertEquals(List.of(), kapua.violations());

@@ -61,6 +61,7 @@ class ProvisionTest {
 
     @AfterEach
     void stop() throws Exception {
+        if (kapua == null) return; // skipped: Kapua's OpenAPI documents are not there
         kapua.close();
         assertEquals(List.of(), kapua.violations(), "requests or answers outside Kapua's OpenAPI documents");
     }
