@@ -63,6 +63,17 @@ public final class KapuaMode {
 
     @Activate
     public void activate(KapuaModeConfig c) {
+        try {
+            start(c);
+        } catch (IllegalArgumentException e) {
+            // SCR reports a failed activation only to the OSGi log: say it where operators look
+            LOG.error("Kapua mode not started, fix {}.config: {} / modalità Kapua non avviata", KapuaModeConfig.PID,
+                    e.getMessage());
+            throw e;
+        }
+    }
+
+    private void start(KapuaModeConfig c) {
         account = required(c.account(), "account");
         if (account.contains("/") || account.contains("+") || account.contains("#"))
             throw new IllegalArgumentException("account must be a Kapua account name without / + #: " + account);

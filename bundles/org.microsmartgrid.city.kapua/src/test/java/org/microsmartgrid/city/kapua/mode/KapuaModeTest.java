@@ -106,5 +106,9 @@ class KapuaModeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.activate(Configs.of(
                 KapuaModeConfig.class, Map.of("api_url", kapua.apiUrl(), "account", "milano"))));
         assertTrue(e.getMessage().contains("API key"), e.getMessage());
+        IllegalArgumentException url = assertThrows(IllegalArgumentException.class, () -> m.activate(Configs.of(
+                KapuaModeConfig.class, Map.of("api_url", "kapua.example.org:8081", "account", "milano", "api_key",
+                        "MTIzNDU2Nzg="))));
+        assertTrue(url.getMessage().contains("http(s)://host:port/v1"), url.getMessage());
     }
 }
