@@ -130,6 +130,9 @@ class KapuaComposeTest {
         Path conf = DIR.resolve("city-conf");
         assertFalse(Files.exists(conf.resolve("org.microsmartgrid.city.broker.CityBroker.config")),
                 "no embedded broker in Kapua mode");
+        for (String needed : new String[] {"org.microsmartgrid.city.ingest.internal.IngestService",
+                "org.microsmartgrid.city.registry.store.RegistryStore"}) // components that start only when configured
+            assertTrue(Files.isRegularFile(conf.resolve(needed + ".config")), needed + ".config is missing");
         check(conf.resolve(KapuaModeConfig.PID + ".config"), KapuaModeConfig.class);
         check(conf.resolve(ExternalBrokerConfig.PID + ".config"), ExternalBrokerConfig.class);
     }
