@@ -32,9 +32,9 @@ public @interface ExternalBrokerConfig {
                     + "one of them.")
     String share_group() default "city";
 
-    @AttributeDefinition(name = "Filtri condivisi / Shared topic filters",
+    @AttributeDefinition(name = "Filtri condivisi / Shared topic filters", required = false,
             description = "The modules' data (docs/cloud-telemetry.md), split among the instances: each is subscribed "
-                    + "as $share/{group}/{filter}.")
+                    + "as $share/{group}/{filter}. Empty: nothing shared (one instance; docs/kapua.md).")
     String[] topic_filters() default {"+/+/msg/#"};
 
     @AttributeDefinition(name = "Filtri per ogni istanza / Filters every instance receives", required = false,

@@ -109,6 +109,7 @@ public final class ExternalBrokerLink implements ConfigurableComponent, MqttCall
                 throw new IllegalArgumentException("every.instance.filters: '" + f + "'");
             return f.strip();
         }).toArray(String[]::new);
+        if (s.length + e.length == 0) throw new IllegalArgumentException("topic.filters and every.instance.filters are empty");
         String[] all = Arrays.copyOf(s, s.length + e.length);
         System.arraycopy(e, 0, all, s.length, e.length);
         return all;
@@ -118,7 +119,8 @@ public final class ExternalBrokerLink implements ConfigurableComponent, MqttCall
     static String[] sharedFilters(String group, String[] filters) {
         if (group == null || group.isBlank() || group.contains("/") || group.contains("+") || group.contains("#"))
             throw new IllegalArgumentException("share.group must be a name without / + #: '" + group + "'");
-        if (filters == null || filters.length == 0) throw new IllegalArgumentException("topic.filters is empty");
+        // none shared: one instance on a broker whose shared subscriptions a 3.1.1 client cannot use (Kapua mode)
+        if (filters == null || filters.length == 0) return new String[0];
         return Arrays.stream(filters).map(f -> {
             if (f == null || f.isBlank() || f.startsWith("$share/"))
                 throw new IllegalArgumentException("topic.filters: '" + f + "' (the $share/{group}/ prefix is added)");
