@@ -15,7 +15,7 @@ import java.util.Random;
  * Called once a second from one thread.
  */
 final class DemoDay {
-    static final int MIN_STAY_S = 40;
+    static final int MIN_STAY_S = 30;
     static final int MIN_GAP_S = 5;
 
     private final double speed;

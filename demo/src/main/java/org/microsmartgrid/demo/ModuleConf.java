@@ -33,9 +33,9 @@ final class ModuleConf {
             throws IOException {
         Files.createDirectories(dir);
         copy(sharedConf, dir, "org.microsmartgrid.charging.ChargingSessionsService.config",
-                // a vehicle taken away ends its session after 15 s at rest (2 minutes in the shipped demo): the
+                // a vehicle taken away ends its session after 10 s at rest, the least allowed (2 minutes in the shipped demo): the
                 // demo's day runs fast
-                "unplug.after.s=I\"120\"", "unplug.after.s=I\"15\"");
+                "unplug.after.s=I\"120\"", "unplug.after.s=I\"10\"");
         copy(sharedConf, dir, "org.microsmartgrid.coap.CoapBuildingService.config",
                 "coap.port=I\"5683\"", "coap.port=I\"" + ports.coap() + "\"",
                 "coaps.port=I\"5684\"", "coaps.port=I\"" + ports.coaps() + "\"");
