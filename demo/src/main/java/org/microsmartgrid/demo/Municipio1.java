@@ -45,6 +45,7 @@ public final class Municipio1 {
         return t;
     });
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final long began = System.nanoTime();
 
     private Municipio1(Options options) {
         this.options = options;
@@ -204,7 +205,8 @@ public final class Municipio1 {
     private void printAddresses(Path dir, int cityHttp, int mqtt, String operatorPassword, PeopleDemo.Account moderator,
                                 PeopleDemo.Account provider, List<String[]> moduleLines) {
         out.println();
-        out.println("Pronto / Ready. Ora simulata / simulated time " + options.start() + " (Milano), ×" + options.speed());
+        out.printf("Pronto in %d s / Ready in %d s. Ora simulata / simulated time %s (Milano), ×%s%n",
+                elapsed(), elapsed(), options.start(), options.speed());
         out.println("  Mappa / Map:          http://localhost:" + cityHttp + "/map/");
         out.println("  API:                  http://localhost:" + cityHttp + "/api/v1/locations");
         out.println("  Console della città:  http://localhost:" + cityHttp + "/system/console   (operator / " + operatorPassword + ")");
@@ -232,6 +234,10 @@ public final class Municipio1 {
         Path file = dir.resolve("credentials.txt");
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private long elapsed() {
+        return (System.nanoTime() - began) / 1_000_000_000L;
     }
 
     private List<Child> all() {
