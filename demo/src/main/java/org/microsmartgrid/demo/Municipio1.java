@@ -31,8 +31,8 @@ import org.microsmartgrid.console.auth.PasswordHash;
  */
 public final class Municipio1 {
     static final String MARKER = ".msg-municipio1";
-    static final Duration CITY_WAIT = Duration.ofSeconds(180);
-    static final Duration MODULES_WAIT = Duration.ofSeconds(240);
+    static final Duration CITY_WAIT = Duration.ofSeconds(360);
+    static final Duration MODULES_WAIT = Duration.ofSeconds(360);
 
     private final Options options;
     private final PrintStream out = System.out;

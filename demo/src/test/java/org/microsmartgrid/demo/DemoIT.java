@@ -35,7 +35,7 @@ import com.google.gson.JsonParser;
  */
 class DemoIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(200);
+    private static final Duration WAIT = Duration.ofSeconds(420);
 
     /** The sites the issue names, at their coordinates (OpenStreetMap), with the number of sockets each has. */
     record Expected(String name, double lat, double lon, int sockets) {
