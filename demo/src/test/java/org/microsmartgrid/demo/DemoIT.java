@@ -81,6 +81,15 @@ class DemoIT {
             JsonObject listed = find(get(port, "/api/v1/locations?limit=500"), "Libreria di Brera");
             assertFalse(listed.get("monitored").getAsBoolean());
 
+            // a citizen near the Duomo opens the map: the sites around it are listed, nearest first (screenshot: README)
+            List<String> nearDuomo = MapPage.namesListedNear(port, 45.4642, 9.1900,
+                    Path.of(System.getProperty("msg.screenshots", "target/screenshots")).resolve("municipio1-desktop-it.png"));
+            assertTrue(nearDuomo.containsAll(List.of("Palazzo Reale", "Museo del Novecento", "Palazzo Marino",
+                    "Università Statale")), nearDuomo.toString());
+            // the courtyard a private individual listed (389 m away) is there, without its name
+            assertTrue(nearDuomo.contains("Presa di un privato") && !nearDuomo.contains("Cortile di via Larga"),
+                    nearDuomo.toString());
+
             // a vehicle leaves: its session ends with energy (the launcher prints it)
             Matcher ended = awaitLine(out, launcher, Pattern.compile("session ended, (\\d+) Wh"));
             assertTrue(Integer.parseInt(ended.group(1)) > 0, ended.group());
