@@ -151,7 +151,7 @@ public final class Municipio1 {
         }, 1, 1, TimeUnit.SECONDS);
         ticker.scheduleWithFixedDelay(progress::pollSessions, 2, 2, TimeUnit.SECONDS);
         ticker.scheduleWithFixedDelay(() -> progress.summary(api), 30, 30, TimeUnit.SECONDS);
-        ticker.scheduleWithFixedDelay(this::reportDeaths, 5, 5, TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(this::printDeaths, 5, 5, TimeUnit.SECONDS);
         if (options.hours() > 0) {
             long seconds = (long) Math.ceil(options.hours() * 3600 / options.speed());
             out.printf("  si ferma da sola dopo %s ore simulate (%d s) / stops by itself after %s simulated hours%n",
@@ -195,6 +195,17 @@ public final class Municipio1 {
         }
     }
 
+    private final java.util.Set<String> reportedDead = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** While the demo runs: a process that exited by itself is told once (the others go on). */
+    private void printDeaths() {
+        if (stopped.getCount() == 0) return;
+        for (Child c : all())
+            if (!c.process.isAlive() && reportedDead.add(c.name))
+                out.println("  " + c.name + " è terminato / exited (" + c.process.exitValue() + "): see " + c.log);
+    }
+
+    /** While starting: a process that exited stops the start. */
     private void reportDeaths() {
         if (stopped.getCount() == 0) return;
         for (Child c : all())

@@ -110,6 +110,13 @@ class DemoIT {
             assertTrue(r.next());
             assertTrue(r.getInt(1) >= 1, "closed sessions with energy in the city's registry: " + r.getInt(1));
         }
+        deleteTree(dir); // kept when a check failed, for its logs
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     private JsonObject search(int port, Expected site) throws Exception {
