@@ -10,6 +10,8 @@ window.MSG_I18N = (function () {
       v_MOBILITY_AID: 'Ausilio per la mobilità', v_CAR: 'Auto',
       mapHeading: 'Mappa', mapHint: "La mappa mostra gli stessi punti dell'elenco; usa l'elenco per la tastiera o il lettore di schermo.",
       results: 'Punti più vicini', close: 'Chiudi', switchTo: 'Italiano',
+      // a private individual's point has no public name (docs/city-api.md): the list calls it this
+      privatePoint: 'Presa di un privato',
       s_AVAILABLE: 'Libera', s_CHARGING: 'In carica', s_BLOCKED: 'Bloccata', s_RESERVED: 'Prenotata',
       s_INOPERATIVE: 'Non disponibile', s_OUTOFORDER: 'Guasta', s_PLANNED: 'In arrivo', s_REMOVED: 'Rimossa',
       s_UNKNOWN: 'Stato sconosciuto',
@@ -42,6 +44,7 @@ window.MSG_I18N = (function () {
       v_EBIKE: 'E-bike', v_SCOOTER: 'E-scooter', v_MOPED: 'Moped', v_MOBILITY_AID: 'Mobility aid', v_CAR: 'Car',
       mapHeading: 'Map', mapHint: 'The map shows the same points as the list; use the list with a keyboard or a screen reader.',
       results: 'Nearest points', close: 'Close', switchTo: 'English',
+      privatePoint: "A private individual's socket",
       s_AVAILABLE: 'Free', s_CHARGING: 'Charging', s_BLOCKED: 'Blocked', s_RESERVED: 'Reserved',
       s_INOPERATIVE: 'Inoperative', s_OUTOFORDER: 'Out of order', s_PLANNED: 'Planned', s_REMOVED: 'Removed',
       s_UNKNOWN: 'Status unknown',

@@ -50,4 +50,20 @@ class BoardCatalogTest {
         assertTrue(mock.mock());
         assertEquals(3, mock.relays().size(), "the README says: use the relay files of waveshare-rpi-relay-board");
     }
+
+    @Test
+    void theReferenceBoardWatchesEveryContactorOnAPinOfItsOwn() throws IOException {
+        Board reference = BoardCatalog.find(BoardCatalog.parse(repositoryBoards()), "waveshare-rpi-relay-board-b").orElseThrow();
+        assertFalse(reference.mock());
+        assertEquals(8, reference.pins().length);
+        assertEquals(4, reference.relays().size(), "the reference module has four sockets");
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (String pin : reference.pins()) used.add(pin.substring(pin.indexOf('=') + 1));
+        for (Map<String, Object> relay : reference.relays().values()) {
+            Object feedback = relay.get("feedback.pin");
+            assertTrue(feedback instanceof String f && !f.isEmpty(), "a contactor without feedback: " + relay);
+            // a pin claimed twice (an output, another relay's feedback) fails the relay (docs/relays.md)
+            assertTrue(used.add((String) feedback), "BCM " + feedback + " used twice on the reference board");
+        }
+    }
 }
