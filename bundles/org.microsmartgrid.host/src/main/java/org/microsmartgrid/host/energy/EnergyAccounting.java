@@ -46,6 +46,11 @@ public final class EnergyAccounting implements MeterListener {
     @Activate
     public EnergyAccounting(@Reference TariffCalendar calendar, EnergyAccountingConfig config, BundleContext context)
             throws IOException {
+        this(calendar, config, context.getProperty("msg.data"));
+    }
+
+    /** @param dataDir what {@code ${msg.data}} stands for; null: "data" */
+    public EnergyAccounting(TariffCalendar calendar, EnergyAccountingConfig config, String dataDir) throws IOException {
         if (!(config.max_power_w() >= 10 && config.max_power_w() <= 10_000_000))
             throw new IllegalArgumentException("max.power.w must be 10..10000000, got " + config.max_power_w());
         if (config.save_every_s() < 1 || config.save_every_s() > 3600)
@@ -53,8 +58,7 @@ public final class EnergyAccounting implements MeterListener {
         if (config.keep_days() < 400) throw new IllegalArgumentException("keep.days must be at least 400, got " + config.keep_days());
         this.calendar = calendar;
         this.keepDays = config.keep_days();
-        String data = context.getProperty("msg.data");
-        this.store = new EnergyStore(Path.of(config.file().replace("${msg.data}", data == null ? "data" : data)));
+        this.store = new EnergyStore(Path.of(config.file().replace("${msg.data}", dataDir == null ? "data" : dataDir)));
         this.ledger = new EnergyLedger(calendar, config.max_power_w());
         try {
             store.load().ifPresent(ledger::restore);
@@ -70,7 +74,7 @@ public final class EnergyAccounting implements MeterListener {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         saver.shutdown();
         saver.awaitTermination(5, TimeUnit.SECONDS);
         save();

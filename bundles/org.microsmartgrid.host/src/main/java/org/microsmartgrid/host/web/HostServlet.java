@@ -78,16 +78,16 @@ public final class HostServlet extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<Meter> meters = List.of();
+    volatile List<Meter> meters = List.of();
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ControlLoopStatus loop;
+    volatile ControlLoopStatus loop;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile SiteControl control;
+    volatile SiteControl control;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile ChargingSessions sessions;
+    volatile ChargingSessions sessions;
 
     private final transient EnergyAccounting energy;
     private final transient HostSettings settings;
@@ -117,7 +117,7 @@ public final class HostServlet extends HttpServlet {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         ticker.shutdownNow();
         streams.closeAll();
     }
