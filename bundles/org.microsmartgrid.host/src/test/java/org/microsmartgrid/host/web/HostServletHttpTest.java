@@ -140,6 +140,22 @@ class HostServletHttpTest {
     }
 
     @Test
+    void theHostChangesAPluggedInSessionsModeAsHimself() throws Exception {
+        FakeSessions sessions = (FakeSessions) servlet.sessions;
+        assertEquals(409, post("/building/api/sockets/2", "{\"mode\":\"SOLAR_ONLY\"}", "anna", "host password 1", null).statusCode());
+        sessions.open = new ChargingSession(UUID.randomUUID(), 2, ChargingMode.NOW, 0, null, Instant.now(), null, 10, 0, 0,
+                null, ChargingSessions.PLUG);
+        HttpResponse<String> r = post("/building/api/sockets/2", "{\"mode\":\"SOLAR_ONLY\"}", "anna", "host password 1", null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("remote:host:anna", sessions.open.startedBy());
+        assertEquals(ChargingMode.SOLAR_ONLY, sessions.open.mode());
+        // the session is now the host's: a second change is refused, saying why
+        r = post("/building/api/sockets/2", "{\"mode\":\"NOW\"}", "anna", "host password 1", null);
+        assertEquals(409, r.statusCode(), r.body());
+        assertEquals(ChargingMode.SOLAR_ONLY, sessions.open.mode());
+    }
+
+    @Test
     void theSessionsCsvHasOneLinePerSessionAndNoDriversTrace() throws Exception {
         HttpResponse<String> r = get("/building/api/sessions.csv", "bruno", "member password 1");
         assertEquals(200, r.statusCode());
@@ -203,9 +219,11 @@ class HostServletHttpTest {
         final List<ChargingSession> all = new ArrayList<>(List.of(new ChargingSession(UUID.randomUUID(), 1, ChargingMode.NOW, 0, null,
                 Instant.parse("2026-03-02T09:00:00Z"), Instant.parse("2026-03-02T10:00:00Z"), 1500, 750, 0.45, UNPLUGGED, "token:1a2b3c4d")));
 
+        ChargingSession open;
+
         @Override
         public Optional<ChargingSession> active(int socket) {
-            return Optional.empty();
+            return Optional.ofNullable(open).filter(s -> s.socket() == socket);
         }
 
         @Override
@@ -215,7 +233,12 @@ class HostServletHttpTest {
 
         @Override
         public ChargingSession startRemote(int socket, ChargingMode mode, double targetWh, Instant deadline, String actor) {
-            throw new UnsupportedOperationException();
+            // as the charging bundle: a plug-detected session is taken over, a remote or token one makes the socket busy
+            if (open == null || open.socket() != socket || !PLUG.equals(open.startedBy()))
+                throw new IllegalStateException("socket " + socket + " is busy");
+            open = new ChargingSession(open.id(), socket, mode, 0, null, open.started(), null, open.energyWh(),
+                    open.solarWh(), open.costEur(), null, "remote:" + actor);
+            return open;
         }
 
         @Override
