@@ -81,7 +81,7 @@
   // absolute, without the user:password@ a bookmark may carry (fetch refuses URLs with credentials)
   const base = location.origin + location.pathname.replace(/[^/]*$/, '');
   let lang = localStorage.getItem('msg-lang') || ((navigator.language || 'it').toLowerCase().startsWith('en') ? 'en' : 'it');
-  let me = null, lastFlow = null, period = 'today', chart = null, lastEnergy = null, modeChoice = {};
+  let me = null, lastFlow = null, period = 'today', chart = null, lastEnergy = null;
   const t = () => T[lang];
   const nf = (d) => new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
   const watts = w => w == null ? '–' : (Math.abs(w) >= 1000 ? nf(2).format(w / 1000) + ' kW' : nf(0).format(w) + ' W');
@@ -152,52 +152,84 @@
     $('cap-form').hidden = !canCap;
   }
 
+  // Each socket's card is made once and then updated in place: a button that is replaced every 2 s would lose a
+  // click that lands between its press and release, and a screen reader's position.
+  const socketState = {};
+
   function renderSockets(sockets) {
     const ul = $('sockets');
-    // keep a select the person is using: rebuild only what is not focused
-    const focused = document.activeElement && ul.contains(document.activeElement) ? document.activeElement.id : null;
-    ul.replaceChildren(...sockets.map(s => socketCard(s)));
-    if (focused && $(focused)) $(focused).focus();
+    const seen = new Set();
+    sockets.forEach(s => {
+      seen.add('socket-' + s.socket);
+      socketState[s.socket] = s;
+      let li = $('socket-' + s.socket);
+      if (!li) { li = socketCard(s.socket); ul.append(li); }
+      updateSocket(li, s);
+    });
+    [...ul.children].forEach(li => { if (!seen.has(li.id)) li.remove(); });
   }
 
-  function socketCard(s) {
-    const n = s.socket;
-    const li = el('li', { className: 'card socket ' + (s.on ? 'on' : 'off') + (s.disabled ? ' disabled' : ''), id: 'socket-' + n });
-    li.dataset.on = String(!!s.on);
-    li.dataset.reason = s.reason || '';
-    li.append(el('h4', { textContent: t().socket(n) + ' – ' + (s.disabled ? t().disabledBy : s.on ? t().on : t().off) }));
-    const p = el('p', { className: 'big' }, el('span', { id: 'socket-' + n + '-w', textContent: watts(s.powerW) }));
-    p.firstChild.dataset.w = s.powerW == null ? '' : String(s.powerW);
-    li.append(p);
-    const words = (t().reasons[s.reason] || s.reason || '');
-    const reason = el('p', { className: 'reason', id: 'socket-' + n + '-reason', textContent: words });
-    li.append(reason);
-    if (s.text) li.append(el('p', { className: 'note', textContent: s.text, lang: 'en' }));
-    if (s.class) li.append(el('p', { className: 'note', textContent: (t().classes[s.class] || s.class) + ' · ' + (t().modes[s.mode] || s.mode || '') }));
-    const sess = s.session;
-    li.append(el('p', { className: 'note', id: 'socket-' + n + '-session', textContent: sess
-      ? `${t().session} ${sess.id} · ${kwh(sess.energyWh / 1000)} · ${pct(sess.solarShare)} ${t().solar} · ${eur(sess.costEur)}`
-      : t().noSession }));
+  function socketCard(n) {
+    const li = el('li', { id: 'socket-' + n });
+    const w = el('span', { id: 'socket-' + n + '-w' });
+    li.append(el('h4', { id: 'socket-' + n + '-title' }), el('p', { className: 'big' }, w),
+      el('p', { className: 'reason', id: 'socket-' + n + '-reason' }),
+      el('p', { className: 'note', id: 'socket-' + n + '-text', lang: 'en' }),
+      el('p', { className: 'note', id: 'socket-' + n + '-class' }),
+      el('p', { className: 'note', id: 'socket-' + n + '-session' }));
     if (me && me.role === 'host') {
       const actions = el('div', { className: 'actions' });
       if (me.allowed.disable) {
-        const b = el('button', { type: 'button', id: 'socket-' + n + '-toggle', textContent: s.disabled ? t().enable(n) : t().disable(n) });
-        b.addEventListener('click', () => post('api/sockets/' + n, { enabled: !!s.disabled }));
+        const b = el('button', { type: 'button', id: 'socket-' + n + '-toggle' });
+        b.addEventListener('click', () => post('api/sockets/' + n, { enabled: !!socketState[n].disabled }));
         actions.append(b);
       }
-      if (me.allowed.mode && sess && sess.open) {
+      if (me.allowed.mode) {
         const id = 'socket-' + n + '-mode';
+        const box = el('div', { id: id + '-box', className: 'actions' });
         const sel = el('select', { id: id });
-        ['NOW', 'SOLAR_ONLY'].forEach(m => sel.append(el('option', { value: m, textContent: t().modes[m], selected: (modeChoice[n] || sess.mode) === m })));
-        sel.addEventListener('change', () => { modeChoice[n] = sel.value; });
-        const lab = el('label', { htmlFor: id, textContent: t().modeLabel(n), className: 'note' });
-        const go = el('button', { type: 'button', id: id + '-apply', textContent: t().modeApply });
+        ['NOW', 'SOLAR_ONLY'].forEach(m => sel.append(el('option', { value: m })));
+        const lab = el('label', { htmlFor: id, className: 'note', id: id + '-label' });
+        const go = el('button', { type: 'button', id: id + '-apply' });
         go.addEventListener('click', () => post('api/sockets/' + n, { mode: sel.value }));
-        actions.append(lab, sel, go);
+        box.append(lab, sel, go);
+        actions.append(box);
       }
       li.append(actions);
     }
     return li;
+  }
+
+  function updateSocket(li, s) {
+    const n = s.socket;
+    li.className = 'card socket ' + (s.on ? 'on' : 'off') + (s.disabled ? ' disabled' : '');
+    li.dataset.on = String(!!s.on);
+    li.dataset.reason = s.reason || '';
+    $('socket-' + n + '-title').textContent = t().socket(n) + ' – ' + (s.disabled ? t().disabledBy : s.on ? t().on : t().off);
+    const w = $('socket-' + n + '-w');
+    w.textContent = watts(s.powerW);
+    w.dataset.w = s.powerW == null ? '' : String(s.powerW);
+    $('socket-' + n + '-reason').textContent = t().reasons[s.reason] || s.reason || '';
+    $('socket-' + n + '-text').textContent = s.text || '';
+    $('socket-' + n + '-class').textContent = s.class ? (t().classes[s.class] || s.class) + ' · ' + (t().modes[s.mode] || s.mode || '') : '';
+    const sess = s.session;
+    $('socket-' + n + '-session').textContent = sess
+      ? `${t().session} ${sess.id} · ${kwh(sess.energyWh / 1000)} · ${pct(sess.solarShare)} ${t().solar} · ${eur(sess.costEur)}`
+      : t().noSession;
+    const toggle = $('socket-' + n + '-toggle');
+    if (toggle) toggle.textContent = s.disabled ? t().enable(n) : t().disable(n);
+    const box = $('socket-' + n + '-mode-box');
+    if (box) {
+      box.hidden = !(sess && sess.open && sess.mode !== 'SOLAR_AND_CHEAP');
+      $('socket-' + n + '-mode-label').textContent = t().modeLabel(n);
+      $('socket-' + n + '-mode-apply').textContent = t().modeApply;
+      const sel = $('socket-' + n + '-mode');
+      [...sel.options].forEach(o => { o.textContent = t().modes[o.value]; });
+      if (sess && document.activeElement !== sel && sel.dataset.session !== sess.id) {
+        sel.value = sess.mode === 'SOLAR_ONLY' ? 'SOLAR_ONLY' : 'NOW';
+        sel.dataset.session = sess.id;
+      }
+    }
   }
 
   async function loadEnergy() {

@@ -153,6 +153,11 @@ class HostPageIT {
         assertTrue(loopSocket(s, 3).get("text").getAsString().contains("host:" + HOST), loopSocket(s, 3).toString());
         module.awaitStatus("socket 3 drawing nothing", Duration.ofSeconds(30), st -> value(st, "socket-3", "ACTIVE_POWER") < 1);
         host.await("the page says it", d -> d.findElement(By.id("socket-3-reason")).getText().equals("Disattivata"));
+        host.await("the page shows it drawing nothing", d -> {
+            String w = d.findElement(By.id("socket-3-w")).getAttribute("data-w");
+            return w != null && !w.isEmpty() && Double.parseDouble(w) < 1;
+        });
+        host.driver.executeScript("document.getElementById('socket-3').scrollIntoView()");
         assertTrue(Files.readString(module.log).contains("Host page: host:" + HOST + " disabled socket 3"));
         host.screenshot("host-phone-disabled-it");
 
