@@ -130,6 +130,7 @@
     const g = $('grid-w');
     g.textContent = watts(f.gridW == null ? null : Math.abs(f.gridW));
     g.dataset.w = f.gridW == null ? '' : String(f.gridW);
+    g.dataset.at = f.gridAt || '';
     $('grid-dir').textContent = f.gridW == null ? '' : (f.gridW >= 0 ? t().importing : t().exporting);
     $('limit-w').textContent = watts(f.limitW);
     const m = $('grid-meter');
@@ -138,6 +139,7 @@
     m.setAttribute('aria-valuetext', watts(Math.max(0, f.gridW || 0)) + ' / ' + watts(f.limitW));
     $('pv-w').textContent = watts(f.pvW);
     $('pv-w').dataset.w = f.pvW == null ? '' : String(f.pvW);
+    $('pv-w').dataset.at = f.pvAt || '';
     $('card-pv').hidden = !f.hasPv;
     $('card-battery').hidden = !f.hasBattery;
     $('battery-w').textContent = watts(f.batteryW);

@@ -39,6 +39,8 @@ public final class FlowView {
         o.addProperty("at", in.now().toString());
         Double gridW = null;
         Double pvW = null;
+        Instant gridAt = null;
+        Instant pvAt = null;
         Double batteryW = null;
         Double soc = null;
         Map<Integer, Double> socketW = new TreeMap<>();
@@ -46,8 +48,14 @@ public final class FlowView {
             MeterReading r = m.reading();
             Optional<Double> p = r.good(Channel.ACTIVE_POWER);
             switch (m.role()) {
-                case GRID -> gridW = sum(gridW, p);
-                case PV -> pvW = sum(pvW, p);
+                case GRID -> {
+                    gridW = sum(gridW, p);
+                    gridAt = latest(gridAt, p.isPresent() ? r.values().get(Channel.ACTIVE_POWER).at() : null);
+                }
+                case PV -> {
+                    pvW = sum(pvW, p);
+                    pvAt = latest(pvAt, p.isPresent() ? r.values().get(Channel.ACTIVE_POWER).at() : null);
+                }
                 case BATTERY -> {
                     batteryW = sum(batteryW, p);
                     soc = r.good(Channel.STATE_OF_CHARGE).orElse(soc);
@@ -60,6 +68,9 @@ public final class FlowView {
         boolean hasPv = in.meters().stream().anyMatch(m -> m.role() == MeterRole.PV);
         boolean hasBattery = in.meters().stream().anyMatch(m -> m.role() == MeterRole.BATTERY);
         o.addProperty("gridW", gridW);
+        // when the meter measured it: the page can tell an old value, and a test can match it with /status
+        o.addProperty("gridAt", gridAt == null ? null : gridAt.toString());
+        o.addProperty("pvAt", pvAt == null ? null : pvAt.toString());
         o.addProperty("pvW", hasPv ? pvW : null);
         o.addProperty("hasPv", hasPv);
         o.addProperty("hasBattery", hasBattery);
@@ -126,6 +137,11 @@ public final class FlowView {
         j.addProperty("costEur", cs.costEur());
         j.addProperty("open", cs.open());
         return j;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (b == null) return a;
+        return a == null || b.isAfter(a) ? b : a;
     }
 
     private static Double sum(Double a, Optional<Double> b) {
