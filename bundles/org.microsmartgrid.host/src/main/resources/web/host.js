@@ -23,6 +23,7 @@
       eurGrid: 'Pagato alla rete', chartOf: p => `Grafico: energia ${p} in kWh (fotovoltaico, prelievo, immissione, veicoli)`,
       sPv: 'Fotovoltaico', sImport: 'Prelievo', sExport: 'Immissione', sVehicles: 'Veicoli',
       open: 'in corso', ended: 'finita', member: 'membro (solo lettura)', host: 'gestore', safe: w => `Sicurezza: ${w}`,
+      lost: t => `Collegamento con il modulo interrotto: valori delle ${t}, potrebbero essere vecchi. Riprovo da solo.`,
       noLoop: 'La regolazione non è attiva.', done: 'Fatto.', band: b => `Fascia attuale ${b}`,
       classes: { MOBILITY_AID: 'ausilio per la mobilità', SHARED_FLEET: 'flotta condivisa', PUBLIC: 'pubblica', PRIVATE: 'privata' },
       modes: { NOW: 'subito', SOLAR_ONLY: 'solo sole', SOLAR_AND_CHEAP: 'sole e ore economiche', NONE: 'nessuno' },
@@ -60,6 +61,7 @@
       eurGrid: 'Paid to the grid', chartOf: p => `Chart: energy ${p} in kWh (PV, import, export, vehicles)`,
       sPv: 'PV', sImport: 'Import', sExport: 'Export', sVehicles: 'Vehicles',
       open: 'running', ended: 'ended', member: 'member (read only)', host: 'host', safe: w => `Safety: ${w}`,
+      lost: t => `Connection to the module lost: values from ${t}, they may be out of date. Retrying by itself.`,
       noLoop: 'The control loop is not running.', done: 'Done.', band: b => `Current band ${b}`,
       classes: { MOBILITY_AID: 'mobility aid', SHARED_FLEET: 'shared fleet', PUBLIC: 'public', PRIVATE: 'private' },
       modes: { NOW: 'now', SOLAR_ONLY: 'solar only', SOLAR_AND_CHEAP: 'solar and cheap hours', NONE: 'none' },
@@ -299,7 +301,12 @@
 
   function listen() {
     const es = new EventSource(base + 'api/events');
+    // the browser reconnects by itself; meanwhile the page says its values are old rather than look live
+    es.addEventListener('error', () => {
+      if (lastFlow) $('stale').textContent = t().lost(time(lastFlow.at));
+    });
     es.addEventListener('flow', ev => {
+      $('stale').textContent = '';
       const f = JSON.parse(ev.data);
       const before = lastFlow ? (lastFlow.sockets || []).map(s => s.session ? s.session.id : '').join() : null;
       renderFlow(f);

@@ -25,6 +25,7 @@ import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.console.auth.Authenticator;
 import org.microsmartgrid.console.auth.CsrfGuard;
+import org.microsmartgrid.console.auth.DeviceCookies;
 import org.microsmartgrid.host.energy.BandSplit;
 import org.microsmartgrid.host.energy.EnergyAccounting;
 import org.osgi.service.component.annotations.Activate;
@@ -48,6 +49,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import jakarta.servlet.Servlet;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,6 +68,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @SuppressWarnings("serial")
 public final class HostServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(HostServlet.class);
+    /** Not the console's cookie name: the two logins are separate. */
+    static final String DEVICE_COOKIE = "msg-host-device";
     static final String REALM = "Basic realm=\"Edificio / Building\", charset=\"UTF-8\"";
     private static final Pattern SOCKET = Pattern.compile("/api/sockets/(\\d{1,4})");
     private static final Map<String, String> STATIC = Map.of(
@@ -255,10 +259,20 @@ public final class HostServlet extends HttpServlet {
         return s == null ? List.of() : s.recent(2000);
     }
 
-    /** The user, or null when the response (401 or 429) is already written. */
+    /**
+     * The user, or null when the response (401 or 429) is already written. As the console: a browser where the user
+     * logged in before carries a device cookie and is throttled on its own, so a script guessing a host's password
+     * from the same address (the building's NAT) does not lock the host out.
+     */
     private String authenticate(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Authenticator.Decision d = authenticator.authenticate(req.getRemoteAddr(), req.getHeader("Authorization"));
-        if (d instanceof Authenticator.Decision.Granted g) return g.user();
+        String device = deviceCookie(req);
+        Authenticator.Decision d = authenticator.authenticate(req.getRemoteAddr(), req.getHeader("Authorization"), device);
+        if (d instanceof Authenticator.Decision.Granted g) {
+            authenticator.deviceCookieFor(g.user(), device).ifPresent(token -> resp.addHeader("Set-Cookie",
+                    DEVICE_COOKIE + "=" + token + "; Path=/building; Max-Age=" + DeviceCookies.VALIDITY.toSeconds()
+                            + "; HttpOnly; SameSite=Strict"));
+            return g.user();
+        }
         if (d instanceof Authenticator.Decision.LockedOut l) {
             resp.setHeader("Retry-After", Long.toString(l.retryAfter().toSeconds()));
             new Problem(429, "Troppi tentativi / Too many attempts", "Riprova tra / Retry in " + l.retryAfter().toSeconds() + " s").write(resp);
@@ -267,6 +281,13 @@ public final class HostServlet extends HttpServlet {
         resp.setHeader("WWW-Authenticate", REALM);
         new Problem(401, "Accesso richiesto / Login required",
                 "Accedi con il nome e la password dell'edificio / Log in with the building's name and password").write(resp);
+        return null;
+    }
+
+    private static String deviceCookie(HttpServletRequest req) {
+        Cookie[] cookies = req.getCookies();
+        if (cookies == null) return null;
+        for (Cookie c : cookies) if (DEVICE_COOKIE.equals(c.getName())) return c.getValue();
         return null;
     }
 

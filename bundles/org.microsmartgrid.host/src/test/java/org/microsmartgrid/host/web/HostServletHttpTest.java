@@ -84,6 +84,19 @@ class HostServletHttpTest {
     }
 
     @Test
+    void aScriptGuessingTheHostsPasswordFromTheSameAddressDoesNotLockOutTheHostsOwnPhone() throws Exception {
+        HttpResponse<String> first = get("/building/api/me", "anna", "host password 1");
+        String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith(HostServlet.DEVICE_COOKIE + "=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        for (int i = 0; i < 6; i++) get("/building/api/me", "anna", "guess " + i);
+        assertEquals(429, get("/building/api/me", "anna", "host password 1").statusCode(), "a new browser waits");
+        HttpResponse<String> phone = http.send(HttpRequest.newBuilder(jetty.uri("/building/api/me"))
+                .header("Authorization", basic("anna", "host password 1")).header("Cookie", cookie.split(";", 2)[0]).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, phone.statusCode(), "the host's phone gets in at once");
+    }
+
+    @Test
     void aMemberCannotChangeAnything() throws Exception {
         HttpResponse<String> r = post("/building/api/sockets/2", "{\"enabled\":false}", "bruno", "member password 1", null);
         assertEquals(403, r.statusCode(), r.body());
