@@ -44,8 +44,21 @@ public final class Authenticator {
     private final Clock clock;
     /** Checked for unknown users, so that a wrong name costs as much time as a wrong password. */
     private final PasswordHash decoy;
+    /** For the log: which page ("Installer console") and what its users are called ("installer"). */
+    private final String page;
+    private final String noun;
 
     public Authenticator(AuthSettings settings, Clock clock, SecureRandom random) {
+        this(settings, clock, random, "Installer console", "installer");
+    }
+
+    /**
+     * @param page what the log calls the page, e.g. "Host page"
+     * @param noun what the log calls its users, e.g. "user"
+     */
+    public Authenticator(AuthSettings settings, Clock clock, SecureRandom random, String page, String noun) {
+        this.page = page;
+        this.noun = noun;
         this.accounts = settings.accounts();
         this.throttle = new LoginThrottle(settings.failuresBeforeLockout(), settings.lockout(), settings.maxLockout());
         this.verified = new VerifiedCredentials(settings.verifiedCache(), random);
@@ -90,7 +103,7 @@ public final class Authenticator {
             if (!hash.get().matches(c.password())) return failure(key, address, c.user(), now);
             verified.remember(c.user(), c.password(), now);
             throttle.succeeded(key);
-            LOG.info("Installer console: installer '{}' logged in from {}", c.user(), address);
+            LOG.info("{}: {} '{}' logged in from {}", page, noun, c.user(), address);
             return new Decision.Granted(c.user());
         } finally {
             c.wipe();
@@ -124,15 +137,15 @@ public final class Authenticator {
     /** @param knownUser the configured user whose password was wrong; null for an unknown name (never logged) */
     private Decision failure(String key, String address, String knownUser, Instant now) {
         Optional<Duration> lock = throttle.failed(key, now);
-        String who = knownUser == null ? "unknown user names" : "installer '" + knownUser + "'";
+        String who = knownUser == null ? "unknown user names" : noun + " '" + knownUser + "'";
         if (lock.isPresent()) {
-            LOG.warn("Installer console: {} failed logins in a row from {} for {}; further attempts for it from there "
-                    + "wait {} s (other accounts, and the installer's known browsers, are not slowed down)",
-                    throttle.failures(key, now), address, who, lock.get().toSeconds());
+            LOG.warn("{}: {} failed logins in a row from {} for {}; further attempts for it from there "
+                    + "wait {} s (other accounts, and the {}'s known browsers, are not slowed down)",
+                    page, throttle.failures(key, now), address, who, lock.get().toSeconds(), noun);
             return new Decision.LockedOut(roundUp(lock.get()));
         }
-        LOG.info("Installer console: failed login from {} for {} ({} of {} before attempts are slowed down)",
-                address, who, throttle.failures(key, now), throttle.failuresBeforeLockout());
+        LOG.info("{}: failed login from {} for {} ({} of {} before attempts are slowed down)",
+                page, address, who, throttle.failures(key, now), throttle.failuresBeforeLockout());
         return new Decision.Challenge(true);
     }
 

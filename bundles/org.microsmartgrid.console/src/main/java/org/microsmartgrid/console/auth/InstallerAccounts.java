@@ -53,6 +53,19 @@ public final class InstallerAccounts {
         return new InstallerAccounts(accounts);
     }
 
+    /**
+     * The accounts of both lists, for a page with two kinds of users (the building's hosts and members).
+     *
+     * @throws IllegalArgumentException a name is in both lists
+     */
+    public static InstallerAccounts union(InstallerAccounts a, InstallerAccounts b) {
+        Map<String, PasswordHash> all = new LinkedHashMap<>(a.accounts);
+        for (Map.Entry<String, PasswordHash> e : b.accounts.entrySet())
+            if (all.putIfAbsent(e.getKey(), e.getValue()) != null)
+                throw new IllegalArgumentException("user '" + e.getKey() + "' is configured twice");
+        return new InstallerAccounts(all);
+    }
+
     public Optional<PasswordHash> hashOf(String name) {
         return Optional.ofNullable(accounts.get(name));
     }

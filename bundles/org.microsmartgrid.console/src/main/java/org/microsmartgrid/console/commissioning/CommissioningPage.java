@@ -8,7 +8,7 @@ import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.api.meter.Sample;
 import org.microsmartgrid.api.relay.RelayState;
-import org.microsmartgrid.console.relays.CsrfGuard;
+import org.microsmartgrid.console.auth.CsrfGuard;
 import org.owasp.encoder.Encode;
 
 /**

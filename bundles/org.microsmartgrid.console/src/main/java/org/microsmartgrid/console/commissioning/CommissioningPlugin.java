@@ -12,7 +12,7 @@ import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayState;
 import org.microsmartgrid.console.InstallerAuthentication;
-import org.microsmartgrid.console.relays.CsrfGuard;
+import org.microsmartgrid.console.auth.CsrfGuard;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;

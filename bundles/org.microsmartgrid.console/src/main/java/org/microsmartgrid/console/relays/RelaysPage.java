@@ -1,5 +1,6 @@
 package org.microsmartgrid.console.relays;
 
+import org.microsmartgrid.console.auth.CsrfGuard;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.Quality;

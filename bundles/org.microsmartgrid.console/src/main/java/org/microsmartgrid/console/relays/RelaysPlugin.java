@@ -1,5 +1,6 @@
 package org.microsmartgrid.console.relays;
 
+import org.microsmartgrid.console.auth.CsrfGuard;
 import com.google.gson.JsonObject;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,4 +1,4 @@
-package org.microsmartgrid.console.relays;
+package org.microsmartgrid.console.auth;
 
 import org.junit.jupiter.api.Test;
 
