@@ -85,6 +85,11 @@
         const r = groupRow(g); r[0] = new Date(Number(g.key) * 86400000).toISOString().slice(0, 10); return r; }));
 
       await groups();
+      const av = await get("/availability?" + period());
+      const pct = (x) => nf(0).format(x * 100) + " %";
+      table($("t-avail"), [t("point"), t("socketHours"), t("free"), t("charging"), t("outOfOrder"), t("offline")],
+        av.points.map((p) => [p.location_id, nf(0).format(p.socket_hours), pct(p.free_share), pct(p.charging_share),
+          pct(p.out_of_order_share), pct(p.offline_share)]));
       const bad = await get("/bad-data?" + period());
       table($("t-bad"), [t("module"), t("rule"), t("occurrences")],
         bad.bad_data.map((b) => [b.module, b.rule, nf(0).format(b.occurrences)]));

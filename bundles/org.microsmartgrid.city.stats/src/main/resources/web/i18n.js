@@ -15,6 +15,8 @@ window.T = {
     login: "Accedi con un account del Comune dalla pagina della mappa, poi torna qui.",
     forbidden: "Il tuo account non ha il ruolo del Comune (MUNICIPALITY).", error: "Dati non disponibili: ",
     none: "Nessun dato nel periodo.", noCommunity: "Nessuna comunità configurata.",
+    availability: "Disponibilità dei punti", point: "Punto", socketHours: "Ore-presa osservate", free: "Libero",
+    charging: "In carica", outOfOrder: "Guasto o disattivato", offline: "Non in linea",
     statementOf: "Rendiconto", sharedTotal: "Energia condivisa", missingNote: "ore con dati mancanti: non conteggiate"
   },
   en: {
@@ -32,6 +34,8 @@ window.T = {
     login: "Log in with a municipality account on the map page, then come back.",
     forbidden: "Your account does not have the municipality role (MUNICIPALITY).", error: "Data unavailable: ",
     none: "No data in the period.", noCommunity: "No community configured.",
+    availability: "Availability of the points", point: "Point", socketHours: "Socket-hours observed", free: "Free",
+    charging: "Charging", outOfOrder: "Out of order or disabled", offline: "Offline",
     statementOf: "Statement", sharedTotal: "Shared energy", missingNote: "hours with missing data: not counted"
   }
 };

@@ -7,6 +7,8 @@ import org.microsmartgrid.city.ingest.Telemetry;
 import org.microsmartgrid.city.ingest.TelemetryObserver;
 import org.microsmartgrid.city.registry.Location;
 import org.microsmartgrid.city.registry.Registry;
+import org.microsmartgrid.city.stats.availability.AvailabilityAggregator;
+import org.microsmartgrid.city.stats.availability.Bucket;
 import org.microsmartgrid.city.stats.energy.CounterSample;
 import org.microsmartgrid.city.stats.energy.EnergyAggregator;
 import org.microsmartgrid.city.stats.sessions.SessionAggregator;
@@ -23,14 +25,26 @@ public final class StatsCollector implements TelemetryObserver {
 
     private final EnergyAggregator energy;
     private final SessionAggregator sessions;
+    private final AvailabilityAggregator availability;
+    private final org.microsmartgrid.city.stats.sessions.UnmetDemand unmet;
     private final Registry registry;
     private final StatsStore store;
+    /** Each module's point, looked up once (again at its next BIRTH): not a query per socket report. */
+    private final java.util.Map<String, Optional<String>> pointOfModule = new java.util.HashMap<>();
 
-    public StatsCollector(EnergyAggregator energy, SessionAggregator sessions, Registry registry, StatsStore store) {
+    public StatsCollector(EnergyAggregator energy, SessionAggregator sessions, AvailabilityAggregator availability,
+                          org.microsmartgrid.city.stats.sessions.UnmetDemand unmet, Registry registry, StatsStore store) {
         this.energy = energy;
         this.sessions = sessions;
+        this.availability = availability;
+        this.unmet = unmet;
         this.registry = registry;
         this.store = store;
+    }
+
+    private Optional<String> point(Telemetry t, String module) {
+        return pointOfModule.computeIfAbsent(module, k -> registry.locationOfModule(t.account(), t.clientId())
+                .filter(Location::located).map(Location::id));
     }
 
     @Override
@@ -52,21 +66,40 @@ public final class StatsCollector implements TelemetryObserver {
                 Optional<Location> at = registry.locationOfModule(t.account(), t.clientId());
                 at.ifPresent(l -> sessions.closed(l, ended, wh, solar));
             }
+            case "events/availability" -> {
+                if (t.metrics().get("socket") instanceof Integer n && t.metrics().get("status") instanceof String st)
+                    point(t, module).ifPresent(p -> availability.report(module, n, p, Bucket.of(st), t.capturedAt()));
+            }
+            case "MQTT/BIRTH", "MQTT/APPS" -> pointOfModule.remove(module); // it may have a position now
+            case "MQTT/DC", "MQTT/LWT" -> availability.offline(module, t.capturedAt());
             default -> {
-                // availability shares per point and hour: a TODO (docs/statistics.md)
+                if (t.resource().startsWith("sockets/") && t.metrics().get("status") instanceof String st) {
+                    int n = Integer.parseInt(t.resource().substring("sockets/".length()));
+                    point(t, module).ifPresent(p -> availability.report(module, n, p, Bucket.of(st), t.capturedAt()));
+                }
             }
         }
+    }
+
+    /** A map search's first page was answered (city.api's SearchObserver). */
+    public synchronized void searched(double lat, double lon, double nearestFreeMetres, long at) {
+        unmet.searched(lat, lon, nearestFreeMetres, at);
     }
 
     /** Stores what arrived since the last flush (one transaction); on failure it is lost, hours stay incomplete. */
     public void flush() {
         EnergyAggregator.Pending e;
         List<SessionHour> s;
+        List<AvailabilityAggregator.Hour> a;
+        List<org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell> u;
         synchronized (this) {
             e = energy.drain();
             s = sessions.drain();
+            a = availability.drain();
+            u = unmet.drain();
         }
-        if (e.hours().isEmpty() && e.lasts().isEmpty() && e.bad().isEmpty() && s.isEmpty()) return;
-        store.add(e, s);
+        if (e.hours().isEmpty() && e.lasts().isEmpty() && e.bad().isEmpty() && s.isEmpty() && a.isEmpty()
+                && u.isEmpty()) return;
+        store.add(e, s, a, u);
     }
 }

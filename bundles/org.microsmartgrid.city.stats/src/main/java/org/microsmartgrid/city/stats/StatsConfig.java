@@ -31,6 +31,10 @@ public @interface StatsConfig {
             description = "Size of the grid cells points and unmet searches are aggregated on.")
     double cell_degrees() default 0.01;
 
+    @AttributeDefinition(name = "Distanza a piedi (m) / Walking distance (m)", min = "50",
+            description = "A map search with no free point this close counts as unmet demand.")
+    double walk_metres() default 500;
+
     @AttributeDefinition(name = "Incentivo (€/MWh) / Incentive (€/MWh)", min = "0",
             description = "The rate paid on shared energy (docs/energy-community.md: the GSE tariff for the "
                     + "community's plants plus ARERA's valorisation; set it from the community's contract).")

@@ -6,9 +6,12 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.microsmartgrid.city.api.observe.SearchObserver;
 import org.microsmartgrid.city.ingest.Telemetry;
 import org.microsmartgrid.city.ingest.TelemetryObserver;
 import org.microsmartgrid.city.registry.Registry;
+import org.microsmartgrid.city.stats.availability.AvailabilityAggregator;
+import org.microsmartgrid.city.stats.availability.SocketTimeline;
 import org.microsmartgrid.city.stats.energy.CounterHours;
 import org.microsmartgrid.city.stats.energy.EnergyAggregator;
 import org.microsmartgrid.city.stats.sessions.SessionAggregator;
@@ -28,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * ({@link TelemetryObserver}) and stores the hourly aggregates every {@code flush.seconds}, and at stop.
  */
 @Component(configurationPid = StatsConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {TelemetryObserver.class, StatsService.class})
+        service = {TelemetryObserver.class, SearchObserver.class, StatsService.class})
 @Designate(ocd = StatsConfig.class)
-public final class StatsService implements TelemetryObserver {
+public final class StatsService implements TelemetryObserver, SearchObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatsService.class);
 
@@ -53,7 +56,9 @@ public final class StatsService implements TelemetryObserver {
         collector = new StatsCollector(
                 new EnergyAggregator(new CounterHours(c.max_gap_minutes() * 60_000L, c.max_power_kw() * 1000),
                         c.future_tolerance_seconds() * 1000L),
-                new SessionAggregator(c.cell_degrees()), registry, store);
+                new SessionAggregator(c.cell_degrees()),
+                new AvailabilityAggregator(new SocketTimeline(c.max_gap_minutes() * 60_000L)),
+                new org.microsmartgrid.city.stats.sessions.UnmetDemand(c.cell_degrees(), c.walk_metres()), registry, store);
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "msg-city-stats");
             t.setDaemon(true);
@@ -81,6 +86,11 @@ public final class StatsService implements TelemetryObserver {
     @Override
     public void observed(Telemetry message) {
         collector.observed(message);
+    }
+
+    @Override
+    public void searched(double latitude, double longitude, double nearestFreeMetres, long at) {
+        collector.searched(latitude, longitude, nearestFreeMetres, at);
     }
 
     /** Stores what arrived now (the API calls it before answering, so an answer includes what was just received). */

@@ -57,11 +57,14 @@ class CommunityMonthEndToEndTest {
     @Test
     void theMonthlyStatementMatchesTheOneComputedFromTheRawTelemetry() throws Exception {
         DataSource db = TestDatabases.fresh(); // the registry's schema, then the statistics' own history
-        assertEquals(1, StatsMigrations.migrate(db));
+        assertTrue(StatsMigrations.migrate(db) >= 1, "V1.. ran");
         Registry registry = new JdbcRegistry(db, l -> { });
         StatsStore store = new StatsStore(db);
         StatsCollector collector = new StatsCollector(new EnergyAggregator(new CounterHours(15 * 60_000L, 200_000),
-                300_000), new SessionAggregator(0.01), registry, store);
+                300_000), new SessionAggregator(0.01),
+                new org.microsmartgrid.city.stats.availability.AvailabilityAggregator(
+                        new org.microsmartgrid.city.stats.availability.SocketTimeline(15 * 60_000L)),
+                new org.microsmartgrid.city.stats.sessions.UnmetDemand(0.01, 500), registry, store);
         Ingest ingest = new Ingest(registry, 100_000, 64 * 1024, 10_000,
                 Clock.fixed(Instant.ofEpochMilli(TO + H), ZoneOffset.UTC)); // the month is over: every reading is past
         ingest.addObserver(collector);

@@ -13,11 +13,13 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.microsmartgrid.city.stats.availability.AvailabilityAggregator;
 import org.microsmartgrid.city.stats.cer.HourlyReadings;
 import org.microsmartgrid.city.stats.energy.CounterSample;
 import org.microsmartgrid.city.stats.energy.EnergyAggregator;
 import org.microsmartgrid.city.stats.energy.HourEnergy;
 import org.microsmartgrid.city.stats.sessions.SessionHour;
+import org.microsmartgrid.city.stats.sessions.UnmetDemand;
 
 /**
  * The statistics' tables: adds what the aggregators drained (one transaction), answers the dashboard's and the
@@ -32,8 +34,13 @@ public final class StatsStore implements HourlyReadings {
         this.db = db;
     }
 
-    /** Stores what was drained, all or nothing. */
     public void add(EnergyAggregator.Pending energy, List<SessionHour> sessions) {
+        add(energy, sessions, List.of(), List.of());
+    }
+
+    /** Stores what was drained, all or nothing. */
+    public void add(EnergyAggregator.Pending energy, List<SessionHour> sessions,
+                    List<AvailabilityAggregator.Hour> availability, List<UnmetDemand.Cell> searches) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -47,6 +54,20 @@ public final class StatsStore implements HourlyReadings {
                     addBad(c, k[0], k[1], Long.parseLong(k[2]), e.getValue());
                 }
                 for (SessionHour s : sessions) addSessions(c, s);
+                for (AvailabilityAggregator.Hour a : availability) {
+                    long[] ms = a.ms();
+                    upsert(c, "UPDATE stats_availability_hour SET free_ms = free_ms + ?, charging_ms = charging_ms + ?, "
+                                    + "out_of_order_ms = out_of_order_ms + ?, offline_ms = offline_ms + ? "
+                                    + "WHERE location_id = ? AND hour_start = ?",
+                            new Object[] {ms[0], ms[1], ms[2], ms[3], a.locationId(), a.hourStart()},
+                            "INSERT INTO stats_availability_hour (free_ms, charging_ms, out_of_order_ms, offline_ms, "
+                                    + "location_id, hour_start) VALUES (?, ?, ?, ?, ?, ?)");
+                }
+                for (UnmetDemand.Cell u : searches)
+                    upsert(c, "UPDATE stats_search_hour SET searches = searches + ?, unmet = unmet + ? "
+                                    + "WHERE area = ? AND hour_start = ?",
+                            new Object[] {u.searches(), u.unmet(), u.area(), u.hourStart()},
+                            "INSERT INTO stats_search_hour (searches, unmet, area, hour_start) VALUES (?, ?, ?, ?)");
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -178,6 +199,53 @@ public final class StatsStore implements HourlyReadings {
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) out.add(new SessionGroup(r.getString(1), r.getLong(2), r.getDouble(3), r.getDouble(4),
                         r.getLong(5)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A point's time in [from, to), summed over its sockets, by bucket (ms). */
+    public record AvailabilityRow(String locationId, long freeMs, long chargingMs, long outOfOrderMs, long offlineMs) {
+
+        public long totalMs() {
+            return freeMs + chargingMs + outOfOrderMs + offlineMs;
+        }
+    }
+
+    /** Every point's availability in [from, to), ordered by point. */
+    public List<AvailabilityRow> availability(long from, long to) {
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(
+                "SELECT location_id, SUM(free_ms), SUM(charging_ms), SUM(out_of_order_ms), SUM(offline_ms) "
+                        + "FROM stats_availability_hour WHERE hour_start >= ? AND hour_start < ? "
+                        + "GROUP BY location_id ORDER BY location_id")) {
+            p.setLong(1, from);
+            p.setLong(2, to);
+            List<AvailabilityRow> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(new AvailabilityRow(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4),
+                        r.getLong(5)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Searches per grid cell in [from, to). */
+    public record SearchCell(String area, long searches, long unmet) {
+    }
+
+    public List<SearchCell> searches(long from, long to) {
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(
+                "SELECT area, SUM(searches), SUM(unmet) FROM stats_search_hour WHERE hour_start >= ? AND hour_start < ? "
+                        + "GROUP BY area ORDER BY area")) {
+            p.setLong(1, from);
+            p.setLong(2, to);
+            List<SearchCell> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(new SearchCell(r.getString(1), r.getLong(2), r.getLong(3)));
             }
             return out;
         } catch (SQLException e) {

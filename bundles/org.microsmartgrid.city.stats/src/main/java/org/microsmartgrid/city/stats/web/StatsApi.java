@@ -102,10 +102,16 @@ public final class StatsApi extends HttpServlet {
                 openSessions(req, resp, b);
                 return;
             }
+            if (path.equals("/open/unmet-demand.csv")) {
+                openUnmet(req, resp, b);
+                return;
+            }
             requireDetailRole(req, b);
             if (path.equals("/sessions")) sessions(req, resp, b, false);
             else if (path.equals("/sessions.csv")) sessions(req, resp, b, true);
             else if (path.equals("/bad-data")) badData(req, resp, b);
+            else if (path.equals("/availability")) availability(req, resp, b);
+            else if (path.equals("/unmet-demand")) unmetDemand(req, resp, b);
             else if (path.equals("/communities")) communities(resp, b);
             else if (path.startsWith("/communities/")) statement(path.substring("/communities/".length()), resp, b);
             else throw new Problem(404, "Non trovato / Not found", "nessuna risorsa / no such resource");
@@ -265,6 +271,63 @@ public final class StatsApi extends HttpServlet {
             out.add(m);
         }
         json(resp, Map.of("bad_data", out));
+    }
+
+    private void availability(HttpServletRequest req, HttpServletResponse resp, Backend b) throws IOException {
+        Period p = period(req);
+        b.flush();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StatsStore.AvailabilityRow a : b.store().availability(p.from(), p.to())) {
+            double total = a.totalMs();
+            if (total <= 0) continue;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("location_id", a.locationId());
+            m.put("socket_hours", total / 3_600_000.0);
+            m.put("free_share", a.freeMs() / total);
+            m.put("charging_share", a.chargingMs() / total);
+            m.put("out_of_order_share", a.outOfOrderMs() / total);
+            m.put("offline_share", a.offlineMs() / total);
+            out.add(m);
+        }
+        json(resp, Map.of("points", out));
+    }
+
+    private void unmetDemand(HttpServletRequest req, HttpServletResponse resp, Backend b) throws IOException {
+        Period p = period(req);
+        b.flush();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StatsStore.SearchCell c : b.store().searches(p.from(), p.to())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("area", c.area());
+            m.put("searches", c.searches());
+            m.put("unmet", c.unmet());
+            m.put("unmet_share", c.searches() > 0 ? (double) c.unmet() / c.searches() : null);
+            out.add(m);
+        }
+        json(resp, Map.of("areas", out));
+    }
+
+    /** Open data: a cell with fewer than k searches is left out (few searches could be one person's). */
+    private void openUnmet(HttpServletRequest req, HttpServletResponse resp, Backend b) throws IOException {
+        Period p = period(req);
+        b.flush();
+        resp.setContentType(CSV);
+        resp.setHeader("Content-Disposition", "attachment; filename=\"unmet-demand-open-data.csv\"");
+        int k = b.openDataK();
+        int suppressed = 0;
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter out = new CSVPrinter(sb, CSVFormat.RFC4180.builder().setHeader("area", "searches", "unmet",
+                "unmet_share").build())) {
+            for (StatsStore.SearchCell c : b.store().searches(p.from(), p.to())) {
+                if (c.searches() < k) {
+                    suppressed++;
+                    continue;
+                }
+                out.printRecord(c.area(), c.searches(), c.unmet(), fmt((double) c.unmet() / c.searches(), 3));
+            }
+        }
+        resp.setHeader("X-Suppressed-Groups", String.valueOf(suppressed));
+        resp.getOutputStream().write(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void communities(HttpServletResponse resp, Backend b) throws IOException {
