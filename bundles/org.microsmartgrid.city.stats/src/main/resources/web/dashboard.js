@@ -90,6 +90,11 @@
       table($("t-avail"), [t("point"), t("socketHours"), t("free"), t("charging"), t("outOfOrder"), t("offline")],
         av.points.map((p) => [p.location_id, nf(0).format(p.socket_hours), pct(p.free_share), pct(p.charging_share),
           pct(p.out_of_order_share), pct(p.offline_share)]));
+      const un = await get("/unmet-demand?" + period());
+      table($("t-unmet"), [t("area"), t("searches"), t("unmetCount"), t("unmetShare")],
+        un.areas.map((a) => [a.area, nf(0).format(a.searches), nf(0).format(a.unmet),
+          a.unmet_share == null ? "–" : pct(a.unmet_share)]));
+      $("open-unmet").href = API + "/open/unmet-demand.csv?" + period();
       const bad = await get("/bad-data?" + period());
       table($("t-bad"), [t("module"), t("rule"), t("occurrences")],
         bad.bad_data.map((b) => [b.module, b.rule, nf(0).format(b.occurrences)]));

@@ -17,6 +17,8 @@ window.T = {
     none: "Nessun dato nel periodo.", noCommunity: "Nessuna comunità configurata.",
     availability: "Disponibilità dei punti", point: "Punto", socketHours: "Ore-presa osservate", free: "Libero",
     charging: "In carica", outOfOrder: "Guasto o disattivato", offline: "Non in linea",
+    unmet: "Domanda non soddisfatta", unmetHint: "Ricerche sulla mappa senza nulla di libero a distanza a piedi, per cella di griglia.",
+    area: "Zona", searches: "Ricerche", unmetCount: "Senza posto libero", unmetShare: "Quota",
     statementOf: "Rendiconto", sharedTotal: "Energia condivisa", missingNote: "ore con dati mancanti: non conteggiate"
   },
   en: {
@@ -36,6 +38,8 @@ window.T = {
     none: "No data in the period.", noCommunity: "No community configured.",
     availability: "Availability of the points", point: "Point", socketHours: "Socket-hours observed", free: "Free",
     charging: "Charging", outOfOrder: "Out of order or disabled", offline: "Offline",
+    unmet: "Unmet demand", unmetHint: "Map searches with nothing free within walking distance, per grid cell.",
+    area: "Area", searches: "Searches", unmetCount: "Nothing free", unmetShare: "Share",
     statementOf: "Statement", sharedTotal: "Shared energy", missingNote: "hours with missing data: not counted"
   }
 };

@@ -62,6 +62,12 @@ public final class SearchServlet extends ReadOnlyServlet {
         this.live = live;
     }
 
+    /** For tests: with these observers. */
+    SearchServlet(LiveRegistry live, List<SearchObserver> observers) {
+        this.live = live;
+        this.observers = observers;
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getServletPath();

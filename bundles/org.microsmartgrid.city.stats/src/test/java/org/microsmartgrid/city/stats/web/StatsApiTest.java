@@ -63,6 +63,12 @@ class StatsApiTest {
             energy.add(new EnergyAggregator.Contribution("a/flats", new HourEnergy(h, 2000, 0, H)));
         }
         store.add(new EnergyAggregator.Pending(energy, Map.of(), List.of()), s);
+        // loc-busy-0 free half of 1 June's first hour, charging a quarter, offline a quarter; searches in two cells
+        store.add(new EnergyAggregator.Pending(List.of(), Map.of(), List.of()), List.of(),
+                List.of(new org.microsmartgrid.city.stats.availability.AvailabilityAggregator.Hour("loc-busy-0", JUNE_1,
+                        new long[] {H / 2, H / 4, 0, H / 4})),
+                List.of(new org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell("45.48,9.18", JUNE_1, 40, 10),
+                        new org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell("45.52,9.21", JUNE_1, 3, 3)));
         Community c = new Community("bovisa", "CER Bovisa", "AC001", List.of(
                 new Member("a/solar", "Scuola", LocalDate.of(2026, 1, 1), null),
                 new Member("a/flats", "Condominio", LocalDate.of(2026, 1, 1), null)));
@@ -135,6 +141,27 @@ class StatsApiTest {
         assertTrue(!r.body().contains("45.52"));
         assertEquals(400, get("/api/v1/stats/open/sessions.csv?from=2026-06-01&to=2026-06-30&by=location", null)
                 .statusCode(), "single points are not open data");
+    }
+
+    @Test
+    void availabilitySharesAndUnmetDemandWithItsOpenData() throws Exception {
+        JsonObject p = JsonParser.parseString(get("/api/v1/stats/availability?from=2026-06-01&to=2026-06-01", "comune")
+                .body()).getAsJsonObject().getAsJsonArray("points").get(0).getAsJsonObject();
+        assertEquals("loc-busy-0", p.get("location_id").getAsString());
+        assertEquals(0.5, p.get("free_share").getAsDouble(), 1e-9);
+        assertEquals(0.25, p.get("offline_share").getAsDouble(), 1e-9);
+        assertEquals(1.0, p.get("socket_hours").getAsDouble(), 1e-9);
+        assertEquals(403, get("/api/v1/stats/availability?from=2026-06-01&to=2026-06-01", "citizen").statusCode());
+
+        JsonObject cell = JsonParser.parseString(get("/api/v1/stats/unmet-demand?from=2026-06-01&to=2026-06-01", "comune")
+                .body()).getAsJsonObject().getAsJsonArray("areas").get(0).getAsJsonObject();
+        assertEquals(0.25, cell.get("unmet_share").getAsDouble(), 1e-9);
+        HttpResponse<String> open = get("/api/v1/stats/open/unmet-demand.csv?from=2026-06-01&to=2026-06-01", null);
+        assertEquals(200, open.statusCode());
+        assertTrue(open.body().contains("45.48,9.18\",40,10,0.250") || open.body().contains("45.48,9.18,40,10,0.250"),
+                open.body());
+        assertTrue(!open.body().contains("45.52"), "3 searches could be one person's: left out");
+        assertEquals("1", open.headers().firstValue("X-Suppressed-Groups").orElse(""));
     }
 
     @Test
