@@ -32,6 +32,10 @@ public final class TelemetryMessages {
         double sockets = v.meters().stream().filter(r -> r.role() == MeterRole.SOCKET)
                 .mapToDouble(r -> r.good(Channel.ACTIVE_POWER).orElse(0.0)).sum();
         grid.ifPresent(w -> m.put("grid_w", w));
+        // the grid meters' energy counters: what an energy community's hourly shared energy is computed from in the
+        // city (docs/energy-community.md); counters, not power, so a lost message loses no energy
+        sum(v, MeterRole.GRID, Channel.IMPORT_ENERGY).ifPresent(wh -> m.put("grid_import_wh", wh));
+        sum(v, MeterRole.GRID, Channel.EXPORT_ENERGY).ifPresent(wh -> m.put("grid_export_wh", wh));
         pv.ifPresent(w -> m.put("pv_w", w));
         battery.ifPresent(w -> m.put("battery_w", w));
         v.meters().stream().filter(r -> r.role() == MeterRole.BATTERY).findFirst()

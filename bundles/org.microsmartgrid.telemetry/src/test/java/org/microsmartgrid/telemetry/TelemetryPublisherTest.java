@@ -78,7 +78,8 @@ class TelemetryPublisherTest {
     private SiteView view(Optional<LoopDecision> d, Map<Integer, ChargingSession> sessions, Map<Integer, String> disabled,
                           RelayState... relays) {
         List<MeterReading> meters = List.of(
-                meter("grid", MeterRole.GRID, 0, Quality.GOOD, Map.of(Channel.ACTIVE_POWER, 1000.0)),
+                meter("grid", MeterRole.GRID, 0, Quality.GOOD, Map.of(Channel.ACTIVE_POWER, 1000.0,
+                        Channel.IMPORT_ENERGY, 5_000.0, Channel.EXPORT_ENERGY, 1_250.0)),
                 meter("pv", MeterRole.PV, 0, Quality.GOOD, Map.of(Channel.ACTIVE_POWER, 2000.0)),
                 meter("s1", MeterRole.SOCKET, 1, Quality.GOOD, Map.of(Channel.ACTIVE_POWER, 700.0,
                         Channel.IMPORT_ENERGY, 12_345.0)),
@@ -93,6 +94,8 @@ class TelemetryPublisherTest {
         Map<String, Object> site = TelemetryMessages.site(v);
         assertEquals(1000.0, site.get("grid_w"));
         assertEquals(2000.0, site.get("pv_w"));
+        assertEquals(5_000.0, site.get("grid_import_wh"), "the grid meter's import counter");
+        assertEquals(1_250.0, site.get("grid_export_wh"), "the grid meter's export counter");
         assertEquals(700.0, site.get("sockets_w"), "the FAILED socket meter counts for nothing");
         assertEquals(2300.0, site.get("building_w"), "grid + PV − sockets");
         assertEquals(3200.0, site.get("limit_w"));

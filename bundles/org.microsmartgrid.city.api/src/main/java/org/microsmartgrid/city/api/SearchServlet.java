@@ -21,6 +21,10 @@ import org.microsmartgrid.city.search.SearchQuery;
 import org.microsmartgrid.city.search.SearchResult;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.microsmartgrid.city.api.observe.SearchObserver;
+import org.microsmartgrid.city.registry.EvseStatus;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
@@ -47,11 +51,21 @@ public final class SearchServlet extends ReadOnlyServlet {
     @Reference
     private transient LiveRegistry live;
 
+    /** The statistics' unmet demand (docs/statistics.md); none: nothing is told. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile List<SearchObserver> observers;
+
     public SearchServlet() {
     }
 
     SearchServlet(LiveRegistry live) {
         this.live = live;
+    }
+
+    /** For tests: with these observers. */
+    SearchServlet(LiveRegistry live, List<SearchObserver> observers) {
+        this.live = live;
+        this.observers = observers;
     }
 
     @Override
@@ -101,9 +115,11 @@ public final class SearchServlet extends ReadOnlyServlet {
         w.name("limit").value(q.limit());
         w.name("more").value(r.more());
         w.name("items").beginArray();
+        double nearestFree = Double.POSITIVE_INFINITY;
         for (Hit h : r.hits()) {
             Optional<Location> l = live.location(h.point());
             if (l.isEmpty()) continue;
+            if (nearestFree == Double.POSITIVE_INFINITY && hasFreeSocket(l.get())) nearestFree = h.distanceMetres();
             w.beginObject();
             w.name("distance_m").value(Math.round(h.distanceMetres() * 10) / 10.0);
             w.name("point").jsonValue(live.publicJson(l.get(), now));
@@ -115,6 +131,23 @@ public final class SearchServlet extends ReadOnlyServlet {
         resp.setStatus(200);
         resp.setContentType("application/json; charset=utf-8");
         resp.getOutputStream().write(text.toString().getBytes(StandardCharsets.UTF_8));
+        if (q.offset() == 0) tell(q, nearestFree, now);
+    }
+
+    private static boolean hasFreeSocket(Location l) {
+        return l.evses().stream().anyMatch(e -> l.publicStatus(e) == EvseStatus.AVAILABLE);
+    }
+
+    private void tell(SearchQuery q, double nearestFree, long now) {
+        List<SearchObserver> o = observers;
+        if (o == null) return;
+        for (SearchObserver x : o) {
+            try {
+                x.searched(q.origin().latitude(), q.origin().longitude(), nearestFree, now);
+            } catch (RuntimeException e) {
+                LOG.warn("search observer failed: {}", e.toString());
+            }
+        }
     }
 
     private Map<String, Object> clusters(BoundingBox box, int zoom, MapView map, long now) {

@@ -19,6 +19,8 @@ final class ApiServer implements AutoCloseable {
 
     final Registry registry;
     final LiveRegistry live = new LiveRegistry();
+    /** What the statistics would be told of each search (SearchObserver). */
+    final java.util.List<double[]> searched = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
@@ -48,7 +50,8 @@ final class ApiServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder(new RegistryApiServlet(registry)), "/api/v1/*");
-        context.addServlet(new ServletHolder(new SearchServlet(live)), "/api/v1/search");
+        context.addServlet(new ServletHolder(new SearchServlet(live, java.util.List.of(
+                (lat, lon, nearestFree, at) -> searched.add(new double[] {lat, lon, nearestFree})))), "/api/v1/search");
         context.addServlet(new ServletHolder(new SearchServlet(live)), "/api/v1/clusters");
         ServletHolder events = new ServletHolder(new EventsServlet(live));
         events.setAsyncSupported(true); // what @HttpWhiteboardServletAsyncSupported asks of Felix HTTP

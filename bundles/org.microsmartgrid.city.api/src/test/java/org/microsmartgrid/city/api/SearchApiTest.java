@@ -74,6 +74,31 @@ class SearchApiTest {
     }
 
     @Test
+    void theStatisticsLearnHowFarTheNearestFreePointWasNeverMore() {
+        ValidatedApi.Answer a = api.get("/api/v1/search?" + NEAR_DUOMO + "&radius=1000");
+        double nearestFree = Double.POSITIVE_INFINITY;
+        for (JsonElement item : a.json().getAsJsonArray("items")) {
+            JsonObject o = item.getAsJsonObject();
+            boolean free = false;
+            for (JsonElement e : o.getAsJsonObject("point").getAsJsonArray("evses"))
+                free |= e.getAsJsonObject().get("status").getAsString().equals("AVAILABLE");
+            if (free) {
+                nearestFree = o.get("distance_m").getAsDouble();
+                break;
+            }
+        }
+        assertTrue(Double.isFinite(nearestFree), "Milan has a module with free sockets near the Duomo");
+        assertEquals(1, server.searched.size());
+        assertEquals(45.4642, server.searched.get(0)[0], 1e-9);
+        assertEquals(nearestFree, server.searched.get(0)[2], 0.05, "the answer's rounding: 0.1 m");
+
+        api.get("/api/v1/search?" + NEAR_DUOMO + "&radius=1000&offset=2");
+        assertEquals(1, server.searched.size(), "a next page is the same search: not told again");
+        api.get("/api/v1/search?lat=45.0&lon=9.0&radius=100");
+        assertEquals(Double.POSITIVE_INFINITY, server.searched.get(1)[2], "nothing free in the answer");
+    }
+
+    @Test
     void coordinatesAsJavaScriptPrintsThemAreAccepted() {
         // 17 significant digits, as a browser's Number prints a position it computed
         assertEquals(ids(NEAR_DUOMO), ids("lat=45.464199999999998&lon=9.1900000000000013"));

@@ -54,6 +54,7 @@ public final class PeopleService {
 
     private JdbcConnectionPool pool;
     private ServiceRegistration<Servlet> registration;
+    private ServiceRegistration<org.microsmartgrid.city.people.auth.Callers> callers;
 
     @Activate
     void activate(BundleContext context, PeopleConfig config) {
@@ -73,6 +74,8 @@ public final class PeopleService {
             props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, PATTERNS);
             props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "msg-city-people");
             registration = context.registerService(Servlet.class, people.servlet(), props);
+            callers = context.registerService(org.microsmartgrid.city.people.auth.Callers.class,
+                    new org.microsmartgrid.city.people.web.SessionCallers(people.accounts()), null);
             LOG.info("people and power at {} ({} migration(s) applied now), mail {}", file, ran,
                     config.smtp_host().isBlank() ? "to the folder" : "by SMTP");
         } catch (Exception | LinkageError e) {
@@ -103,6 +106,7 @@ public final class PeopleService {
 
     @Deactivate
     void deactivate() {
+        if (callers != null) callers.unregister();
         if (registration != null) registration.unregister();
         if (pool != null) pool.dispose();
     }

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import org.microsmartgrid.city.ingest.InboundMessages;
 import org.microsmartgrid.city.ingest.IngestMonitor;
+import org.microsmartgrid.city.ingest.Telemetry;
+import org.microsmartgrid.city.ingest.TelemetryObserver;
 import org.microsmartgrid.city.ingest.internal.Counters.Name;
 import org.microsmartgrid.city.registry.Registry;
 import org.microsmartgrid.kura.payload.KuraMessage;
@@ -41,6 +44,7 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
     private final Registry registry;
     private final Clock clock;
     private final Counters counters = new Counters();
+    private final List<TelemetryObserver> observers = new CopyOnWriteArrayList<>();
     private final int batchSize;
     private final Thread worker;
     private volatile boolean running = true;
@@ -191,8 +195,18 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
         }
     }
 
-    /** Counts an outcome once it is stored (after the commit). */
+    /** Whiteboard of {@link TelemetryObserver}s: told after each commit. */
+    public void addObserver(TelemetryObserver o) {
+        observers.add(o);
+    }
+
+    public void removeObserver(TelemetryObserver o) {
+        observers.remove(o);
+    }
+
+    /** Counts an outcome once it is stored (after the commit), and tells the observers of an accepted message. */
     private void count(Decoded d, Applier.Outcome o) {
+        if (o != Applier.Outcome.MALFORMED && !observers.isEmpty()) tell(d, o == Applier.Outcome.APPLIED);
         switch (o) {
             case APPLIED -> {
                 counters.add(Name.applied);
@@ -203,6 +217,33 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
             }
             case STALE -> counters.add(Name.stale);
             case MALFORMED -> counters.add(Name.malformed);
+        }
+    }
+
+    private void tell(Decoded d, boolean newest) {
+        Route r = d.route();
+        KuraMessage m = d.message();
+        String resource = switch (r.kind()) {
+            case BIRTH -> "MQTT/BIRTH";
+            case APPS -> "MQTT/APPS";
+            case DC -> "MQTT/DC";
+            case LWT -> "MQTT/LWT";
+            case SITE -> "site";
+            case SOCKET -> "sockets/" + r.socket();
+            case AVAILABILITY -> "events/availability";
+            case SESSIONS -> "sessions";
+            case UNKNOWN -> null;
+        };
+        if (resource == null) return;
+        long at = r.kind() == Route.Kind.LWT || m.timestamp() == null ? d.receivedAt() : m.timestamp();
+        Telemetry t = new Telemetry(r.account(), r.clientId(), resource, at, d.receivedAt(), m.metrics(), newest);
+        for (TelemetryObserver o : observers) {
+            try {
+                o.observed(t);
+            } catch (RuntimeException e) {
+                LOG.warn("telemetry observer failed on {} from {}/{}: {}", resource, r.account(), r.clientId(),
+                        e.toString());
+            }
         }
     }
 

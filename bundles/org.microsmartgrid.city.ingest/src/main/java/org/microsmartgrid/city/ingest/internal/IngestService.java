@@ -1,17 +1,22 @@
 package org.microsmartgrid.city.ingest.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.microsmartgrid.city.ingest.InboundMessages;
 import org.microsmartgrid.city.ingest.IngestMonitor;
+import org.microsmartgrid.city.ingest.TelemetryObserver;
 import org.microsmartgrid.city.registry.Registry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** The ingest as a service: {@link InboundMessages} for the broker, {@link IngestMonitor} for the status page. */
@@ -23,12 +28,28 @@ public final class IngestService implements InboundMessages, IngestMonitor, Conf
     @Reference
     private Registry registry;
 
-    private Ingest ingest;
+    private final List<TelemetryObserver> observers = new CopyOnWriteArrayList<>();
+    private volatile Ingest ingest;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void addObserver(TelemetryObserver o) {
+        observers.add(o);
+        Ingest i = ingest;
+        if (i != null) i.addObserver(o);
+    }
+
+    synchronized void removeObserver(TelemetryObserver o) {
+        observers.remove(o);
+        Ingest i = ingest;
+        if (i != null) i.removeObserver(o);
+    }
 
     @Activate
-    void activate(IngestConfig c) {
-        ingest = new Ingest(registry, c.queue_capacity(), c.max_payload_bytes(), c.dedup_window(), c.batch_size(),
+    synchronized void activate(IngestConfig c) {
+        Ingest i = new Ingest(registry, c.queue_capacity(), c.max_payload_bytes(), c.dedup_window(), c.batch_size(),
                 Clock.systemUTC());
+        observers.forEach(i::addObserver);
+        ingest = i;
     }
 
     @Deactivate

@@ -100,6 +100,29 @@ class IngestTest {
     }
 
     @Test
+    void observersAreToldOfAcceptedMessagesOnlyOnceWithTheirMetrics() {
+        List<org.microsmartgrid.city.ingest.Telemetry> seen = new ArrayList<>();
+        ingest.addObserver(seen::add);
+        ingest.handleNow("$EDC/milano/m1/MQTT/BIRTH", birth(NOW - 10_000, true));
+        byte[] once = socket(1, "CHARGING", NOW - 1000, "same-id");
+        ingest.handleNow("milano/m1/msg/sockets/1", once);
+        ingest.handleNow("milano/m1/msg/sockets/1", once); // duplicate: not told
+        ingest.handleNow("milano/m1/msg/sockets/1", socket(1, "AVAILABLE", NOW - 3 * 3600_000, "old")); // stale: told
+        ingest.handleNow("milano/m1/msg/sockets/1", new byte[] {1, 2, 3}); // malformed: not told
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("grid_import_wh", 1234.5);
+        ingest.handleBatchNow(List.of(Map.entry("milano/m1/msg/site",
+                KuraPayloadCodec.encode(KuraMessage.of(NOW - 500, site), false))));
+
+        assertEquals(List.of("MQTT/BIRTH", "sockets/1", "sockets/1", "site"),
+                seen.stream().map(org.microsmartgrid.city.ingest.Telemetry::resource).toList());
+        assertFalse(seen.get(2).newest(), "the replayed status is told as not the newest");
+        assertEquals(1234.5, seen.get(3).metrics().get("grid_import_wh"));
+        assertEquals(NOW - 500, seen.get(3).capturedAt());
+        assertEquals("m1", seen.get(3).clientId());
+    }
+
+    @Test
     void aDuplicateIsDroppedByItsMessageId() {
         ingest.handleNow("$EDC/milano/m1/MQTT/BIRTH", birth(NOW - 10_000, true));
         byte[] once = socket(1, "CHARGING", NOW - 1000, "same-id");

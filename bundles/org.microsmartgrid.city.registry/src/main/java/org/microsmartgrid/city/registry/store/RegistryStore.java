@@ -31,12 +31,16 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = RegistryStoreConfig.class)
 public final class RegistryStore implements ConfigurableComponent {
 
+    /** Service property of the city database's {@code DataSource}: {@code (msg.database=city)}. */
+    public static final String DATABASE_PROPERTY = "msg.database";
+
     private static final Logger LOG = LoggerFactory.getLogger(RegistryStore.class);
 
     private final List<LocationListener> listeners = new CopyOnWriteArrayList<>();
     private JdbcConnectionPool pool;
     private RegistryChangeFeed feed;
     private ServiceRegistration<Registry> registration;
+    private ServiceRegistration<javax.sql.DataSource> database;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(LocationListener l) {
@@ -78,6 +82,11 @@ public final class RegistryStore implements ConfigurableComponent {
         LOG.info("registry at {} ({} migration(s) applied now, {} location(s))", RegistryDatabase.describe(config, data),
                 ran, registry.count());
         registration = context.registerService(Registry.class, registry, null);
+        // the same database for bundles that keep their own tables next to the registry's (city.stats, with its own
+        // Flyway history): one H2 file can be opened by one pool only
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put(DATABASE_PROPERTY, "city");
+        database = context.registerService(javax.sql.DataSource.class, pool, props);
     }
 
     private void tell(Location l) {
@@ -92,6 +101,7 @@ public final class RegistryStore implements ConfigurableComponent {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (database != null) database.unregister();
         if (registration != null) registration.unregister();
         if (feed != null) feed.close();
         if (pool != null) {

@@ -1,0 +1,108 @@
+package org.microsmartgrid.city.stats;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.microsmartgrid.city.api.observe.SearchObserver;
+import org.microsmartgrid.city.ingest.Telemetry;
+import org.microsmartgrid.city.ingest.TelemetryObserver;
+import org.microsmartgrid.city.registry.Registry;
+import org.microsmartgrid.city.stats.availability.AvailabilityAggregator;
+import org.microsmartgrid.city.stats.availability.SocketTimeline;
+import org.microsmartgrid.city.stats.energy.CounterHours;
+import org.microsmartgrid.city.stats.energy.EnergyAggregator;
+import org.microsmartgrid.city.stats.sessions.SessionAggregator;
+import org.microsmartgrid.city.stats.store.StatsMigrations;
+import org.microsmartgrid.city.stats.store.StatsStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The statistics as a service: migrates its tables in the city's database, observes the ingest's stream
+ * ({@link TelemetryObserver}) and stores the hourly aggregates every {@code flush.seconds}, and at stop.
+ */
+@Component(configurationPid = StatsConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {TelemetryObserver.class, SearchObserver.class, StatsService.class})
+@Designate(ocd = StatsConfig.class)
+public final class StatsService implements TelemetryObserver, SearchObserver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatsService.class);
+
+    @Reference(target = "(msg.database=city)")
+    private DataSource db;
+
+    @Reference
+    private Registry registry;
+
+    private StatsStore store;
+    private StatsCollector collector;
+    private StatsConfig config;
+    private ScheduledExecutorService flusher;
+
+    @Activate
+    void activate(StatsConfig c) {
+        config = c;
+        int ran = StatsMigrations.migrate(db);
+        store = new StatsStore(db);
+        collector = new StatsCollector(
+                new EnergyAggregator(new CounterHours(c.max_gap_minutes() * 60_000L, c.max_power_kw() * 1000),
+                        c.future_tolerance_seconds() * 1000L),
+                new SessionAggregator(c.cell_degrees()),
+                new AvailabilityAggregator(new SocketTimeline(c.max_gap_minutes() * 60_000L)),
+                new org.microsmartgrid.city.stats.sessions.UnmetDemand(c.cell_degrees(), c.walk_metres()), registry, store);
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "msg-city-stats");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(this::flush, c.flush_seconds(), c.flush_seconds(), TimeUnit.SECONDS);
+        LOG.info("city statistics on ({} migration(s) applied now), stored every {} s", ran, c.flush_seconds());
+    }
+
+    private synchronized void flush() {
+        try {
+            collector.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("statistics not stored, those hours stay incomplete: {}", e.getMessage());
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        flusher.shutdown();
+        flusher.awaitTermination(10, TimeUnit.SECONDS);
+        flush();
+    }
+
+    @Override
+    public void observed(Telemetry message) {
+        collector.observed(message);
+    }
+
+    @Override
+    public void searched(double latitude, double longitude, double nearestFreeMetres, long at) {
+        collector.searched(latitude, longitude, nearestFreeMetres, at);
+    }
+
+    /** Stores what arrived now (the API calls it before answering, so an answer includes what was just received). */
+    public void flushNow() {
+        flush();
+    }
+
+    public StatsStore store() {
+        return store;
+    }
+
+    public StatsConfig config() {
+        return config;
+    }
+}

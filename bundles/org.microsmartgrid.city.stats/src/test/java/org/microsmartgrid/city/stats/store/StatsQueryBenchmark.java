@@ -1,0 +1,135 @@
+package org.microsmartgrid.city.stats.store;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.city.registry.store.LocalPostgres;
+import org.microsmartgrid.city.registry.store.Migrations;
+import org.microsmartgrid.city.stats.cer.Community;
+import org.microsmartgrid.city.stats.cer.Member;
+import org.microsmartgrid.city.stats.cer.Statements;
+
+/**
+ * docs/benchmarks.md §16: the dashboard's queries on a generated year for {@code -Dbench.points} points/modules
+ * (default 10,000), on embedded H2 (a file, as the runtime) and PostgreSQL. Not run by {@code mvn verify} (its name);
+ * run with {@code -Dtest=StatsQueryBenchmark}. Prints a Markdown table.
+ */
+class StatsQueryBenchmark {
+
+    static final int POINTS = Integer.getInteger("bench.points", 10_000);
+    /** H2 generates rows far slower (one 500-point INSERT … SELECT commits for minutes on 2 shared cores). */
+    static final int H2_POINTS = Integer.getInteger("bench.h2.points", 2_000);
+    static final int SESSIONS_PER_DAY = Integer.getInteger("bench.sessions.per.day", 3);
+    static final int ENERGY_MODULES = Integer.getInteger("bench.energy.modules", 200);
+    static final int COMMUNITY_MEMBERS = 50;
+    static final int REPEATS = 5;
+    static final long YEAR_FROM = LocalDate.of(2025, 1, 1).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
+    static final long YEAR_TO = LocalDate.of(2026, 1, 1).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
+    static final long H = 3_600_000L;
+
+    @Test
+    void dashboardQueriesOnAYear() throws Exception {
+        List<String> out = new ArrayList<>();
+        out.add("| database | query | rows scanned | best of " + REPEATS + " ms | median ms |");
+        out.add("|---|---|---:|---:|---:|");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("stats-bench");
+        // as the runtime: H2's pool over the file (one open database, as RegistryDatabase does)
+        org.h2.jdbcx.JdbcConnectionPool h2 = org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("city"), "", "");
+        try {
+            run("H2 (file)", h2, false, H2_POINTS, out);
+        } finally {
+            h2.dispose();
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.toList()) java.nio.file.Files.delete(f);
+            }
+            java.nio.file.Files.delete(dir);
+        }
+        run("PostgreSQL", LocalPostgres.shared().freshDatabase(), true, POINTS, out);
+        System.out.println("BENCH\n" + String.join("\n", out));
+    }
+
+    private void run(String name, DataSource db, boolean postgres, int points, List<String> out) throws Exception {
+        Migrations.migrate(db);
+        StatsMigrations.migrate(db);
+        long t0 = System.nanoTime();
+        long sessions = generate(db, postgres, points);
+        System.out.printf(Locale.ROOT, "BENCH %s: generated %,d session-hour rows and %,d energy-hour rows in %.0f s%n", name,
+                sessions, (long) ENERGY_MODULES * (YEAR_TO - YEAR_FROM) / H, (System.nanoTime() - t0) / 1e9);
+        StatsStore store = new StatsStore(db);
+        for (StatsStore.By by : List.of(StatsStore.By.AREA, StatsStore.By.OPERATOR_TYPE, StatsStore.By.HOUR_OF_DAY,
+                StatsStore.By.DAY)) {
+            long[] ms = time(() -> store.sessions(YEAR_FROM, YEAR_TO, by, 1));
+            out.add(row(name + ", " + points + " points", "sessions by " + by.name().toLowerCase(Locale.ROOT) + ", a year",
+                    sessions, ms));
+        }
+        long month = LocalDate.of(2025, 7, 1).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
+        long[] ms = time(() -> store.sessions(month, month + 31 * 24 * H, StatsStore.By.AREA, 2));
+        out.add(row(name + ", " + points + " points", "sessions by area, a month", sessions / 12, ms));
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < COMMUNITY_MEMBERS; i++) members.add(new Member("milano/m" + i, null, LocalDate.of(2024, 1, 1), null));
+        Community c = new Community("bench", null, "AC1", members);
+        ms = time(() -> Statements.month(c, java.time.YearMonth.of(2025, 7), store, 110, 0.5));
+        out.add(row(name + ", " + ENERGY_MODULES + " modules' energy", "CER statement, " + COMMUNITY_MEMBERS + " members, a month", COMMUNITY_MEMBERS * 744L, ms));
+    }
+
+    private static String row(String db, String query, long rows, long[] ms) {
+        return String.format(Locale.ROOT, "| %s | %s | %,d | %d | %d |", db, query, rows, ms[0], ms[ms.length / 2]);
+    }
+
+    private static long[] time(Runnable r) {
+        r.run(); // warm-up
+        long[] ms = new long[REPEATS];
+        for (int i = 0; i < REPEATS; i++) {
+            long t = System.nanoTime();
+            r.run();
+            ms[i] = (System.nanoTime() - t) / 1_000_000;
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    /**
+     * A year of session hours (SESSIONS_PER_DAY consecutive hours per point and day, starting at an hour that varies
+     * with point and day) and of energy hours for ENERGY_MODULES, generated by the database itself (set-based SQL
+     * that H2 and PostgreSQL both run; only the row source differs), in chunks of 500 points.
+     */
+    private static long generate(DataSource db, boolean postgres, int points) throws Exception {
+        long rows = 0;
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            for (int chunk = 0; chunk < points; chunk += 500) {
+                int last = Math.min(points, chunk + 500) - 1;
+                rows += s.executeUpdate("INSERT INTO stats_session_hour (location_id, hour_start, area, operator_type, "
+                        + "vehicle_class, sessions, energy_wh, solar_wh) SELECT 'loc-' || p.x, "
+                        + YEAR_FROM + " + d.x * 86400000 + (MOD(p.x * 7 + d.x * 13, " + (24 - SESSIONS_PER_DAY)
+                        + ") + k.x) * 3600000, '45.' || (40 + MOD(p.x, 15)) || ',9.' || (10 + MOD(p.x / 15, 15)), "
+                        + "CASE MOD(p.x, 4) WHEN 0 THEN 'PUBLIC_BODY' WHEN 1 THEN 'BUSINESS' WHEN 2 THEN 'CONDOMINIUM' "
+                        + "ELSE 'PRIVATE_INDIVIDUAL' END, CASE MOD(p.x, 3) WHEN 0 THEN 'CAR' WHEN 1 THEN 'EBIKE+SCOOTER' "
+                        + "ELSE 'CAR+MOPED' END, 1, 2000 + MOD(p.x * 31 + d.x * 17 + k.x * 7, 8000), "
+                        + "MOD(p.x * 13 + d.x * 7, 2000) FROM " + range(postgres, "p", chunk, last) + ", "
+                        + range(postgres, "d", 0, 364) + ", " + range(postgres, "k", 0, SESSIONS_PER_DAY - 1));
+            }
+            for (int chunk = 0; chunk < ENERGY_MODULES; chunk += 20) {
+                int last = Math.min(ENERGY_MODULES, chunk + 20) - 1;
+                s.executeUpdate("INSERT INTO stats_energy_hour (module, hour_start, import_wh, export_wh, covered_ms) "
+                        + "SELECT 'milano/m' || m.x, " + YEAR_FROM + " + h.x * 3600000, MOD(m.x * 13 + h.x * 7, 3000), "
+                        + "MOD(m.x * 17 + h.x * 11, 3000), 3600000 FROM " + range(postgres, "m", chunk, last) + ", "
+                        + range(postgres, "h", 0, (int) ((YEAR_TO - YEAR_FROM) / H) - 1));
+            }
+            s.execute(postgres ? "ANALYZE" : "ANALYZE");
+        }
+        return rows;
+    }
+
+    private static String range(boolean postgres, String alias, int from, int to) {
+        return postgres ? "generate_series(" + from + ", " + to + ") AS " + alias + "(x)"
+                : "SYSTEM_RANGE(" + from + ", " + to + ") " + alias;
+    }
+}

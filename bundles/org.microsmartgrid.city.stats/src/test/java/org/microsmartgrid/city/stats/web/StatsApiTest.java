@@ -1,0 +1,197 @@
+package org.microsmartgrid.city.stats.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.city.registry.store.TestDatabases;
+import org.microsmartgrid.city.stats.cer.Community;
+import org.microsmartgrid.city.stats.cer.Member;
+import org.microsmartgrid.city.stats.cer.Statements;
+import org.microsmartgrid.city.stats.energy.EnergyAggregator;
+import org.microsmartgrid.city.stats.energy.HourEnergy;
+import org.microsmartgrid.city.stats.sessions.Co2;
+import org.microsmartgrid.city.stats.sessions.SessionHour;
+import org.microsmartgrid.city.stats.store.StatsMigrations;
+import org.microsmartgrid.city.stats.store.StatsStore;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** /api/v1/stats over real HTTP (Jetty 11 of Felix HTTP) on a real H2 database with the statistics' schema. */
+class StatsApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final long JUNE_1 = LocalDate.of(2026, 6, 1).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
+    private static final long H = HourEnergy.HOUR_MS;
+    private final Server server = new Server();
+    private final ServerConnector connector = new ServerConnector(server);
+    private StatsStore store;
+
+    @BeforeEach
+    void start() throws Exception {
+        DataSource db = TestDatabases.fresh();
+        StatsMigrations.migrate(db);
+        store = new StatsStore(db);
+        List<SessionHour> s = new ArrayList<>();
+        // a busy cell: 12 sessions at 4 points, 8 a.m. Italian time on 1 June; a quiet cell: one private charger, 2 sessions
+        for (int p = 0; p < 4; p++)
+            s.add(new SessionHour("loc-busy-" + p, JUNE_1 + 8 * H, "45.48,9.18", "PUBLIC_BODY", "CAR", 3, 30_000, 15_000));
+        s.add(new SessionHour("loc-quiet", JUNE_1 + 8 * H, "45.52,9.21", "PRIVATE_INDIVIDUAL", "EBIKE", 2, 1_000, 0));
+        List<EnergyAggregator.Contribution> energy = new ArrayList<>();
+        for (long h = JUNE_1; h < JUNE_1 + 720 * H; h += H) {
+            energy.add(new EnergyAggregator.Contribution("a/solar", new HourEnergy(h, 0, 3000, H)));
+            energy.add(new EnergyAggregator.Contribution("a/flats", new HourEnergy(h, 2000, 0, H)));
+        }
+        store.add(new EnergyAggregator.Pending(energy, Map.of(), List.of()), s);
+        // loc-busy-0 free half of 1 June's first hour, charging a quarter, offline a quarter; searches in two cells
+        store.add(new EnergyAggregator.Pending(List.of(), Map.of(), List.of()), List.of(),
+                List.of(new org.microsmartgrid.city.stats.availability.AvailabilityAggregator.Hour("loc-busy-0", JUNE_1,
+                        new long[] {H / 2, H / 4, 0, H / 4})),
+                List.of(new org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell("45.48,9.18", JUNE_1, 40, 10),
+                        new org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell("45.52,9.21", JUNE_1, 3, 3)));
+        Community c = new Community("bovisa", "CER Bovisa", "AC001", List.of(
+                new Member("a/solar", "Scuola", LocalDate.of(2026, 1, 1), null),
+                new Member("a/flats", "Condominio", LocalDate.of(2026, 1, 1), null)));
+        StatsApi.Backend backend = new StatsApi.Backend() {
+            public StatsStore store() { return store; }
+            public void flush() { }
+            public Optional<Set<String>> roles(String auth, String cookie) {
+                if ("Bearer comune".equals(auth)) return Optional.of(Set.of("CITIZEN", "MUNICIPALITY"));
+                if ("Bearer citizen".equals(auth)) return Optional.of(Set.of("CITIZEN"));
+                return Optional.empty();
+            }
+            public List<Community> communities() { return List.of(c); }
+            public double rateEurPerMWh() { return 100; }
+            public double producerFraction() { return 0.5; }
+            public int openDataK() { return 10; }
+            public Co2 co2() { return new Co2(120, 0.15, 250); }
+        };
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addServlet(new ServletHolder(new StatsApi(() -> backend)), "/api/v1/stats/*");
+        server.setHandler(context);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theDetailIsForTheMunicipalityOnly() throws Exception {
+        String q = "/api/v1/stats/sessions?from=2026-06-01&to=2026-06-30&by=area";
+        HttpResponse<String> anonymous = get(q, null);
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(403, get(q, "citizen").statusCode());
+        HttpResponse<String> ok = get(q, "comune");
+        assertEquals(200, ok.statusCode());
+        JsonObject busy = JsonParser.parseString(ok.body()).getAsJsonObject().getAsJsonArray("groups").get(0)
+                .getAsJsonObject();
+        assertEquals("45.48,9.18", busy.get("key").getAsString());
+        assertEquals(12, busy.get("sessions").getAsInt());
+        assertEquals(120.0, busy.get("energy_kwh").getAsDouble(), 1e-9);
+        assertEquals(0.5, busy.get("solar_share").getAsDouble(), 1e-9);
+        // 120 kWh drive 800 km: 96 kg for a petrol car; 60 kWh from the grid emit 15 kg
+        assertEquals(81.0, busy.get("co2_avoided_kg").getAsDouble(), 1e-9);
+
+        JsonObject hour = JsonParser.parseString(get("/api/v1/stats/sessions?from=2026-06-01&to=2026-06-30&by=hour_of_day",
+                "comune").body()).getAsJsonObject().getAsJsonArray("groups").get(0).getAsJsonObject();
+        assertEquals("8", hour.get("key").getAsString(), "8 hours after midnight in Milan (06:00 UTC): hour 8");
+    }
+
+    @Test
+    void openDataLeavesOutSmallGroups() throws Exception {
+        HttpResponse<String> r = get("/api/v1/stats/open/sessions.csv?from=2026-06-01&to=2026-06-30&by=area", null);
+        assertEquals(200, r.statusCode());
+        String[] lines = r.body().split("\r\n");
+        assertEquals(2, lines.length, r.body());
+        assertTrue(lines[1].startsWith("45.48,9.18") || lines[1].startsWith("\"45.48,9.18\""), lines[1]);
+        assertEquals("1", r.headers().firstValue("X-Suppressed-Groups").orElse(""), "the private charger's cell");
+        assertTrue(!r.body().contains("45.52"));
+        assertEquals(400, get("/api/v1/stats/open/sessions.csv?from=2026-06-01&to=2026-06-30&by=location", null)
+                .statusCode(), "single points are not open data");
+    }
+
+    @Test
+    void availabilitySharesAndUnmetDemandWithItsOpenData() throws Exception {
+        JsonObject p = JsonParser.parseString(get("/api/v1/stats/availability?from=2026-06-01&to=2026-06-01", "comune")
+                .body()).getAsJsonObject().getAsJsonArray("points").get(0).getAsJsonObject();
+        assertEquals("loc-busy-0", p.get("location_id").getAsString());
+        assertEquals(0.5, p.get("free_share").getAsDouble(), 1e-9);
+        assertEquals(0.25, p.get("offline_share").getAsDouble(), 1e-9);
+        assertEquals(1.0, p.get("socket_hours").getAsDouble(), 1e-9);
+        assertEquals(403, get("/api/v1/stats/availability?from=2026-06-01&to=2026-06-01", "citizen").statusCode());
+
+        JsonObject cell = JsonParser.parseString(get("/api/v1/stats/unmet-demand?from=2026-06-01&to=2026-06-01", "comune")
+                .body()).getAsJsonObject().getAsJsonArray("areas").get(0).getAsJsonObject();
+        assertEquals(0.25, cell.get("unmet_share").getAsDouble(), 1e-9);
+        HttpResponse<String> open = get("/api/v1/stats/open/unmet-demand.csv?from=2026-06-01&to=2026-06-01", null);
+        assertEquals(200, open.statusCode());
+        assertTrue(open.body().contains("45.48,9.18\",40,10,0.250") || open.body().contains("45.48,9.18,40,10,0.250"),
+                open.body());
+        assertTrue(!open.body().contains("45.52"), "3 searches could be one person's: left out");
+        assertEquals("1", open.headers().firstValue("X-Suppressed-Groups").orElse(""));
+    }
+
+    @Test
+    void badQueriesAreProblemsThatSayWhy() throws Exception {
+        HttpResponse<String> r = get("/api/v1/stats/sessions?from=2026-06-31&to=2026-07-01&by=area", "comune");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("from"), r.body());
+        assertEquals(400, get("/api/v1/stats/sessions?from=2025-01-01&to=2026-06-01&by=area", "comune").statusCode());
+        assertEquals(400, get("/api/v1/stats/sessions?from=2026-06-02&to=2026-06-01&by=area", "comune").statusCode());
+        assertEquals(400, get("/api/v1/stats/sessions?from=2026-06-01&to=2026-06-02&by=name", "comune").statusCode());
+        assertEquals(404, get("/api/v1/stats/communities/nessuna/statements/2026-06", "comune").statusCode());
+        assertEquals(400, get("/api/v1/stats/communities/bovisa/statements/2026-13", "comune").statusCode());
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + connector.getLocalPort() + "/api/v1/stats/communities")).POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer comune").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+    }
+
+    @Test
+    void aCommunitysMonthlyStatementAsJsonAndCsv() throws Exception {
+        JsonObject s = JsonParser.parseString(get("/api/v1/stats/communities/bovisa/statements/2026-06", "comune")
+                .body()).getAsJsonObject();
+        assertEquals(1440.0, s.get("shared_kwh").getAsDouble(), 1e-6, "min(3, 2) kWh × 720 h");
+        assertEquals(144.0, s.get("incentive_eur").getAsDouble(), 1e-9);
+        assertEquals(0, s.get("missing_hours").getAsInt());
+        HttpResponse<String> csv = get("/api/v1/stats/communities/bovisa/statements/2026-06.csv", "comune");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body().contains("member,bovisa,2026-06,a/solar,Scuola,720,0,2160.000,0.000,720.000,100.0,72.00"),
+                csv.body());
+        assertEquals(401, get("/api/v1/stats/communities/bovisa/statements/2026-06.csv", null).statusCode());
+    }
+}
