@@ -12,13 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Our resources under the server's root (which already serves /.well-known/core):
- * /site, /site/cap, /sockets, /sockets/{n}, /sockets/{n}/enabled.
+ * /site, /site/cap, /sockets, /sockets/{n}, /sockets/{n}/enabled, /building/doors, /building/alarms,
+ * /building/access, /building/codes.
  */
 final class ResourceTree {
 
     private final LiveResource site;
     private final CapResource cap;
     private final SocketsResource sockets;
+    private final BuildingResources building;
 
     ResourceTree(CoapServer server, CoapContext context) {
         site = new LiveResource("site", "msg.site", context, () -> SitePack.build(context.sources(), context.clock().instant()));
@@ -26,7 +28,8 @@ final class ResourceTree {
         site.add(cap);
         sockets = new SocketsResource(context);
         sockets.sync();
-        server.add(site, sockets);
+        building = new BuildingResources(context);
+        server.add(site, sockets, building.root);
     }
 
     void notifyIfChanged(Instant now) {
@@ -34,6 +37,7 @@ final class ResourceTree {
         site.notifyIfChanged(now);
         cap.notifyIfChanged(now);
         sockets.notifyIfChanged(now);
+        building.live().forEach(r -> r.notifyIfChanged(now));
     }
 
     /**
@@ -45,6 +49,7 @@ final class ResourceTree {
     boolean endObservations(Duration timeout) throws InterruptedException {
         List<LiveResource> all = new ArrayList<>(List.of(site, cap));
         all.addAll(sockets.live());
+        all.addAll(building.live());
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CountDownLatch> told = new ArrayList<>();
         for (LiveResource r : all) told.add(r.endObservations());
