@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,8 @@ public class SecurityService implements SecuritySystem {
     private static final String SIREN_OWNER = PID + ".siren";
     private static final Logger log = LoggerFactory.getLogger(SecurityService.class);
 
-    @Reference
+    /** Only for the siren: without a GPIO chip (a module not commissioned yet) nothing here waits for it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private DigitalPins pins;
     @Reference
     private BuildingHub hub;
@@ -49,6 +52,7 @@ public class SecurityService implements SecuritySystem {
     private volatile ArmingSchedule schedule = new ArmingSchedule(List.of());
     private volatile ArmingMode mode = ArmingMode.AUTO;
     private volatile BinaryOutput siren;
+    private String sirenOwner;
     private volatile Duration sirenTime;
     private Instant sirenUntil;
     private ScheduledFuture<?> scan;
@@ -67,7 +71,7 @@ public class SecurityService implements SecuritySystem {
     @Deactivate
     public void deactivate() {
         if (scan != null) scan.cancel(false);
-        pins.release(SIREN_OWNER);
+        if (pins != null && sirenOwner != null) pins.release(sirenOwner);
     }
 
     private void apply(SecurityConfig c, String consequence) {
@@ -75,10 +79,19 @@ public class SecurityService implements SecuritySystem {
             ArmingSchedule s = ArmingSchedule.parse(c.armed_schedule());
             if (c.siren_seconds() < 1 || c.siren_seconds() > 900)
                 throw new IllegalArgumentException("siren.seconds = " + c.siren_seconds() + ": 1..900");
-            BinaryOutput next = null;
-            pins.release(SIREN_OWNER);
-            if (c.siren_pin() != null && !c.siren_pin().isBlank())
-                next = pins.claimOutput(SIREN_OWNER, "siren", pins.resolve(c.siren_pin()), c.siren_active_low());
+            boolean wantSiren = c.siren_pin() != null && !c.siren_pin().isBlank();
+            String owner = wantSiren ? SIREN_OWNER + ":" + c.siren_pin().strip() + ":" + c.siren_active_low() : null;
+            BinaryOutput next = siren;
+            if (!java.util.Objects.equals(owner, sirenOwner)) {
+                if (wantSiren && pins == null)
+                    throw new IllegalStateException("siren.pin is set but there is no GPIO chip (configure "
+                            + "org.microsmartgrid.relay.gpio.GpioChip)");
+                // the new siren first, under its own owner: refused, the old one is still there
+                next = wantSiren ? pins.claimOutput(owner, "siren", pins.resolve(c.siren_pin()), c.siren_active_low())
+                        : null;
+                if (sirenOwner != null && pins != null) pins.release(sirenOwner);
+                sirenOwner = owner;
+            }
             schedule = s;
             siren = next;
             sirenTime = Duration.ofSeconds(c.siren_seconds());
