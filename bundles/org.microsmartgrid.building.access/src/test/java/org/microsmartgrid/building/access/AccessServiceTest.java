@@ -111,6 +111,8 @@ class AccessServiceTest {
         access.redeem("portone", code.code(), "keypad");
         String journal = Files.readString(dir.resolve("journal.jsonl"));
         assertFalse(journal.contains(code.code()), "the code is stored hashed");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("journal.jsonl"))), "the module's user only");
         List<String> outcomes = b.accessEvents.stream().map(AccessEvent::outcome).toList();
         assertEquals(List.of("ISSUED", "MALFORMED", "GRANTED", "REUSED"), outcomes);
         for (String o : outcomes) assertTrue(journal.contains("\"outcome\":\"" + o + "\""), o + " in the journal");

@@ -33,9 +33,16 @@ public final class AccessJournal implements AutoCloseable {
             Files.createDirectories(file.toAbsolutePath().getParent());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
+            ownerOnly(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the access journal " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Intervention reasons may name people: the journal is for the module's own user only (where POSIX). */
+    private static void ownerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     public Path file() {
