@@ -1,5 +1,6 @@
 package org.microsmartgrid.building.access;
 
+import org.eclipse.kura.configuration.ConfigurableComponent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,10 +39,10 @@ import org.slf4j.LoggerFactory;
  * pins): a lost cloud link neither opens nor blocks a door. One lock around a redeem: the throttles and "used" must
  * be decided one attempt at a time, and a grant is on disk before the strike moves.
  */
-@Component(name = AccessService.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
-        service = DoorAccess.class)
+@Component(name = AccessService.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = {DoorAccess.class, ConfigurableComponent.class})
 @Designate(ocd = AccessConfig.class)
-public class AccessService implements DoorAccess {
+public class AccessService implements DoorAccess, ConfigurableComponent {
     public static final String PID = "org.microsmartgrid.building.access.DoorAccess";
     private static final Logger log = LoggerFactory.getLogger(AccessService.class);
 

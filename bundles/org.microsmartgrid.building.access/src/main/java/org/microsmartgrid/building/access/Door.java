@@ -1,5 +1,6 @@
 package org.microsmartgrid.building.access;
 
+import org.eclipse.kura.configuration.ConfigurableComponent;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * One door (factory configuration). Its pins come from the GPIO chip's shared claims: a pin already used by a socket
  * relay, another door or an input refuses the configuration, and nothing else changes.
  */
-@Component(name = Door.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+@Component(name = Door.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = ConfigurableComponent.class)
 @Designate(ocd = DoorConfig.class, factory = true)
-public class Door {
+public class Door implements ConfigurableComponent {
     public static final String PID = "org.microsmartgrid.building.access.Door";
     private static final Logger log = LoggerFactory.getLogger(Door.class);
 

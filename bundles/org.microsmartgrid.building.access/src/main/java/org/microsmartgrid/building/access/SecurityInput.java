@@ -1,5 +1,6 @@
 package org.microsmartgrid.building.access;
 
+import org.eclipse.kura.configuration.ConfigurableComponent;
 import java.time.Clock;
 import java.util.Map;
 import org.microsmartgrid.api.gpio.BinaryInput;
@@ -18,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One security input (factory configuration); its pin comes from the GPIO chip's shared claims. */
-@Component(name = SecurityInput.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+@Component(name = SecurityInput.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = ConfigurableComponent.class)
 @Designate(ocd = SecurityInputConfig.class, factory = true)
-public class SecurityInput {
+public class SecurityInput implements ConfigurableComponent {
     public static final String PID = "org.microsmartgrid.building.access.SecurityInput";
     private static final Logger log = LoggerFactory.getLogger(SecurityInput.class);
 

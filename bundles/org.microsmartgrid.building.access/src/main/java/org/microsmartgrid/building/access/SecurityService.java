@@ -1,5 +1,6 @@
 package org.microsmartgrid.building.access;
 
+import org.eclipse.kura.configuration.ConfigurableComponent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * Arming, the inputs' 50 ms scan, alarms to the listeners, and the optional siren. A person's ARMED or DISARMED holds
  * until changed (in memory: a restart is back to AUTO, the schedule).
  */
-@Component(name = SecurityService.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
-        service = {SecuritySystem.class, SecurityService.class})
+@Component(name = SecurityService.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = {SecuritySystem.class, SecurityService.class, ConfigurableComponent.class})
 @Designate(ocd = SecurityConfig.class)
-public class SecurityService implements SecuritySystem {
+public class SecurityService implements SecuritySystem, ConfigurableComponent {
     public static final String PID = "org.microsmartgrid.building.access.Security";
     private static final String SIREN_OWNER = PID + ".siren";
     private static final Logger log = LoggerFactory.getLogger(SecurityService.class);
