@@ -1,6 +1,11 @@
 package org.microsmartgrid.coap;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.api.building.AccessEvent;
+import org.microsmartgrid.api.building.AlarmEvent;
+import org.microsmartgrid.api.building.BuildingEventListener;
+import org.microsmartgrid.api.building.DoorAccess;
+import org.microsmartgrid.api.building.SecuritySystem;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
@@ -38,9 +43,11 @@ import java.util.List;
  * before the control loop is configured. Told of each loop cycle and meter reading, it only pokes its own notifier.
  */
 @Component(name = CoapConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {LoopDecisionListener.class, MeterListener.class, ConfigurableComponent.class})
+        service = {LoopDecisionListener.class, MeterListener.class, BuildingEventListener.class,
+                ConfigurableComponent.class})
 @Designate(ocd = CoapConfig.class)
-public class CoapBuildingService implements Sources, LoopDecisionListener, MeterListener, ConfigurableComponent {
+public class CoapBuildingService implements Sources, LoopDecisionListener, MeterListener, BuildingEventListener,
+        ConfigurableComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoapBuildingService.class);
 
@@ -58,6 +65,12 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SiteControl siteControl;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DoorAccess doorAccess;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SecuritySystem security;
 
     private final Clock clock;
     private volatile CoapEndpoints endpoints;
@@ -135,6 +148,17 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
         poke();
     }
 
+    /** An alarm or a door attempt: observers of /building/alarms and /building/doors hear of it at once. */
+    @Override
+    public void alarm(AlarmEvent event) {
+        poke();
+    }
+
+    @Override
+    public void accessAttempt(AccessEvent event) {
+        poke();
+    }
+
     private void poke() {
         CoapEndpoints e = endpoints;
         if (e != null) e.poke();
@@ -168,6 +192,16 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
     @Override
     public SiteControl siteControl() {
         return siteControl;
+    }
+
+    @Override
+    public DoorAccess doorAccess() {
+        return doorAccess;
+    }
+
+    @Override
+    public SecuritySystem security() {
+        return security;
     }
 
     /** For tests: the services DS would inject. */

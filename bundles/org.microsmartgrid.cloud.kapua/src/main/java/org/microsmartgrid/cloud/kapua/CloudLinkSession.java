@@ -52,6 +52,7 @@ public final class CloudLinkSession implements AutoCloseable {
     private final RequestRouter router;
     private final MqttLink link;
     private final TelemetryPublisher telemetry;
+    private final OutboxSink sink;
 
     public CloudLinkSession(CloudSettings settings, Sources sources, Clock clock) throws SQLException, MqttException {
         this.settings = settings;
@@ -70,7 +71,7 @@ public final class CloudLinkSession implements AutoCloseable {
             throw e;
         }
         linkRef[0] = link;
-        OutboxSink sink = new OutboxSink(settings.topics(), outbox, link::wake, settings.gzip());
+        this.sink = new OutboxSink(settings.topics(), outbox, link::wake, settings.gzip());
         this.telemetry = new TelemetryPublisher(sources::site, sources::recentSessions, sink, clock);
     }
 
@@ -82,6 +83,18 @@ public final class CloudLinkSession implements AutoCloseable {
     /** The module is stopping: no more statuses (see {@link TelemetryPublisher#quiet()}). */
     public void quiet() {
         telemetry.quiet();
+    }
+
+    /** A building alarm raised or cleared: queued at once as an event (docs/cloud-telemetry.md). */
+    public void alarm(org.microsmartgrid.api.building.AlarmEvent e) {
+        sink.send("events/alarm", org.microsmartgrid.telemetry.MessageClass.EVENT, e.at().toEpochMilli(),
+                org.microsmartgrid.telemetry.BuildingMessages.alarm(e));
+    }
+
+    /** A door attempt or a code issued. */
+    public void access(org.microsmartgrid.api.building.AccessEvent e) {
+        sink.send("events/access", org.microsmartgrid.telemetry.MessageClass.EVENT, e.at().toEpochMilli(),
+                org.microsmartgrid.telemetry.BuildingMessages.access(e));
     }
 
     /** A control-loop decision happened: availability may have changed. */

@@ -1,5 +1,8 @@
 package org.microsmartgrid.cloud.kapua;
 
+import org.microsmartgrid.api.building.AccessEvent;
+import org.microsmartgrid.api.building.AlarmEvent;
+import org.microsmartgrid.api.building.BuildingEventListener;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
@@ -45,9 +48,9 @@ import org.slf4j.LoggerFactory;
  * work; this class only starts, stops and feeds them.
  */
 @Component(name = CloudLinkConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {ConfigurableComponent.class, LoopDecisionListener.class})
+        service = {ConfigurableComponent.class, LoopDecisionListener.class, BuildingEventListener.class})
 @Designate(ocd = CloudLinkConfig.class)
-public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListener {
+public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListener, BuildingEventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(KapuaCloudLink.class);
 
@@ -114,6 +117,19 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     public void onDecision(LoopDecision decision) {
         CloudLinkSession s = session;
         if (s != null) s.poke();
+    }
+
+    /** The building's alarms and door attempts go to the outbox (sent when the link is up, kept when it is not). */
+    @Override
+    public void alarm(AlarmEvent event) {
+        CloudLinkSession s = session;
+        if (s != null) s.alarm(event);
+    }
+
+    @Override
+    public void accessAttempt(AccessEvent event) {
+        CloudLinkSession s = session;
+        if (s != null) s.access(event);
     }
 
     private void start(CloudSettings settings) throws SQLException, MqttException {

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Our resources under the server's root (which already serves /.well-known/core):
- * /site, /site/cap, /sockets, /sockets/{n}, /sockets/{n}/enabled, and the same data as IPSO objects under /3305 and
- * /3306 ({@link IpsoTree}).
+ * /site, /site/cap, /sockets, /sockets/{n}, /sockets/{n}/enabled, /building/doors, /building/alarms,
+ * /building/access, /building/codes, and the site's data as IPSO objects under /3305 and /3306 ({@link IpsoTree}).
  */
 final class ResourceTree {
 
@@ -23,6 +23,7 @@ final class ResourceTree {
     private final CapResource cap;
     private final SocketsResource sockets;
     private final IpsoTree ipso;
+    private final BuildingResources building;
 
     ResourceTree(CoapServer server, CoapContext context) {
         site = new LiveResource("site", "msg.site", context, () -> SitePack.build(context.sources(), context.clock().instant()));
@@ -30,7 +31,8 @@ final class ResourceTree {
         site.add(cap);
         sockets = new SocketsResource(context);
         sockets.sync();
-        server.add(site, sockets);
+        building = new BuildingResources(context);
+        server.add(site, sockets, building.root);
         ipso = new IpsoTree(server, context, new IpsoInstances(IpsoModels.load(IpsoModels.POWER_MEASUREMENT),
                 IpsoModels.load(IpsoModels.ACTUATION)));
     }
@@ -41,6 +43,7 @@ final class ResourceTree {
         cap.notifyIfChanged(now);
         sockets.notifyIfChanged(now);
         ipso.notifyIfChanged(now);
+        building.live().forEach(r -> r.notifyIfChanged(now));
     }
 
     /**
@@ -53,6 +56,7 @@ final class ResourceTree {
         List<LiveResource> all = new ArrayList<>(List.of(site, cap));
         all.addAll(sockets.live());
         all.addAll(ipso.live());
+        all.addAll(building.live());
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CountDownLatch> told = new ArrayList<>();
         for (LiveResource r : all) told.add(r.endObservations());

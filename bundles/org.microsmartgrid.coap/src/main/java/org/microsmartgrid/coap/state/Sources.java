@@ -1,5 +1,7 @@
 package org.microsmartgrid.coap.state;
 
+import org.microsmartgrid.api.building.DoorAccess;
+import org.microsmartgrid.api.building.SecuritySystem;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.SiteControl;
@@ -22,4 +24,14 @@ public interface Sources {
 
     /** What building systems may ask of the loop, or null when the loop is not running. */
     SiteControl siteControl();
+
+    /** The building's doors and one-time codes, or null when org.microsmartgrid.building.access is not running. */
+    default DoorAccess doorAccess() {
+        return null;
+    }
+
+    /** The building's security inputs, or null. */
+    default SecuritySystem security() {
+        return null;
+    }
 }

@@ -173,7 +173,7 @@ public final class RelaysPlugin extends HttpServlet {
     }
 
     /** The installer the login let in (set by {@link InstallerAuthentication}), or null. */
-    static String installer(HttpServletRequest request) {
+    public static String installer(HttpServletRequest request) {
         Object user = request.getAttribute(InstallerAuthentication.REMOTE_USER);
         if (user instanceof String s && !s.isBlank()) return s;
         String remote = request.getRemoteUser();

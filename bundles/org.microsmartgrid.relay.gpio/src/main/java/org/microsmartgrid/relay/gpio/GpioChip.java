@@ -5,9 +5,11 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.api.gpio.DigitalPins;
 import org.microsmartgrid.relay.gpio.chip.GpioPins;
 import org.microsmartgrid.relay.gpio.chip.Pi4jGpioPins;
 import org.microsmartgrid.relay.gpio.chip.Pi4jProviders;
+import org.microsmartgrid.relay.gpio.chip.SharedDigitalPins;
 import org.microsmartgrid.relay.gpio.config.ChipSettings;
 import org.microsmartgrid.relay.gpio.config.GpioProvider;
 import org.microsmartgrid.relay.gpio.config.InvalidConfigurationException;
@@ -45,6 +47,7 @@ public class GpioChip implements ConfigurableComponent {
     private Pi4jGpioPins pins;
     private ServiceRegistration<Context> contextRegistration;
     private ServiceRegistration<GpioPins> pinsRegistration;
+    private ServiceRegistration<DigitalPins> sharedRegistration;
     private BundleContext bundleContext;
     private SynchronousBundleListener frameworkStopping;
 
@@ -81,6 +84,8 @@ public class GpioChip implements ConfigurableComponent {
                     "board", settings.board(), Constants.SERVICE_DESCRIPTION, "Pi4J context of the GPIO chip"));
             contextRegistration = bundleContext.registerService(Context.class, context, props);
             pinsRegistration = bundleContext.registerService(GpioPins.class, pins, props);
+            // doors and security inputs (org.microsmartgrid.building.*) claim pins through the same claims
+            sharedRegistration = bundleContext.registerService(DigitalPins.class, new SharedDigitalPins(pins), props);
         }
     }
 
@@ -95,7 +100,9 @@ public class GpioChip implements ConfigurableComponent {
             frameworkStopping = null;
         }
         // Relays depend on GpioPins: unregistering it deactivates them first, and they switch OFF.
+        unregister(sharedRegistration); // doors and inputs release their pins (outputs inactive) first
         unregister(pinsRegistration);
+        sharedRegistration = null;
         unregister(contextRegistration);
         pinsRegistration = null;
         contextRegistration = null;

@@ -1,5 +1,7 @@
 package org.microsmartgrid.cloud.management.asset;
 
+import org.microsmartgrid.api.building.DoorAccess;
+import org.microsmartgrid.api.building.SecuritySystem;
 import java.time.Clock;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -43,8 +45,15 @@ public class AssetHandler implements RequestHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChargingSessions sessions;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DoorAccess doors;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SecuritySystem security;
     private final AssetService assets = new AssetService(() -> new SiteServices(List.copyOf(meters),
-            List.copyOf(relays), Optional.ofNullable(siteControl), Optional.ofNullable(sessions)), Clock.systemUTC());
+            List.copyOf(relays), Optional.ofNullable(siteControl), Optional.ofNullable(sessions),
+            Optional.ofNullable(doors), Optional.ofNullable(security)), Clock.systemUTC());
 
 
     @Override

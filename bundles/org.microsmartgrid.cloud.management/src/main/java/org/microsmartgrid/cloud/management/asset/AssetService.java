@@ -36,6 +36,7 @@ final class AssetService {
         Map<String, List<AssetChannel>> result = new LinkedHashMap<>();
         s.meters().stream().map(MeterAsset::name).sorted().forEach(n -> result.put(n, MeterAsset.channels()));
         for (int socket : sockets(s)) result.put(SocketAsset.PREFIX + socket, SocketAsset.channels());
+        result.putAll(BuildingAssets.definitions(s));
         return result;
     }
 
@@ -83,6 +84,8 @@ final class AssetService {
                 if (ch == null) {
                     String why = known == null ? "no asset " + r.name() : "asset " + r.name() + " has no channel " + c.name();
                     outcomes.add(ChannelValue.failed(AssetChannel.read(c.name(), "STRING"), why, t));
+                } else if (ch.writable() && r.name().equals(BuildingAssets.SECURITY)) {
+                    outcomes.add(writeMode(ch, c.value(), s, actor, t));
                 } else if (!ch.writable() || !r.name().startsWith(SocketAsset.PREFIX)) {
                     outcomes.add(ChannelValue.failed(ch, r.name() + "/" + ch.name() + " is read-only", t));
                 } else {
@@ -106,8 +109,20 @@ final class AssetService {
         }
     }
 
+    private static ChannelValue writeMode(AssetChannel ch, String value, SiteServices s, String actor, long t) {
+        try {
+            String mode = BuildingAssets.writeMode(value, s, actor);
+            LOG.info("ASSET-V1 write by {}: security/mode = {}", actor, mode);
+            return ChannelValue.of(ch, mode, t);
+        } catch (RuntimeException e) {
+            LOG.warn("ASSET-V1 write by {}: security/mode = {} refused: {}", actor, value, e.getMessage());
+            return ChannelValue.failed(ch, e.getMessage(), t);
+        }
+    }
+
     private static ChannelValue readOne(String asset, AssetChannel ch, SiteServices s, Instant now) {
         try {
+            if (BuildingAssets.owns(asset)) return BuildingAssets.read(asset, ch, s, now);
             if (asset.startsWith(MeterAsset.PREFIX)) {
                 Meter m = s.meters().stream().filter(x -> MeterAsset.name(x).equals(asset)).findFirst().orElseThrow();
                 return MeterAsset.read(m, ch, now);

@@ -2,6 +2,8 @@ package org.microsmartgrid.cloud.management.asset;
 
 import java.util.List;
 import java.util.Optional;
+import org.microsmartgrid.api.building.DoorAccess;
+import org.microsmartgrid.api.building.SecuritySystem;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.api.meter.Meter;
@@ -9,5 +11,12 @@ import org.microsmartgrid.api.relay.Relay;
 
 /** The services the assets are made of, as they are at one moment (any may be missing). */
 record SiteServices(List<Meter> meters, List<Relay> relays, Optional<SiteControl> siteControl,
-                    Optional<ChargingSessions> sessions) {
+                    Optional<ChargingSessions> sessions, Optional<DoorAccess> doors,
+                    Optional<SecuritySystem> security) {
+
+    /** A site without building services (doors, security inputs). */
+    SiteServices(List<Meter> meters, List<Relay> relays, Optional<SiteControl> siteControl,
+                 Optional<ChargingSessions> sessions) {
+        this(meters, relays, siteControl, sessions, Optional.empty(), Optional.empty());
+    }
 }

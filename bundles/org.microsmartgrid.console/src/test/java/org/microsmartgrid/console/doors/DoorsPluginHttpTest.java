@@ -1,0 +1,146 @@
+package org.microsmartgrid.console.doors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.building.DoorAccess;
+import org.microsmartgrid.api.building.DoorState;
+import org.microsmartgrid.console.InstallerAuthentication;
+import org.microsmartgrid.console.JettyServer;
+import org.microsmartgrid.console.auth.MutableClock;
+
+/** The doors page over real HTTP, behind a stand-in for the Web Console (as the relay page's test). */
+class DoorsPluginHttpTest {
+    static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static JettyServer server;
+    static volatile DoorsPlugin plugin;
+    static volatile String loggedIn;
+
+    /** A door service that records what it is asked; it refuses an intervention without a reason, as the real one. */
+    static final class FakeAccess implements DoorAccess {
+        final List<String> issued = new ArrayList<>();
+
+        public List<DoorState> doors() {
+            return List.of(new DoorState("portone", "Portone <b>via Padova</b>", "FAIL_SECURE", false, "CLOSED", false));
+        }
+
+        public IssuedCode issue(String door, CodeKind kind, Instant from, Instant until, String reason, String by) {
+            if (kind == CodeKind.INTERVENTION && reason == null)
+                throw new IllegalArgumentException("Motivo obbligatorio / a reason is required");
+            issued.add(door + " " + kind + " " + from + " " + until + " " + by);
+            return new IssuedCode("id-1", door, kind, from, until, "48151623");
+        }
+
+        public AccessResult redeem(String door, String code, String via) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    FakeAccess access;
+
+    @SuppressWarnings("serial")
+    static final class ConsoleStandIn extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+            if (loggedIn != null) req.setAttribute(InstallerAuthentication.REMOTE_USER, loggedIn);
+            req.setAttribute("felix.webconsole.pluginRoot", "/system/console/doors");
+            if ("GET".equals(req.getMethod())) resp.setContentType("text/html; charset=utf-8");
+            plugin.service(req, resp);
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new JettyServer(new ConsoleStandIn(), "/system/console/*");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void plugin() {
+        access = new FakeAccess();
+        plugin = new DoorsPlugin(() -> access, new MutableClock(NOW), ZoneId.of("Europe/Rome"), new SecureRandom());
+        loggedIn = "anna";
+    }
+
+    @Test
+    void anInstallerIssuesACodeAndSeesItOnce() throws Exception {
+        String page = get().body();
+        assertTrue(page.contains("Portone &lt;b&gt;via Padova&lt;/b&gt;"), "names are escaped: " + page);
+        HttpResponse<String> r = post("door=portone&kind=COURIER&minutes=90&csrf=" + token(page));
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals(List.of("portone COURIER 2026-12-07T09:00:00Z 2026-12-07T10:30:00Z installer:anna"), access.issued);
+
+        String shown = get().body();
+        assertTrue(shown.contains(">48151623<"), shown);
+        assertTrue(shown.contains("2026-12-07 10:00"), "in Italian time");
+        assertFalse(get().body().contains("48151623"), "shown once");
+    }
+
+    @Test
+    void badFormsAre400WithTheReasonAndIssueNothing() throws Exception {
+        String token = token(get().body());
+        for (String form : new String[] {"door=cantina&kind=COURIER&minutes=60", "door=portone&kind=X&minutes=60",
+                "door=portone&kind=COURIER&minutes=abc", "door=portone&kind=COURIER&minutes=0",
+                "door=portone&kind=INTERVENTION&minutes=60"}) {
+            HttpResponse<String> r = post(form + "&csrf=" + token);
+            assertEquals(400, r.statusCode(), form);
+            assertTrue(r.body().contains("id=\"error\""), form + ": " + r.body());
+        }
+        assertTrue(access.issued.isEmpty());
+    }
+
+    @Test
+    void aCrossSitePostOrNoLoginIssuesNothing() throws Exception {
+        HttpResponse<String> forged = post("door=portone&kind=COURIER&minutes=60&csrf=forged", "Origin",
+                "https://evil.example");
+        assertEquals(403, forged.statusCode());
+        loggedIn = null;
+        assertEquals(403, get().statusCode());
+        assertTrue(access.issued.isEmpty());
+    }
+
+    static HttpResponse<String> get() throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(server.uri("/system/console/doors")).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String form, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/system/console/doors"))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String token(String page) {
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), page);
+        return m.group(1);
+    }
+}

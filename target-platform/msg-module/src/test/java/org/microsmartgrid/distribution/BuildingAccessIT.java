@@ -1,0 +1,247 @@
+package org.microsmartgrid.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapHandler;
+import org.eclipse.californium.core.CoapObserveRelation;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.cloud.kapua.testing.EmbeddedBroker;
+import org.microsmartgrid.cloud.kapua.testing.KapuaPeer;
+
+/**
+ * The building services on the exported demo module (docs/building-access.md): a building system with a read-write
+ * CoAP identity issues a courier code for the gate; the code opens the gate once and never again, never the parcel
+ * locker, and a code whose window has not begun is refused. The simulated building's enclosure tamper (a Pi4J mock
+ * input moved by the simulator's SimulatedInputs file) raises an alarm that a CoAP observer and Kapua both receive.
+ */
+class BuildingAccessIT {
+    private static final String DEVICE = "msg-it-doors";
+    private static final String INPUTS = "org.microsmartgrid.simulator.SimulatedInputs.config";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final byte[] KEY = new byte[16];
+
+    private static EmbeddedBroker broker;
+    private static KapuaPeer kapua;
+    private static ModuleProcess module;
+    private static Path data;
+    private static int coapPort;
+    private static int coapsPort;
+    private static CoapEndpoint plain;
+    private static CoapEndpoint secure;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        CoapConfig.register();
+        UdpConfig.register();
+        DtlsConfig.register();
+        new SecureRandom().nextBytes(KEY);
+        broker = new EmbeddedBroker();
+        broker.start();
+        kapua = new KapuaPeer(broker.url(), "kapua-console").connect("milano/#");
+        coapPort = ModuleProcess.freeUdpPort();
+        coapsPort = ModuleProcess.freeUdpPort();
+        Path conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
+                "I\"5020\"", "I\"" + ModuleProcess.freePort() + "\"",
+                "coap.port=I\"5683\"", "coap.port=I\"" + coapPort + "\"",
+                "coaps.port=I\"5684\"", "coaps.port=I\"" + coapsPort + "\"");
+        Path coap = conf.resolve("org.microsmartgrid.coap.CoapBuildingService.config");
+        Files.writeString(coap, Files.readString(coap) + "psk.identities=[\"it-doors:0x"
+                + HexFormat.of().formatHex(KEY) + ":rw\"]\n", StandardCharsets.UTF_8);
+        ModuleProcess.addInstaller(conf);
+        ModuleProcess.linkToBroker(conf, broker, DEVICE);
+        data = Files.createTempDirectory("msg-data-doors");
+        module = ModuleProcess.start("doors", conf, ModuleProcess.freePort(), data);
+
+        Configuration config = Configuration.createStandardWithoutFile();
+        plain = CoapEndpoint.builder().setConfiguration(config)
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
+                .setAddress(new InetSocketAddress("127.0.0.1", 0))
+                .set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.CLIENT_ONLY)
+                .setAdvancedPskStore(new AdvancedSinglePskStore("it-doors", KEY)).build();
+        secure = CoapEndpoint.builder().setConfiguration(config).setConnector(new DTLSConnector(dtls)).build();
+        awaitText("both doors and the enclosure tamper", "/building/alarms",
+                t -> t.contains("\"n\":\"enclosure/alarm\"") && t.contains("\"n\":\"portone/door_left_open\"")
+                        && t.contains("\"n\":\"locker-1/door_left_open\""));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (plain != null) plain.destroy();
+        if (secure != null) secure.destroy();
+        if (module != null) module.close();
+        if (kapua != null) kapua.close();
+        if (broker != null) broker.close();
+    }
+
+    @Test
+    void aCourierCodeOpensTheRightDoorOnceAndNeverAgain() throws Exception {
+        String code = issue("{\"door\":\"portone\",\"kind\":\"COURIER\",\"minutes\":60}");
+        assertTrue(code.matches("[0-9]{8}"), code);
+
+        BlockingQueue<String> doors = observe("/building/doors");
+        CoapResponse wrongDoor = redeem("locker-1", code);
+        assertEquals(ResponseCode.FORBIDDEN, wrongDoor.getCode(), wrongDoor.getResponseText());
+        assertTrue(wrongDoor.getResponseText().contains("\"vs\":\"REFUSED\""), wrongDoor.getResponseText());
+
+        CoapResponse granted = redeem("portone", code);
+        assertEquals(ResponseCode.CHANGED, granted.getCode(), granted.getResponseText());
+        String opened = await(doors, n -> n.contains("\"n\":\"portone/released\",\"vb\":true"), "the gate released");
+        assertTrue(opened.contains("\"n\":\"locker-1/released\",\"vb\":false"), "the locker stays shut: " + opened);
+
+        CoapResponse again = redeem("portone", code);
+        assertEquals(ResponseCode.FORBIDDEN, again.getCode());
+        assertTrue(again.getResponseText().contains("\"vs\":\"REUSED\""), again.getResponseText());
+
+        CoapResponse malformed = redeem("portone", "12-34");
+        assertEquals(ResponseCode.BAD_REQUEST, malformed.getCode(), malformed.getResponseText());
+
+        String journal = Files.readString(data.resolve("access-journal.jsonl"));
+        assertFalse(journal.contains(code), "the code is stored only hashed");
+        assertEquals(1, journal.lines().filter(l -> l.contains("\"outcome\":\"GRANTED\"")).count(), journal);
+        assertTrue(journal.contains("\"outcome\":\"REUSED\"") && journal.contains("\"via\":\"coap:it-doors\""), journal);
+        KapuaPeer.Received event = kapua.await(r -> r.topic().equals("milano/" + DEVICE + "/msg/events/access")
+                && r.message() != null && "GRANTED".equals(r.message().metrics().get("outcome")), WAIT,
+                "the grant in Kapua");
+        assertEquals("portone", event.message().metrics().get("door"));
+        assertFalse(new String(event.raw(), StandardCharsets.ISO_8859_1).contains(code), "never the code to the cloud");
+    }
+
+    @Test
+    void aCodeOutsideItsWindowIsRefusedAndBadRequestsIssueNothing() throws Exception {
+        String later = issue("{\"door\":\"portone\",\"kind\":\"COURIER\",\"minutes\":30,\"starts_in_minutes\":60}");
+        CoapResponse early = redeem("portone", later);
+        assertEquals(ResponseCode.FORBIDDEN, early.getCode());
+        assertTrue(early.getResponseText().contains("\"vs\":\"NOT_YET_VALID\""), early.getResponseText());
+
+        CoapResponse noReason = post("/building/codes", "{\"door\":\"portone\",\"kind\":\"INTERVENTION\",\"minutes\":600}");
+        assertEquals(ResponseCode.BAD_REQUEST, noReason.getCode());
+        assertTrue(noReason.getResponseText().contains("reason"), noReason.getResponseText());
+        CoapResponse tooLong = post("/building/codes", "{\"door\":\"portone\",\"kind\":\"COURIER\",\"minutes\":6000}");
+        assertEquals(ResponseCode.BAD_REQUEST, tooLong.getCode(), tooLong.getResponseText());
+
+        CoapResponse readOnly = client(plain, "coap", coapPort, "/building/codes")
+                .post("{\"door\":\"portone\",\"kind\":\"COURIER\",\"minutes\":60}", MediaTypeRegistry.APPLICATION_JSON);
+        assertEquals(ResponseCode.UNAUTHORIZED, readOnly.getCode(), "codes only over DTLS with a read-write key");
+    }
+
+    @Test
+    void theEnclosureTamperReachesACoapObserverAndTheCloud() throws Exception {
+        BlockingQueue<String> alarms = observe("/building/alarms");
+        await(alarms, n -> n.contains("\"n\":\"enclosure/alarm\",\"vb\":false"), "no alarm at first");
+
+        module.replaceConfig(INPUTS, "high.pins=I[\"5\"]\n");
+        String raised = await(alarms, n -> n.contains("\"n\":\"enclosure/alarm\",\"vb\":true"), "the tamper alarm");
+        assertTrue(raised.contains("\"n\":\"enclosure/type\",\"vs\":\"TAMPER\""), raised);
+        assertTrue(raised.contains("\"n\":\"armed\",\"vb\":false"), "tamper alarms although disarmed: " + raised);
+        KapuaPeer.Received cloud = kapua.await(r -> r.topic().equals("milano/" + DEVICE + "/msg/events/alarm")
+                && r.message() != null && Boolean.TRUE.equals(r.message().metrics().get("active")), WAIT,
+                "the alarm in Kapua");
+        assertEquals("enclosure", cloud.message().metrics().get("source"));
+        assertEquals("TAMPER", cloud.message().metrics().get("type"));
+
+        module.replaceConfig(INPUTS, "keypad=\"\"\n");
+        await(alarms, n -> n.contains("\"n\":\"enclosure/alarm\",\"vb\":false"), "the alarm cleared");
+    }
+
+    private static String issue(String body) throws Exception {
+        CoapResponse r = post("/building/codes", body);
+        assertNotNull(r, "no answer over CoAPS\n" + module.logTail());
+        assertEquals(ResponseCode.CREATED, r.getCode(), r.getResponseText());
+        for (JsonElement e : JsonParser.parseString(r.getResponseText()).getAsJsonArray()) {
+            JsonObject o = e.getAsJsonObject();
+            if (o.has("n") && o.get("n").getAsString().equals("code")) return o.get("vs").getAsString();
+        }
+        throw new AssertionError("no code in " + r.getResponseText());
+    }
+
+    private static CoapResponse redeem(String door, String code) throws Exception {
+        JsonObject body = new JsonObject();
+        body.addProperty("door", door);
+        body.addProperty("code", code);
+        return post("/building/access", body.toString());
+    }
+
+    private static CoapResponse post(String path, String json) throws Exception {
+        return client(secure, "coaps", coapsPort, path).post(json, MediaTypeRegistry.APPLICATION_JSON);
+    }
+
+    private static BlockingQueue<String> observe(String path) {
+        BlockingQueue<String> q = new LinkedBlockingQueue<>();
+        CoapObserveRelation relation = client(plain, "coap", coapPort, path).observe(new CoapHandler() {
+            @Override
+            public void onLoad(CoapResponse response) {
+                q.add(response.getResponseText());
+            }
+
+            @Override
+            public void onError() {
+            }
+        });
+        assertNotNull(relation);
+        return q;
+    }
+
+    private static String await(BlockingQueue<String> q, Predicate<String> what, String description) throws Exception {
+        Instant end = Instant.now().plus(WAIT);
+        String last = null;
+        while (Instant.now().isBefore(end)) {
+            String n = q.poll(250, TimeUnit.MILLISECONDS);
+            if (n == null) continue;
+            last = n;
+            if (what.test(n)) return n;
+        }
+        throw new AssertionError("no notification with " + description + "; last: " + last + "\n" + module.logTail());
+    }
+
+    private static void awaitText(String description, String path, Predicate<String> what) throws Exception {
+        Instant end = Instant.now().plus(WAIT);
+        String last = null;
+        while (Instant.now().isBefore(end)) {
+            CoapResponse r = client(plain, "coap", coapPort, path).get();
+            last = r == null ? null : r.getResponseText();
+            if (last != null && what.test(last)) return;
+            Thread.sleep(250);
+        }
+        throw new AssertionError("timed out waiting for " + description + "; last: " + last + "\n" + module.logTail());
+    }
+
+    private static CoapClient client(CoapEndpoint endpoint, String scheme, int port, String path) {
+        CoapClient c = new CoapClient(scheme + "://127.0.0.1:" + port + path);
+        c.setEndpoint(endpoint);
+        c.setTimeout(10_000L);
+        return c;
+    }
+}
