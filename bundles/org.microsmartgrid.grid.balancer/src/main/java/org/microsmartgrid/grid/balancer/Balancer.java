@@ -27,7 +27,9 @@ import org.microsmartgrid.api.storage.BatteryControl;
 import org.microsmartgrid.grid.balancer.config.BalancerConfig;
 import org.microsmartgrid.grid.balancer.config.ConfigValidator;
 import org.microsmartgrid.grid.balancer.config.SiteConfig;
+import org.microsmartgrid.grid.balancer.prices.HourlyPrices;
 import org.microsmartgrid.grid.balancer.runtime.BalancingLoop;
+import org.microsmartgrid.grid.balancer.tariff.PriceState;
 import org.microsmartgrid.grid.balancer.runtime.CycleScheduler;
 import org.microsmartgrid.grid.balancer.runtime.PauseState;
 import org.microsmartgrid.grid.balancer.runtime.SiteControlState;
@@ -86,6 +88,10 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     /** The ARERA calendar (this bundle's TariffCalendarService; always there, with or without configuration). */
     @Reference
     TariffCalendar calendar;
+    /** Optional: the hourly prices (PUN) the battery trades on; without them the ARERA bands decide. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile HourlyPrices prices;
     private Path controlFile;
     private volatile SiteControlState control;
     private volatile BalancingLoop loop;
@@ -120,6 +126,10 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
                 () -> Optional.ofNullable(chargingSessions), control);
         loop.useBatteries(() -> batteries);
         if (calendar != null) loop.useCalendar(calendar);
+        loop.usePrices(() -> {
+            HourlyPrices p = prices;
+            return p == null ? PriceState.NONE : p.state();
+        });
         pause = new PauseState(clock);
         loop.usePause(pause);
         CycleScheduler s = new CycleScheduler("msg-balancer", this::cycle);

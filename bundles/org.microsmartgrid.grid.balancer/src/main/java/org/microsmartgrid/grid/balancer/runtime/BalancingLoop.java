@@ -26,6 +26,8 @@ import org.microsmartgrid.grid.balancer.decision.SocketDecision;
 import org.microsmartgrid.api.tariff.TariffCalendar;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
 import org.microsmartgrid.grid.balancer.tariff.ItalianTariffCalendar;
+import org.microsmartgrid.grid.balancer.tariff.PriceState;
+import org.microsmartgrid.grid.balancer.tariff.PricedTariff;
 import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,8 @@ public final class BalancingLoop {
     private volatile CycleRecord last;
     private volatile Supplier<? extends Collection<BatteryControl>> batteries = List::of;
     private volatile LoopPause pause;
+    private volatile Supplier<PriceState> prices = () -> PriceState.NONE;
+    private final TradeLedger ledger = new TradeLedger();
 
     public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
                          Supplier<? extends Collection<Relay>> relays) {
@@ -86,6 +90,11 @@ public final class BalancingLoop {
         this.tariff = new BandTariff(config.cheapBands(), calendar);
     }
 
+    /** The hourly prices (PUN) the battery trades on; hours without a price fall back to the ARERA bands. */
+    public void usePrices(Supplier<PriceState> prices) {
+        this.prices = prices;
+    }
+
     /** The installer's commissioning pause (null: never paused). */
     public void usePause(LoopPause pause) {
         this.pause = pause;
@@ -103,7 +112,8 @@ public final class BalancingLoop {
 
     public synchronized Decision runCycle() {
         List<Relay> rs = List.copyOf(relays.get());
-        SiteSnapshot snap = snapshot(rs);
+        PriceState priceState = priceState();
+        SiteSnapshot snap = snapshot(rs, priceState);
         Decision d = Balancing.decide(snap);
         Optional<LoopPause.Paused> paused = pause == null ? Optional.empty() : pause.paused();
         if (paused.isPresent())
@@ -112,15 +122,27 @@ public final class BalancingLoop {
         BatteryResult battery = BatteryApplier.apply(d, List.copyOf(batteries.get()), config.batteryValidity(), SOURCE,
                 config.settings().exportLimitW());
         sessions.account(snap);
+        ledger.record(snap, d);
         state = d.next();
         CycleRecord previous = last;
-        last = new CycleRecord(++cycles, d, results, battery);
+        last = new CycleRecord(++cycles, d, results, battery, ledger.hours(), priceState.problem());
         logChanges(previous == null ? null : previous.decision(), d);
         return d;
     }
 
-    private SiteSnapshot snapshot(List<Relay> rs) {
+    private PriceState priceState() {
+        try {
+            PriceState p = prices.get();
+            return p == null ? PriceState.NONE : p;
+        } catch (RuntimeException e) {
+            return new PriceState(org.microsmartgrid.grid.balancer.tariff.PriceList.EMPTY, null,
+                    "price service failed: " + e);
+        }
+    }
+
+    private SiteSnapshot snapshot(List<Relay> rs, PriceState priceState) {
         List<Meter> ms = List.copyOf(meters.get());
+        TariffOutlook tariff = priceState.prices().isEmpty() ? this.tariff : new PricedTariff(this.tariff, priceState.prices());
         return control == null
                 ? SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff)
                 : SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff,
@@ -129,7 +151,7 @@ public final class BalancingLoop {
 
     /** The commissioning self-test on the live snapshot: decides, never applies (see {@link SafetyDryRun}). */
     public synchronized List<LoopSelfTest.Check> dryRun() {
-        return SafetyDryRun.run(snapshot(List.copyOf(relays.get())));
+        return SafetyDryRun.run(snapshot(List.copyOf(relays.get()), priceState()));
     }
 
     public Optional<CycleRecord> last() {
@@ -146,6 +168,12 @@ public final class BalancingLoop {
         boolean wasSafe = before != null && before.safeState();
         if (d.safeState() && !wasSafe) LOG.warn("safe state: {}", d.safeStateWhy());
         if (!d.safeState() && wasSafe) LOG.info("safe state left: grid meter trustworthy again");
+        boolean hadPrice = before != null && Double.isFinite(before.priceEurMWh());
+        if (hadPrice && !Double.isFinite(d.priceEurMWh()))
+            LOG.warn("no hourly price for {}: the ARERA band {} decides the battery's trade ({})", d.at(), d.band(), d.trade());
+        if (before != null && before.trade() != d.trade())
+            LOG.info("battery trade {} -> {} (price {} €/MWh, band {})", before.trade(), d.trade(),
+                    Double.isFinite(d.priceEurMWh()) ? d.priceEurMWh() : "none", d.band());
         for (SocketDecision s : d.sockets()) {
             if (!s.change()) continue;
             if (s.safety()) LOG.warn("socket {} OFF ({}): {}", s.socket(), s.reason(), s.text());
