@@ -22,7 +22,7 @@ final class PriceFetch {
         try {
             long size = Files.size(path);
             if (size > maxBytes) throw new IOException("price file " + path + " is " + size + " bytes, more than the "
-                    + maxBytes + " allowed (max.kib)");
+                    + maxBytes + " bytes allowed (max.kib)");
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new IOException("price file " + path + " is missing");

@@ -49,7 +49,7 @@ public final class PriceCsv {
                 problem = "expected <hour start>" + sep + "<€/MWh>, got " + parts.length + " field(s)";
             } else {
                 Double price = number(parts[1].strip(), sep == ';');
-                if (price == null && header) continue; // a header line
+                if (price == null && header && !parts[0].strip().matches("\\d{4}-.*")) continue; // a header line
                 Instant hour = null;
                 try {
                     hour = OffsetDateTime.parse(parts[0].strip()).toInstant();
