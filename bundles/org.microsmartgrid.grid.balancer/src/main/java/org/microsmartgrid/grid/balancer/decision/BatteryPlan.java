@@ -16,6 +16,9 @@ package org.microsmartgrid.grid.balancer.decision;
  */
 final class BatteryPlan {
 
+    /** The part of the gap to the export limit a sale closes per cycle: stable with up to four cycles of lag. */
+    static final double SELL_GAIN = 0.3;
+
     private BatteryPlan() {
     }
 
@@ -39,8 +42,10 @@ final class BatteryPlan {
      * @param importRunningW the import expected from what runs now: sockets whose relay is really closed
      * @param runningW      what the sockets that are on and really closed draw
      * @param mobilityAidW  the part of {@code runningW} drawn by mobility aids
+     * @param batteryCountedW the battery's discharge the import figures count as stopping (its reading, ≥ 0)
      */
-    record Flows(double surplusLeftW, double importAllW, double importRunningW, double runningW, double mobilityAidW) {
+    record Flows(double surplusLeftW, double importAllW, double importRunningW, double runningW, double mobilityAidW,
+                 double batteryCountedW) {
     }
 
     /** @return + discharge, − charge, 0 without a (trustworthy) battery */
@@ -52,7 +57,18 @@ final class BatteryPlan {
         double soc = battery.get().socPercent();
         double reserve = st.reserveSocPercent();
         double dischargeCap = Math.max(0, f.importRunningW()) + st.exportLimitW();
-        if (trade == Trade.SELL && soc > reserve) return Math.max(0, Math.min(limits.maxDischargeW(), dischargeCap));
+        if (trade == Trade.SELL && soc > reserve) {
+            // The grid and the battery are read at different times (the battery's meter usually polls more slowly),
+            // and a battery takes a moment to follow: a sale set straight to "import + export limit" from those two
+            // readings oscillated and overshot the export limit (BatteryIT). So the sale moves from the set-point
+            // given last by a part (SELL_GAIN) of what the grid reading says is still missing to the export limit,
+            // and never beyond the cap from the readings: stable with a few cycles of lag, and a sudden drop in the
+            // building's load shows as export above the limit only until the loop has followed it (a second or so).
+            double given = Math.max(0, snap.previous().batterySetpointW());
+            double gridNowW = f.importRunningW() - f.batteryCountedW(); // the import with the battery as it is now
+            double sale = Math.min(given + SELL_GAIN * (gridNowW + st.exportLimitW()), dischargeCap);
+            return Math.max(0, Math.min(limits.maxDischargeW(), sale));
+        }
         boolean roomToCharge = soc < limits.maxSocPercent();
         if (trade == Trade.BUY && roomToCharge) {
             // the worst case: every socket switched on draws; the limit holds with the battery charging

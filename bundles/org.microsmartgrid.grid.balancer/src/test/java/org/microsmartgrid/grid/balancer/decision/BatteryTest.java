@@ -128,13 +128,24 @@ class BatteryTest {
 
     @Test
     void inAnExpensiveHourItSellsUpToTheExportLimit() {
-        // building 400 W, price 210 €/MWh: discharge the building's 400 W plus 1500 W into the grid
-        Decision d = trading(1500, 210.0).grid(400).battery(80, 0).decide();
+        // building 400 W, price 210 €/MWh: the sale moves towards the building's 400 W plus 1500 W into the grid,
+        // a part (SELL_GAIN) of the gap per cycle, and settles there
+        TestSite site = trading(1500, 210.0).grid(400).battery(80, 0);
+        Decision d = site.decide();
         assertEquals(Trade.SELL, d.trade());
-        assertEquals(1900, d.batterySetpointW(), 1e-6);
         assertEquals(210, d.priceEurMWh(), 0);
-        // with no export allowed it only covers the building
-        assertEquals(400, trading(0, 210.0).grid(400).battery(80, 0).decide().batterySetpointW(), 1e-6);
+        assertEquals(BatteryPlan.SELL_GAIN * 1900, d.batterySetpointW(), 1e-6);
+        double given = d.batterySetpointW();
+        for (int cycle = 0; cycle < 40; cycle++) {
+            // the battery follows: the grid shows the building minus the discharge
+            given = trading(1500, 210.0).grid(400 - given).battery(80, given)
+                    .previous(new BalancerState(java.util.Map.of(), given)).decide().batterySetpointW();
+            assertTrue(given <= 1900 + 1e-6, "never beyond the export limit: " + given);
+        }
+        assertEquals(1900, given, 1);
+        // at the limit already, with no export allowed it stays at the building's draw
+        assertEquals(400, trading(0, 210.0).grid(0).battery(80, 400)
+                .previous(new BalancerState(java.util.Map.of(), 400)).decide().batterySetpointW(), 1e-6);
     }
 
     @Test
@@ -166,8 +177,9 @@ class BatteryTest {
 
     @Test
     void withoutAPriceTheBandsDecide() {
-        // Wednesday noon is F1: a sell band
-        Decision d = trading(1000, null).grid(400).battery(80, 0).decide();
+        // Wednesday noon is F1: a sell band; already selling 1400 W, the grid at −1000 W: it stays
+        Decision d = trading(1000, null).grid(-1000).battery(80, 1400)
+                .previous(new BalancerState(java.util.Map.of(), 1400)).decide();
         assertEquals(Trade.SELL, d.trade());
         assertTrue(Double.isNaN(d.priceEurMWh()));
         assertEquals(1400, d.batterySetpointW(), 1e-6);
