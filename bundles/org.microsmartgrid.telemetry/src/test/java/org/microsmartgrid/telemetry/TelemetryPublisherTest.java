@@ -106,6 +106,17 @@ class TelemetryPublisherTest {
     }
 
     @Test
+    void aReservedSocketIsReservedForTheCityEvenWithAWalkUpPlugOnIt() {
+        SocketAllocation reserved = new SocketAllocation(2, false, "RESERVED", "reserved for fleet:bike-7 until 18:00:00",
+                false, "PUBLIC", "NOW", "GRID", 0, "APPLIED", null);
+        ChargingSession walkUp = new ChargingSession(UUID.randomUUID(), 2, ChargingMode.NOW, 0, null, T, null, 0, 0, 0,
+                null, "plug", null);
+        SiteView v = view(Optional.of(decision(false, reserved)), Map.of(2, walkUp), Map.of(), relay(2, false, null));
+        assertEquals(SocketStatus.RESERVED, TelemetryMessages.statuses(v).get(2));
+        assertEquals(false, TelemetryMessages.socket(v, 2).get("available"));
+    }
+
+    @Test
     void theSiteMessageCarriesTheBatterysTradeAndTheMoneyOfTheHourAndOfTheLastHour() {
         LoopDecision d = decision(false);
         Instant h17 = Instant.parse("2026-12-07T17:00:00Z");

@@ -144,4 +144,9 @@ public @interface BalancerConfig {
     @AttributeDefinition(name = "Buy bands (no price)", cardinality = 3,
             description = "ARERA bands in which the battery buys when the hour has no price.")
     String[] battery_buy_bands() default {"F3"};
+
+    @AttributeDefinition(name = "Reservation grace (min)", min = "1", max = "240",
+            description = "A reservation whose holder has not started a session on the socket this long after its "
+                    + "start expires, and the socket is free again.")
+    int reservation_grace_min() default 15;
 }

@@ -73,6 +73,7 @@ public final class ConfigValidator {
         range(problems, "battery.max.charge.w", c.battery_max_charge_w(), 0, Integer.MAX_VALUE);
         range(problems, "battery.max.discharge.w", c.battery_max_discharge_w(), 0, Integer.MAX_VALUE);
 
+        range(problems, "reservation.grace.min", c.reservation_grace_min(), 1, 240);
         Set<TariffBand> cheap = cheapBands(c.cheap_bands(), problems);
         TradingRules trading = trading(c, problems);
         Map<Integer, PriorityClass> priorities = SocketEntries.parse("socket.priorities", c.socket_priorities(),

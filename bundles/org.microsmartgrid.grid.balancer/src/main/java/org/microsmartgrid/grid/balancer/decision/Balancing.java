@@ -118,6 +118,19 @@ public final class Balancing {
     private static void serveOne(SocketWork w, Pools pools, List<SocketWork> served, boolean shed, SiteSnapshot snap) {
         SessionPlan.Plan plan = w.plan;
         Instant now = snap.now();
+        if (w.reservedForOther) {
+            String text = "reserved for " + w.snapshot.reserved().holder() + " until "
+                    + Texts.timeSeconds(w.snapshot.reserved().until(), snap.tariff().zone()) + " / prenotata";
+            if (w.lockedOn) { // a non-safety OFF inside the minimum on-time would be deferred by the relay
+                pools.take(Source.NONE, w.costW(), false);
+                w.decide(true, Reason.HELD_MIN_ON, text + "; stays on for the minimum on-time until "
+                        + Texts.timeSeconds(w.snapshot.relay().since().plus(snap.settings().minOn()), snap.tariff().zone()));
+                served.add(w);
+            } else {
+                w.decide(false, Reason.RESERVED, text);
+            }
+            return;
+        }
         if (!w.hasSession() && !w.lockedOn) {
             w.decide(false, Reason.NO_SESSION, "no session");
             return;

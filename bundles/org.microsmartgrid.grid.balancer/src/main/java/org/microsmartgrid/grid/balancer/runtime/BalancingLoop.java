@@ -1,6 +1,8 @@
 package org.microsmartgrid.grid.balancer.runtime;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.function.Supplier;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.LoopPause;
 import org.microsmartgrid.api.control.LoopSelfTest;
+import org.microsmartgrid.api.control.Reservation;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayResult;
@@ -20,6 +23,7 @@ import org.microsmartgrid.grid.balancer.decision.BalancerState;
 import org.microsmartgrid.grid.balancer.decision.Balancing;
 import org.microsmartgrid.grid.balancer.decision.Decision;
 import org.microsmartgrid.grid.balancer.decision.Pausing;
+import org.microsmartgrid.grid.balancer.decision.Reserved;
 import org.microsmartgrid.grid.balancer.decision.SafetyDryRun;
 import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
 import org.microsmartgrid.grid.balancer.decision.SocketDecision;
@@ -58,6 +62,7 @@ public final class BalancingLoop {
     private volatile LoopPause pause;
     private volatile Supplier<PriceState> prices = () -> PriceState.NONE;
     private final TradeLedger ledger = new TradeLedger();
+    private volatile ReservationBook reservations;
 
     public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
                          Supplier<? extends Collection<Relay>> relays) {
@@ -93,6 +98,11 @@ public final class BalancingLoop {
     /** The hourly prices (PUN) the battery trades on; hours without a price fall back to the ARERA bands. */
     public void usePrices(Supplier<PriceState> prices) {
         this.prices = prices;
+    }
+
+    /** The sockets' reservations (null: none). */
+    public void useReservations(ReservationBook book) {
+        this.reservations = book;
     }
 
     /** The installer's commissioning pause (null: never paused). */
@@ -143,10 +153,20 @@ public final class BalancingLoop {
     private SiteSnapshot snapshot(List<Relay> rs, PriceState priceState) {
         List<Meter> ms = List.copyOf(meters.get());
         TariffOutlook tariff = priceState.prices().isEmpty() ? this.tariff : new PricedTariff(this.tariff, priceState.prices());
+        Instant now = clock.instant();
+        Map<Integer, Reserved> reserved = Map.of();
+        ReservationBook book = reservations;
+        if (book != null) {
+            Map<Integer, String> holders = new HashMap<>();
+            for (Reservation r : book.reservations())
+                sessionSource.holder(r.socket()).ifPresent(h -> holders.put(r.socket(), h));
+            reserved = book.inForce(now, holders);
+        }
         return control == null
-                ? SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff)
-                : SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff,
-                        control.disabledSockets(), control.capW());
+                ? SnapshotGatherer.gather(now, ms, rs, config, sessionSource, state, tariff, Map.of(),
+                        Double.POSITIVE_INFINITY, reserved)
+                : SnapshotGatherer.gather(now, ms, rs, config, sessionSource, state, tariff,
+                        control.disabledSockets(), control.capW(), reserved);
     }
 
     /** The commissioning self-test on the live snapshot: decides, never applies (see {@link SafetyDryRun}). */
