@@ -60,6 +60,9 @@ class BatteryIT {
                         + "max.charge.w=I\"2500\"\nmax.discharge.w=I\"2500\"\n", StandardCharsets.UTF_8);
         ModuleProcess.addInstaller(conf);
         module = ModuleProcess.start("battery", conf, ModuleProcess.freePort());
+        // every meter and relay configured before the first test: a quick first test left the second racing the
+        // configuration files ("no meter socket-1")
+        module.awaitConfigured(Duration.ofSeconds(90));
     }
 
     @AfterAll
