@@ -12,18 +12,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Our resources under the server's root (which already serves /.well-known/core):
- * /site, /site/cap, /sockets, /sockets/{n}, /sockets/{n}/enabled.
+ * /site, /site/cap, /site/reservations, /sockets, /sockets/{n}, /sockets/{n}/enabled.
  */
 final class ResourceTree {
 
     private final LiveResource site;
     private final CapResource cap;
+    private final ReservationsResource reservations;
     private final SocketsResource sockets;
 
     ResourceTree(CoapServer server, CoapContext context) {
         site = new LiveResource("site", "msg.site", context, () -> SitePack.build(context.sources(), context.clock().instant()));
         cap = new CapResource(context);
         site.add(cap);
+        reservations = new ReservationsResource(context);
+        site.add(reservations);
         sockets = new SocketsResource(context);
         sockets.sync();
         server.add(site, sockets);
@@ -33,6 +36,7 @@ final class ResourceTree {
         sockets.sync();
         site.notifyIfChanged(now);
         cap.notifyIfChanged(now);
+        reservations.notifyIfChanged(now);
         sockets.notifyIfChanged(now);
     }
 
@@ -43,7 +47,7 @@ final class ResourceTree {
      * @return whether every observer was told in time
      */
     boolean endObservations(Duration timeout) throws InterruptedException {
-        List<LiveResource> all = new ArrayList<>(List.of(site, cap));
+        List<LiveResource> all = new ArrayList<>(List.of(site, cap, reservations));
         all.addAll(sockets.live());
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CountDownLatch> told = new ArrayList<>();

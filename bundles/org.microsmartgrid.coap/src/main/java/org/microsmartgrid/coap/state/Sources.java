@@ -3,6 +3,7 @@ package org.microsmartgrid.coap.state;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.SiteControl;
+import org.microsmartgrid.api.control.SocketReservations;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 
@@ -22,4 +23,9 @@ public interface Sources {
 
     /** What building systems may ask of the loop, or null when the loop is not running. */
     SiteControl siteControl();
+
+    /** The sockets' reservations, or null when the loop is not running. */
+    default SocketReservations reservations() {
+        return null;
+    }
 }
