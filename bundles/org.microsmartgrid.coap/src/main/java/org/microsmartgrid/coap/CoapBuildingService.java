@@ -11,6 +11,7 @@ import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.LoopDecisionListener;
 import org.microsmartgrid.api.control.SiteControl;
+import org.microsmartgrid.api.control.SocketReservations;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterListener;
 import org.microsmartgrid.api.meter.MeterReading;
@@ -71,6 +72,9 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SecuritySystem security;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SocketReservations reservations;
 
     private final Clock clock;
     private volatile CoapEndpoints endpoints;
@@ -202,6 +206,16 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
     @Override
     public SecuritySystem security() {
         return security;
+    }
+
+    @Override
+    public SocketReservations reservations() {
+        return reservations;
+    }
+
+    /** For tests: the reservations service DS would inject. */
+    void useReservations(SocketReservations service) {
+        this.reservations = service;
     }
 
     /** For tests: the services DS would inject. */

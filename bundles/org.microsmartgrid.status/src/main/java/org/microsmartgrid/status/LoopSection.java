@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import org.microsmartgrid.api.control.BatteryHour;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.SocketAllocation;
@@ -49,11 +50,32 @@ public final class LoopSection {
         if (d.batteryDetail() != null) json.addProperty("batteryDetail", d.batteryDetail());
         json.add("band", Json.string(d.band()));
         json.addProperty("cheapNow", d.cheapNow());
+        json.add("trade", Json.string(d.trade()));
+        json.add("priceEurMWh", Json.number(d.priceEurMWh()));
+        json.add("priceSource", Json.string(d.priceSource()));
+        json.add("priceProblem", Json.string(d.priceProblem()));
+        JsonArray hours = new JsonArray();
+        d.batteryHours().forEach(h -> hours.add(toJson(h)));
+        json.add("batteryHours", hours);
         json.addProperty("shed", d.shed());
         JsonArray sockets = new JsonArray();
         d.sockets().stream().sorted(Comparator.comparingInt(SocketAllocation::socket))
                 .forEach(s -> sockets.add(toJson(s)));
         json.add("sockets", sockets);
+        return json;
+    }
+
+    /** One hour of the battery: energy and money (docs/battery.md "Money"). */
+    static JsonObject toJson(BatteryHour h) {
+        JsonObject json = new JsonObject();
+        json.add("hour", Json.time(h.hourStart()));
+        json.add("priceEurMWh", Json.number(h.priceEurMWh()));
+        json.add("priceSource", Json.string(h.priceSource()));
+        json.add("trade", Json.string(h.trade()));
+        json.addProperty("dischargedWh", h.dischargedWh());
+        json.addProperty("chargedWh", h.chargedWh());
+        json.addProperty("exportedWh", h.exportedWh());
+        json.add("valueEur", Json.number(h.valueEur()));
         return json;
     }
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.BatteryHour;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.SocketAllocation;
 
@@ -46,11 +47,33 @@ class LoopSectionTest {
     }
 
     @Test
+    void theBatterysHoursShowTheirPriceAndMoneyAndAFailedPriceListSaysWhy() {
+        LoopDecision d = normalCycle();
+        Instant h = Instant.parse("2026-12-07T17:00:00Z");
+        LoopDecision trading = new LoopDecision(d.at(), d.cycle(), false, null, d.gridW(), d.limitW(), d.headroomW(),
+                0, d.spareW(), d.predictedImportW(), 1900, "F1", false, false, d.sockets(), "APPLIED", null, "SELL",
+                null, "BANDS", "price file /etc/pun.csv is missing", List.of(
+                        new BatteryHour(h, 200.0, "PUN", "SELL", 2000, 0, 1500, 0.4),
+                        new BatteryHour(h.plusSeconds(3600), null, "BANDS", "SELL", 100, 0, 0, null)));
+        JsonObject json = LoopSection.toJson(new Fakes.FakeLoop(trading)).getAsJsonObject();
+        assertEquals("SELL", json.get("trade").getAsString());
+        assertEquals("BANDS", json.get("priceSource").getAsString());
+        assertTrue(json.get("priceEurMWh").isJsonNull());
+        assertEquals("price file /etc/pun.csv is missing", json.get("priceProblem").getAsString());
+        JsonObject first = json.getAsJsonArray("batteryHours").get(0).getAsJsonObject();
+        assertEquals("2026-12-07T17:00:00Z", first.get("hour").getAsString());
+        assertEquals(0.4, first.get("valueEur").getAsDouble(), 1e-9);
+        assertEquals(1500, first.get("exportedWh").getAsDouble(), 1e-9);
+        assertTrue(json.getAsJsonArray("batteryHours").get(1).getAsJsonObject().get("valueEur").isJsonNull());
+    }
+
+    @Test
     void theLastDecisionShowsThePowerBalanceWithItsFigures() {
         JsonObject json = LoopSection.toJson(new Fakes.FakeLoop(normalCycle())).getAsJsonObject();
 
         assertEquals(List.of("at", "cycle", "safeState", "safeStateWhy", "gridW", "limitW", "headroomW", "surplusW",
-                "spareW", "predictedImportW", "batterySetpointW", "band", "cheapNow", "shed", "sockets"),
+                "spareW", "predictedImportW", "batterySetpointW", "band", "cheapNow", "trade", "priceEurMWh",
+                "priceSource", "priceProblem", "batteryHours", "shed", "sockets"),
                 new ArrayList<>(json.keySet()), "every field present, in a stable order");
         assertEquals("2025-03-01T10:15:30.750Z", json.get("at").getAsString());
         assertEquals(4711, json.get("cycle").getAsLong());

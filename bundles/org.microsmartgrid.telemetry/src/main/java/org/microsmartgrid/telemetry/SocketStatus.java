@@ -11,6 +11,8 @@ public enum SocketStatus {
     AVAILABLE,
     /** A session is open on it (charging or waiting for its turn). */
     CHARGING,
+    /** Kept for a reservation's holder (docs/reservations.md): not free for anyone else. */
+    RESERVED,
     /** Switched off on purpose for now: disabled by a person or building system, or the module is in safe state. */
     INOPERATIVE,
     /** Broken: relay fault, or its meter is lost. */
@@ -33,6 +35,8 @@ public enum SocketStatus {
                 || "SOCKET_METER_LOST".equals(allocation.reason()))) return OUTOFORDER;
         if (disabled) return INOPERATIVE;
         if (safeState) return INOPERATIVE;
+        // kept for someone else: a walk-up plug's session on it does not make it "charging"
+        if (allocation != null && "RESERVED".equals(allocation.reason())) return RESERVED;
         return session ? CHARGING : AVAILABLE;
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.control.BatteryHour;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.SocketAllocation;
 import org.microsmartgrid.api.meter.Channel;
@@ -48,12 +49,37 @@ public final class TelemetryMessages {
             if (d.headroomW() != null) m.put("headroom_w", d.headroomW());
             m.put("safe_state", d.safeState());
             m.put("band", d.band());
+            batteryTrading(m, d);
         });
         v.cap().ifPresent(c -> {
             m.put("cap_w", c.limitW());
             m.put("cap_until", c.until().toEpochMilli());
         });
         return m;
+    }
+
+    /**
+     * The battery's trade and its money (docs/battery.md "Money"): sent only with a battery. The current hour so far
+     * and the last finished hour, so the cloud has every hour's totals from any message of the next hour.
+     */
+    private static void batteryTrading(Map<String, Object> m, LoopDecision d) {
+        if (d.batteryHours().isEmpty()) return;
+        m.put("battery_setpoint_w", d.batterySetpointW());
+        m.put("trade", d.trade());
+        m.put("price_source", d.priceSource());
+        if (d.priceEurMWh() != null) m.put("price_eur_mwh", d.priceEurMWh());
+        if (d.priceProblem() != null) m.put("price_problem", d.priceProblem());
+        int n = d.batteryHours().size();
+        hour(m, "battery_hour_", d.batteryHours().get(n - 1));
+        if (n > 1) hour(m, "battery_last_hour_", d.batteryHours().get(n - 2));
+    }
+
+    private static void hour(Map<String, Object> m, String prefix, BatteryHour h) {
+        m.put(prefix + "start", h.hourStart().toEpochMilli());
+        m.put(prefix + "discharged_wh", h.dischargedWh());
+        m.put(prefix + "charged_wh", h.chargedWh());
+        m.put(prefix + "exported_wh", h.exportedWh());
+        if (h.valueEur() != null) m.put(prefix + "value_eur", h.valueEur());
     }
 
     /** Resource {@code sockets/{n}}: one socket. */

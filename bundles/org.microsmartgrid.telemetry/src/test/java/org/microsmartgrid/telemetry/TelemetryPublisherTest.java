@@ -109,6 +109,41 @@ class TelemetryPublisherTest {
     }
 
     @Test
+    void aReservedSocketIsReservedForTheCityEvenWithAWalkUpPlugOnIt() {
+        SocketAllocation reserved = new SocketAllocation(2, false, "RESERVED", "reserved for fleet:bike-7 until 18:00:00",
+                false, "PUBLIC", "NOW", "GRID", 0, "APPLIED", null);
+        ChargingSession walkUp = new ChargingSession(UUID.randomUUID(), 2, ChargingMode.NOW, 0, null, T, null, 0, 0, 0,
+                null, "plug", null);
+        SiteView v = view(Optional.of(decision(false, reserved)), Map.of(2, walkUp), Map.of(), relay(2, false, null));
+        assertEquals(SocketStatus.RESERVED, TelemetryMessages.statuses(v).get(2));
+        assertEquals(false, TelemetryMessages.socket(v, 2).get("available"));
+    }
+
+    @Test
+    void theSiteMessageCarriesTheBatterysTradeAndTheMoneyOfTheHourAndOfTheLastHour() {
+        LoopDecision d = decision(false);
+        Instant h17 = Instant.parse("2026-12-07T17:00:00Z");
+        LoopDecision trading = new LoopDecision(d.at(), d.cycle(), false, null, d.gridW(), d.limitW(), d.headroomW(),
+                0, d.spareW(), d.predictedImportW(), 1900, "F1", false, false, List.of(), "APPLIED", null, "SELL", 210.0,
+                "PUN", null, List.of(
+                        new org.microsmartgrid.api.control.BatteryHour(h17, 180.0, "PUN", "SELL", 2000, 0, 1500, 0.36),
+                        new org.microsmartgrid.api.control.BatteryHour(h17.plusSeconds(3600), 210.0, "PUN", "SELL", 500,
+                                0, 400, 0.105)));
+        Map<String, Object> site = TelemetryMessages.site(view(Optional.of(trading), Map.of(), Map.of()));
+        assertEquals("SELL", site.get("trade"));
+        assertEquals(210.0, site.get("price_eur_mwh"));
+        assertEquals("PUN", site.get("price_source"));
+        assertEquals(1900.0, site.get("battery_setpoint_w"));
+        assertEquals(0.105, site.get("battery_hour_value_eur"));
+        assertEquals(h17.toEpochMilli(), site.get("battery_last_hour_start"));
+        assertEquals(1500.0, site.get("battery_last_hour_exported_wh"));
+        assertEquals(0.36, site.get("battery_last_hour_value_eur"));
+        assertFalse(site.containsKey("price_problem"));
+        assertFalse(TelemetryMessages.site(view(Optional.of(decision(false)), Map.of(), Map.of())).containsKey("trade"),
+                "no battery: no trading metrics");
+    }
+
+    @Test
     void availabilityFollowsRelaysSessionsTheLoopAndSiteControl() {
         ChargingSession open = new ChargingSession(UUID.randomUUID(), 1, ChargingMode.NOW, 0, null, T, null, 10, 0, 0,
                 null, "token:abcd1234");

@@ -29,14 +29,34 @@ import java.util.List;
  * @param batteryOutcome   the battery's answer to this cycle's set-point: APPLIED, CLAMPED or REFUSED; null without a
  *                         battery under control
  * @param batteryDetail    why it was clamped or refused; null otherwise
+ * @param trade            what the hour's price asked of the battery: SELL, BUY or HOLD (HOLD without trading)
+ * @param priceEurMWh      the hour's price (PUN), €/MWh; null when no price list covers the hour
+ * @param priceSource      {@code PUN} when a price list covers the hour, {@code BANDS} when the ARERA bands decide
+ * @param priceProblem     why the last attempt to load the prices failed (file missing, feed down, nonsense); null
+ *                         when it succeeded or no prices are configured
+ * @param batteryHours     the battery's last hours (at most 48, oldest first, the current one last); empty without
+ *                         a battery
  */
 public record LoopDecision(Instant at, long cycle, boolean safeState, String safeStateWhy, Double gridW,
                            double limitW, Double headroomW, double surplusW, Double spareW, Double predictedImportW,
                            double batterySetpointW, String band, boolean cheapNow, boolean shed,
-                           List<SocketAllocation> sockets, String batteryOutcome, String batteryDetail) {
+                           List<SocketAllocation> sockets, String batteryOutcome, String batteryDetail,
+                           String trade, Double priceEurMWh, String priceSource, String priceProblem,
+                           List<BatteryHour> batteryHours) {
 
     public LoopDecision {
         sockets = List.copyOf(sockets);
+        batteryHours = batteryHours == null ? List.of() : List.copyOf(batteryHours);
+    }
+
+    /** Without trading nor prices (the bands decide, the battery holds). */
+    public LoopDecision(Instant at, long cycle, boolean safeState, String safeStateWhy, Double gridW,
+                        double limitW, Double headroomW, double surplusW, Double spareW, Double predictedImportW,
+                        double batterySetpointW, String band, boolean cheapNow, boolean shed,
+                        List<SocketAllocation> sockets, String batteryOutcome, String batteryDetail) {
+        this(at, cycle, safeState, safeStateWhy, gridW, limitW, headroomW, surplusW, spareW, predictedImportW,
+                batterySetpointW, band, cheapNow, shed, sockets, batteryOutcome, batteryDetail, "HOLD", null, "BANDS",
+                null, List.of());
     }
 
     /** Without a battery under control. */

@@ -3,7 +3,7 @@
  * and what people and building systems may ask of it (socket enable/disable, a temporary power cap, a commissioning pause). Only JDK types, so a consumer needs nothing of the loop's implementation.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.microsmartgrid.api.control;
 
 import org.osgi.annotation.bundle.Export;

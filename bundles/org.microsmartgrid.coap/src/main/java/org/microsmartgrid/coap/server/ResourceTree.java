@@ -14,13 +14,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Our resources under the server's root (which already serves /.well-known/core):
- * /site, /site/cap, /sockets, /sockets/{n}, /sockets/{n}/enabled, /building/doors, /building/alarms,
- * /building/access, /building/codes, and the site's data as IPSO objects under /3305 and /3306 ({@link IpsoTree}).
+ * /site, /site/cap, /site/reservations, /sockets, /sockets/{n}, /sockets/{n}/enabled, /building/doors,
+ * /building/alarms, /building/access, /building/codes, and the site's data as IPSO objects under /3305 and /3306
+ * ({@link IpsoTree}).
  */
 final class ResourceTree {
 
     private final LiveResource site;
     private final CapResource cap;
+    private final ReservationsResource reservations;
     private final SocketsResource sockets;
     private final IpsoTree ipso;
     private final BuildingResources building;
@@ -29,6 +31,8 @@ final class ResourceTree {
         site = new LiveResource("site", "msg.site", context, () -> SitePack.build(context.sources(), context.clock().instant()));
         cap = new CapResource(context);
         site.add(cap);
+        reservations = new ReservationsResource(context);
+        site.add(reservations);
         sockets = new SocketsResource(context);
         sockets.sync();
         building = new BuildingResources(context);
@@ -41,6 +45,7 @@ final class ResourceTree {
         sockets.sync();
         site.notifyIfChanged(now);
         cap.notifyIfChanged(now);
+        reservations.notifyIfChanged(now);
         sockets.notifyIfChanged(now);
         ipso.notifyIfChanged(now);
         building.live().forEach(r -> r.notifyIfChanged(now));
@@ -53,7 +58,7 @@ final class ResourceTree {
      * @return whether every observer was told in time
      */
     boolean endObservations(Duration timeout) throws InterruptedException {
-        List<LiveResource> all = new ArrayList<>(List.of(site, cap));
+        List<LiveResource> all = new ArrayList<>(List.of(site, cap, reservations));
         all.addAll(sockets.live());
         all.addAll(ipso.live());
         all.addAll(building.live());

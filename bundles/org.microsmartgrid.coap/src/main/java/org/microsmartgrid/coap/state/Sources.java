@@ -5,6 +5,7 @@ import org.microsmartgrid.api.building.SecuritySystem;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.SiteControl;
+import org.microsmartgrid.api.control.SocketReservations;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 
@@ -32,6 +33,11 @@ public interface Sources {
 
     /** The building's security inputs, or null. */
     default SecuritySystem security() {
+        return null;
+    }
+
+    /** The sockets' reservations, or null when the loop is not running. */
+    default SocketReservations reservations() {
         return null;
     }
 }

@@ -17,6 +17,8 @@ import org.microsmartgrid.api.control.LoopDecisionListener;
 import org.microsmartgrid.api.control.LoopPause;
 import org.microsmartgrid.api.control.LoopSelfTest;
 import org.microsmartgrid.api.control.PowerCap;
+import org.microsmartgrid.api.control.Reservation;
+import org.microsmartgrid.api.control.SocketReservations;
 import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterListener;
@@ -27,9 +29,13 @@ import org.microsmartgrid.api.storage.BatteryControl;
 import org.microsmartgrid.grid.balancer.config.BalancerConfig;
 import org.microsmartgrid.grid.balancer.config.ConfigValidator;
 import org.microsmartgrid.grid.balancer.config.SiteConfig;
+import org.microsmartgrid.grid.balancer.prices.HourlyPrices;
 import org.microsmartgrid.grid.balancer.runtime.BalancingLoop;
+import org.microsmartgrid.grid.balancer.tariff.PriceState;
 import org.microsmartgrid.grid.balancer.runtime.CycleScheduler;
 import org.microsmartgrid.grid.balancer.runtime.PauseState;
+import org.microsmartgrid.grid.balancer.runtime.ReservationBook;
+import org.microsmartgrid.grid.balancer.tariff.ItalianTariffCalendar;
 import org.microsmartgrid.grid.balancer.runtime.SiteControlState;
 import org.microsmartgrid.grid.balancer.runtime.StatusViews;
 import org.microsmartgrid.api.tariff.TariffCalendar;
@@ -55,10 +61,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(name = BalancerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {ConfigurableComponent.class, MeterListener.class, ControlLoopStatus.class, SiteControl.class,
-                LoopPause.class, LoopSelfTest.class})
+                LoopPause.class, LoopSelfTest.class, SocketReservations.class})
 @Designate(ocd = BalancerConfig.class)
 public class Balancer implements ConfigurableComponent, MeterListener, ControlLoopStatus, SiteControl, LoopPause,
-        LoopSelfTest {
+        LoopSelfTest, SocketReservations {
 
     public static final String PID = BalancerConfig.PID;
     private static final Logger LOG = LoggerFactory.getLogger(Balancer.class);
@@ -86,8 +92,13 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     /** The ARERA calendar (this bundle's TariffCalendarService; always there, with or without configuration). */
     @Reference
     TariffCalendar calendar;
+    /** Optional: the hourly prices (PUN) the battery trades on; without them the ARERA bands decide. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile HourlyPrices prices;
     private Path controlFile;
     private volatile SiteControlState control;
+    private volatile ReservationBook reservations;
     private volatile BalancingLoop loop;
     private volatile PauseState pause;
     private volatile CycleScheduler scheduler;
@@ -116,10 +127,18 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         SiteConfig site = validated(config);
         if (controlFile == null) controlFile = dataDirectory(context).resolve("balancer").resolve("site-control.properties");
         control = new SiteControlState(controlFile, clock);
+        reservations = new ReservationBook(controlFile.resolveSibling("reservations.properties"), clock,
+                java.time.Duration.ofMinutes(config.reservation_grace_min()), ItalianTariffCalendar.ROME);
         loop = new BalancingLoop(site, clock, () -> meters, () -> relays,
                 () -> Optional.ofNullable(chargingSessions), control);
+        reservations.setKnownSockets(this::knownSocket);
+        loop.useReservations(reservations);
         loop.useBatteries(() -> batteries);
         if (calendar != null) loop.useCalendar(calendar);
+        loop.usePrices(() -> {
+            HourlyPrices p = prices;
+            return p == null ? PriceState.NONE : p.state();
+        });
         pause = new PauseState(clock);
         loop.usePause(pause);
         CycleScheduler s = new CycleScheduler("msg-balancer", this::cycle);
@@ -134,6 +153,7 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     void modified(BalancerConfig config) {
         SiteConfig site = validated(config);
         boolean newPeriod = !site.cycle().equals(loop.config().cycle());
+        reservations.setGrace(java.time.Duration.ofMinutes(config.reservation_grace_min()));
         loop.reconfigure(site);
         if (newPeriod) scheduler.start(site.cycle());
         LOG.info("{} reconfigured: limit {} W", PID, Math.round(site.settings().limitW()));
@@ -173,6 +193,45 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     public void setSocketEnabled(int socket, boolean enabled, String actor) {
         requireControl().setSocketEnabled(socket, enabled, actor);
         scheduler().ifPresent(CycleScheduler::trigger);
+    }
+
+    @Override
+    public List<Reservation> reservations() {
+        ReservationBook b = reservations;
+        if (b == null) throw new IllegalStateException("the balancer is not active");
+        return b.reservations();
+    }
+
+    @Override
+    public Reservation reserve(int socket, Instant from, Instant until, String holder, String actor) {
+        ReservationBook b = reservations;
+        if (b == null) throw new IllegalStateException("the balancer is not active");
+        Reservation r = b.reserve(socket, from, until, holder, actor);
+        scheduler().ifPresent(CycleScheduler::trigger);
+        return r;
+    }
+
+    @Override
+    public boolean cancel(String id, String actor) {
+        ReservationBook b = reservations;
+        if (b == null) throw new IllegalStateException("the balancer is not active");
+        boolean cancelled = b.cancel(id, actor);
+        scheduler().ifPresent(CycleScheduler::trigger);
+        return cancelled;
+    }
+
+    /** A socket this balancer knows: configured, or served by a relay. */
+    private boolean knownSocket(int socket) {
+        BalancingLoop l = loop;
+        if (l != null && l.config().sockets().containsKey(socket)) return true;
+        for (Relay r : relays) {
+            try {
+                if (r.socket() == socket) return true;
+            } catch (RuntimeException e) {
+                // a relay that cannot say its socket serves none
+            }
+        }
+        return false;
     }
 
     @Override

@@ -115,4 +115,38 @@ public @interface BalancerConfig {
 
     @AttributeDefinition(name = "Battery max discharge (W)", min = "0", description = "Largest discharge set-point.")
     int battery_max_discharge_w() default 2500;
+
+    @AttributeDefinition(name = "Battery trading",
+            description = "Sell to the grid in expensive hours and buy from it in cheap ones (hourly prices from "
+                    + "org.microsmartgrid.grid.balancer.Prices, else the bands below). Off: the battery only follows "
+                    + "the sessions and the solar surplus.")
+    boolean battery_trading() default false;
+
+    @AttributeDefinition(name = "Battery reserve for mobility aids (%)", min = "0", max = "100",
+            description = "Trading and ordinary sessions never take the battery below this SoC: the energy under it "
+                    + "is kept for mobility aids' sessions. At least the min SoC counts.")
+    int battery_reserve_soc_percent() default 40;
+
+    @AttributeDefinition(name = "Sell at or above (€/MWh)", min = "0",
+            description = "Hours whose price (PUN) is at least this: the battery discharges, into the grid too within "
+                    + "export.limit.w.")
+    double battery_sell_above_eur_mwh() default 150;
+
+    @AttributeDefinition(name = "Buy at or below (€/MWh)", min = "0",
+            description = "Hours whose price (PUN) is at most this: the battery charges from the grid within the "
+                    + "import limit. Below the sell price.")
+    double battery_buy_below_eur_mwh() default 90;
+
+    @AttributeDefinition(name = "Sell bands (no price)", cardinality = 3,
+            description = "ARERA bands in which the battery sells when the hour has no price (list missing, feed failed).")
+    String[] battery_sell_bands() default {"F1"};
+
+    @AttributeDefinition(name = "Buy bands (no price)", cardinality = 3,
+            description = "ARERA bands in which the battery buys when the hour has no price.")
+    String[] battery_buy_bands() default {"F3"};
+
+    @AttributeDefinition(name = "Reservation grace (min)", min = "1", max = "240",
+            description = "A reservation whose holder has not started a session on the socket this long after its "
+                    + "start expires, and the socket is free again.")
+    int reservation_grace_min() default 15;
 }

@@ -19,6 +19,7 @@ import org.microsmartgrid.grid.balancer.decision.Mode;
 import org.microsmartgrid.grid.balancer.decision.PriorityClass;
 import org.microsmartgrid.grid.balancer.decision.Settings;
 import org.microsmartgrid.grid.balancer.decision.SocketSnapshot;
+import org.microsmartgrid.grid.balancer.decision.TradingRules;
 import org.microsmartgrid.api.tariff.TariffBand;
 
 /** Turns the web console's properties into a {@link SiteConfig}, or refuses them naming every bad property. */
@@ -72,7 +73,9 @@ public final class ConfigValidator {
         range(problems, "battery.max.charge.w", c.battery_max_charge_w(), 0, Integer.MAX_VALUE);
         range(problems, "battery.max.discharge.w", c.battery_max_discharge_w(), 0, Integer.MAX_VALUE);
 
+        range(problems, "reservation.grace.min", c.reservation_grace_min(), 1, 240);
         Set<TariffBand> cheap = cheapBands(c.cheap_bands(), problems);
+        TradingRules trading = trading(c, problems);
         Map<Integer, PriorityClass> priorities = SocketEntries.parse("socket.priorities", c.socket_priorities(),
                 v -> enumValue(PriorityClass.class, v), problems);
         Map<Integer, DefaultMode> modes = SocketEntries.parse("socket.modes", c.socket_modes(),
@@ -87,7 +90,7 @@ public final class ConfigValidator {
                 Duration.ofSeconds(c.rotation_period_s()), Duration.ofMillis(c.stale_grid_ms()), c.idle_w(),
                 new BatteryLimits(c.battery_min_soc_percent(), c.battery_max_soc_percent(),
                         c.battery_max_charge_w(), c.battery_max_discharge_w()))
-                .withSupplyFuse(c.supply_fuse_w());
+                .withSupplyFuse(c.supply_fuse_w()).withTrading(trading);
         Set<Integer> listed = new TreeSet<>(priorities.keySet());
         listed.addAll(modes.keySet());
         listed.addAll(ratings.keySet());
@@ -99,15 +102,40 @@ public final class ConfigValidator {
         return new SiteConfig(settings, Duration.ofMillis(c.cycle_ms()), cheap, sockets, c.grid_meters());
     }
 
+    /** Null (with problems added) when the rules are refused; {@link TradingRules#OFF} when trading is off. */
+    private static TradingRules trading(BalancerConfig c, List<String> problems) {
+        int before = problems.size();
+        range(problems, "battery.reserve.soc.percent", c.battery_reserve_soc_percent(), 0, 100);
+        if (c.battery_reserve_soc_percent() >= c.battery_max_soc_percent())
+            problems.add("battery.reserve.soc.percent = " + c.battery_reserve_soc_percent()
+                    + " leaves nothing to trade below battery.max.soc.percent = " + c.battery_max_soc_percent());
+        range(problems, "battery.sell.above.eur.mwh", c.battery_sell_above_eur_mwh(), 0, 5000);
+        range(problems, "battery.buy.below.eur.mwh", c.battery_buy_below_eur_mwh(), 0, 5000);
+        if (!(c.battery_buy_below_eur_mwh() < c.battery_sell_above_eur_mwh()))
+            problems.add("battery.buy.below.eur.mwh = " + number(c.battery_buy_below_eur_mwh())
+                    + " must be below battery.sell.above.eur.mwh = " + number(c.battery_sell_above_eur_mwh()));
+        Set<TariffBand> sell = bands("battery.sell.bands", c.battery_sell_bands(), problems);
+        Set<TariffBand> buy = bands("battery.buy.bands", c.battery_buy_bands(), problems);
+        for (TariffBand b : sell)
+            if (buy.contains(b)) problems.add("band " + b + " is in both battery.sell.bands and battery.buy.bands");
+        if (problems.size() > before || !c.battery_trading()) return TradingRules.OFF;
+        return new TradingRules(true, c.battery_reserve_soc_percent(), c.battery_sell_above_eur_mwh(),
+                c.battery_buy_below_eur_mwh(), sell, buy);
+    }
+
     private static Set<TariffBand> cheapBands(String[] values, List<String> problems) {
+        return bands("cheap.bands", values, problems);
+    }
+
+    private static Set<TariffBand> bands(String property, String[] values, List<String> problems) {
         Set<TariffBand> result = EnumSet.noneOf(TariffBand.class);
         for (String v : values == null ? new String[0] : values) {
             if (v == null || v.isBlank()) continue;
             try {
                 if (!result.add(enumValue(TariffBand.class, v.trim())))
-                    problems.add("cheap.bands: " + v.trim() + " is listed twice");
+                    problems.add(property + ": " + v.trim() + " is listed twice");
             } catch (IllegalArgumentException e) {
-                problems.add("cheap.bands: " + e.getMessage());
+                problems.add(property + ": " + e.getMessage());
             }
         }
         return result;

@@ -60,8 +60,11 @@ public final class Balancing {
             }
         }
 
+        // a trusted battery's charge is the first thing to go: this decision's set-point keeps the import within
+        // the limit with whatever the sockets take, so sessions come before the battery also from the grid
+        double chargeW = batteryTrusted ? Math.max(0, -batteryW) : 0;
         boolean shed = false;
-        double over = importW - limit;
+        double over = importW - chargeW - limit;
         if (over > 0) {
             shed = true;
             for (SocketWork w : TurnOrder.shedOrder(closed, now, st)) {
@@ -77,8 +80,9 @@ public final class Balancing {
         double surplusW = Math.max(0, -siteAloneW);
         Optional<MeterValue> pv = snap.pv().filter(MeterValue::isGood);
         if (pv.isPresent()) surplusW = Math.min(surplusW, Math.max(0, pv.get().powerW()));
-        double batteryPool = BatteryPlan.availableForSessions(snap, cheapNow);
-        Pools pools = new Pools(limit - importW + reliefAll, surplusW, batteryPool);
+        Trade trade = st.trading().tradeAt(snap.tariff(), now);
+        double batteryPool = BatteryPlan.availableForSessions(snap, cheapNow, trade);
+        Pools pools = new Pools(limit - importW + reliefAll + chargeW, surplusW, batteryPool);
 
         List<SocketWork> served = new ArrayList<>();
         // per class, the waiting time of the last socket that could have started but did not fit: a socket of
@@ -91,17 +95,42 @@ public final class Balancing {
             if (!w.on && !w.closed && w.hasSession() && !w.lockedOff) overtaken.put(w.priority(), w.waitingSince);
         }
 
+        // the import with the battery idle (its charge taken out above), once what is switched on has closed
         double predictedW = limit - pools.total;
-        double socketsW = served.stream().mapToDouble(SocketWork::costW).sum();
-        double setpoint = BatteryPlan.setpoint(snap, cheapNow, pools.surplus, predictedW + Math.min(0, batteryW), socketsW);
+        double startingW = 0;
+        double runningW = 0;
+        double mobilityAidW = 0;
+        for (SocketWork w : served) {
+            if (!w.closed) startingW += w.costW(); // relay still open: it may defer the ON
+            else {
+                runningW += w.costW();
+                if (w.priority() == PriorityClass.MOBILITY_AID) mobilityAidW += w.costW();
+            }
+        }
+        double setpoint = BatteryPlan.setpoint(snap, cheapNow, trade, new BatteryPlan.Flows(pools.surplus, predictedW,
+                predictedW - startingW, runningW, mobilityAidW, Math.max(0, batteryW)));
         return new Decision(now, sockets.stream().map(SocketWork::toDecision).toList(), false, null,
                 snap.grid().powerW(), limit, limit - importW, surplusW, pools.total, pools.surplus, predictedW, setpoint,
-                snap.tariff().bandAt(now), cheapNow, shed, Memories.next(snap, sockets));
+                snap.tariff().bandAt(now), cheapNow, shed, Memories.next(snap, sockets).withBatterySetpoint(setpoint), trade,
+                snap.tariff().priceAt(now).orElse(Double.NaN));
     }
 
     private static void serveOne(SocketWork w, Pools pools, List<SocketWork> served, boolean shed, SiteSnapshot snap) {
         SessionPlan.Plan plan = w.plan;
         Instant now = snap.now();
+        if (w.reservedForOther) {
+            String text = "reserved for " + w.snapshot.reserved().holder() + " until "
+                    + Texts.timeSeconds(w.snapshot.reserved().until(), snap.tariff().zone()) + " / prenotata";
+            if (w.lockedOn) { // a non-safety OFF inside the minimum on-time would be deferred by the relay
+                pools.take(Source.NONE, w.costW(), false);
+                w.decide(true, Reason.HELD_MIN_ON, text + "; stays on for the minimum on-time until "
+                        + Texts.timeSeconds(w.snapshot.relay().since().plus(snap.settings().minOn()), snap.tariff().zone()));
+                served.add(w);
+            } else {
+                w.decide(false, Reason.RESERVED, text);
+            }
+            return;
+        }
         if (!w.hasSession() && !w.lockedOn) {
             w.decide(false, Reason.NO_SESSION, "no session");
             return;

@@ -25,14 +25,26 @@ import org.microsmartgrid.api.tariff.TariffBand;
  * @param cheapNow         whether now is a cheap period
  * @param shed             whether sockets were shed for the grid limit in this cycle
  * @param next             the state for the next cycle
+ * @param trade            what the hour's price asked of the battery (HOLD without trading rules)
+ * @param priceEurMWh      the hour's price (PUN, €/MWh); NaN when the hour has no price (bands decided)
  */
 public record Decision(Instant at, List<SocketDecision> sockets, boolean safeState, String safeStateWhy, double gridW,
                        double limitW, double headroomW, double surplusW, double spareW, double spareSurplusW,
                        double predictedImportW, double batterySetpointW, TariffBand band, boolean cheapNow,
-                       boolean shed, BalancerState next) {
+                       boolean shed, BalancerState next, Trade trade, double priceEurMWh) {
 
     public Decision {
         sockets = List.copyOf(sockets);
+        if (trade == null) throw new IllegalArgumentException("a decision needs its trade (HOLD: none)");
+    }
+
+    /** Without trading (no battery rules, no price). */
+    public Decision(Instant at, List<SocketDecision> sockets, boolean safeState, String safeStateWhy, double gridW,
+                    double limitW, double headroomW, double surplusW, double spareW, double spareSurplusW,
+                    double predictedImportW, double batterySetpointW, TariffBand band, boolean cheapNow,
+                    boolean shed, BalancerState next) {
+        this(at, sockets, safeState, safeStateWhy, gridW, limitW, headroomW, surplusW, spareW, spareSurplusW,
+                predictedImportW, batterySetpointW, band, cheapNow, shed, next, Trade.HOLD, Double.NaN);
     }
 
     public Optional<SocketDecision> socket(int socket) {

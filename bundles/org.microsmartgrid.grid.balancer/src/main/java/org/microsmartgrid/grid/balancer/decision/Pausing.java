@@ -35,7 +35,7 @@ public final class Pausing {
         return new Decision(normal.at(), sockets, normal.safeState(), normal.safeStateWhy(), normal.gridW(),
                 normal.limitW(), normal.headroomW(), normal.surplusW(), normal.spareW(), normal.spareSurplusW(),
                 normal.predictedImportW(), normal.batterySetpointW(), normal.band(), normal.cheapNow(), normal.shed(),
-                normal.next());
+                normal.next(), normal.trade(), normal.priceEurMWh());
     }
 
     /** Whether the applier must leave this socket's relay alone. */

@@ -30,6 +30,8 @@ public enum Reason {
     HELD_MIN_OFF(false, false),
     /** Balancing paused by an installer (commissioning): off, left as it is. */
     PAUSED_OFF(false, false),
+    /** Kept for a reservation's holder (docs/reservations.md): off for any other session or walk-up plug. */
+    RESERVED(false, false),
 
     // --- off, safety
     SHED_GRID_LIMIT(false, true),

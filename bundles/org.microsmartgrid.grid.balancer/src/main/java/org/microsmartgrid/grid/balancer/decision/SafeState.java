@@ -25,6 +25,7 @@ final class SafeState {
         double limit = snap.settings().limitW();
         return new Decision(snap.now(), sockets.stream().map(SocketWork::toDecision).toList(), true, why, Double.NaN,
                 limit, Double.NaN, 0, 0, 0, Double.NaN, 0, snap.tariff().bandAt(snap.now()), cheapNow, false,
-                Memories.next(snap, sockets));
+                Memories.next(snap, sockets), snap.settings().trading().tradeAt(snap.tariff(), snap.now()),
+                snap.tariff().priceAt(snap.now()).orElse(Double.NaN));
     }
 }

@@ -19,13 +19,15 @@ import java.time.Duration;
  * @param importCapW      a temporary cap on the import asked by a building system, W; +∞ when none
  * @param supplyFuseW     the main fuse's rating in W (rated current × 230 V × phases); 0 when not known. Only
  *                        bounds what a grid reading can be ({@link SiteBounds}), never the limit the loop keeps
+ * @param trading         when the battery sells to and buys from the grid ({@link TradingRules#OFF}: never)
  */
 public record Settings(double contractPowerW, double marginPercent, double reserveW, double exportLimitW,
                        Duration minOn, Duration minOff, double hysteresisW, Duration rotationPeriod,
                        Duration staleGrid, double idleW, BatteryLimits battery,
-                       double importCapW, double supplyFuseW) {
+                       double importCapW, double supplyFuseW, TradingRules trading) {
 
     public Settings {
+        if (trading == null) throw new IllegalArgumentException("trading rules are required (TradingRules.OFF: none)");
         if (!(contractPowerW > 0)) throw new IllegalArgumentException("contract power must be > 0");
         if (!(marginPercent >= 0 && reserveW >= 0 && exportLimitW >= 0 && hysteresisW >= 0 && idleW >= 0))
             throw new IllegalArgumentException("margin, reserve, export limit, hysteresis and idle must be >= 0");
@@ -43,7 +45,7 @@ public record Settings(double contractPowerW, double marginPercent, double reser
                     Duration minOn, Duration minOff, double hysteresisW, Duration rotationPeriod,
                     Duration staleGrid, double idleW, BatteryLimits battery) {
         this(contractPowerW, marginPercent, reserveW, exportLimitW, minOn, minOff, hysteresisW, rotationPeriod,
-                staleGrid, idleW, battery, Double.POSITIVE_INFINITY, 0);
+                staleGrid, idleW, battery, Double.POSITIVE_INFINITY, 0, TradingRules.OFF);
     }
 
     /** With an import cap, without a known fuse. */
@@ -51,19 +53,30 @@ public record Settings(double contractPowerW, double marginPercent, double reser
                     Duration minOn, Duration minOff, double hysteresisW, Duration rotationPeriod,
                     Duration staleGrid, double idleW, BatteryLimits battery, double importCapW) {
         this(contractPowerW, marginPercent, reserveW, exportLimitW, minOn, minOff, hysteresisW, rotationPeriod,
-                staleGrid, idleW, battery, importCapW, 0);
+                staleGrid, idleW, battery, importCapW, 0, TradingRules.OFF);
     }
 
     /** The same settings with the main fuse's rating known (0: not known). */
     public Settings withSupplyFuse(double fuseW) {
         return new Settings(contractPowerW, marginPercent, reserveW, exportLimitW, minOn, minOff, hysteresisW,
-                rotationPeriod, staleGrid, idleW, battery, importCapW, fuseW);
+                rotationPeriod, staleGrid, idleW, battery, importCapW, fuseW, trading);
     }
 
     /** The same settings with a temporary import cap (the lower of the cap and the contract limit applies). */
     public Settings withImportCap(double capW) {
         return new Settings(contractPowerW, marginPercent, reserveW, exportLimitW, minOn, minOff, hysteresisW,
-                rotationPeriod, staleGrid, idleW, battery, capW, supplyFuseW);
+                rotationPeriod, staleGrid, idleW, battery, capW, supplyFuseW, trading);
+    }
+
+    /** The same settings with rules for selling to and buying from the grid. */
+    public Settings withTrading(TradingRules rules) {
+        return new Settings(contractPowerW, marginPercent, reserveW, exportLimitW, minOn, minOff, hysteresisW,
+                rotationPeriod, staleGrid, idleW, battery, importCapW, supplyFuseW, rules);
+    }
+
+    /** The SoC below which the battery only serves mobility aids: the higher of the minimum and the reserve. */
+    public double reserveSocPercent() {
+        return Math.max(battery.minSocPercent(), trading.reserveSocPercent());
     }
 
     /** A 3 kW home with the defaults: limit 3200 W, 60 s min on/off, 15 min turns. */

@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param relay    its relay
  * @param session  the session on it ({@link Session#none()} when there is none)
  * @param disabledBy who disabled the socket (it stays off); null when it is enabled
+ * @param reserved   the reservation in force now; null when none
  */
 public record SocketSnapshot(int socket, double ratingW, PriorityClass priority, Optional<MeterValue> meter,
-                             RelayView relay, Session session, String disabledBy) {
+                             RelayView relay, Session session, String disabledBy, Reserved reserved) {
+
+    /** Without a reservation in force. */
+    public SocketSnapshot(int socket, double ratingW, PriorityClass priority, Optional<MeterValue> meter,
+                          RelayView relay, Session session, String disabledBy) {
+        this(socket, ratingW, priority, meter, relay, session, disabledBy, null);
+    }
 
     public static final double SCHUKO_W = 3680;
 

@@ -42,6 +42,9 @@ final class SocketWork {
     /** Switched on in this decision in a borrowed turn: its place in the queue; null otherwise. */
     Instant startsQueuedBehind;
 
+    /** A reservation in force keeps the socket for someone else than the session (or plug) on it now. */
+    final boolean reservedForOther;
+
     boolean decided;
     boolean on;
     Reason reason;
@@ -68,6 +71,7 @@ final class SocketWork {
         this.lockedOn = closed && now.isBefore(relay.since().plus(st.minOn()));
         this.lockedOff = !closed && now.isBefore(relay.since().plus(st.minOff()));
         this.plan = SessionPlan.plan(s.session(), expectedW, site.tariff(), now, cheapNow);
+        this.reservedForOther = s.reserved() != null && !s.reserved().holderHere();
 
         if (s.disabledBy() != null) decide(false, Reason.DISABLED, "disabled by " + s.disabledBy());
         else if (relay.faulted()) decide(false, Reason.RELAY_FAULT, "relay fault: " + relay.fault());

@@ -1,6 +1,8 @@
 package org.microsmartgrid.grid.balancer.runtime;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.function.Supplier;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.LoopPause;
 import org.microsmartgrid.api.control.LoopSelfTest;
+import org.microsmartgrid.api.control.Reservation;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayResult;
@@ -20,12 +23,15 @@ import org.microsmartgrid.grid.balancer.decision.BalancerState;
 import org.microsmartgrid.grid.balancer.decision.Balancing;
 import org.microsmartgrid.grid.balancer.decision.Decision;
 import org.microsmartgrid.grid.balancer.decision.Pausing;
+import org.microsmartgrid.grid.balancer.decision.Reserved;
 import org.microsmartgrid.grid.balancer.decision.SafetyDryRun;
 import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
 import org.microsmartgrid.grid.balancer.decision.SocketDecision;
 import org.microsmartgrid.api.tariff.TariffCalendar;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
 import org.microsmartgrid.grid.balancer.tariff.ItalianTariffCalendar;
+import org.microsmartgrid.grid.balancer.tariff.PriceState;
+import org.microsmartgrid.grid.balancer.tariff.PricedTariff;
 import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +60,9 @@ public final class BalancingLoop {
     private volatile CycleRecord last;
     private volatile Supplier<? extends Collection<BatteryControl>> batteries = List::of;
     private volatile LoopPause pause;
+    private volatile Supplier<PriceState> prices = () -> PriceState.NONE;
+    private final TradeLedger ledger = new TradeLedger();
+    private volatile ReservationBook reservations;
 
     public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
                          Supplier<? extends Collection<Relay>> relays) {
@@ -86,6 +95,16 @@ public final class BalancingLoop {
         this.tariff = new BandTariff(config.cheapBands(), calendar);
     }
 
+    /** The hourly prices (PUN) the battery trades on; hours without a price fall back to the ARERA bands. */
+    public void usePrices(Supplier<PriceState> prices) {
+        this.prices = prices;
+    }
+
+    /** The sockets' reservations (null: none). */
+    public void useReservations(ReservationBook book) {
+        this.reservations = book;
+    }
+
     /** The installer's commissioning pause (null: never paused). */
     public void usePause(LoopPause pause) {
         this.pause = pause;
@@ -103,7 +122,8 @@ public final class BalancingLoop {
 
     public synchronized Decision runCycle() {
         List<Relay> rs = List.copyOf(relays.get());
-        SiteSnapshot snap = snapshot(rs);
+        PriceState priceState = priceState();
+        SiteSnapshot snap = snapshot(rs, priceState);
         Decision d = Balancing.decide(snap);
         Optional<LoopPause.Paused> paused = pause == null ? Optional.empty() : pause.paused();
         if (paused.isPresent())
@@ -112,24 +132,46 @@ public final class BalancingLoop {
         BatteryResult battery = BatteryApplier.apply(d, List.copyOf(batteries.get()), config.batteryValidity(), SOURCE,
                 config.settings().exportLimitW());
         sessions.account(snap);
+        ledger.record(snap, d);
         state = d.next();
         CycleRecord previous = last;
-        last = new CycleRecord(++cycles, d, results, battery);
+        last = new CycleRecord(++cycles, d, results, battery, ledger.hours(), priceState.problem());
         logChanges(previous == null ? null : previous.decision(), d);
         return d;
     }
 
-    private SiteSnapshot snapshot(List<Relay> rs) {
+    private PriceState priceState() {
+        try {
+            PriceState p = prices.get();
+            return p == null ? PriceState.NONE : p;
+        } catch (RuntimeException e) {
+            return new PriceState(org.microsmartgrid.grid.balancer.tariff.PriceList.EMPTY, null,
+                    "price service failed: " + e);
+        }
+    }
+
+    private SiteSnapshot snapshot(List<Relay> rs, PriceState priceState) {
         List<Meter> ms = List.copyOf(meters.get());
+        TariffOutlook tariff = priceState.prices().isEmpty() ? this.tariff : new PricedTariff(this.tariff, priceState.prices());
+        Instant now = clock.instant();
+        Map<Integer, Reserved> reserved = Map.of();
+        ReservationBook book = reservations;
+        if (book != null) {
+            Map<Integer, String> holders = new HashMap<>();
+            for (Reservation r : book.reservations())
+                sessionSource.holder(r.socket()).ifPresent(h -> holders.put(r.socket(), h));
+            reserved = book.inForce(now, holders);
+        }
         return control == null
-                ? SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff)
-                : SnapshotGatherer.gather(clock.instant(), ms, rs, config, sessionSource, state, tariff,
-                        control.disabledSockets(), control.capW());
+                ? SnapshotGatherer.gather(now, ms, rs, config, sessionSource, state, tariff, Map.of(),
+                        Double.POSITIVE_INFINITY, reserved)
+                : SnapshotGatherer.gather(now, ms, rs, config, sessionSource, state, tariff,
+                        control.disabledSockets(), control.capW(), reserved);
     }
 
     /** The commissioning self-test on the live snapshot: decides, never applies (see {@link SafetyDryRun}). */
     public synchronized List<LoopSelfTest.Check> dryRun() {
-        return SafetyDryRun.run(snapshot(List.copyOf(relays.get())));
+        return SafetyDryRun.run(snapshot(List.copyOf(relays.get()), priceState()));
     }
 
     public Optional<CycleRecord> last() {
@@ -146,6 +188,12 @@ public final class BalancingLoop {
         boolean wasSafe = before != null && before.safeState();
         if (d.safeState() && !wasSafe) LOG.warn("safe state: {}", d.safeStateWhy());
         if (!d.safeState() && wasSafe) LOG.info("safe state left: grid meter trustworthy again");
+        boolean hadPrice = before != null && Double.isFinite(before.priceEurMWh());
+        if (hadPrice && !Double.isFinite(d.priceEurMWh()))
+            LOG.warn("no hourly price for {}: the ARERA band {} decides the battery's trade ({})", d.at(), d.band(), d.trade());
+        if (before != null && before.trade() != d.trade())
+            LOG.info("battery trade {} -> {} (price {} €/MWh, band {})", before.trade(), d.trade(),
+                    Double.isFinite(d.priceEurMWh()) ? d.priceEurMWh() : "none", d.band());
         for (SocketDecision s : d.sockets()) {
             if (!s.change()) continue;
             if (s.safety()) LOG.warn("socket {} OFF ({}): {}", s.socket(), s.reason(), s.text());

@@ -45,6 +45,16 @@ final class SessionSource {
                 .orElseGet(() -> defaults.session(socket, mode, now));
     }
 
+    /** Who started the socket's open session (its {@code startedBy}); empty without one. */
+    Optional<String> holder(int socket) {
+        try {
+            return service.get().flatMap(x -> x.active(socket)).filter(ChargingSession::open)
+                    .map(ChargingSession::startedBy);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     static Session toSession(ChargingSession s) {
         double delivered = Math.max(0, s.energyWh());
         return switch (s.mode()) {

@@ -20,6 +20,7 @@ import org.microsmartgrid.grid.balancer.decision.BalancerState;
 import org.microsmartgrid.grid.balancer.decision.BatteryValue;
 import org.microsmartgrid.grid.balancer.decision.MeterValue;
 import org.microsmartgrid.grid.balancer.decision.RelayView;
+import org.microsmartgrid.grid.balancer.decision.Reserved;
 import org.microsmartgrid.grid.balancer.decision.Settings;
 import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
 import org.microsmartgrid.grid.balancer.decision.SocketSnapshot;
@@ -46,6 +47,13 @@ final class SnapshotGatherer {
     static SiteSnapshot gather(Instant now, Collection<Meter> meters, Collection<Relay> relays, SiteConfig config,
                                SessionSource sessions, BalancerState previous, TariffOutlook tariff,
                                Map<Integer, String> disabled, double capW) {
+        return gather(now, meters, relays, config, sessions, previous, tariff, disabled, capW, Map.of());
+    }
+
+    /** @param reserved the reservations in force now, by socket */
+    static SiteSnapshot gather(Instant now, Collection<Meter> meters, Collection<Relay> relays, SiteConfig config,
+                               SessionSource sessions, BalancerState previous, TariffOutlook tariff,
+                               Map<Integer, String> disabled, double capW, Map<Integer, Reserved> reserved) {
         Map<MeterRole, List<MeterReading>> byRole = new HashMap<>();
         for (Meter m : meters) {
             MeterReading r = read(m, now);
@@ -70,7 +78,7 @@ final class SnapshotGatherer {
             SocketConfig c = config.socket(n);
             sockets.add(new SocketSnapshot(n, c.ratingW(), c.priority(), Optional.ofNullable(socketMeters.get(n)),
                     relayView(n, relaysBySocket.getOrDefault(n, List.of()), now), sessions.session(n, c.mode(), now),
-                    disabled.get(n)));
+                    disabled.get(n), reserved.get(n)));
         }
         Settings settings = Double.isFinite(capW) ? config.settings().withImportCap(capW) : config.settings();
         return new SiteSnapshot(now, grid, pv, battery, sockets, tariff, settings, previous,

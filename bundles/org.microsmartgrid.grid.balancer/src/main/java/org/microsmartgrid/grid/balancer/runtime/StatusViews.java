@@ -22,7 +22,9 @@ public final class StatusViews {
                 orNull(d.headroomW()), d.surplusW(), d.safeState() ? null : orNull(d.spareW()),
                 orNull(d.predictedImportW()), d.batterySetpointW(), d.band().name(), d.cheapNow(), d.shed(), sockets,
                 r.batteryResult() == null ? null : r.batteryResult().outcome().name(),
-                r.batteryResult() == null ? null : r.batteryResult().reason());
+                r.batteryResult() == null ? null : r.batteryResult().reason(), d.trade().name(),
+                orNull(d.priceEurMWh()), Double.isFinite(d.priceEurMWh()) ? "PUN" : "BANDS", r.priceProblem(),
+                r.batteryHours());
     }
 
     private static SocketAllocation socket(SocketDecision s, RelayResult result) {

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -42,6 +43,12 @@ public record HourlyPriceTariff(NavigableMap<Instant, Double> prices, double thr
     @Override
     public TariffBand bandAt(Instant t) {
         return fallback.bandAt(t);
+    }
+
+    @Override
+    public OptionalDouble priceAt(Instant t) {
+        Double price = prices.get(t.truncatedTo(ChronoUnit.HOURS));
+        return price == null ? fallback.priceAt(t) : OptionalDouble.of(price);
     }
 
     @Override

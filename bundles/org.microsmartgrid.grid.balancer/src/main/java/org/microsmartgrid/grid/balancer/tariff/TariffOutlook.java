@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What energy costs now and later, as far as the balancer needs to know: is a moment "cheap", and how much cheap
@@ -27,4 +28,9 @@ public interface TariffOutlook {
 
     /** When the next cheap period starts (from itself when cheap now), within {@link #HORIZON}. */
     Optional<Instant> nextCheap(Instant from);
+
+    /** The hour's energy price in €/MWh (e.g. the PUN), when a price list covers it; empty: only the band is known. */
+    default OptionalDouble priceAt(Instant t) {
+        return OptionalDouble.empty();
+    }
 }

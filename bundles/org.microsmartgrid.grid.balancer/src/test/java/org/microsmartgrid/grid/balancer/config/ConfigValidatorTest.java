@@ -167,4 +167,19 @@ class ConfigValidatorTest {
         assertRefusedNaming(Configs.home("grid.meters", 5), "grid.meters");
         assertEquals(2, ConfigValidator.validate(PID, Configs.home("grid.meters", 2)).gridMeters());
     }
+
+    @Test
+    void tradingRulesAreReadAndBadOnesRefused() {
+        SiteConfig site = ConfigValidator.validate(PID, Configs.home("battery.trading", true,
+                "battery.sell.above.eur.mwh", 180.0, "battery.buy.below.eur.mwh", 60.0,
+                "battery.reserve.soc.percent", 50));
+        assertTrue(site.settings().trading().enabled());
+        assertEquals(50, site.settings().reserveSocPercent(), 0);
+        assertEquals(false, ConfigValidator.validate(PID, Configs.home()).settings().trading().enabled());
+        assertRefusedNaming(Configs.home("battery.trading", true, "battery.buy.below.eur.mwh", 200.0),
+                "battery.buy.below.eur.mwh = 200 must be below battery.sell.above.eur.mwh = 150");
+        assertRefusedNaming(Configs.home("battery.sell.bands", new String[] {"F3"}), "band F3 is in both");
+        assertRefusedNaming(Configs.home("battery.reserve.soc.percent", 95), "battery.reserve.soc.percent = 95");
+        assertRefusedNaming(Configs.home("battery.buy.bands", new String[] {"F4"}), "battery.buy.bands");
+    }
 }

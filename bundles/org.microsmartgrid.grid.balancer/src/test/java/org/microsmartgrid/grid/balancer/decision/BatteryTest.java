@@ -95,4 +95,100 @@ class BatteryTest {
         assertEquals(0, d.batterySetpointW(), 0);
         assertEquals(0, Balancing.decide(failed).batterySetpointW(), 0);
     }
+
+    @Test
+    void aSocketSwitchedOnInThisCycleIsNotCoveredUntilItsRelayIsReallyClosed() {
+        // building 300 W; socket 1 (e-bike, 1000 W) is switched on now, but its relay is still open: the relay may
+        // defer the ON (its own minimum off-time after a meter outage). A discharge for its expected draw would push
+        // 700 W into the grid until the relay closes (up to 30 s after a meter outage): cover only what really draws.
+        Decision d = new TestSite().grid(300).battery(60, 0).off(1, PUBLIC, now(), 1000).decide();
+        assertTrue(socket(d, 1).on(), "the socket is switched on: " + socket(d, 1).text());
+        assertTrue(d.batterySetpointW() <= 300 + 1e-6, "discharge beyond the import: " + d.batterySetpointW());
+    }
+
+    // --- selling at peak, buying at night ----------------------------------------------------------------------
+
+    private static final TradingRules RULES = new TradingRules(true, 40, 150, 90,
+            java.util.Set.of(org.microsmartgrid.api.tariff.TariffBand.F1),
+            java.util.Set.of(org.microsmartgrid.api.tariff.TariffBand.F3));
+
+    private static TestSite trading(double exportLimitW, Double price) {
+        Settings s = Settings.defaults(3000);
+        s = new Settings(s.contractPowerW(), s.marginPercent(), s.reserveW(), exportLimitW, s.minOn(), s.minOff(),
+                s.hysteresisW(), s.rotationPeriod(), s.staleGrid(), s.idleW(), s.battery()).withTrading(RULES);
+        TestSite site = new TestSite().settings(s);
+        if (price != null) {
+            java.util.TreeMap<Instant, Double> hours = new java.util.TreeMap<>();
+            hours.put(TestSite.NOON, price);
+            site.tariff = new org.microsmartgrid.grid.balancer.tariff.PricedTariff(site.tariff,
+                    new org.microsmartgrid.grid.balancer.tariff.PriceList(hours, "test"));
+        }
+        return site;
+    }
+
+    @Test
+    void inAnExpensiveHourItSellsUpToTheExportLimit() {
+        // building 400 W, price 210 €/MWh: the sale moves towards the building's 400 W plus 1500 W into the grid,
+        // a part (SELL_GAIN) of the gap per cycle, and settles there
+        TestSite site = trading(1500, 210.0).grid(400).battery(80, 0);
+        Decision d = site.decide();
+        assertEquals(Trade.SELL, d.trade());
+        assertEquals(210, d.priceEurMWh(), 0);
+        assertEquals(BatteryPlan.SELL_GAIN * 1900, d.batterySetpointW(), 1e-6);
+        double given = d.batterySetpointW();
+        for (int cycle = 0; cycle < 40; cycle++) {
+            // the battery follows: the grid shows the building minus the discharge
+            given = trading(1500, 210.0).grid(400 - given).battery(80, given)
+                    .previous(new BalancerState(java.util.Map.of(), given)).decide().batterySetpointW();
+            assertTrue(given <= 1900 + 1e-6, "never beyond the export limit: " + given);
+        }
+        assertEquals(1900, given, 1);
+        // at the limit already, with no export allowed it stays at the building's draw
+        assertEquals(400, trading(0, 210.0).grid(0).battery(80, 400)
+                .previous(new BalancerState(java.util.Map.of(), 400)).decide().batterySetpointW(), 1e-6);
+    }
+
+    @Test
+    void itNeverSellsTheReserveKeptForMobilityAids() {
+        assertEquals(0, trading(1500, 210.0).grid(400).battery(40, 0).decide().batterySetpointW(), 0);
+        // below the reserve a running mobility aid is still covered, nothing else
+        Decision d = trading(1500, 210.0).grid(900).battery(35, 0)
+                .on(1, PriorityClass.MOBILITY_AID, now(), 300).on(2, PUBLIC, now(), 500).decide();
+        assertEquals(300, d.batterySetpointW(), 1e-6);
+    }
+
+    @Test
+    void inACheapHourItBuysWithinTheImportLimit() {
+        // import 2500 W with a session drawing 1500 W; limit 3200, hysteresis 100: 600 W of grid charge
+        Decision d = trading(0, 40.0).grid(2500).battery(50, 0).on(1, PUBLIC, now(), 1500).decide();
+        assertEquals(Trade.BUY, d.trade());
+        assertEquals(-600, d.batterySetpointW(), 1e-6);
+        // and stops at the maximum SoC
+        assertEquals(0, trading(0, 40.0).grid(500).battery(95, 0).decide().batterySetpointW(), 0);
+    }
+
+    @Test
+    void aSessionStartsBeforeTheBatteryBuys() {
+        // the battery buys 2500 W (import 2800 W); a NOW e-bike (1000 W) plugs in: it starts, the battery backs off
+        Decision d = trading(0, 40.0).grid(2800).battery(50, -2500).off(1, PUBLIC, now(), 1000).decide();
+        assertTrue(socket(d, 1).on(), socket(d, 1).text());
+        assertEquals(-(3200 - 100 - 300 - 1000), d.batterySetpointW(), 1e-6);
+    }
+
+    @Test
+    void withoutAPriceTheBandsDecide() {
+        // Wednesday noon is F1: a sell band; already selling 1400 W, the grid at −1000 W: it stays
+        Decision d = trading(1000, null).grid(-1000).battery(80, 1400)
+                .previous(new BalancerState(java.util.Map.of(), 1400)).decide();
+        assertEquals(Trade.SELL, d.trade());
+        assertTrue(Double.isNaN(d.priceEurMWh()));
+        assertEquals(1400, d.batterySetpointW(), 1e-6);
+    }
+
+    @Test
+    void aMiddlePriceLeavesTheBatteryToTheSessions() {
+        Decision d = trading(1000, 120.0).grid(400).battery(80, 0).decide();
+        assertEquals(Trade.HOLD, d.trade());
+        assertEquals(0, d.batterySetpointW(), 0);
+    }
 }

@@ -230,7 +230,10 @@ class ClosedLoopPropertiesTest {
                         Duration.ofSeconds(t.get2()), t.get4(), Duration.ofSeconds(t.get3()), Duration.ofSeconds(1),
                         10, BatteryLimits.DEFAULT)))
                 // a building system's temporary import cap (SiteControl) on a third of the sites
-                .flatMap(st -> Arbitraries.of(1.0, 1.0, 0.5, 0.8).map(f -> f < 1 ? st.withImportCap(st.limitW() * f) : st));
+                .flatMap(st -> Arbitraries.of(1.0, 1.0, 0.5, 0.8).map(f -> f < 1 ? st.withImportCap(st.limitW() * f) : st))
+                // selling and buying by the hour's price on half of the sites (the battery charges from the grid too)
+                .flatMap(st -> BatteryTradingPropertiesTest.rules().injectNull(0.5)
+                        .map(rules -> rules == null ? st : st.withTrading(rules)));
         return Combinators.combine(Arbitraries.longs(), sockets, settings, Arbitraries.of(true, false),
                         Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 3),
                         Arbitraries.integers().between(0, 365 * 24))

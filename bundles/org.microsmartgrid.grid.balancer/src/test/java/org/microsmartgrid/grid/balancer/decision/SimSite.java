@@ -9,6 +9,8 @@ import java.util.Random;
 
 import org.microsmartgrid.api.meter.Quality;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
+import org.microsmartgrid.grid.balancer.tariff.PriceList;
+import org.microsmartgrid.grid.balancer.tariff.PricedTariff;
 import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
 
@@ -29,7 +31,7 @@ final class SimSite {
 
     final SimSpec spec;
     final Settings settings;
-    final TariffOutlook tariff = BandTariff.of(TariffBand.F3);
+    final TariffOutlook tariff;
     private final Random rnd;
     private final int n;
 
@@ -58,6 +60,9 @@ final class SimSite {
 
     SimSite(SimSpec spec) {
         this.spec = spec;
+        // with trading rules: a price for every hour of the run, random but from the seed (sell, buy and hold hours)
+        this.tariff = spec.settings().trading().enabled()
+                ? new PricedTariff(BandTariff.of(TariffBand.F3), randomPrices(spec)) : BandTariff.of(TariffBand.F3);
         this.settings = spec.settings();
         this.rnd = new Random(spec.seed());
         this.n = spec.sockets().size();
@@ -251,5 +256,13 @@ final class SimSite {
 
     private double noise(int bound) {
         return bound == 0 ? 0 : (rnd.nextDouble() * 2 - 1) * bound;
+    }
+
+    private static PriceList randomPrices(SimSpec spec) {
+        Random r = new Random(spec.seed() ^ 0x5eed);
+        java.util.TreeMap<Instant, Double> hours = new java.util.TreeMap<>();
+        Instant first = spec.start().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(1));
+        for (int h = 0; h < 48; h++) hours.put(first.plus(Duration.ofHours(h)), r.nextDouble() * 300);
+        return new PriceList(hours, "simulated");
     }
 }
