@@ -16,8 +16,10 @@ window.MSG_ACCOUNT = (function () {
     if (method !== 'GET' && st.csrf) headers['X-CSRF-Token'] = st.csrf;
     let r;
     try {
+      // a change without a body still sends an empty one: a bodiless DELETE would go without Content-Length, which the
+      // people API reads as a body of unknown type (415)
       r = await fetch(BASE + path, { method, headers, credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body) });
+        body: body !== undefined ? JSON.stringify(body) : method === 'GET' ? undefined : '' });
     } catch (e) { throw Object.assign(new Error('network'), { status: 0 }); }
     const type = r.headers.get('Content-Type') || '';
     const data = r.status !== 204 && type.includes('json') ? await r.json() : null;
@@ -82,7 +84,6 @@ window.MSG_ACCOUNT = (function () {
         el('p', { class: 'muted', text: t('rolesAre', st.me.roles.map(r => t('r_' + r)).join(', ')) }),
         el('p', {}, button('signOut', signOut)));
       for (const [, make] of sections) { const s = make(); if (s) parts.push(s); }
-      if (has('MODERATOR')) parts.push(queueSection());
     }
     body.replaceChildren(...parts);
   }
@@ -173,6 +174,8 @@ window.MSG_ACCOUNT = (function () {
   /* Screens of other files: make() returns a section for the signed-in account, or null. Kept in `order`. */
   const sections = [];
   function section(order, make) { sections.push([order, make]); sections.sort((a, b) => a[0] - b[0]); }
+  // provider.js 10, business.js 20, the queue 25, rewards.js 30, privacy.js 90 (last: deleting is the rarest act)
+  section(25, () => has('MODERATOR') ? queueSection() : null);
   const pointParts = [];
 
   // ---------------------------------------------------------------- moderator: the queue
