@@ -10,7 +10,7 @@
   const DAY = 86400000, MAX_DAYS = 90;
 
   A.section(20, () => K.has('BUSINESS') ? promotionsSection() : null);
-  A.onPoint(p => publicPromotions(p.id));
+  K.onPoint(p => publicPromotions(p.id));
 
   /* "yyyy-mm-dd" of a local day (what <input type=date> holds) and back to that day's local midnight. */
   const isoDay = d => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
