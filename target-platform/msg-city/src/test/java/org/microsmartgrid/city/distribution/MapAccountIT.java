@@ -333,6 +333,12 @@ class MapAccountIT {
         page.driver.findElement(By.cssSelector("#promotion button[type=submit]")).click();
         page.until("published", d -> page.byId("my-promotions").getText().startsWith("Caffè a metà prezzo a chi ricarica Attiva"));
         assertTrue(page.byId("my-promotions").getText().contains("Caffè Brera · dal "), page.byId("my-promotions").getText());
+        page.screenshot("desktop-promotions-it");
+        page.byId("lang").click(); // the same screen in English
+        page.until("in English", d -> page.byId("my-promotions").getText().startsWith("Caffè a metà prezzo a chi ricarica Active"));
+        assertTrue(page.byId("account-body").getText().contains("Valid until (included)"), page.byId("account-body").getText());
+        page.byId("lang").click();
+        page.until("in Italian again", d -> page.byId("my-promotions").getText().startsWith("Caffè a metà prezzo a chi ricarica Attiva"));
 
         // everyone sees it with the point
         page.byId("account-close").click();
