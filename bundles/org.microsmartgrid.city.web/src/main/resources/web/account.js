@@ -1,7 +1,8 @@
 /* The signed-in screens of the map page (docs/map-page.md, docs/people.md): sign up with a mailed code, sign in and
    out (a cookie session: the CSRF token goes with every change), the driver's check-in, review, fault report and
-   favourite on a point's details, the provider's listing form and its listings' moderation state, the moderator's
-   queue. Text people wrote is inserted as text only (textContent), never as markup. */
+   favourite on a point's details, the moderator's queue. The other signed-in screens (provider.js, business.js,
+   rewards.js, privacy.js) add their sections with section(); they share this file's kit (the API call with its CSRF
+   token, buttons, the account). Text people wrote is inserted as text only (textContent), never as markup. */
 'use strict';
 window.MSG_ACCOUNT = (function () {
   const I = window.MSG_I18N, F = window.MSG_FORMS, el = F.el, t = (...a) => I.t(...a);
@@ -15,8 +16,10 @@ window.MSG_ACCOUNT = (function () {
     if (method !== 'GET' && st.csrf) headers['X-CSRF-Token'] = st.csrf;
     let r;
     try {
+      // a change without a body still sends an empty one: a bodiless DELETE would go without Content-Length, which the
+      // people API reads as a body of unknown type (415)
       r = await fetch(BASE + path, { method, headers, credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body) });
+        body: body !== undefined ? JSON.stringify(body) : method === 'GET' ? undefined : '' });
     } catch (e) { throw Object.assign(new Error('network'), { status: 0 }); }
     const type = r.headers.get('Content-Type') || '';
     const data = r.status !== 204 && type.includes('json') ? await r.json() : null;
@@ -80,9 +83,7 @@ window.MSG_ACCOUNT = (function () {
       parts.push(el('p', { text: t('hello', st.me.display_name) }),
         el('p', { class: 'muted', text: t('rolesAre', st.me.roles.map(r => t('r_' + r)).join(', ')) }),
         el('p', {}, button('signOut', signOut)));
-      if (has('PROVIDER') || has('BUSINESS')) parts.push(providerSection());
-      else if (has('CITIZEN')) parts.push(el('p', {}, button('becomeProvider', becomeProvider)));
-      if (has('MODERATOR')) parts.push(queueSection());
+      for (const [, make] of sections) { const s = make(); if (s) parts.push(s); }
     }
     body.replaceChildren(...parts);
   }
@@ -157,92 +158,25 @@ window.MSG_ACCOUNT = (function () {
 
   async function signOut() {
     try { await call('POST', '/account/logout'); } catch (e) { /* the session may have ended already */ }
+    forget('signedOut');
+  }
+
+  /* The account is gone (signed out, or deleted): the page forgets it and says so. */
+  function forget(said) {
     st.me = null; st.csrf = null; st.favourites = new Set();
     changed();
-    go('signin', 'signedOut');
+    go('signin', said);
   }
 
-  async function becomeProvider() {
-    try { await call('POST', '/account/provider'); await refreshMe(); go('home', 'nowProvider'); }
-    catch (e) { st.said = ''; render(); $('account-body').prepend(el('p', { class: 'problem', role: 'alert', text: F.problemText(e) })); }
-  }
+  /* A refused action outside a form: its problem in an alert at the top of the panel. */
+  function refused(e) { st.said = ''; render(); $('account-body').prepend(el('p', { class: 'problem', role: 'alert', text: F.problemText(e) })); }
 
-  // ---------------------------------------------------------------- provider: listing form and own listings
-
-  const VEHICLES = ['EBIKE', 'SCOOTER', 'MOPED', 'MOBILITY_AID', 'CAR'].map(v => [v, 'v_' + v]);
-
-  function listingForm() {
-    const f = F.form({ id: 'listing', label: 'listSocket', submit: 'sendListing', fields: [
-      { name: 'name', label: 'l_name', required: true, minlength: 3, maxlength: 80 },
-      { name: 'operator_type', label: 'l_operator', type: 'select', value: 'PRIVATE_INDIVIDUAL',
-        options: ['PRIVATE_INDIVIDUAL', 'CONDOMINIUM', 'BUSINESS', 'PUBLIC_BODY'].map(o => [o, 'o_' + o]) },
-      { name: 'address', label: 'l_address', required: true, minlength: 3, maxlength: 120, hint: 'addressHint', autocomplete: 'street-address' },
-      { name: 'city', label: 'l_city', required: true, minlength: 2, maxlength: 45, value: 'Milano' },
-      { name: 'location_precision', label: 'l_precision', type: 'select', value: 'STREET',
-        options: ['EXACT', 'STREET', 'AREA'].map(o => [o, 'p_' + o]),
-        check: v => v.operator_type === 'PRIVATE_INDIVIDUAL' && v.location_precision === 'EXACT' ? t('e_exactPrivate') : '' },
-      { name: 'latitude', label: 'l_lat', type: 'number', required: true, min: -90, max: 90, step: 'any', hint: 'positionHint' },
-      { name: 'longitude', label: 'l_lon', type: 'number', required: true, min: -180, max: 180, step: 'any' },
-      { name: 'vehicle_classes', label: 'vehicles', type: 'checks', required: true, options: VEHICLES },
-      { name: 'connector', label: 'l_connector', type: 'select', value: 'DOMESTIC_F',
-        options: ['DOMESTIC_F', 'DOMESTIC_L', 'IEC_62196_T2'].map(c => [c, 'c_' + c]) },
-      { name: 'power_w', label: 'l_power', type: 'number', required: true, min: 100, max: 22000, step: 1, value: '2300' },
-      { name: 'count', label: 'l_count', type: 'number', required: true, min: 1, max: 16, step: 1, value: '1' },
-      { name: 'price_kind', label: 'price', type: 'select', value: 'FREE',
-        options: ['FREE', 'PER_KWH', 'PER_HOUR', 'PER_SESSION'].map(k => [k, 'k_' + k]) },
-      { name: 'amount', label: 'l_amount', type: 'number', min: 0.01, max: 1000, step: 0.01, inputmode: 'decimal',
-        check: v => v.price_kind !== 'FREE' && !v.amount ? t('e_required') : '' },
-      { name: 'opening_hours', label: 'hours', maxlength: 200, placeholder: 'Mo-Fr 08:00-20:00', hint: 'hoursHint' },
-      { name: 'description', label: 'l_description', type: 'textarea', maxlength: 1000 }],
-    onSubmit: async v => {
-      const listing = { name: v.name, address: v.address, city: v.city, latitude: Number(v.latitude),
-        longitude: Number(v.longitude), operator_type: v.operator_type, location_precision: v.location_precision,
-        vehicle_classes: v.vehicle_classes,
-        price: v.price_kind === 'FREE' ? { kind: 'FREE' } : { kind: v.price_kind, amount_cents: Math.round(Number(v.amount) * 100) },
-        sockets: Array.from({ length: Number(v.count) }, () => ({ connector: v.connector, power_w: Number(v.power_w) })) };
-      if (v.opening_hours) listing.opening_hours = v.opening_hours;
-      if (v.description) listing.description = v.description;
-      await call('POST', '/listings', listing);
-      await showListings();
-      return 'listingSent';
-    } });
-    // the position: a tap on the map (see init), the map's centre or the device's location, next to the fields
-    f.fields.find(x => x.spec.name === 'longitude').root.after(el('div', { class: 'actions' },
-      button('useMapCentre', () => { const c = st.host.map().getCenter(); setPosition(c.lat, c.lng); }),
-      button('useMyPosition', () => navigator.geolocation && navigator.geolocation.getCurrentPosition(
-        p => setPosition(p.coords.latitude, p.coords.longitude), () => $('live').textContent = t('geoDenied'),
-        { timeout: 10000, maximumAge: 0 }))));
-    const amountShown = () => f.show('amount', f.values().price_kind !== 'FREE');
-    f.querySelector('[name=price_kind]').addEventListener('change', amountShown);
-    amountShown();
-    function setPosition(lat, lon) {
-      f.set('latitude', lat.toFixed(6)); f.set('longitude', lon.toFixed(6));
-      $('live').textContent = t('positionSet');
-    }
-    st.listingForm = { setPosition };
-    return f;
-  }
-
-  function providerSection() {
-    const list = el('ul', { id: 'my-listings', class: 'plain' });
-    st.myListings = list;
-    showListings();
-    return el('section', { 'aria-labelledby': 'listing-h' },
-      el('h3', { id: 'listing-h', text: t('listSocket') }), el('p', { class: 'hint', text: t('listingHint') }),
-      listingForm(), el('h3', { text: t('myListings') }), list);
-  }
-
-  async function showListings() {
-    if (!st.myListings) return;
-    try {
-      const r = await call('GET', '/listings');
-      st.myListings.replaceChildren(...(r.items.length ? r.items.map(l => el('li', { 'data-id': l.id },
-        el('span', { class: 'item-name', text: l.name + ' ' }),
-        el('span', { class: 'badge m-' + l.status, text: t('m_' + l.status) }),
-        l.reject_reason ? el('span', { class: 'muted', text: ' ' + t('because', l.reject_reason) }) : null))
-        : [el('li', { class: 'muted', text: t('noListings') })]));
-    } catch (e) { st.myListings.replaceChildren(el('li', { class: 'problem', text: F.problemText(e) })); }
-  }
+  /* Screens of other files: make() returns a section for the signed-in account, or null. Kept in `order`. */
+  const sections = [];
+  function section(order, make) { sections.push([order, make]); sections.sort((a, b) => a[0] - b[0]); }
+  // provider.js 10, business.js 20, the queue 25, rewards.js 30, privacy.js 90 (last: deleting is the rarest act)
+  section(25, () => has('MODERATOR') ? queueSection() : null);
+  const pointParts = [];
 
   // ---------------------------------------------------------------- moderator: the queue
 
@@ -298,6 +232,7 @@ window.MSG_ACCOUNT = (function () {
     s = { key, node };
     st.points.set(p.id, s);
     const reviews = el('div', { 'aria-live': 'polite' });
+    for (const part of pointParts) { const x = part(p); if (x) node.append(x); } // e.g. the point's promotions
     node.append(el('h3', { text: t('reviews') }), reviews);
     showReviews(p.id, reviews);
     if (!st.me) {
@@ -312,6 +247,7 @@ window.MSG_ACCOUNT = (function () {
         if (on) st.favourites.add(p.id); else st.favourites.delete(p.id);
         favButton.setAttribute('aria-pressed', String(on));
         favButton.textContent = t(on ? 'favOn' : 'favOff');
+        st.host.favouritesChanged(); // the list, when it shows favourites only
       } catch (e) { $('live').textContent = F.problemText(e); }
     }, { 'aria-pressed': String(fav) });
     node.append(el('p', {}, favButton));
@@ -395,7 +331,7 @@ window.MSG_ACCOUNT = (function () {
     $('account-close').addEventListener('click', close);
     document.addEventListener('keydown', e => { if (e.key === 'Escape' && !$('account').hidden) close(); });
     // while the listing form is open, a tap on the map sets its position
-    host.map().on('click', e => { if (st.listingForm && document.body.contains($('listing')) && !$('account').hidden) st.listingForm.setPosition(e.latlng.lat, e.latlng.lng); });
+    host.map().on('click', e => { if (st.listingForm && document.body.contains($(st.listingForm.id)) && !$('account').hidden) st.listingForm.setPosition(e.latlng.lat, e.latlng.lng); });
     await refreshMe();
     headerButton();
     if (st.me) st.view = 'home';
@@ -415,5 +351,10 @@ window.MSG_ACCOUNT = (function () {
 
   function relabel() { st.points.clear(); headerButton(); if (!$('account').hidden) render(); }
 
-  return { init, pointSection, relabel, open };
+  /* What the other screens' files use (see the top of this file). */
+  const kit = { st, call, has, button, linkButton, go, render, changed, refreshMe, forget, refused,
+    onPoint: part => pointParts.push(part) };
+
+  return { init, pointSection, relabel, open, section, kit,
+    signedIn: () => !!st.me, isFavourite: id => st.favourites.has(id) };
 })();

@@ -8,7 +8,7 @@
   const SYMBOL = { AVAILABLE: '✓', CHARGING: '⚡', BLOCKED: '■', RESERVED: '◷', INOPERATIVE: '✕', OUTOFORDER: '✕',
     PLANNED: '…', REMOVED: '✕', UNKNOWN: '?' };
   const LIMIT = 50;
-  const state = { origin: null, fromUser: false, filters: { free: false, gratis: false, vehicle: '' },
+  const state = { origin: null, fromUser: false, filters: { free: false, gratis: false, vehicle: '', fav: false },
     hits: [], savedAt: null, fit: true, config: null, map: null, layer: null, live: null, opener: null, detailsId: null };
 
   function el(tag, attrs, ...children) {
@@ -115,7 +115,8 @@
   async function refreshMarkers() {
     if (!state.map) return;
     let answer = null;
-    try { if (!state.savedAt) answer = await API.clusters(state.map.getBounds(), state.map.getZoom(), state.filters); }
+    // favourites only: the list's points (the city's clusters do not know whose favourites they are)
+    try { if (!state.savedAt && !state.filters.fav) answer = await API.clusters(state.map.getBounds(), state.map.getZoom(), state.filters); }
     catch (e) { answer = null; }
     const markers = answer ? [...answer.clusters.map(clusterMarker), ...answer.points.map(pointMarker)]
       : state.hits.map(h => pointMarker(h.point));
@@ -186,7 +187,8 @@
     const origin = state.origin || { latitude: state.config.start.latitude, longitude: state.config.start.longitude };
     try {
       const r = await API.search(origin, state.filters, LIMIT);
-      state.hits = r.items;
+      // "Solo preferiti": the signed-in citizen's favourites among the nearest points (kept on the server, account.js)
+      state.hits = state.filters.fav ? r.items.filter(h => window.MSG_ACCOUNT.isFavourite(h.point.id)) : r.items;
       state.savedAt = r.savedAt;
       if (!r.savedAt) state.lastOkAt = Date.now();
       notice(r.savedAt ? (navigator.onLine === false ? t('offline', fmtTime(r.savedAt)) : t('stale', fmtTime(r.savedAt))) : '');
@@ -329,16 +331,26 @@
     refreshMarkers();
   }
 
+  /* The favourites filter is there only for a signed-in citizen; signing out drops it. */
+  function favShown() {
+    const on = window.MSG_ACCOUNT.signedIn();
+    $('f-fav-label').hidden = !on;
+    if (!on && state.filters.fav) { $('f-fav').checked = false; state.filters.fav = false; }
+  }
+
   async function start() {
     try { state.config = await (await fetch('config.json')).json(); }
     catch (e) { state.config = { start: { latitude: 45.4642, longitude: 9.19, zoom: 14 } }; } // offline, first visit
     initMap();
-    await window.MSG_ACCOUNT.init({ map: () => state.map, openDetails: id => openDetails(id, $('results').querySelector(`button[data-id="${CSS.escape(id)}"]`)), changed: () => { if (state.detailsId) renderDetails(); load(); } });
+    await window.MSG_ACCOUNT.init({ map: () => state.map, openDetails: id => openDetails(id, $('results').querySelector(`button[data-id="${CSS.escape(id)}"]`)), changed: () => { favShown(); if (state.detailsId) renderDetails(); load(); },
+      favouritesChanged: () => { if (state.filters.fav) load(); } });
+    favShown();
     applyLanguage();
     $('locate').addEventListener('click', locate);
     $('lang').addEventListener('click', () => { I.set(I.other()); applyLanguage(); });
     $('f-free').addEventListener('change', e => { state.filters.free = e.target.checked; load(); });
     $('f-gratis').addEventListener('change', e => { state.filters.gratis = e.target.checked; load(); });
+    $('f-fav').addEventListener('change', e => { state.filters.fav = e.target.checked; load(); });
     $('f-vehicle').addEventListener('change', e => { state.filters.vehicle = e.target.value; load(); });
     $('controls').addEventListener('submit', e => { e.preventDefault(); searchPlace(); });
     $('place').addEventListener('focus', places, { once: true });

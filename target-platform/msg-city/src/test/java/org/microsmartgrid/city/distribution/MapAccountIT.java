@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,6 +28,7 @@ class MapAccountIT {
 
     static final double[] GARIBALDI = {45.4741, 9.1838};
     static final String MODERATOR = "moderazione@example.org";
+    static final String SHOP = "caffe@example.org";
 
     @Test
     void aProviderListsASocketAModeratorApprovesItADriverReviewsIt() throws Exception {
@@ -35,7 +38,7 @@ class MapAccountIT {
                 "port=I\"1883\"", "port=I\"" + JarProcess.freePort() + "\"",
                 "mail.folder=\"${msg.data}/city/mail-outbox\"", "mail.folder=\"" + mail.toAbsolutePath() + "\"",
                 "password.iterations=I\"600000\"", "password.iterations=I\"210000\"",
-                "staff=[]", "staff=[\"MODERATOR:" + MODERATOR + "\"]",
+                "staff=[]", "staff=[\"MODERATOR:" + MODERATOR + "\", \"BUSINESS:" + SHOP + "\"]",
                 "public.url=\"http://localhost:8090/map\"", "public.url=\"http://127.0.0.1:" + port + "/map\"");
         try (JarProcess city = JarProcess.start("city-account", Path.of(System.getProperty("msg.city.jar")),
                 List.of("-Xmx256m"), conf, port)) {
@@ -139,6 +142,18 @@ class MapAccountIT {
                 assertTrue(page.entry("Bottega Verde").contains("Stato non rilevato"), page.entry("Bottega Verde"));
                 page.until("its marker", d -> "1".equals(page.driver.findElement(By.tagName("body")).getAttribute("data-markers")));
 
+                // ---- a café of the staff list (BUSINESS) chooses its password from the mail and lists its point (API)
+                assertEquals(200, PeopleIT.post(city, "/api/v1/account/password-reset/confirm", "{\"token\": \""
+                        + PeopleIT.awaitCode(mail, SHOP, city) + "\", \"password\": \"caffe e ricariche\"}", null, null).statusCode());
+                var listed = PeopleIT.post(city, "/api/v1/listings", "{\"name\": \"Caffè Brera\", \"address\": \"Via Solferino 3\", "
+                        + "\"city\": \"Milano\", \"latitude\": 45.4760, \"longitude\": 9.1870, \"operator_type\": \"BUSINESS\", "
+                        + "\"vehicle_classes\": [\"EBIKE\"], \"price\": {\"kind\": \"FREE\"}, "
+                        + "\"sockets\": [{\"connector\": \"DOMESTIC_F\", \"power_w\": 2300}]}", "Authorization", bearer(city, SHOP, "caffe e ricariche"));
+                assertEquals(201, listed.statusCode(), listed.body());
+                var approved = PeopleIT.post(city, "/api/v1/moderation/listings/" + PeopleIT.json(listed).get("id").getAsString()
+                        + "/approve", null, "Authorization", bearer(city, MODERATOR, "moderare con calma"));
+                assertEquals(200, approved.statusCode(), approved.body());
+
                 // ---- a driver (signed up over the API) checks in and rates it
                 assertEquals(202, PeopleIT.post(city, "/api/v1/account/signup", "{\"email\": \"marco@example.org\", "
                         + "\"password\": \"pedalare piano\", \"display_name\": \"Marco\"}", null, null).statusCode());
@@ -174,9 +189,22 @@ class MapAccountIT {
                 page.driver.executeScript("document.getElementById('checkin').scrollIntoView();");
                 page.screenshot("desktop-checkin-it");
 
+                // "Solo preferiti": of the two points, the one he saved
+                page.byId("details-close").click();
+                page.until("both points listed", d -> page.listedNames().equals(List.of("Bottega Verde", "Caffè Brera")));
+                page.byId("f-fav").click();
+                page.until("favourites only", d -> page.listedNames().equals(List.of("Bottega Verde")));
+                page.byId("f-fav").click();
+                page.until("both again", d -> page.listedNames().size() == 2);
+
                 // the moderator publishes the first review of a new account in the queue
                 page.byId("account-open").click();
+                // his reward points: 2 for the check-in that charged
+                page.until("his reward points", d -> page.byId("my-rewards").getText().contains("Saldo: 2 punti."));
+                assertTrue(page.byId("my-rewards").getText().contains("+2 Check-in"), page.byId("my-rewards").getText());
+                assertEquals(List.of(), page.seriousAccessibilityViolations(), "axe-core, a driver's account: points and data (it)");
                 page.driver.findElement(By.xpath("//button[.='Esci']")).click();
+                page.until("no favourites filter signed out", d -> !page.byId("f-fav").isDisplayed());
                 signIn(page, MODERATOR, "moderare con calma");
                 page.until("the held review", d -> page.byId("queue").getText().contains("Recensione: 4 su 5"));
                 assertTrue(page.byId("queue").getText().contains("Cortile tranquillo, <b>presa</b> comoda"), page.byId("queue").getText());
@@ -187,7 +215,7 @@ class MapAccountIT {
 
                 // the review on the point for everyone, as text, in English after switching
                 page.get("/map/");
-                page.until("the point", d -> page.listedNames().equals(List.of("Bottega Verde")));
+                page.until("the points", d -> page.listedNames().equals(List.of("Bottega Verde", "Caffè Brera")));
                 page.byId("lang").click();
                 page.openFirstInList();
                 page.until("the review shown", d -> page.byId("details-body").getText().contains("Cortile tranquillo, <b>presa</b> comoda"));
@@ -198,8 +226,148 @@ class MapAccountIT {
                 assertTrue(details.contains("Sign in to check in, review or report"), details); // anyone reads reviews
                 assertEquals(List.of(), page.seriousAccessibilityViolations(), "axe-core, details with reviews (en)");
                 page.screenshot("desktop-review-en");
+                page.byId("lang").click(); // back to Italian
+
+                providerEditsWithdrawsAndLeaves(page, city);
+                businessPromotes(page);
             }
         }
+    }
+
+    /** The provider edits its point (a refused change first), withdraws it, fails to claim a module with a forged
+     *  code, downloads its data and deletes its account (a wrong password and a wrong word first: nothing changes). */
+    private static void providerEditsWithdrawsAndLeaves(MapBrowser page, JarProcess city) throws Exception {
+        page.byId("account-open").click();
+        signIn(page, "lucia@example.org", "corto ma non troppo");
+        page.until("its point approved", d -> page.byId("my-listings").getText().contains("Bottega Verde Approvato"));
+        page.driver.findElement(By.xpath("//ul[@id='my-listings']//button[.='Modifica']")).click();
+        page.until("the same form, prefilled", d -> !d.findElements(By.cssSelector("#listing-edit [name=name]")).isEmpty());
+        assertEquals("h3#listing-h Modifica «Bottega Verde»", page.active());
+        assertEquals("Bottega Verde", field(page, "#listing-edit [name=name]").getAttribute("value"));
+        assertEquals("2000", field(page, "#listing-edit [name=power_w]").getAttribute("value"));
+        assertEquals("PER_HOUR", field(page, "#listing-edit [name=price_kind]").getAttribute("value"));
+        assertEquals("0.50", field(page, "#listing-edit [name=amount]").getAttribute("value"));
+        assertEquals("DOMESTIC_L", field(page, "#listing-edit [name=connector]").getAttribute("value"));
+        assertEquals("Mo-Sa 09:00-19:00", field(page, "#listing-edit [name=opening_hours]").getAttribute("value"));
+        assertTrue(field(page, "#listing-edit input[value=EBIKE]").isSelected());
+        type(page, "#listing-edit [name=name]", "Bo");
+        assertEquals("✕ Almeno 3 caratteri.", error(page, "#listing-edit [name=name]"));
+        page.driver.findElement(By.cssSelector("#listing-edit button[type=submit]")).click();
+        assertEquals("Correggi i campi segnati.", page.driver.findElement(By.cssSelector("#listing-edit .problem")).getText());
+        assertTrue(page.byId("my-listings").getText().startsWith("Bottega Verde Approvato"), "refused: nothing changed");
+        type(page, "#listing-edit [name=name]", "Bottega Verde e Blu");
+        assertEquals(List.of(), page.seriousAccessibilityViolations(), "axe-core, editing a listing (it)");
+        page.driver.findElement(By.cssSelector("#listing-edit button[type=submit]")).click();
+        page.until("back in moderation", d -> page.byId("my-listings").getText().contains("Bottega Verde e Blu In moderazione"));
+        assertTrue(page.byId("account-body").getText().contains("torna in moderazione"), page.byId("account-body").getText());
+        assertTrue(page.listedNames().contains("Bottega Verde"), "the approved version stays public meanwhile");
+
+        // withdrawn only once confirmed ("Annulla" first, and focused: the safe answer)
+        page.driver.findElement(By.xpath("//ul[@id='my-listings']//button[.='Ritira…']")).click();
+        page.until("asked to confirm", d -> page.byId("my-listings").getText().contains("Ritirare «Bottega Verde e Blu»? Sparisce dalla mappa"));
+        assertEquals("button Annulla", page.active());
+        page.driver.switchTo().activeElement().click();
+        assertFalse(page.byId("my-listings").getText().contains("Ritirare"));
+        assertTrue(page.byId("my-listings").getText().contains("Bottega Verde e Blu In moderazione"), "cancelled: nothing changed");
+        page.driver.findElement(By.xpath("//ul[@id='my-listings']//button[.='Ritira…']")).click();
+        page.driver.findElement(By.xpath("//ul[@id='my-listings']//button[.='Sì, ritira il punto']")).click();
+        page.until("withdrawn", d -> page.byId("my-listings").getText().contains("Bottega Verde e Blu Ritirato"));
+        page.until("gone from the map's list", d -> page.listedNames().equals(List.of("Caffè Brera")));
+
+        // a module's claim code: checked while typing; a forged one refused by the server, no module claimed
+        type(page, "#claim [name=code]", "7K3QD");
+        assertEquals("✕ Il codice ha 25 lettere e cifre.", error(page, "#claim [name=code]"));
+        type(page, "#claim [name=code]", "7k3qd-aaaaa-bbbbb-ccccc-ddddd");
+        assertEquals("", error(page, "#claim [name=code]"));
+        page.driver.findElement(By.cssSelector("#claim button[type=submit]")).click();
+        String forged = page.until("the refusal", d -> { String p = d.findElement(By.cssSelector("#claim .problem")).getText(); return p.isEmpty() ? null : p; });
+        assertEquals("Richiesta non valida: codice non valido, scaduto o già usato", forged);
+        assertEquals("Nessun modulo rivendicato.", page.byId("my-claims").getText());
+
+        // my data: the download has everything about the account
+        Path downloads = Files.createTempDirectory("msg-downloads");
+        page.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        page.byId("data-download").click();
+        Path data = downloads.resolve("micro-smart-grid-data.json");
+        page.until("the data downloaded", d -> Files.exists(data));
+        String json = Files.readString(data);
+        assertTrue(json.contains("lucia@example.org") && json.contains("Bottega Verde e Blu") && json.contains("WITHDRAWN"), json);
+
+        // deleting the account: the typed word is checked while typing; a wrong password changes nothing
+        type(page, "#delete-account [name=password]", "una password sbagliata");
+        type(page, "#delete-account [name=word]", "CANCEL");
+        assertEquals("✕ Scrivi CANCELLA per confermare.", error(page, "#delete-account [name=word]"));
+        type(page, "#delete-account [name=word]", "cancella");
+        assertEquals("", error(page, "#delete-account [name=word]"));
+        assertEquals(List.of(), page.seriousAccessibilityViolations(), "axe-core, claim and my data (it)");
+        page.driver.findElement(By.cssSelector("#delete-account button[type=submit]")).click();
+        String wrong = page.until("refused", d -> { String p = d.findElement(By.cssSelector("#delete-account .problem")).getText(); return p.isEmpty() ? null : p; });
+        assertEquals("Accesso negato: password errata", wrong);
+        assertEquals("Il mio account", page.byId("account-open").getText(), "still signed in");
+        type(page, "#delete-account [name=password]", "corto ma non troppo");
+        page.driver.findElement(By.cssSelector("#delete-account button[type=submit]")).click();
+        page.until("deleted", d -> page.byId("account-body").getText().contains("Account cancellato"));
+        assertEquals("Accedi", page.byId("account-open").getText());
+        assertEquals(401, PeopleIT.post(city, "/api/v1/account/login", "{\"email\": \"lucia@example.org\", "
+                + "\"password\": \"corto ma non troppo\"}", null, null).statusCode(), "the account is gone");
+    }
+
+    /** The café (a business) puts a promotion on its point (refused dates first), everyone sees it, the café ends it. */
+    private static void businessPromotes(MapBrowser page) throws Exception {
+        signIn(page, SHOP, "caffe e ricariche");
+        page.until("its point to promote", d -> !d.findElements(By.cssSelector("#promotion [name=point] option")).isEmpty());
+        assertEquals("Caffè Brera", new Select(field(page, "#promotion [name=point]")).getFirstSelectedOption().getText());
+        page.until("no promotion yet", d -> page.byId("my-promotions").getText().equals("Nessuna promozione."));
+        type(page, "#promotion [name=text]", "Caffè a metà prezzo a chi ricarica");
+        LocalDate today = LocalDate.now();
+        setDate(page, "#promotion [name=from]", today.plusDays(5));
+        setDate(page, "#promotion [name=until]", today.plusDays(2));
+        assertEquals("✕ La fine viene prima dell'inizio.", error(page, "#promotion [name=until]"));
+        page.driver.findElement(By.cssSelector("#promotion button[type=submit]")).click();
+        assertEquals("Correggi i campi segnati.", page.driver.findElement(By.cssSelector("#promotion .problem")).getText());
+        assertEquals("Nessuna promozione.", page.byId("my-promotions").getText(), "refused: nothing changed");
+        setDate(page, "#promotion [name=from]", today);
+        setDate(page, "#promotion [name=until]", today.plusDays(6));
+        assertEquals("", error(page, "#promotion [name=until]"));
+        assertEquals(List.of(), page.seriousAccessibilityViolations(), "axe-core, promotions (it)");
+        page.driver.findElement(By.cssSelector("#promotion button[type=submit]")).click();
+        page.until("published", d -> page.byId("my-promotions").getText().startsWith("Caffè a metà prezzo a chi ricarica Attiva"));
+        assertTrue(page.byId("my-promotions").getText().contains("Caffè Brera · dal "), page.byId("my-promotions").getText());
+        page.screenshot("desktop-promotions-it");
+        page.byId("lang").click(); // the same screen in English
+        page.until("in English", d -> page.byId("my-promotions").getText().startsWith("Caffè a metà prezzo a chi ricarica Active"));
+        assertTrue(page.byId("account-body").getText().contains("Valid until (included)"), page.byId("account-body").getText());
+        page.byId("lang").click();
+        page.until("in Italian again", d -> page.byId("my-promotions").getText().startsWith("Caffè a metà prezzo a chi ricarica Attiva"));
+
+        // everyone sees it with the point
+        page.byId("account-close").click();
+        page.openFirstInList();
+        page.until("the promotion on the point", d -> page.byId("details-body").getText().contains("Caffè a metà prezzo a chi ricarica"));
+
+        // ended (confirmed): no longer shown with the point
+        page.byId("account-open").click();
+        page.until("its promotion", d -> !d.findElements(By.xpath("//ul[@id='my-promotions']//button[.='Termina…']")).isEmpty());
+        page.driver.findElement(By.xpath("//ul[@id='my-promotions']//button[.='Termina…']")).click();
+        page.driver.findElement(By.xpath("//ul[@id='my-promotions']//button[.='Sì, termina ora']")).click();
+        page.until("ended", d -> page.byId("my-promotions").getText().startsWith("Caffè a metà prezzo a chi ricarica Terminata"));
+        page.byId("account-close").click();
+        page.openFirstInList();
+        page.until("the point's promotions asked", d -> !d.findElements(By.cssSelector("#details-body .promos[data-loaded]")).isEmpty());
+        assertFalse(page.byId("details-body").getText().contains("Caffè a metà prezzo"), page.byId("details-body").getText());
+    }
+
+    /** A date input's value as the browser's date picker sets it (the picker's typing order depends on the locale). */
+    private static void setDate(MapBrowser page, String css, LocalDate day) {
+        page.driver.executeScript("const e = document.querySelector(arguments[0]); e.value = arguments[1];"
+                + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));", css, day.toString());
+    }
+
+    private static String bearer(JarProcess city, String email, String password) throws Exception {
+        var login = PeopleIT.post(city, "/api/v1/account/login", "{\"email\": \"" + email + "\", \"password\": \"" + password
+                + "\", \"mode\": \"bearer\"}", null, null);
+        assertEquals(200, login.statusCode(), login.body());
+        return "Bearer " + PeopleIT.json(login).get("token").getAsString();
     }
 
     /** The link in the newest mail to this address (the demo's mail folder, read with Jakarta Mail). */
