@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import org.microsmartgrid.api.building.DoorAccess;
 import org.microsmartgrid.api.building.DoorAccess.IssuedCode;
 import org.microsmartgrid.api.building.DoorState;
-import org.microsmartgrid.console.relays.CsrfGuard;
+import org.microsmartgrid.console.auth.CsrfGuard;
 import org.microsmartgrid.console.relays.RelaysPlugin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
