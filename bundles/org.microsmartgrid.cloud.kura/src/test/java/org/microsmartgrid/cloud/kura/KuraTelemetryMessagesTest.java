@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.microsmartgrid.api.charging.ChargingMode;
 import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.control.BatteryHour;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.PowerCap;
 import org.microsmartgrid.api.control.SocketAllocation;
@@ -141,7 +142,8 @@ class KuraTelemetryMessagesTest {
 
     private SiteView view() {
         List<MeterReading> meters = List.of(
-                meter("grid", MeterRole.GRID, 0, Map.of(Channel.ACTIVE_POWER, 1000.0)),
+                meter("grid", MeterRole.GRID, 0, Map.of(Channel.ACTIVE_POWER, 1000.0, Channel.IMPORT_ENERGY, 5_000_000.0,
+                        Channel.EXPORT_ENERGY, 1_200_000.0)),
                 meter("pv", MeterRole.PV, 0, Map.of(Channel.ACTIVE_POWER, 2000.0)),
                 meter("battery", MeterRole.BATTERY, 0, Map.of(Channel.ACTIVE_POWER, -300.0, Channel.STATE_OF_CHARGE, 55.0)),
                 meter("s1", MeterRole.SOCKET, 1, Map.of(Channel.ACTIVE_POWER, 700.0, Channel.IMPORT_ENERGY, 12_345.0)),
@@ -149,8 +151,13 @@ class KuraTelemetryMessagesTest {
         List<RelayState> relays = List.of(
                 new RelayState("r1", 1, true, true, null, null, T, "balancer", null),
                 new RelayState("r2", 2, false, false, null, null, T, "balancer", null));
-        LoopDecision decision = new LoopDecision(T, 1, false, null, 1000.0, 3200, 2200.0, 0, null, null, 0, "F1", false,
-                false, List.of(alloc(1, "SURPLUS"), alloc(2, "NO_SESSION")));
+        // a battery selling at the hour's PUN price, with the last hour's totals, while the latest reload of the
+        // prices failed (the list loaded before still covers the hour)
+        Instant hour = T.minusSeconds(3600);
+        LoopDecision decision = new LoopDecision(T, 1, false, null, 1000.0, 3200, 2200.0, 0, null, null, 1500, "F1",
+                false, false, List.of(alloc(1, "SURPLUS"), alloc(2, "NO_SESSION")), "APPLIED", null, "SELL", 210.0,
+                "PUN", "feed down: HTTP 503", List.of(new BatteryHour(hour, 180.0, "PUN", "SELL", 2000, 0, 1500, 0.36),
+                        new BatteryHour(T, 210.0, "PUN", "SELL", 500, 0, 400, 0.105)));
         Map<Integer, ChargingSession> open = sessions.stream().filter(ChargingSession::open)
                 .collect(java.util.stream.Collectors.toMap(ChargingSession::socket, s -> s));
         return new SiteView(T, meters, relays, Optional.of(decision), open, Map.of(),
