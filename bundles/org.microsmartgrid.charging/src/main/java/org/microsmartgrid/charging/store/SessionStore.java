@@ -23,7 +23,8 @@ import org.microsmartgrid.charging.trip.Trip;
 /**
  * The sessions in an embedded H2 database (file mode, MVStore engine), one row per session, and the fleet's trips
  * ({@link TripTable}). Every save is its own transaction, written to the file at commit (WRITE_DELAY 0: survives
- * kill -9); starts and ends are also forced to the device (CHECKPOINT SYNC: survive a power cut). One connection, used by one thread at a time.
+ * kill -9); starts and ends are also forced to the device (CHECKPOINT SYNC: survive a power cut). One connection,
+ * used by one thread at a time.
  */
 public final class SessionStore implements AutoCloseable {
 
