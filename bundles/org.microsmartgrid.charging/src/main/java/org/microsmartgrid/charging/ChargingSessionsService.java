@@ -26,6 +26,7 @@ import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.microsmartgrid.api.charging.ChargingMode;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.meter.Channel;
@@ -40,6 +41,8 @@ import org.microsmartgrid.charging.session.Change;
 import org.microsmartgrid.charging.session.SessionBook;
 import org.microsmartgrid.charging.session.SocketSample;
 import org.microsmartgrid.charging.store.SessionStore;
+import org.microsmartgrid.charging.trip.Trip;
+import org.microsmartgrid.charging.trip.TripBook;
 import org.osgi.framework.BundleContext;
 import org.microsmartgrid.api.tariff.TariffCalendar;
 import org.osgi.service.component.annotations.Activate;
@@ -92,6 +95,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
     // guarded by lock
     private Settings settings;
     private SessionBook book;
+    private TripBook trips;
     private SessionStore store;
     private ExecutorService writer;
     private Instant lastPrune;
@@ -122,6 +126,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
             if (s.databasePath().equals(settings.databasePath())) {
                 settings = s;
                 book.reconfigure(s);
+                trips.reconfigure(s.fleetHomes());
                 LOG.info("{} reconfigured", PID);
             } else {
                 close();
@@ -142,6 +147,8 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
             store = SessionStore.open(s.databasePath());
             List<org.microsmartgrid.charging.session.Row> resumed = store.openRows();
             book = new SessionBook(s, UUID::randomUUID, resumed);
+            List<Trip> out = store.outTrips();
+            trips = new TripBook(s.fleetHomes(), UUID::randomUUID, out);
             settings = s;
             writer = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "msg-charging-store");
@@ -149,7 +156,8 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
                 return t;
             });
             lastPrune = null; // prune at the first write
-            LOG.info("{} active: database {}, {} open session(s) resumed", PID, s.databasePath(), resumed.size());
+            LOG.info("{} active: database {}, {} open session(s) resumed, {} fleet trip(s) out", PID,
+                    s.databasePath(), resumed.size(), out.size());
         } catch (SQLException | RuntimeException e) {
             LOG.error("{}: cannot open the sessions database {} (database.path): {}", PID, s.databasePath(),
                     e.getMessage());
@@ -173,6 +181,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
         }
         closeQuietly();
         book = null;
+        trips = null;
     }
 
     private void closeQuietly() {
@@ -280,6 +289,28 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
         return all.size() > limit ? List.copyOf(all.subList(0, limit)) : List.copyOf(all);
     }
 
+    @Override
+    public List<FleetTrip> trips(int limit) {
+        if (limit <= 0) return List.of();
+        Map<UUID, ChargingSession> open = new java.util.HashMap<>();
+        SessionStore s;
+        synchronized (lock) {
+            requireActive();
+            for (ChargingSession x : book.openSessions()) open.put(x.id(), x);
+            s = store;
+        }
+        List<FleetTrip> stored;
+        try {
+            stored = s.trips(limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException(PID + ": cannot read the trips: " + e.getMessage(), e);
+        }
+        // a return still charging: its energy in memory is newer than the last periodic write
+        return stored.stream().map(t -> t.returnSession() == null || !open.containsKey(t.returnSession()) ? t
+                : new FleetTrip(t.id(), t.vehicle(), t.socket(), t.left(), t.returned(), t.returnSession(),
+                        open.get(t.returnSession()).energyWh(), false)).toList();
+    }
+
     /** For tests: waits until every write handed to the writer so far is done. */
     void flush() {
         Future<?> f;
@@ -302,19 +333,30 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
             writer = null;
             store = null;
             book = null;
+            trips = null;
         }
     }
 
-    /** Hands changes to the writer thread, in order (called under the lock, so the order is the book's). */
+    /**
+     * Hands changes to the writer thread, in order (called under the lock, so the order is the book's), each with
+     * the fleet trip it opens or closes, stored in the same transaction.
+     */
     private Future<?> persist(List<Change> changes) {
         SessionStore s = store;
         ExecutorService w = writer;
         if (w == null || s == null || changes.isEmpty()) return java.util.concurrent.CompletableFuture.completedFuture(null);
+        List<Trip> tripOf = new ArrayList<>();
+        for (Change c : changes) {
+            Trip t = trips == null ? null : trips.onSession(c).orElse(null);
+            if (t != null) log(t);
+            tripOf.add(t);
+        }
         pruneDaily(s, w);
         return w.submit(() -> {
-            for (Change c : changes) {
+            for (int i = 0; i < changes.size(); i++) {
+                Change c = changes.get(i);
                 try {
-                    s.save(c.row(), c.sync());
+                    s.save(c.row(), c.sync(), tripOf.get(i));
                 } catch (SQLException e) {
                     LOG.error("{}: session {} not stored: {}", PID, c.row().session().id(), e.getMessage());
                     throw new IllegalStateException("session not stored: " + e.getMessage(), e);
@@ -353,6 +395,12 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
 
     private void requireActive() {
         if (book == null) throw new IllegalStateException(PID + " is not active");
+    }
+
+    private static void log(Trip t) {
+        if (t.out()) LOG.info("fleet vehicle {} left socket {}: trip {} opened", t.vehicle(), t.socket(), t.id());
+        else LOG.info("fleet vehicle {} returned to socket {}: trip {} closed after {} min", t.vehicle(), t.socket(),
+                t.id(), Duration.between(t.left(), t.returned()).toMinutes());
     }
 
     private static void log(Change c) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.microsmartgrid.api.charging.ChargingMode;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.MeterRole;
@@ -54,6 +55,7 @@ class ChargingSessionsServiceTest {
         Configs c = new Configs();
         c.databasePath = dir.resolve("db/sessions").toString();
         c.tokens = new String[] {Tokens.sha256Hex(TOKEN)};
+        c.fleet = new String[] {"bike-7=6"};
         ChargingSessionsService s = new ChargingSessionsService(Clock.fixed(T0, ZoneOffset.UTC));
         s.activate(c.build(), null);
         return s;
@@ -192,6 +194,46 @@ class ChargingSessionsServiceTest {
         assertNotNull(back.startedBy());
         assertThrows(SecurityException.class, () -> service.start(6, ChargingMode.NOW, 0, null, "nope"));
         assertTrue(Files.exists(dir.resolve("db/sessions.mv.db")));
+    }
+
+    @Test
+    void theSharedBikesTripSurvivesAKilledModuleAndItsReturnClosesIt() {
+        service = activate();
+        for (long t = 0; t <= 1800; t++) service.onReading(socket(6, t, 720, null)); // charged at home
+        for (long t = 1801; t <= 1921; t++) service.onReading(socket(6, t, 0, null)); // unplugged: it leaves
+        assertTrue(service.active(6).isEmpty());
+        service.flush();
+        FleetTrip out = service.trips(5).get(0);
+        assertTrue(out.out());
+        assertEquals("bike-7", out.vehicle());
+        assertEquals(T0.plusSeconds(1921), out.left());
+        service.crash(); // kill -9 while the bike is out
+        service = null;
+
+        service = activate();
+        assertEquals(List.of(out), service.trips(5), "the trip is still out after the crash");
+        for (long t = 2000; t <= 2100; t++) service.onReading(socket(5, t, 1000, null));
+        service.flush();
+        assertTrue(service.trips(5).get(0).out(), "a plug-in at another socket is not its return");
+        for (long t = 9000; t <= 9000 + 3600; t++) service.onReading(socket(6, t, 1000, null)); // back, 1 h at 1 kW
+        service.flush();
+        FleetTrip back = service.trips(5).get(0);
+        assertEquals(out.id(), back.id());
+        assertEquals(T0.plusSeconds(9000), back.returned());
+        assertEquals(java.time.Duration.ofSeconds(9000 - 1921), back.duration().orElseThrow());
+        assertEquals(1000, back.chargedWh(), 1e-6, "the energy charged since the return");
+        assertTrue(!back.charged(), "still charging");
+        for (long t = 12601; t <= 12721; t++) service.onReading(socket(6, t, 0, null)); // leaves again
+        service.deactivate();
+        service = activate();
+
+        List<FleetTrip> all = service.trips(5);
+        assertEquals(2, all.size(), "its second departure is a new trip");
+        assertTrue(all.get(0).out());
+        FleetTrip done = all.get(1);
+        assertEquals(out.id(), done.id());
+        assertTrue(done.charged());
+        assertEquals(3601 * 1000 / 3600.0, done.chargedWh(), 1e-6, "1 kW held until the 0 W reading at 12601 s");
     }
 
     private static final class FakeRelay implements Relay {

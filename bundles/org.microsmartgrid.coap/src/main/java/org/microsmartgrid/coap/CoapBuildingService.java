@@ -213,6 +213,11 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
         return reservations;
     }
 
+    /** For tests: the door service DS would inject. */
+    void useDoorAccess(DoorAccess service) {
+        this.doorAccess = service;
+    }
+
     /** For tests: the reservations service DS would inject. */
     void useReservations(SocketReservations service) {
         this.reservations = service;

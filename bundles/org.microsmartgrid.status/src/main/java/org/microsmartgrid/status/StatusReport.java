@@ -48,6 +48,7 @@ public final class StatusReport {
         json.add("relays", RelaySection.toJson(relays));
         json.add("loop", LoopSection.toJson(loop));
         json.add("sessions", SessionSection.toJson(sessions, sockets(meters, relays)));
+        json.add("trips", TripSection.toJson(sessions));
         json.add("health", HealthSection.toJson(bundles, components, problems));
         return json;
     }

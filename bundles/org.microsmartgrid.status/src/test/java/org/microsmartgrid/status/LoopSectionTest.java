@@ -173,7 +173,8 @@ class LoopSectionTest {
                 new Fakes.FakeLoop(normalCycle()), List.of(), List.of());
         JsonObject withoutLoop = StatusReport.build(CYCLE_AT, module, List.of(), List.of(), null, List.of(), List.of());
 
-        assertEquals(List.of("schema", "generatedAt", "module", "meters", "relays", "loop", "sessions", "health"),
+        assertEquals(List.of("schema", "generatedAt", "module", "meters", "relays", "loop", "sessions", "trips",
+                "health"),
                 new ArrayList<>(withLoop.keySet()));
         assertEquals(4711, withLoop.getAsJsonObject("loop").get("cycle").getAsLong());
         assertTrue(withoutLoop.has("loop") && withoutLoop.get("loop").isJsonNull(), "present and null, never missing");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.charging.ChargingMode;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.charging.FleetTrip;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -53,5 +54,31 @@ class SessionSectionTest {
     @Test
     void nullWithoutASessionsService() {
         assertTrue(SessionSection.toJson(null, List.of(1)).isJsonNull());
+    }
+
+    @Test
+    void theFleetsTripsShowTheVehicleHowLongItWasOutAndWhatItChargedBack() {
+        UUID out = UUID.randomUUID();
+        UUID back = UUID.randomUUID();
+        List<FleetTrip> trips = List.of(new FleetTrip(out, "bike-7", 2, T.plusSeconds(7200), null, null, 0, false),
+                new FleetTrip(back, "bike-7", 2, T, T.plusSeconds(5400), UUID.randomUUID(), 812.5, true));
+        ChargingSessions sessions = new ChargingSessions() {
+            @Override public Optional<ChargingSession> active(int socket) { return Optional.empty(); }
+            @Override public ChargingSession start(int socket, ChargingMode mode, double targetWh, Instant deadline, String token) { throw new AssertionError(); }
+            @Override public ChargingSession startRemote(int socket, ChargingMode mode, double targetWh, Instant deadline, String actor) { throw new AssertionError(); }
+            @Override public Optional<ChargingSession> stop(int socket, String reason) { throw new AssertionError(); }
+            @Override public List<ChargingSession> recent(int limit) { return List.of(); }
+            @Override public List<FleetTrip> trips(int limit) { return trips.subList(0, Math.min(limit, trips.size())); }
+        };
+        JsonArray json = TripSection.toJson(sessions).getAsJsonArray();
+        assertEquals("OUT", json.get(0).getAsJsonObject().get("state").getAsString());
+        assertTrue(json.get(0).getAsJsonObject().get("durationS").isJsonNull());
+        JsonObject done = json.get(1).getAsJsonObject();
+        assertEquals("RETURNED", done.get("state").getAsString());
+        assertEquals(5400, done.get("durationS").getAsLong());
+        assertEquals(812.5, done.get("chargedWh").getAsDouble());
+        assertEquals("bike-7", done.get("vehicle").getAsString());
+        assertTrue(TripSection.toJson((ChargingSessions) null).isJsonNull());
+        assertEquals(0, TripSection.toJson(serving(Map.of())).getAsJsonArray().size(), "no fleet: no trips");
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.control.BatteryHour;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.SocketAllocation;
@@ -137,6 +138,25 @@ public final class TelemetryMessages {
         m.put("started_by", kind(s.startedBy()));
         // who stopped it, reduced like started_by to how (kapua, coap, console): the technician's id stays here
         if (s.endedBy() != null) m.put("ended_by", kind(s.endedBy()));
+        return m;
+    }
+
+    /**
+     * Resource {@code events/trip}: a shared fleet vehicle's trip reaching {@code state} (OUT, RETURNED, CHARGED).
+     * It names the vehicle, never who rode it.
+     */
+    public static Map<String, Object> trip(FleetTrip t, String state) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trip_id", t.id().toString());
+        m.put("vehicle", t.vehicle());
+        m.put("socket", t.socket());
+        m.put("state", state);
+        m.put("left", t.left().toEpochMilli());
+        if (!state.equals("OUT")) {
+            m.put("returned", t.returned().toEpochMilli());
+            m.put("duration_s", t.duration().orElseThrow().toSeconds());
+        }
+        if (state.equals("CHARGED")) m.put("charged_wh", t.chargedWh());
         return m;
     }
 

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.charging.FleetTrip;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     /** Since when each socket has looked broken (OUTOFORDER or UNKNOWN) without that being told yet. */
     private final Map<Integer, Pending> pending = new HashMap<>();
     private Set<UUID> lastOpen = Set.of();
+    private volatile Supplier<List<FleetTrip>> recentTrips = List::of;
     private volatile boolean quiet;
 
     public TelemetryPublisher(Supplier<SiteView> view, Supplier<List<ChargingSession>> recentSessions,
@@ -91,6 +93,15 @@ public final class TelemetryPublisher implements AutoCloseable {
         if (quiet) return;
         quiet = true;
         LOG.info("telemetry: the module is stopping, no more statuses until it starts again (its DC tells the city)");
+    }
+
+    /**
+     * Also sends the shared fleet's trips (docs/reservations.md) with the session records: an event when a vehicle
+     * leaves, when it returns and when the return's charge ends, each once (keyed like the sessions).
+     */
+    public TelemetryPublisher withTrips(Supplier<List<FleetTrip>> trips) {
+        this.recentTrips = trips;
+        return this;
     }
 
     public void start(Duration interval) {
@@ -193,6 +204,23 @@ public final class TelemetryPublisher implements AutoCloseable {
             if (sink.sendOnce(key, "sessions", MessageClass.SESSION, at, TelemetryMessages.session(s)))
                 LOG.debug("session {} {} queued for the cloud", s.id(), s.open() ? "opened" : "closed");
         }
+        exportTrips(horizon);
+    }
+
+    /** A trip's states as it reaches them: OUT (left), RETURNED (plugged in at home), CHARGED (that charge ended). */
+    private void exportTrips(Instant horizon) {
+        for (FleetTrip t : recentTrips.get()) {
+            if (t.returned() != null && t.returned().isBefore(horizon)) continue;
+            send(t, "OUT", t.left());
+            if (!t.out()) send(t, "RETURNED", t.returned());
+            if (t.charged()) send(t, "CHARGED", t.returned());
+        }
+    }
+
+    private void send(FleetTrip t, String state, Instant at) {
+        if (sink.sendOnce("trip:" + t.id() + ":" + state, "events/trip", MessageClass.SESSION, at.toEpochMilli(),
+                TelemetryMessages.trip(t, state)))
+            LOG.debug("trip {} of {} {} queued for the cloud", t.id(), t.vehicle(), state);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.charging.ChargingMode;
 import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.PowerCap;
 import org.microsmartgrid.api.control.SocketAllocation;
@@ -335,5 +336,31 @@ class TelemetryPublisherTest {
         assertTrue(sink.on("sockets/2").size() >= 1);
         assertTrue(sink.sent.stream().filter(s -> s.resource().startsWith("site") || s.resource().startsWith("sockets"))
                 .allMatch(s -> s.kind() == MessageClass.TELEMETRY));
+    }
+
+    @Test
+    void aFleetTripIsSentWhenItLeavesReturnsAndIsChargedEachOnce() {
+        RecordingSink sink = new RecordingSink();
+        UUID id = UUID.randomUUID();
+        List<FleetTrip> trips = new ArrayList<>();
+        trips.add(new FleetTrip(id, "bike-7", 2, T, null, null, 0, false));
+        TelemetryPublisher p = new TelemetryPublisher(() -> view(Optional.empty(), Map.of(), Map.of()), List::of, sink,
+                Clock.fixed(T.plusSeconds(7200), ZoneOffset.UTC)).withTrips(() -> List.copyOf(trips));
+        p.exportSessions();
+        p.exportSessions();
+        assertEquals(List.of("OUT"), sink.on("events/trip").stream().map(x -> x.metrics().get("state")).toList());
+
+        UUID back = UUID.randomUUID();
+        trips.set(0, new FleetTrip(id, "bike-7", 2, T, T.plusSeconds(5400), back, 120, false));
+        p.exportSessions();
+        trips.set(0, new FleetTrip(id, "bike-7", 2, T, T.plusSeconds(5400), back, 812.5, true));
+        p.exportSessions();
+        p.exportSessions();
+        List<Sent> sent = sink.on("events/trip");
+        assertEquals(List.of("OUT", "RETURNED", "CHARGED"), sent.stream().map(x -> x.metrics().get("state")).toList());
+        assertEquals(5400L, sent.get(1).metrics().get("duration_s"));
+        assertEquals(812.5, sent.get(2).metrics().get("charged_wh"));
+        assertEquals("bike-7", sent.get(2).metrics().get("vehicle"));
+        assertEquals(MessageClass.SESSION, sent.get(2).kind(), "a record, not dropped like a status");
     }
 }

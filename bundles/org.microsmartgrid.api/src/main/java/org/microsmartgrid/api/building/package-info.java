@@ -1,9 +1,9 @@
 /**
  * Building services on the module: doors opened with one-time codes (couriers, personal-safety interventions) and
- * the security inputs' alarms. docs/building-access.md.
+ * the security inputs' alarms. docs/building-access.md. 1.1.0: live codes and revoking one.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.microsmartgrid.api.building;
 
 import org.osgi.annotation.bundle.Export;

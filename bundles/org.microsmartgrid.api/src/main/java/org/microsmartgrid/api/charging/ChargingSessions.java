@@ -69,4 +69,14 @@ public interface ChargingSessions {
 
     /** The latest sessions, open and closed, newest start first, at most {@code limit}. */
     List<ChargingSession> recent(int limit);
+
+    /**
+     * The latest trips of the shared fleet's vehicles (those with a home socket), newest departure first, at most
+     * {@code limit}; none when no fleet vehicle is configured.
+     *
+     * @since 1.3.0
+     */
+    default List<FleetTrip> trips(int limit) {
+        return List.of();
+    }
 }

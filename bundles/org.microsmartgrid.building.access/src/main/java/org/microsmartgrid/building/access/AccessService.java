@@ -135,6 +135,30 @@ public class AccessService implements DoorAccess, ConfigurableComponent {
     }
 
     @Override
+    public List<LiveCode> liveCodes() {
+        return book.liveCodes(clock.instant()).stream()
+                .map(c -> new LiveCode(c.id(), c.door(), c.kind(), c.from(), c.until(), c.issuedBy())).toList();
+    }
+
+    /** On disk before the call returns (a crash cannot revive it), then sent to the listeners as REVOKED. */
+    @Override
+    public synchronized boolean revoke(String codeId, String revokedBy) {
+        Instant now = clock.instant();
+        String id = codeId == null ? "" : codeId.strip();
+        Optional<CodeRecord> live = book.liveCodes(now).stream().filter(c -> c.id().equals(id)).findFirst();
+        if (live.isEmpty()) return false;
+        CodeRecord c = live.get();
+        String by = revokedBy == null || revokedBy.isBlank() ? "unknown" : revokedBy.strip();
+        JournalEntry e = new JournalEntry(JournalEntry.REVOKED, now.toString(), c.door(), "REVOKED", c.kind().name(),
+                c.id(), by, null, null, null, null, null, null);
+        journal.append(e);
+        book.apply(e);
+        log.info("door {}: {} code {} revoked by {}", c.door(), c.kind(), c.id(), by);
+        hub.publish(new AccessEvent(now, c.door(), "REVOKED", c.kind().name(), c.id(), by, null));
+        return true;
+    }
+
+    @Override
     public synchronized AccessResult redeem(String door, String entered, String via) {
         Instant now = clock.instant();
         DoorDevice device = hub.door(door).orElseThrow(() -> new IllegalArgumentException(
@@ -145,7 +169,8 @@ public class AccessService implements DoorAccess, ConfigurableComponent {
         AccessDecision d = AccessDecision.precheck(code.isPresent(), doorState, globalThrottle, now)
                 .orElseGet(() -> {
                     Optional<CodeRecord> match = book.match(door, code.get(), now);
-                    return AccessDecision.decide(match, match.map(c -> book.used(c.id())).orElse(false), now);
+                    return AccessDecision.decide(match, match.map(c -> book.used(c.id())).orElse(false),
+                            match.map(c -> book.revoked(c.id())).orElse(false), now);
                 });
         Limits l = limits;
         if (d.granted()) {

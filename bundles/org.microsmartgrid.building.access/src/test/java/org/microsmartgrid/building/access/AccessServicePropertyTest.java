@@ -24,26 +24,27 @@ import org.microsmartgrid.api.building.DoorAccess.IssuedCode;
 import org.microsmartgrid.building.access.store.CodeHasher;
 
 /**
- * Whatever sequence of codes, doors, guesses and waits: a code opens at most once, only its own door, only inside
- * its window, and a restart in between changes none of that.
+ * Whatever sequence of codes, doors, guesses, revocations and waits: a code opens at most once, only its own door,
+ * only inside its window, never once revoked, and a restart in between changes none of that.
  */
 class AccessServicePropertyTest {
 
     /** Try issued code {@code code} (or a random guess when negative) at {@code door} after waiting {@code waitMin}. */
-    record Step(int code, String door, int waitMin, boolean restart) {
+    record Step(int code, String door, int waitMin, boolean restart, boolean revoke) {
     }
 
     @Provide
     Arbitrary<List<Step>> steps() {
         Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(-1, 3),
                 Arbitraries.of("portone", "locker-1"), Arbitraries.integers().between(0, 90),
-                Arbitraries.integers().between(0, 9).map(i -> i == 0))
+                Arbitraries.integers().between(0, 9).map(i -> i == 0),
+                Arbitraries.integers().between(0, 7).map(i -> i == 0))
                 .as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(25);
     }
 
     @Property(tries = 40)
-    void aCodeOpensOnlyItsDoorOnlyOnceOnlyInItsWindow(@ForAll("steps") List<Step> steps) throws IOException {
+    void aCodeOpensOnlyItsDoorOnlyOnceOnlyInItsWindowNeverOnceRevoked(@ForAll("steps") List<Step> steps) throws IOException {
         Path dir = Files.createTempDirectory("access-prop");
         TestBuilding b = new TestBuilding();
         AccessService access = start(b, dir);
@@ -53,11 +54,19 @@ class AccessServicePropertyTest {
             codes.add(access.issue(i % 2 == 0 ? "portone" : "locker-1", CodeKind.COURIER,
                     t0.plus(Duration.ofMinutes(20L * i)), t0.plus(Duration.ofMinutes(20L * i + 30)), null, "p"));
         Map<String, Integer> grants = new HashMap<>();
+        java.util.Set<String> revoked = new java.util.HashSet<>();
         for (Step s : steps) {
             b.clock.advance(Duration.ofMinutes(s.waitMin() % 7)); // small steps: most attempts fall in some window
             if (s.restart()) {
                 access.deactivate();
                 access = start(b, dir);
+            }
+            if (s.revoke() && s.code() >= 0) {
+                IssuedCode c = codes.get(s.code());
+                boolean live = !grants.containsKey(c.id()) && !revoked.contains(c.id())
+                        && b.clock.instant().isBefore(c.until());
+                assertEquals(live, access.revoke(c.id(), "coap:bms-1"), "only a live code can be revoked");
+                if (live) revoked.add(c.id());
             }
             String code = s.code() < 0 ? CodeHasher.newCode() : codes.get(s.code()).code();
             AccessResult r = access.redeem(s.door(), code, "keypad");
@@ -68,6 +77,7 @@ class AccessServicePropertyTest {
             Instant now = b.clock.instant();
             assertTrue(!now.isBefore(c.from()) && now.isBefore(c.until()), "opened outside its window");
             assertEquals(1, grants.merge(c.id(), 1, Integer::sum), "opened twice");
+            assertTrue(!revoked.contains(c.id()), "a revoked code opened");
         }
         access.deactivate();
     }

@@ -170,4 +170,47 @@ class AccessServiceTest {
                 + "five wrong guesses");
         assertFalse(b.pins.get("portone").strike.get());
     }
+
+    @Test
+    void aRevokedCodeNeverOpensEvenAfterARestartAndTheRevocationIsJournaledAndSent() throws Exception {
+        IssuedCode code = courier("portone");
+        IssuedCode later = access.issue("locker-1", CodeKind.COURIER, now().plus(Duration.ofHours(1)),
+                now().plus(Duration.ofHours(3)), null, "manager");
+        assertEquals(List.of(later.id(), code.id()), access.liveCodes().stream().map(c -> c.id()).toList(),
+                "by door, without the codes");
+        assertTrue(access.revoke(code.id(), "installer:anna"));
+        assertTrue(access.revoke(later.id(), "coap:bms-1"), "a code not valid yet can be revoked too");
+        assertTrue(access.liveCodes().isEmpty());
+
+        AccessResult r = access.redeem("portone", code.code(), "keypad");
+        assertEquals("REFUSED", r.outcome(), "the person at the door learns nothing");
+        assertFalse(b.pins.get("portone").strike.get());
+        AccessEvent revocation = b.accessEvents.get(2);
+        assertEquals("REVOKED", revocation.outcome());
+        assertEquals(code.id(), revocation.codeId());
+        assertEquals("installer:anna", revocation.via());
+        assertEquals(code.id(), b.accessEvents.get(4).codeId(), "the attempt names the revoked code for the audit");
+        String journal = Files.readString(dir.resolve("journal.jsonl"));
+        assertTrue(journal.contains("\"type\":\"REVOKED\"") && journal.contains("installer:anna"), journal);
+
+        access.deactivate();
+        access = started();
+        b.clock.advance(Duration.ofHours(1));
+        assertFalse(access.redeem("portone", code.code(), "keypad").granted(), "still revoked after a restart");
+        assertFalse(access.redeem("locker-1", later.code(), "keypad").granted(), "inside its window, revoked");
+        assertFalse(access.revoke(code.id(), "installer:anna"), "revoked already");
+        assertFalse(access.revoke("no-such-id", "installer:anna"));
+    }
+
+    @Test
+    void aUsedOrEndedCodeCannotBeRevoked() {
+        IssuedCode used = courier("portone");
+        IssuedCode ended = courier("locker-1");
+        assertTrue(access.redeem("portone", used.code(), "keypad").granted());
+        assertFalse(access.revoke(used.id(), "installer:anna"));
+        b.clock.advance(Duration.ofHours(3));
+        int events = b.accessEvents.size();
+        assertFalse(access.revoke(ended.id(), "installer:anna"));
+        assertEquals(events, b.accessEvents.size(), "nothing sent");
+    }
 }

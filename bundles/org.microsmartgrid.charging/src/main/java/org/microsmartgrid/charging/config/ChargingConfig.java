@@ -52,4 +52,10 @@ public @interface ChargingConfig {
             description = "SHA-256 of each token allowed to start a session, 64 hex digits (e.g. "
                     + "printf %s TOKEN | sha256sum). Tokens are never stored in clear. Empty: only plug-in starts.")
     String[] authorized_tokens() default {};
+
+    @AttributeDefinition(name = "Shared fleet vehicles", required = false,
+            description = "One entry per vehicle of the building's shared fleet: name=home socket (e.g. bike-7=2). "
+                    + "Every session on a home socket is that vehicle's: its end by unplugging opens a trip, the next "
+                    + "plug-in there closes it (docs/reservations.md). Empty: no trips recorded.")
+    String[] fleet_vehicles() default {};
 }

@@ -77,10 +77,12 @@ public final class ConfigValidator {
             else if (!hashes.add(h)) problems.add("authorized.tokens lists " + abbreviate(h) + " twice");
         }
 
+        Map<Integer, String> homes = FleetVehicles.parse(nonNull(c.fleet_vehicles()), problems);
+
         if (!problems.isEmpty())
             throw new IllegalArgumentException(pid + ": invalid configuration: " + String.join("; ", problems));
         return new Settings(path, mode, plug, Duration.ofSeconds(unplug), prices, hashes, Duration.ofSeconds(hold),
-                Duration.ofDays(keep));
+                Duration.ofDays(keep), homes);
     }
 
     private static String[] nonNull(String[] a) {

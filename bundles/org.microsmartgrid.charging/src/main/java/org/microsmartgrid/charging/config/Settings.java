@@ -17,10 +17,19 @@ import org.microsmartgrid.api.charging.ChargingMode;
  * @param tokenHashes      SHA-256 hex (lower case) of the authorized tokens
  * @param stopHold         how long a socket stays off after a stop (zero: not at all)
  * @param retention        how long closed sessions are kept (zero: forever)
+ * @param fleetHomes       the shared fleet: home socket → vehicle name (empty: no trips)
  */
 public record Settings(String databasePath, ChargingMode defaultMode, double plugDetectW, Duration unplugAfter,
                        Map<String, Double> priceEurKwhBand, Set<String> tokenHashes, Duration stopHold,
-                       Duration retention) {
+                       Duration retention, Map<Integer, String> fleetHomes) {
+
+    /** Without a shared fleet. */
+    public Settings(String databasePath, ChargingMode defaultMode, double plugDetectW, Duration unplugAfter,
+                    Map<String, Double> priceEurKwhBand, Set<String> tokenHashes, Duration stopHold,
+                    Duration retention) {
+        this(databasePath, defaultMode, plugDetectW, unplugAfter, priceEurKwhBand, tokenHashes, stopHold, retention,
+                Map.of());
+    }
 
     /** Without a hold after stop, keeping records forever. */
     public Settings(String databasePath, ChargingMode defaultMode, double plugDetectW, Duration unplugAfter,
@@ -32,6 +41,7 @@ public record Settings(String databasePath, ChargingMode defaultMode, double plu
     public Settings {
         priceEurKwhBand = Map.copyOf(priceEurKwhBand);
         tokenHashes = Set.copyOf(tokenHashes);
+        fleetHomes = Map.copyOf(fleetHomes);
     }
 
     /**

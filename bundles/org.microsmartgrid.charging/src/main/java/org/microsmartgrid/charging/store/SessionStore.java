@@ -16,12 +16,15 @@ import java.util.UUID;
 
 import org.microsmartgrid.api.charging.ChargingMode;
 import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.charging.session.Row;
+import org.microsmartgrid.charging.trip.Trip;
 
 /**
- * The sessions in an embedded H2 database (file mode, MVStore engine), one table, one row per session. Every save is
- * its own auto-committed transaction, written to the file at commit (WRITE_DELAY 0: survives kill -9); starts and ends
- * are also forced to the device (CHECKPOINT SYNC: survive a power cut). One connection, used by one thread at a time.
+ * The sessions in an embedded H2 database (file mode, MVStore engine), one row per session, and the fleet's trips
+ * ({@link TripTable}). Every save is its own transaction, written to the file at commit (WRITE_DELAY 0: survives
+ * kill -9); starts and ends are also forced to the device (CHECKPOINT SYNC: survive a power cut). One connection,
+ * used by one thread at a time.
  */
 public final class SessionStore implements AutoCloseable {
 
@@ -56,6 +59,7 @@ public final class SessionStore implements AutoCloseable {
             // added with ended_by: a database from before gets the column, its old rows none
             st.execute("ALTER TABLE charging_session ADD COLUMN IF NOT EXISTS ended_by VARCHAR(200)");
             st.execute("CREATE INDEX IF NOT EXISTS charging_session_started ON charging_session(started_ms)");
+            TripTable.create(st);
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -66,6 +70,39 @@ public final class SessionStore implements AutoCloseable {
 
     /** Inserts or replaces the row of a session, in its own transaction; {@code sync}: forced to the device too. */
     public synchronized void save(Row row, boolean sync) throws SQLException {
+        save(row, sync, null);
+    }
+
+    /**
+     * Inserts or replaces the row of a session and the fleet trip its start or end opened or closed, in one
+     * transaction: a crash keeps both or neither, so a trip is never lost while its session's end is stored.
+     *
+     * @param trip null: none
+     */
+    public synchronized void save(Row row, boolean sync, Trip trip) throws SQLException {
+        if (trip == null) {
+            merge(row);
+        } else {
+            db.setAutoCommit(false);
+            try {
+                merge(row);
+                TripTable.merge(db, trip);
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        }
+        if (sync) {
+            try (Statement st = db.createStatement()) {
+                st.execute("CHECKPOINT SYNC");
+            }
+        }
+    }
+
+    private void merge(Row row) throws SQLException {
         ChargingSession s = row.session();
         try (PreparedStatement ps = db.prepareStatement(
                 "MERGE INTO charging_session (" + COLUMNS + ") KEY(id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -86,11 +123,16 @@ public final class SessionStore implements AutoCloseable {
             ps.setString(14, s.endedBy());
             ps.executeUpdate();
         }
-        if (sync) {
-            try (Statement st = db.createStatement()) {
-                st.execute("CHECKPOINT SYNC");
-            }
-        }
+    }
+
+    /** The fleet trips that were out when the module stopped (or died): to be resumed. */
+    public synchronized List<Trip> outTrips() throws SQLException {
+        return TripTable.out(db);
+    }
+
+    /** The latest fleet trips, newest departure first, with the return session's energy as stored. */
+    public synchronized List<FleetTrip> trips(int limit) throws SQLException {
+        return TripTable.recent(db, limit);
     }
 
     /** The sessions that were open when the module stopped (or died): to be resumed. */
@@ -138,11 +180,13 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /**
-     * Deletes closed sessions that ended before {@code before}; open ones are never deleted.
+     * Deletes closed sessions that ended before {@code before}, and trips that came back before it; open sessions and
+     * trips still out are never deleted.
      *
-     * @return how many were deleted
+     * @return how many sessions were deleted
      */
     public synchronized int prune(Instant before) throws SQLException {
+        TripTable.prune(db, before);
         try (PreparedStatement ps = db.prepareStatement(
                 "DELETE FROM charging_session WHERE ended_ms IS NOT NULL AND ended_ms < ?")) {
             ps.setLong(1, before.toEpochMilli());

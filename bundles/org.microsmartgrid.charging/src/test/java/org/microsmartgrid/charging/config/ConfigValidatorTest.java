@@ -82,4 +82,17 @@ class ConfigValidatorTest {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Tokens.sha256Hex("abc"));
         assertEquals("token:ba7816bf", Tokens.startedBy(Tokens.sha256Hex("abc")));
     }
+
+    @Test
+    void fleetVehiclesNameTheirHomeSocketOncePerSocket() {
+        Configs c = new Configs();
+        c.fleet = new String[] {"Bike-7=2", " van_1 = 3 ", ""};
+        assertEquals(Map.of(2, "bike-7", 3, "van_1"), validate(c, "d").fleetHomes());
+
+        c.fleet = new String[] {"bike-7=2", "bike-8=2", "bike-7=4", "cargo=0", "=1", "bike 9=5"};
+        String m = assertThrows(IllegalArgumentException.class, () -> validate(c, "d")).getMessage();
+        for (String expected : new String[] {"socket 2 is the home of both bike-7 and bike-8", "lists bike-7 twice",
+                "'cargo=0' is not name=socket", "'=1' is not name=socket", "'bike 9=5' is not name=socket"})
+            assertTrue(m.contains(expected), "missing '" + expected + "' in: " + m);
+    }
 }

@@ -13,6 +13,7 @@ public final class Configs {
     public String[] tokens = {};
     public int stopHoldS = 600;
     public int retentionDays = 400;
+    public String[] fleet = {};
 
     public ChargingConfig build() {
         Configs c = this;
@@ -51,6 +52,10 @@ public final class Configs {
 
             public int retention_days() {
                 return c.retentionDays;
+            }
+
+            public String[] fleet_vehicles() {
+                return c.fleet;
             }
         };
     }

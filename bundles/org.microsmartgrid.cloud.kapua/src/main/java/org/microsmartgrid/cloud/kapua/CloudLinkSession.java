@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.microsmartgrid.api.charging.ChargingSession;
+import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.cloud.RequestHandler;
 import org.microsmartgrid.cloud.kapua.config.CloudSettings;
 import org.microsmartgrid.cloud.kapua.lifecycle.BirthCertificate;
@@ -34,6 +35,11 @@ public final class CloudLinkSession implements AutoCloseable {
         SiteView site();
 
         List<ChargingSession> recentSessions();
+
+        /** The shared fleet's latest trips (docs/reservations.md); none without a fleet. */
+        default List<FleetTrip> recentTrips() {
+            return List.of();
+        }
 
         Optional<RequestHandler> handler(String appId);
 
@@ -72,7 +78,8 @@ public final class CloudLinkSession implements AutoCloseable {
         }
         linkRef[0] = link;
         this.sink = new OutboxSink(settings.topics(), outbox, link::wake, settings.gzip());
-        this.telemetry = new TelemetryPublisher(sources::site, sources::recentSessions, sink, clock);
+        this.telemetry = new TelemetryPublisher(sources::site, sources::recentSessions, sink, clock)
+                .withTrips(sources::recentTrips);
     }
 
     public void start() {

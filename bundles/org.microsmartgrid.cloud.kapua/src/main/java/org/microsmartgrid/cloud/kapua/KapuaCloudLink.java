@@ -15,6 +15,7 @@ import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.cloud.RequestHandler;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
@@ -173,6 +174,17 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
             if (s == null) return List.of();
             try {
                 return s.recent(50);
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+        }
+
+        @Override
+        public List<FleetTrip> recentTrips() {
+            ChargingSessions s = sessions;
+            if (s == null) return List.of();
+            try {
+                return s.trips(20);
             } catch (RuntimeException e) {
                 return List.of();
             }

@@ -10,6 +10,7 @@ import org.eclipse.kura.cloudconnection.publisher.CloudPublisher;
 import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.LoopDecisionListener;
@@ -109,7 +110,7 @@ public class KuraTelemetry implements ConfigurableComponent, LoopDecisionListene
 
     private void start(Duration interval) {
         TelemetryPublisher t = new TelemetryPublisher(this::site, this::recentSessions,
-                new CloudPublisherSink(publisher, sent), clock);
+                new CloudPublisherSink(publisher, sent), clock).withTrips(this::recentTrips);
         telemetry = t;
         t.start(interval);
         LOG.info("telemetry through Kura's cloud publisher every {} s", interval.toSeconds());
@@ -123,6 +124,16 @@ public class KuraTelemetry implements ConfigurableComponent, LoopDecisionListene
 
     private SiteView site() {
         return SiteViews.read(clock.instant(), meters, relays, loop, sessions, siteControl);
+    }
+
+    private List<FleetTrip> recentTrips() {
+        ChargingSessions s = sessions;
+        if (s == null) return List.of();
+        try {
+            return s.trips(20);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     private List<ChargingSession> recentSessions() {

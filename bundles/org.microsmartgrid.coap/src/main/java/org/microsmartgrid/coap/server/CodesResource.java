@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.microsmartgrid.api.building.DoorAccess;
 import org.microsmartgrid.api.building.DoorAccess.CodeKind;
@@ -18,7 +19,9 @@ import org.microsmartgrid.coap.senml.WriteBody;
 /**
  * /building/codes: POST {"door":"portone","kind":"COURIER","minutes":120} (optional "starts_in_minutes", and
  * "reason", mandatory for INTERVENTION) from a read-write identity: 2.01 with the code in clear, once, over DTLS;
- * 4.00 with the reason when the request is refused (nothing is issued).
+ * 4.00 with the reason when the request is refused (nothing is issued). DELETE {@code ?id=<code id>} from a
+ * read-write identity revokes a code before its window ends: 2.02, or 4.04 when no live code has that id (unknown,
+ * used, ended or revoked already).
  */
 final class CodesResource extends CoapResource {
     private static final Set<String> FIELDS = Set.of("door", "kind", "minutes", "starts_in_minutes", "reason");
@@ -29,6 +32,25 @@ final class CodesResource extends CoapResource {
         this.context = context;
         getAttributes().addResourceType("msg.building.codes");
         getAttributes().addInterfaceDescription("core.a");
+    }
+
+    @Override
+    public void handleDELETE(CoapExchange exchange) {
+        String actor = WriteAccess.actor(exchange, context.settings());
+        if (actor == null) return;
+        String id = exchange.getQueryParameter("id");
+        if (id == null || id.isBlank()) {
+            WriteAccess.badRequest(exchange, "which code? DELETE /building/codes?id=<code id>");
+            return;
+        }
+        DoorAccess access = BuildingWrites.access(exchange, context);
+        if (access == null) return;
+        if (!access.revoke(id.strip(), actor)) {
+            exchange.respond(ResponseCode.NOT_FOUND, "no live code " + id + " (unknown, used, ended or revoked)",
+                    MediaTypeRegistry.TEXT_PLAIN);
+            return;
+        }
+        exchange.respond(ResponseCode.DELETED);
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.microsmartgrid.api.building.DoorAccess.CodeKind;
 import org.microsmartgrid.api.building.DoorAccess.IssuedCode;
+import org.microsmartgrid.api.building.DoorAccess.LiveCode;
 import org.microsmartgrid.api.building.DoorState;
 import org.owasp.encoder.Encode;
 
@@ -20,8 +22,8 @@ final class DoorsPage {
      * @param issued the code just issued, shown this once, or null
      * @param error  why the last request was refused, or null
      */
-    static String render(List<DoorState> doors, boolean running, String formAction, String token, IssuedCode issued,
-                         String error, ZoneId zone) {
+    static String render(List<DoorState> doors, List<LiveCode> codes, boolean running, String formAction, String token,
+                         IssuedCode issued, String done, String error, ZoneId zone) {
         StringBuilder h = new StringBuilder(4096);
         h.append("<div class=\"msg-doors\">\n");
         if (!running) {
@@ -31,6 +33,8 @@ final class DoorsPage {
         }
         if (error != null) h.append("<div class=\"ui-state-error ui-corner-all\" id=\"error\" role=\"alert\"><p>")
                 .append(Encode.forHtml(error)).append("</p></div>\n");
+        if (done != null) h.append("<div class=\"ui-state-highlight ui-corner-all\" id=\"done\"><p>")
+                .append(Encode.forHtml(done)).append("</p></div>\n");
         if (issued != null) h.append("<div class=\"ui-state-highlight ui-corner-all\" id=\"issued\"><p>Codice per / ")
                 .append("code for <strong>").append(Encode.forHtml(issued.door())).append("</strong>: <strong ")
                 .append("id=\"code\" style=\"font-size:1.6em;letter-spacing:.2em\">").append(Encode.forHtml(issued.code()))
@@ -50,6 +54,7 @@ final class DoorsPage {
                             : "Resta chiusa / Stays locked (fail-secure)").append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
+        codes(h, codes, formAction, token, zone);
         h.append("<h3>Nuovo codice monouso / New one-time code</h3>\n<form method=\"post\" action=\"")
                 .append(Encode.forHtmlAttribute(formAction)).append("\" id=\"issue\">\n<input type=\"hidden\" ")
                 .append("name=\"csrf\" value=\"").append(Encode.forHtmlAttribute(token)).append("\">\n")
@@ -65,6 +70,31 @@ final class DoorsPage {
                 .append("interventi) / Reason (required for interventions) <input name=\"reason\" maxlength=\"200\">")
                 .append("</label>\n<button type=\"submit\">Genera / Issue</button>\n</form>\n</div>\n");
         return h.toString();
+    }
+
+    /** The codes that may still open, each with a button to revoke it (never the code itself: it is not kept). */
+    private static void codes(StringBuilder h, List<LiveCode> codes, String formAction, String token, ZoneId zone) {
+        h.append("<h3>Codici validi / Live codes</h3>\n");
+        if (codes.isEmpty()) {
+            h.append("<p id=\"no-codes\">Nessun codice valido / No live codes</p>\n");
+            return;
+        }
+        h.append("<table class=\"nicetable\" id=\"codes\"><thead><tr><th>Id</th><th>Porta / Door</th>")
+                .append("<th>Tipo / Kind</th><th>Valido / Valid</th><th>Emesso da / Issued by</th><th></th>")
+                .append("</tr></thead>\n<tbody>\n");
+        for (LiveCode c : codes) {
+            h.append("<tr><td>").append(Encode.forHtml(c.id())).append("</td><td>").append(Encode.forHtml(c.door()))
+                    .append("</td><td>").append(c.kind() == CodeKind.COURIER ? "Corriere / Courier"
+                            : "Intervento / Intervention").append("</td><td>").append(time(c.from(), zone))
+                    .append(" &ndash; ").append(time(c.until(), zone)).append("</td><td>")
+                    .append(Encode.forHtml(c.issuedBy())).append("</td><td><form method=\"post\" action=\"")
+                    .append(Encode.forHtmlAttribute(formAction)).append("\"><input type=\"hidden\" name=\"csrf\" ")
+                    .append("value=\"").append(Encode.forHtmlAttribute(token)).append("\"><input type=\"hidden\" ")
+                    .append("name=\"action\" value=\"revoke\"><input type=\"hidden\" name=\"id\" value=\"")
+                    .append(Encode.forHtmlAttribute(c.id())).append("\"><button type=\"submit\">Revoca / Revoke")
+                    .append("</button></form></td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
     }
 
     private static String time(Instant t, ZoneId zone) {

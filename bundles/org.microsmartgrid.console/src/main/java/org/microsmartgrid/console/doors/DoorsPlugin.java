@@ -32,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Web Console page "Doors / Porte" (/system/console/doors): the doors' state and a form to issue a one-time code
- * (docs/building-access.md). Reachable only through the console after the installer login; a POST needs the CSRF
+ * The Web Console page "Doors / Porte" (/system/console/doors): the doors' state, the live codes with a button to
+ * revoke each, and a form to issue a one-time code (docs/building-access.md). Reachable only through the console after the installer login; a POST needs the CSRF
  * token. The code is shown once, on the page the POST redirects to (303, so a reload issues nothing), and kept in
  * memory at most {@link #SHOW_FOR}; the journal has who issued it as {@code installer:<name>}.
  */
@@ -56,6 +56,8 @@ public final class DoorsPlugin extends HttpServlet {
     private final transient ZoneId zone;
     private final transient CsrfGuard csrf;
     private final transient Map<String, Shown> shown = new ConcurrentHashMap<>();
+    /** What the next GET tells this installer, once (a revocation done). */
+    private final transient Map<String, String> done = new ConcurrentHashMap<>();
 
     /** What the next GET shows this installer, once. */
     private record Shown(IssuedCode code, Instant at) {
@@ -89,8 +91,8 @@ public final class DoorsPlugin extends HttpServlet {
         Shown s = shown.remove(user);
         if (s != null && clock.instant().isAfter(s.at().plus(SHOW_FOR))) s = null;
         response.setHeader("Cache-Control", "no-store"); // the page may hold a code
-        response.getWriter().write(DoorsPage.render(doors, a != null, pluginRoot(request), csrf.tokenFor(user),
-                s == null ? null : s.code(), null, zone));
+        response.getWriter().write(DoorsPage.render(doors, a == null ? List.of() : a.liveCodes(), a != null,
+                pluginRoot(request), csrf.tokenFor(user), s == null ? null : s.code(), done.remove(user), null, zone));
     }
 
     @Override
@@ -112,6 +114,10 @@ public final class DoorsPlugin extends HttpServlet {
             send(response, 503, "Nessun servizio porte / No door service on this module");
             return;
         }
+        if ("revoke".equals(request.getParameter("action"))) {
+            revoke(request, response, a, user);
+            return;
+        }
         Set<String> ids = a.doors().stream().map(DoorState::id).collect(Collectors.toSet());
         Instant now = clock.instant();
         try {
@@ -122,13 +128,34 @@ public final class DoorsPlugin extends HttpServlet {
         } catch (CodeForm.Invalid | IllegalArgumentException e) {
             // refused, nothing issued: the page says why (and the status says so to a script)
             LOG.info("Door code asked by installer '{}' refused: {}", user, e.getMessage());
-            response.setStatus(400);
-            response.setContentType("text/html; charset=utf-8");
-            response.getWriter().write(DoorsPage.render(a.doors(), true, pluginRoot(request), csrf.tokenFor(user),
-                    null, e.getMessage(), zone));
+            refused(request, response, a, user, 400, e.getMessage());
             return;
         }
         response.setHeader("Location", pluginRoot(request));
+    }
+
+    /** Revokes a live code; the journal has who did it as {@code installer:<name>}. */
+    private void revoke(HttpServletRequest request, HttpServletResponse response, DoorAccess a, String user)
+            throws IOException {
+        String id = request.getParameter("id");
+        if (id == null || id.isBlank() || !a.revoke(id.strip(), "installer:" + user)) {
+            refused(request, response, a, user, 404, "Nessun codice valido con id '" + (id == null ? "" : id)
+                    + "' (già usato, scaduto o revocato) / no live code with that id (used, ended or revoked)");
+            return;
+        }
+        LOG.info("Door code {} revoked by installer '{}'", id, user);
+        done.put(user, "Codice " + id.strip() + " revocato: non aprirà più / code " + id.strip()
+                + " revoked: it will never open");
+        response.setStatus(303);
+        response.setHeader("Location", pluginRoot(request));
+    }
+
+    private void refused(HttpServletRequest request, HttpServletResponse response, DoorAccess a, String user,
+                         int status, String why) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html; charset=utf-8");
+        response.getWriter().write(DoorsPage.render(a.doors(), a.liveCodes(), true, pluginRoot(request),
+                csrf.tokenFor(user), null, null, why, zone));
     }
 
     private static String installer(HttpServletRequest request) {

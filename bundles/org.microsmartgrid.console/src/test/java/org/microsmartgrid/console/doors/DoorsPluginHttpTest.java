@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.building.DoorAccess;
 import org.microsmartgrid.api.building.DoorState;
+import org.microsmartgrid.api.building.DoorAccess.LiveCode;
 import org.microsmartgrid.console.InstallerAuthentication;
 import org.microsmartgrid.console.JettyServer;
 import org.microsmartgrid.console.auth.MutableClock;
@@ -41,6 +42,19 @@ class DoorsPluginHttpTest {
     /** A door service that records what it is asked; it refuses an intervention without a reason, as the real one. */
     static final class FakeAccess implements DoorAccess {
         final List<String> issued = new ArrayList<>();
+        final List<LiveCode> live = new ArrayList<>(List.of(new LiveCode("c-<7>", "portone", CodeKind.COURIER,
+                NOW, NOW.plus(Duration.ofHours(2)), "coap:bms-1")));
+        final List<String> revoked = new ArrayList<>();
+
+        public List<LiveCode> liveCodes() {
+            return List.copyOf(live);
+        }
+
+        public boolean revoke(String codeId, String by) {
+            if (!live.removeIf(c -> c.id().equals(codeId))) return false;
+            revoked.add(codeId + " " + by);
+            return true;
+        }
 
         public List<DoorState> doors() {
             return List.of(new DoorState("portone", "Portone <b>via Padova</b>", "FAIL_SECURE", false, "CLOSED", false));
@@ -123,6 +137,25 @@ class DoorsPluginHttpTest {
         loggedIn = null;
         assertEquals(403, get().statusCode());
         assertTrue(access.issued.isEmpty());
+    }
+
+    @Test
+    void anInstallerSeesTheLiveCodesAndRevokesOne() throws Exception {
+        String page = get().body();
+        assertTrue(page.contains("id=\"codes\"") && page.contains("c-&lt;7&gt;"), "listed, escaped: " + page);
+        assertTrue(page.contains("2026-12-07 10:00 &ndash; 2026-12-07 12:00"), page);
+        HttpResponse<String> r = post("action=revoke&id=" + java.net.URLEncoder.encode("c-<7>",
+                java.nio.charset.StandardCharsets.UTF_8) + "&csrf=" + token(page));
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals(List.of("c-<7> installer:anna"), access.revoked);
+        String after = get().body();
+        assertTrue(after.contains("will never open") && after.contains("no-codes"), after);
+
+        HttpResponse<String> again = post("action=revoke&id=c-7&csrf=" + token(after));
+        assertEquals(404, again.statusCode());
+        assertTrue(again.body().contains("id=\"error\""), again.body());
+        assertEquals(403, post("action=revoke&id=c-7&csrf=forged", "Origin", "https://evil.example").statusCode());
+        assertEquals(1, access.revoked.size(), "nothing else revoked");
     }
 
     static HttpResponse<String> get() throws Exception {

@@ -24,12 +24,15 @@ public record AccessDecision(Outcome outcome, CodeRecord code) {
     }
 
     /**
-     * @param match the door's code whose hash matched, or empty
-     * @param used  whether that code was already granted once
+     * @param match   the door's code whose hash matched, or empty
+     * @param used    whether that code was already granted once
+     * @param revoked whether that code was revoked: REFUSED as if never issued (the person at the door learns
+     *                nothing), with the code recognised for the journal
      */
-    public static AccessDecision decide(Optional<CodeRecord> match, boolean used, Instant now) {
+    public static AccessDecision decide(Optional<CodeRecord> match, boolean used, boolean revoked, Instant now) {
         if (match.isEmpty()) return new AccessDecision(Outcome.REFUSED, null);
         CodeRecord c = match.get();
+        if (revoked) return new AccessDecision(Outcome.REFUSED, c);
         if (used) return new AccessDecision(Outcome.REUSED, c);
         if (now.isBefore(c.from())) return new AccessDecision(Outcome.NOT_YET_VALID, c);
         if (!c.inWindow(now)) return new AccessDecision(Outcome.EXPIRED, c);

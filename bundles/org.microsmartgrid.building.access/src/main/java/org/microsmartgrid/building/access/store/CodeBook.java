@@ -21,6 +21,7 @@ public final class CodeBook {
 
     private final List<CodeRecord> codes = new ArrayList<>();
     private final Set<String> used = new HashSet<>();
+    private final Set<String> revoked = new HashSet<>();
 
     public static CodeBook replay(List<JournalEntry> entries) {
         CodeBook b = new CodeBook();
@@ -35,6 +36,8 @@ public final class CodeBook {
         } else if (JournalEntry.ATTEMPT.equals(e.type()) && Outcome.GRANTED.name().equals(e.outcome())
                 && e.codeId() != null) {
             used.add(e.codeId());
+        } else if (JournalEntry.REVOKED.equals(e.type()) && e.codeId() != null) {
+            revoked.add(e.codeId());
         }
     }
 
@@ -51,7 +54,18 @@ public final class CodeBook {
         return used.contains(codeId);
     }
 
+    public synchronized boolean revoked(String codeId) {
+        return revoked.contains(codeId);
+    }
+
     public synchronized int live(Instant now) {
-        return (int) codes.stream().filter(c -> !used.contains(c.id()) && now.isBefore(c.until())).count();
+        return liveCodes(now).size();
+    }
+
+    /** The codes that may still open: not used, not revoked, window not ended; by door, then start. */
+    public synchronized List<CodeRecord> liveCodes(Instant now) {
+        return codes.stream().filter(c -> !used.contains(c.id()) && !revoked.contains(c.id())
+                        && now.isBefore(c.until()))
+                .sorted(java.util.Comparator.comparing(CodeRecord::door).thenComparing(CodeRecord::from)).toList();
     }
 }

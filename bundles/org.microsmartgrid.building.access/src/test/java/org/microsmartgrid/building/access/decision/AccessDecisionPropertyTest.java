@@ -19,8 +19,8 @@ class AccessDecisionPropertyTest {
     }
 
     @Property
-    void grantedExactlyWhenAnUnusedCodeIsInItsWindowAndNothingBlocks(
-            @ForAll boolean wellFormed, @ForAll boolean matched, @ForAll boolean used,
+    void grantedExactlyWhenAnUnusedUnrevokedCodeIsInItsWindowAndNothingBlocks(
+            @ForAll boolean wellFormed, @ForAll boolean matched, @ForAll boolean used, @ForAll boolean revoked,
             @ForAll @IntRange(min = -600, max = 600) int fromMin, @ForAll @IntRange(min = 1, max = 720) int lengthMin,
             @ForAll @IntRange(min = -1, max = 120) int doorBlockedMin,
             @ForAll @IntRange(min = -1, max = 120) int globalBlockedMin) {
@@ -29,11 +29,13 @@ class AccessDecisionPropertyTest {
         Throttle.State global = new Throttle.State(0, null, T0.plus(Duration.ofMinutes(globalBlockedMin)), 1);
         CodeRecord c = code(fromMin, lengthMin);
         AccessDecision d = AccessDecision.precheck(wellFormed, door, global, now)
-                .orElseGet(() -> AccessDecision.decide(matched ? Optional.of(c) : Optional.empty(), used, now));
+                .orElseGet(() -> AccessDecision.decide(matched ? Optional.of(c) : Optional.empty(), used, revoked, now));
 
         boolean blocked = doorBlockedMin > 0 || globalBlockedMin > 0;
         boolean inWindow = fromMin <= 0 && fromMin + lengthMin > 0;
-        assertEquals(!blocked && wellFormed && matched && !used && inWindow, d.granted(), d.toString());
+        assertEquals(!blocked && wellFormed && matched && !used && !revoked && inWindow, d.granted(), d.toString());
+        if (!blocked && wellFormed && matched && revoked)
+            assertEquals(Outcome.REFUSED, d.outcome(), "a revoked code reads as no code, whatever its window");
         if (blocked) assertEquals(Outcome.THROTTLED, d.outcome(), "a blocked door checks nothing");
         if (!blocked && !wellFormed) assertEquals(Outcome.MALFORMED, d.outcome());
     }

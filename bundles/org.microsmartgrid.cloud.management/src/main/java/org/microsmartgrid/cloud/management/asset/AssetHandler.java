@@ -12,6 +12,7 @@ import org.microsmartgrid.api.cloud.KuraRequest;
 import org.microsmartgrid.api.cloud.KuraResponse;
 import org.microsmartgrid.api.cloud.RequestHandler;
 import org.microsmartgrid.api.control.SiteControl;
+import org.microsmartgrid.api.control.SocketReservations;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.osgi.service.component.annotations.Component;
@@ -51,9 +52,12 @@ public class AssetHandler implements RequestHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SecuritySystem security;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SocketReservations reservations;
     private final AssetService assets = new AssetService(() -> new SiteServices(List.copyOf(meters),
             List.copyOf(relays), Optional.ofNullable(siteControl), Optional.ofNullable(sessions),
-            Optional.ofNullable(doors), Optional.ofNullable(security)), Clock.systemUTC());
+            Optional.ofNullable(doors), Optional.ofNullable(security), Optional.ofNullable(reservations)), Clock.systemUTC());
 
 
     @Override

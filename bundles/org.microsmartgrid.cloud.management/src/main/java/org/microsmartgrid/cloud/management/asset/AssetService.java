@@ -37,6 +37,7 @@ final class AssetService {
         s.meters().stream().map(MeterAsset::name).sorted().forEach(n -> result.put(n, MeterAsset.channels()));
         for (int socket : sockets(s)) result.put(SocketAsset.PREFIX + socket, SocketAsset.channels());
         result.putAll(BuildingAssets.definitions(s));
+        if (s.reservations().isPresent()) result.put(ReservationsAsset.NAME, ReservationsAsset.CHANNELS);
         return result;
     }
 
@@ -86,6 +87,8 @@ final class AssetService {
                     outcomes.add(ChannelValue.failed(AssetChannel.read(c.name(), "STRING"), why, t));
                 } else if (ch.writable() && r.name().equals(BuildingAssets.SECURITY)) {
                     outcomes.add(writeMode(ch, c.value(), s, actor, t));
+                } else if (ch.writable() && r.name().equals(ReservationsAsset.NAME)) {
+                    outcomes.add(writeReservation(ch, c.value(), s, actor, t));
                 } else if (!ch.writable() || !r.name().startsWith(SocketAsset.PREFIX)) {
                     outcomes.add(ChannelValue.failed(ch, r.name() + "/" + ch.name() + " is read-only", t));
                 } else {
@@ -120,9 +123,21 @@ final class AssetService {
         }
     }
 
+    private static ChannelValue writeReservation(AssetChannel ch, String value, SiteServices s, String actor, long t) {
+        try {
+            String done = ReservationsAsset.write(ch, value, s, actor);
+            if (!done.isEmpty()) LOG.info("ASSET-V1 write by {}: reservations/{} = {} -> {}", actor, ch.name(), value, done);
+            return ChannelValue.of(ch, done, t);
+        } catch (RuntimeException e) { // a bad value or the loop's refusal (an overlap): nothing changed
+            LOG.warn("ASSET-V1 write by {}: reservations/{} = {} refused: {}", actor, ch.name(), value, e.getMessage());
+            return ChannelValue.failed(ch, e.getMessage(), t);
+        }
+    }
+
     private static ChannelValue readOne(String asset, AssetChannel ch, SiteServices s, Instant now) {
         try {
             if (BuildingAssets.owns(asset)) return BuildingAssets.read(asset, ch, s, now);
+            if (asset.equals(ReservationsAsset.NAME)) return ReservationsAsset.read(ch, s, now);
             if (asset.startsWith(MeterAsset.PREFIX)) {
                 Meter m = s.meters().stream().filter(x -> MeterAsset.name(x).equals(asset)).findFirst().orElseThrow();
                 return MeterAsset.read(m, ch, now);
