@@ -1,5 +1,12 @@
 package org.microsmartgrid.kura.compat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +14,7 @@ import java.util.Map;
 /**
  * What an installer enters in Kura's console for a small site (as conf-demo/ holds for the demo, minus the
  * simulator): a Modbus TCP bus with a grid meter, a socket meter and a battery, a mock GPIO chip with one relay, the
- * balancer, charging sessions, CoAP and Kura telemetry. No device answers on the bus: components must still be
+ * balancer with a file of hourly prices, charging sessions, CoAP and Kura telemetry. No device answers on the bus: components must still be
  * satisfied (their readings are simply not GOOD).
  */
 final class SiteConfiguration {
@@ -37,6 +44,7 @@ final class SiteConfiguration {
                 "relay.id", "socket-1", "socket", 1, "pin", "CH1", "active.low", true));
         c.put(new Target("org.microsmartgrid.grid.balancer.Balancer", false), Map.of(
                 "contract.power.w", 3000, "socket.priorities", new String[] {"1=PUBLIC"}));
+        c.put(new Target("org.microsmartgrid.grid.balancer.Prices", false), Map.of("price.file", priceFile()));
         c.put(new Target("org.microsmartgrid.charging.ChargingSessionsService", false), Map.of(
                 "default.mode", "NOW"));
         c.put(new Target("org.microsmartgrid.coap.CoapBuildingService", false), Map.of(
@@ -45,6 +53,21 @@ final class SiteConfiguration {
         c.put(new Target("org.microsmartgrid.cloud.kura.KuraTelemetry", false), Map.of(
                 "CloudPublisher.target", "(kura.service.pid=msg-publisher)", "telemetry.interval.s", 1));
         return c;
+    }
+
+    /** A day of hourly prices from the current hour, as an installer's PUN file (docs/battery.md). */
+    private static String priceFile() {
+        try {
+            Path file = Files.createTempFile("pun", ".csv");
+            file.toFile().deleteOnExit();
+            OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
+            StringBuilder csv = new StringBuilder();
+            for (int h = 0; h < 24; h++) csv.append(hour.plusHours(h)).append(',').append(h < 12 ? "95.00" : "182.40").append('\n');
+            Files.writeString(file, csv);
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> pids() {
