@@ -38,7 +38,8 @@
         WAITING_AFTER_SHED: 'In attesa: limite della rete appena superato', HELD_MIN_OFF: 'In attesa del tempo minimo da spenta',
         PAUSED_OFF: 'Regolazione in pausa (installatore)', SHED_GRID_LIMIT: 'Spenta: limite del contratto',
         SAFE_STATE_GRID: 'Spenta per sicurezza: contatore della rete non affidabile', SOCKET_METER_LOST: 'Spenta: contatore della presa guasto',
-        NO_SOCKET_METER: 'Spenta: presa senza contatore', RELAY_FAULT: 'Spenta: guasto del relè', DISABLED: 'Disattivata'
+        NO_SOCKET_METER: 'Spenta: presa senza contatore', RELAY_FAULT: 'Spenta: guasto del relè', DISABLED: 'Disattivata',
+        MANUAL_HOLD_ON: "Accesa a mano dall'installatore", MANUAL_HOLD_OFF: "Spenta a mano dall'installatore"
       }
     },
     en: {
@@ -75,7 +76,8 @@
         HELD_MIN_OFF: 'Waiting for its minimum off time', PAUSED_OFF: 'Control paused (installer)',
         SHED_GRID_LIMIT: 'Off: contract limit', SAFE_STATE_GRID: 'Off for safety: grid meter not trusted',
         SOCKET_METER_LOST: "Off: the socket's meter failed", NO_SOCKET_METER: 'Off: socket without a meter',
-        RELAY_FAULT: 'Off: relay fault', DISABLED: 'Disabled'
+        RELAY_FAULT: 'Off: relay fault', DISABLED: 'Disabled',
+        MANUAL_HOLD_ON: 'Switched on by the installer', MANUAL_HOLD_OFF: 'Switched off by the installer'
       }
     }
   };

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.SocketHolds;
 import org.microsmartgrid.api.health.HealthProblems;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterBus;
@@ -62,6 +63,11 @@ public final class StatusServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ControlLoopStatus loop;
+
+    /** The installers' manual holds: registered by the balancer, optional like the loop. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SocketHolds holds;
 
     /** Charging sessions: optional like the loop. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -146,6 +152,7 @@ public final class StatusServlet extends HttpServlet {
         StatusReport.addCommissioning(report, Commissioning.missing(Commissioning.active(components), relayList.size(),
                 Commissioning.gridMeters(meterList), loopNow != null));
         report.add("buses", BusSection.toJson(buses));
+        report.add("holds", HoldSection.toJson(holds));
         return report;
     }
 }

@@ -9,15 +9,24 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What an installer asked for on the relay page: {@code relay=<id>&action=on|off&minutes=N}. Parsing is strict,
+ * What an installer asked for on the relay page: {@code relay=<id>&action=on|off|release&minutes=N}. With the
+ * balancer running, ON and OFF become a manual hold of the relay's socket for N minutes and {@code release} ends it
+ * (see {@link HeldSwitch}); without it they switch the relay directly. Parsing is strict,
  * because a command switches mains power: a missing, repeated or out-of-range parameter is refused with a message
  * in Italian and English, and nothing is switched.
  *
  * @param relayId the relay to switch
  * @param on      true for ON
- * @param minutes the ON lease (1..240), the default 15 when not given
+ * @param minutes the ON lease, or the hold's length (1..240), the default 15 when not given
+ * @param release end the socket's manual hold ({@code on} is then false)
  */
-public record RelayAction(String relayId, boolean on, int minutes) {
+public record RelayAction(String relayId, boolean on, int minutes, boolean release) {
+
+    /** Switch ON or OFF (not a release). */
+    public RelayAction(String relayId, boolean on, int minutes) {
+        this(relayId, on, minutes, false);
+    }
+
     public static final int DEFAULT_MINUTES = 15;
     public static final int MAX_MINUTES = 240;
 
@@ -42,10 +51,12 @@ public record RelayAction(String relayId, boolean on, int minutes) {
                     + (knownRelays.isEmpty() ? "nessuno / none" : String.join(", ", new TreeSet<>(knownRelays))));
         }
         if (action == null) throw new Invalid("Manca il parametro 'action' (on|off) / Parameter 'action' (on|off) is missing");
-        boolean on = switch (action.strip().toLowerCase(Locale.ROOT)) {
+        String verb = action.strip().toLowerCase(Locale.ROOT);
+        boolean on = switch (verb) {
             case "on" -> true;
-            case "off" -> false;
-            default -> throw new Invalid("'action' deve essere on oppure off / 'action' must be on or off");
+            case "off", "release" -> false;
+            default -> throw new Invalid("'action' deve essere on, off oppure release / 'action' must be on or off "
+                    + "(or release, to end a manual hold)");
         };
         int minutes = DEFAULT_MINUTES;
         if (minutesText != null && !minutesText.isBlank()) {
@@ -58,7 +69,7 @@ public record RelayAction(String relayId, boolean on, int minutes) {
                 throw new Invalid("'minutes' deve essere un numero intero da 1 a " + MAX_MINUTES
                         + " / 'minutes' must be a whole number from 1 to " + MAX_MINUTES);
         }
-        return new RelayAction(relay, on, minutes);
+        return new RelayAction(relay, on, minutes, verb.equals("release"));
     }
 
     /** The command for the relay; every installer command says who gave it. */

@@ -6,6 +6,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.control.SocketHold;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.Sample;
@@ -35,9 +37,55 @@ final class RelaysJson {
         return json;
     }
 
+    /** The answer to a hold or a release: what the balancer's next decision made of it. */
+    static JsonObject held(RelayAction action, int socket, HeldSwitch.Outcome outcome) {
+        JsonObject json = new JsonObject();
+        json.addProperty("relay", action.relayId());
+        json.addProperty("socket", socket);
+        json.addProperty("action", action.release() ? "release" : action.on() ? "on" : "off");
+        json.add("minutes", action.release() ? JsonNull.INSTANCE : new JsonPrimitive(action.minutes()));
+        json.add("hold", outcome.hold() == null ? JsonNull.INSTANCE : hold(outcome.hold()));
+        if (action.release()) json.addProperty("released", outcome.released());
+        json.addProperty("inForce", outcome.inForce());
+        json.add("decision", outcome.decision() == null ? JsonNull.INSTANCE : allocation(outcome.decision()));
+        return json;
+    }
+
+    static JsonObject hold(SocketHold h) {
+        JsonObject json = new JsonObject();
+        json.addProperty("socket", h.socket());
+        json.addProperty("on", h.on());
+        json.addProperty("actor", h.actor());
+        json.add("since", time(h.since()));
+        json.add("until", time(h.until()));
+        return json;
+    }
+
+    static JsonObject allocation(SocketAllocation a) {
+        JsonObject json = new JsonObject();
+        json.addProperty("on", a.on());
+        json.addProperty("reason", a.reason());
+        json.addProperty("text", a.text());
+        json.addProperty("safety", a.safety());
+        json.addProperty("relayOutcome", a.relayOutcome());
+        json.addProperty("relayDetail", a.relayDetail());
+        return json;
+    }
+
     static JsonObject overview(Snapshot snapshot, Instant now) {
+        return overview(snapshot, HoldView.NONE, now);
+    }
+
+    static JsonObject overview(Snapshot snapshot, HoldView holds, Instant now) {
         JsonArray relays = new JsonArray();
-        snapshot.relays().forEach(r -> relays.add(state(r)));
+        for (RelayState r : snapshot.relays()) {
+            JsonObject json = state(r);
+            SocketHold h = holds.holds().get(r.socket());
+            json.add("hold", h == null ? JsonNull.INSTANCE : hold(h));
+            SocketAllocation a = holds.decisions().get(r.socket());
+            json.add("balancer", a == null ? JsonNull.INSTANCE : allocation(a));
+            relays.add(json);
+        }
         JsonArray meters = new JsonArray();
         for (MeterReading m : snapshot.meters()) {
             JsonObject json = new JsonObject();
@@ -53,6 +101,7 @@ final class RelaysJson {
         }
         JsonObject json = new JsonObject();
         json.add("generatedAt", time(now));
+        json.addProperty("holdsAvailable", holds.available());
         json.add("relays", relays);
         json.add("meters", meters);
         return json;

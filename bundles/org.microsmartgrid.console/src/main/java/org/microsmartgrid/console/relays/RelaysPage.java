@@ -1,6 +1,8 @@
 package org.microsmartgrid.console.relays;
 
 import org.microsmartgrid.console.auth.CsrfGuard;
+import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.control.SocketHold;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.Quality;
@@ -39,6 +41,12 @@ final class RelaysPage {
     /** @param mockGpio whether the relays are Pi4J mock pins: a permanent banner says they switch nothing */
     static String render(Snapshot snapshot, String formAction, String token, String resultHtml, Instant now, ZoneId zone,
                          boolean mockGpio) {
+        return render(snapshot, HoldView.NONE, formAction, token, resultHtml, now, zone, mockGpio);
+    }
+
+    /** @param holds the balancer's holds and decisions: with the balancer running the buttons ask for a hold */
+    static String render(Snapshot snapshot, HoldView holds, String formAction, String token, String resultHtml,
+                         Instant now, ZoneId zone, boolean mockGpio) {
         StringBuilder h = new StringBuilder(4096);
         h.append("<div class=\"msg-relays\">\n");
         if (mockGpio) h.append("<div class=\"ui-state-error ui-corner-all\" id=\"mock-gpio\" role=\"alert\"><p><strong>")
@@ -48,16 +56,29 @@ final class RelaysPage {
         h.append("<p class=\"statline\">Relè e contatori del modulo / Relays and meters of the module &mdash; ")
                 .append("aggiornato / updated ").append(time(now, zone)).append("</p>\n");
         if (resultHtml != null) h.append(resultHtml);
-        relays(h, snapshot, formAction, token, zone, now);
+        if (holds.available()) h.append("<p id=\"holds-note\">Il bilanciatore è attivo: Accendi / Spegni impostano una ")
+                .append("<strong>tenuta manuale</strong> della presa per i minuti indicati, che il bilanciatore rispetta ")
+                .append("e comanda a nome dell'installatore. Una tenuta ON accende solo se il limite del contatore lo ")
+                .append("consente; le regole di sicurezza (contatore perso, limite superato, guasto) spengono comunque. ")
+                .append("La tenuta scade da sola, non sopravvive a un riavvio e si può rilasciare. / The balancer is ")
+                .append("running: Switch on / Switch off set a <strong>manual hold</strong> of the socket for the given ")
+                .append("minutes, which the balancer honours and switches in the installer's name. A hold ON switches on ")
+                .append("only within the grid limit; the safety rules (meter lost, limit exceeded, fault) still switch ")
+                .append("off. A hold ends by itself, does not survive a restart, and can be released.</p>\n");
+        relays(h, snapshot, holds, formAction, token, zone, now);
         meters(h, snapshot, zone);
-        h.append("<p>Un'accensione dura i minuti indicati (max ").append(RelayAction.MAX_MINUTES)
+        if (holds.available()) h.append("<p>Una tenuta dura i minuti indicati (max ").append(RelayAction.MAX_MINUTES)
+                .append("), poi il bilanciatore decide di nuovo. / A hold lasts the given minutes (at most ")
+                .append(RelayAction.MAX_MINUTES).append("), then the balancer decides again.</p>\n");
+        else h.append("<p>Un'accensione dura i minuti indicati (max ").append(RelayAction.MAX_MINUTES)
                 .append("), poi il relè si spegne da solo. / An ON lasts the given minutes (at most ")
                 .append(RelayAction.MAX_MINUTES).append("), then the relay switches itself off.</p>\n");
         h.append("</div>\n");
         return h.toString();
     }
 
-    private static void relays(StringBuilder h, Snapshot snapshot, String formAction, String token, ZoneId zone, Instant now) {
+    private static void relays(StringBuilder h, Snapshot snapshot, HoldView holds, String formAction, String token,
+                               ZoneId zone, Instant now) {
         h.append("<h3>Relè / Relays</h3>\n");
         if (snapshot.relays().isEmpty()) {
             h.append("<p>Nessun relè configurato / No relay configured</p>\n");
@@ -67,7 +88,9 @@ final class RelaysPage {
                 .append("<th>Relè / Relay</th><th>Presa / Socket</th><th>Richiesto / Wanted</th>")
                 .append("<th>Uscita / Output</th><th>Ritorno / Feedback</th><th>Guasto / Fault</th>")
                 .append("<th>Dal / Since</th><th>Origine / Source</th><th>Scadenza / Lease</th>")
-                .append("<th>Potenza / Power</th><th>Comando / Command</th></tr></thead>\n<tbody>\n");
+                .append("<th>Potenza / Power</th>")
+                .append(holds.available() ? "<th>Bilanciatore / Balancer</th><th>Tenuta / Hold</th>" : "")
+                .append("<th>Comando / Command</th></tr></thead>\n<tbody>\n");
         for (RelayState r : snapshot.relays()) {
             h.append("<tr>");
             cell(h, Encode.forHtml(r.relayId()));
@@ -81,6 +104,13 @@ final class RelaysPage {
             cell(h, Encode.forHtml(String.valueOf(r.source())));
             cell(h, lease(r.leaseUntil(), now, zone));
             cell(h, power(snapshot.socketMeter(r.socket())));
+            if (holds.available()) {
+                SocketAllocation a = holds.decisions().get(r.socket());
+                cell(h, a == null ? "&mdash;" : "<span class=\"reason\">" + Encode.forHtml(a.reason()) + "</span>: "
+                        + Encode.forHtml(a.text()));
+                SocketHold held = holds.holds().get(r.socket());
+                cell(h, held == null ? "&mdash;" : hold(held, r.relayId(), formAction, token, now, zone));
+            }
             h.append("<td><form method=\"post\" action=\"").append(Encode.forHtmlAttribute(formAction)).append("\">")
                     .append("<input type=\"hidden\" name=\"relay\" value=\"").append(Encode.forHtmlAttribute(r.relayId())).append("\">")
                     .append("<input type=\"hidden\" name=\"").append(CsrfGuard.TOKEN_PARAMETER).append("\" value=\"")
@@ -93,6 +123,40 @@ final class RelaysPage {
             h.append("</tr>\n");
         }
         h.append("</tbody></table>\n");
+    }
+
+    /** A hold in force, with the button that releases it. */
+    private static String hold(SocketHold held, String relayId, String formAction, String token, Instant now, ZoneId zone) {
+        return "<span class=\"hold\">" + (held.on() ? "ON" : "OFF") + " &mdash; " + Encode.forHtml(held.actor())
+                + ", fino a / until " + lease(held.until(), now, zone) + "</span>"
+                + "<form method=\"post\" action=\"" + Encode.forHtmlAttribute(formAction) + "\">"
+                + "<input type=\"hidden\" name=\"relay\" value=\"" + Encode.forHtmlAttribute(relayId) + "\">"
+                + "<input type=\"hidden\" name=\"" + CsrfGuard.TOKEN_PARAMETER + "\" value=\""
+                + Encode.forHtmlAttribute(token) + "\">"
+                + "<button type=\"submit\" name=\"action\" value=\"release\">Rilascia / Release</button></form>";
+    }
+
+    /** The box telling the installer what the balancer made of a hold or a release. */
+    static String heldResult(RelayAction action, int socket, HeldSwitch.Outcome outcome, ZoneId zone) {
+        StringBuilder h = new StringBuilder();
+        String what = action.release() ? "Rilascio tenuta / Hold released: presa / socket " + socket
+                + (outcome.released() ? "" : " (nessuna tenuta / no hold)")
+                : "Tenuta / Hold " + (action.on() ? "ON" : "OFF") + " " + action.relayId() + " (presa / socket " + socket
+                + ", " + action.minutes() + " min, fino a / until " + TIME.format(outcome.hold().until().atZone(zone)) + ")";
+        h.append("<div class=\"ui-widget\"><p class=\"").append(outcome.inForce() ? "ui-state-highlight" : "ui-state-error")
+                .append(" ui-corner-all\" id=\"result\">").append(Encode.forHtml(what));
+        if (!action.release()) {
+            SocketAllocation d = outcome.decision();
+            if (d == null) h.append(": <strong>in attesa del bilanciatore / waiting for the balancer</strong>");
+            else {
+                h.append(": <strong>").append(outcome.inForce() ? "in vigore / in force" : "non ancora / not yet")
+                        .append("</strong> &mdash; ").append(Encode.forHtml(d.reason())).append(": ")
+                        .append(Encode.forHtml(d.text()));
+                if (d.relayDetail() != null) h.append(" &mdash; ").append(Encode.forHtml(d.relayDetail()));
+            }
+        }
+        h.append("</p></div>\n");
+        return h.toString();
     }
 
     private static void meters(StringBuilder h, Snapshot snapshot, ZoneId zone) {

@@ -6,6 +6,9 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.SocketHold;
+import org.microsmartgrid.api.control.SocketHolds;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayCommand;
@@ -38,8 +41,11 @@ import java.util.function.Supplier;
  * whiteboard pattern of its own, so it is reachable only through the console, after the installer login.
  *
  * <p>GET {@code relays}: the page; GET {@code relays.json}: the same data as JSON. POST
- * {@code relay=<id>&action=on|off[&minutes=N]}: the command, answered with a redirect back to the page, or with
- * JSON when the client sends {@code Accept: application/json} (200 APPLIED, 409 DEFERRED or REJECTED).
+ * {@code relay=<id>&action=on|off|release[&minutes=N]}: the command, answered with a redirect back to the page, or
+ * with JSON when the client sends {@code Accept: application/json}. Without a balancer the relay is switched directly
+ * (200 APPLIED, 409 DEFERRED or REJECTED). With the balancer running, ON and OFF are a manual hold of the socket that
+ * the balancer honours and switches ({@link HeldSwitch}; 200 when in force, 202 when the balancer waits — minimum
+ * off-time, headroom — or a safety rule keeps the socket off), and {@code release} ends it.
  */
 @Component(service = Servlet.class, property = {
         "felix.webconsole.label=" + RelaysPlugin.LABEL,
@@ -60,6 +66,18 @@ public final class RelaysPlugin extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<Meter> meters = List.of();
 
+    /** The balancer's manual holds: present while the balancer runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SocketHolds holds;
+
+    /** The balancer's last decision, to tell the installer what it made of a hold. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ControlLoopStatus loop;
+
+    private final transient Supplier<SocketHolds> holdSource;
+    private final transient Supplier<ControlLoopStatus> loopSource;
     private final transient Supplier<List<Relay>> relaySource;
     private final transient Supplier<List<Meter>> meterSource;
     private final transient Clock clock;
@@ -71,6 +89,8 @@ public final class RelaysPlugin extends HttpServlet {
     public RelaysPlugin() {
         this.relaySource = () -> relays;
         this.meterSource = () -> meters;
+        this.holdSource = () -> holds;
+        this.loopSource = () -> loop;
         this.clock = Clock.systemUTC();
         this.zone = ITALY; // a Pi's clock is often set to UTC: installers read Italian time
         this.csrf = new CsrfGuard(new SecureRandom());
@@ -93,8 +113,16 @@ public final class RelaysPlugin extends HttpServlet {
         };
     }
 
-    /** For tests. */
+    /** For tests: without a balancer. */
     RelaysPlugin(Supplier<List<Relay>> relays, Supplier<List<Meter>> meters, Clock clock, ZoneId zone, SecureRandom random) {
+        this(relays, meters, () -> null, () -> null, clock, zone, random);
+    }
+
+    /** For tests: with the balancer's holds and decisions (a supplier may give null: no balancer). */
+    RelaysPlugin(Supplier<List<Relay>> relays, Supplier<List<Meter>> meters, Supplier<SocketHolds> holds,
+                 Supplier<ControlLoopStatus> loop, Clock clock, ZoneId zone, SecureRandom random) {
+        this.holdSource = holds;
+        this.loopSource = loop;
         this.relaySource = relays;
         this.meterSource = meters;
         this.clock = clock;
@@ -111,14 +139,15 @@ public final class RelaysPlugin extends HttpServlet {
         }
         Instant now = clock.instant();
         Snapshot snapshot = Snapshot.of(relaySource.get(), meterSource.get());
+        HoldView holdView = HoldView.of(holdSource.get(), loopSource.get());
         if (request.getRequestURI().endsWith(".json")) {
-            json(response, 200, RelaysJson.overview(snapshot, now));
+            json(response, 200, RelaysJson.overview(snapshot, holdView, now));
             return;
         }
         // the Web Console has written its header and menu already; this is the content part of the page
         String result = recent.take(user, now).orElse(null);
-        response.getWriter().write(RelaysPage.render(snapshot, pluginRoot(request), csrf.tokenFor(user), result, now, zone,
-                mockGpio.getAsBoolean()));
+        response.getWriter().write(RelaysPage.render(snapshot, holdView, pluginRoot(request), csrf.tokenFor(user), result,
+                now, zone, mockGpio.getAsBoolean()));
     }
 
     @Override
@@ -151,6 +180,16 @@ public final class RelaysPlugin extends HttpServlet {
             send(response, 400, json, e.getMessage());
             return;
         }
+        SocketHolds socketHolds = holdSource.get();
+        if (socketHolds != null) {
+            held(request, response, json, user, socketHolds, byId.get(action.relayId()), action);
+            return;
+        }
+        if (action.release()) {
+            send(response, 409, json, "Nessuna tenuta da rilasciare: il bilanciatore non è attivo / No hold to release: "
+                    + "the balancer is not running");
+            return;
+        }
         RelayCommand command = action.command(user);
         RelayResult result;
         try {
@@ -169,6 +208,45 @@ public final class RelaysPlugin extends HttpServlet {
         }
         recent.put(user, RelaysPage.result(action, result, zone), clock.instant());
         response.setStatus(303); // see other: the browser GETs the page, and a reload does not repeat the command
+        response.setHeader("Location", pluginRoot(request));
+    }
+
+    /** With the balancer running: a manual hold it honours, instead of a second writer on the relay. */
+    private void held(HttpServletRequest request, HttpServletResponse response, boolean json, String user,
+                      SocketHolds socketHolds, Relay relay, RelayAction action) throws IOException {
+        int socket;
+        try {
+            socket = relay.socket();
+        } catch (RuntimeException gone) {
+            send(response, 409, json, "Il relè non è più disponibile / The relay is gone");
+            return;
+        }
+        HeldSwitch.Outcome outcome;
+        try {
+            outcome = HeldSwitch.apply(socketHolds, loopSource.get(), clock, socket, action, user);
+        } catch (IllegalArgumentException e) {
+            send(response, 400, json, e.getMessage());
+            return;
+        } catch (IllegalStateException e) {
+            send(response, 409, json, "Il bilanciatore non accetta tenute ora / The balancer takes no hold now: "
+                    + e.getMessage());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            send(response, 503, json, "Interrotto / Interrupted");
+            return;
+        }
+        SocketHold h = outcome.hold();
+        LOG.info("Installer '{}' {} socket {} (relay {}){}", user, action.release() ? "released the hold of"
+                        : "held " + (action.on() ? "ON" : "OFF"), socket, action.relayId(),
+                h == null ? "" : " until " + h.until() + (outcome.decision() == null ? ""
+                        : ": balancer " + outcome.decision().reason()));
+        if (json) {
+            json(response, outcome.inForce() ? 200 : 202, RelaysJson.held(action, socket, outcome));
+            return;
+        }
+        recent.put(user, RelaysPage.heldResult(action, socket, outcome, zone), clock.instant());
+        response.setStatus(303);
         response.setHeader("Location", pluginRoot(request));
     }
 

@@ -56,6 +56,15 @@ class RelayActionTest {
     }
 
     @Test
+    void releaseEndsAHoldAndIsNeitherOnNorOff() throws Exception {
+        RelayAction a = RelayAction.parse(params("relay", "socket1", "action", "Release"), KNOWN);
+
+        assertTrue(a.release());
+        assertFalse(a.on());
+        assertFalse(RelayAction.parse(params("relay", "socket1", "action", "off"), KNOWN).release());
+    }
+
+    @Test
     void minutesMustBeAWholeNumberFrom1To240() {
         for (String bad : new String[] {"0", "241", "-5", "1.5", "dieci", "99999999999"})
             assertTrue(refused("relay", "socket1", "action", "on", "minutes", bad).contains("from 1 to 240"), bad);

@@ -18,6 +18,8 @@ import org.microsmartgrid.api.control.LoopPause;
 import org.microsmartgrid.api.control.LoopSelfTest;
 import org.microsmartgrid.api.control.PowerCap;
 import org.microsmartgrid.api.control.Reservation;
+import org.microsmartgrid.api.control.SocketHold;
+import org.microsmartgrid.api.control.SocketHolds;
 import org.microsmartgrid.api.control.SocketReservations;
 import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.api.meter.Meter;
@@ -33,6 +35,7 @@ import org.microsmartgrid.grid.balancer.prices.HourlyPrices;
 import org.microsmartgrid.grid.balancer.runtime.BalancingLoop;
 import org.microsmartgrid.grid.balancer.tariff.PriceState;
 import org.microsmartgrid.grid.balancer.runtime.CycleScheduler;
+import org.microsmartgrid.grid.balancer.runtime.HoldBook;
 import org.microsmartgrid.grid.balancer.runtime.PauseState;
 import org.microsmartgrid.grid.balancer.runtime.ReservationBook;
 import org.microsmartgrid.grid.balancer.tariff.ItalianTariffCalendar;
@@ -61,10 +64,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(name = BalancerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {ConfigurableComponent.class, MeterListener.class, ControlLoopStatus.class, SiteControl.class,
-                LoopPause.class, LoopSelfTest.class, SocketReservations.class})
+                LoopPause.class, LoopSelfTest.class, SocketReservations.class, SocketHolds.class})
 @Designate(ocd = BalancerConfig.class)
 public class Balancer implements ConfigurableComponent, MeterListener, ControlLoopStatus, SiteControl, LoopPause,
-        LoopSelfTest, SocketReservations {
+        LoopSelfTest, SocketReservations, SocketHolds {
 
     public static final String PID = BalancerConfig.PID;
     private static final Logger LOG = LoggerFactory.getLogger(Balancer.class);
@@ -101,6 +104,7 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     private volatile ReservationBook reservations;
     private volatile BalancingLoop loop;
     private volatile PauseState pause;
+    private volatile HoldBook holdBook;
     private volatile CycleScheduler scheduler;
 
     public Balancer() {
@@ -141,6 +145,10 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         });
         pause = new PauseState(clock);
         loop.usePause(pause);
+        HoldBook hb = new HoldBook(clock);
+        hb.setKnownSockets(this::knownSocket);
+        loop.useHolds(hb);
+        holdBook = hb;
         CycleScheduler s = new CycleScheduler("msg-balancer", this::cycle);
         s.start(site.cycle());
         scheduler = s;
@@ -166,6 +174,8 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         if (s != null) s.close();
         BalancingLoop l = loop;
         if (l != null) l.stop();
+        HoldBook hb = holdBook;
+        if (hb != null) hb.clear(); // holds end with the loop that honoured them
     }
 
     private void cycle() {
@@ -269,6 +279,32 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     public void resume(String actor) {
         requirePause().resume(actor);
         scheduler().ifPresent(CycleScheduler::trigger);
+    }
+
+    @Override
+    public List<SocketHold> holds() {
+        HoldBook hb = holdBook;
+        return hb == null ? List.of() : hb.holds();
+    }
+
+    @Override
+    public SocketHold hold(int socket, boolean on, java.time.Duration length, String actor) {
+        SocketHold h = requireHolds().hold(socket, on, length, actor);
+        scheduler().ifPresent(CycleScheduler::trigger);
+        return h;
+    }
+
+    @Override
+    public boolean release(int socket, String actor) {
+        boolean released = requireHolds().release(socket, actor);
+        scheduler().ifPresent(CycleScheduler::trigger);
+        return released;
+    }
+
+    private HoldBook requireHolds() {
+        HoldBook hb = holdBook;
+        if (hb == null) throw new IllegalStateException("the balancer is not active");
+        return hb;
     }
 
     @Override

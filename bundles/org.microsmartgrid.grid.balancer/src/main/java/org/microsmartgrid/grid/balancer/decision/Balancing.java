@@ -92,7 +92,8 @@ public final class Balancing {
             if (w.decided) continue;
             serveOne(w, pools, served, shed, snap);
             if (w.on && !w.closed) w.startsQueuedBehind = overtaken.get(w.priority());
-            if (!w.on && !w.closed && w.hasSession() && !w.lockedOff) overtaken.put(w.priority(), w.waitingSince);
+            if (!w.on && !w.closed && w.hasSession() && !w.lockedOff && !w.heldOn)
+                overtaken.put(w.priority(), w.waitingSince);
         }
 
         // the import with the battery idle (its charge taken out above), once what is switched on has closed
@@ -118,6 +119,10 @@ public final class Balancing {
     private static void serveOne(SocketWork w, Pools pools, List<SocketWork> served, boolean shed, SiteSnapshot snap) {
         SessionPlan.Plan plan = w.plan;
         Instant now = snap.now();
+        if (w.heldOn) {
+            serveHeld(w, pools, served, shed, snap);
+            return;
+        }
         if (w.reservedForOther) {
             String text = "reserved for " + w.snapshot.reserved().holder() + " until "
                     + Texts.timeSeconds(w.snapshot.reserved().until(), snap.tariff().zone()) + " / prenotata";
@@ -158,6 +163,37 @@ public final class Balancing {
             served.add(w);
         } else {
             waiting(w, need, pools, served, shed);
+        }
+    }
+
+    /**
+     * A socket an installer holds ON: on when the grid pool covers it (its expected draw plus the hysteresis to switch
+     * it on), never in a cycle that shed, never inside its minimum off-time; otherwise it waits, and says so.
+     */
+    private static void serveHeld(SocketWork w, Pools pools, List<SocketWork> served, boolean shed, SiteSnapshot snap) {
+        String text = w.plan.onText();
+        if (w.lockedOff) {
+            w.decide(false, Reason.HELD_MIN_OFF, text + "; waiting: minimum off-time until " + Texts.timeSeconds(
+                    w.snapshot.relay().since().plus(snap.settings().minOff()), snap.tariff().zone()));
+            return;
+        }
+        double cost = w.costW();
+        double need = w.closed ? cost : cost + snap.settings().hysteresisW();
+        double available = pools.available(Source.GRID, w.closed);
+        if ((w.closed || !shed) && need <= available) {
+            pools.take(Source.GRID, cost, w.closed);
+            w.decide(true, Reason.MANUAL_HOLD_ON, text);
+            served.add(w);
+        } else if (w.lockedOn) {
+            pools.take(Source.GRID, cost, false);
+            w.decide(true, Reason.HELD_MIN_ON, text + "; over the limit, stays on for the minimum on-time until "
+                    + Texts.timeSeconds(w.snapshot.relay().since().plus(snap.settings().minOn()), snap.tariff().zone()));
+            served.add(w);
+        } else if (shed && !w.closed) {
+            w.decide(false, Reason.WAITING_AFTER_SHED, text + ": waiting, the grid limit was exceeded in this cycle");
+        } else {
+            w.decide(false, w.plan.waitReason(), w.plan.waitText() + " (needs " + Texts.w(need) + ", "
+                    + Texts.w(Math.max(0, available)) + " available)");
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The decision while an installer has paused balancing: every safety OFF of the normal decision stands (over the
- * limit, grid or socket meter lost, relay fault, disabled), everything else leaves the socket as it is — nothing is
- * switched on, and what the installer switched by hand is not switched off or taken over.
+ * limit, grid or socket meter lost, relay fault, disabled, held OFF), and so does a hold ON the limit allows;
+ * everything else leaves the socket as it is — nothing is switched on, and what the installer switched by hand is not
+ * switched off or taken over.
  */
 public final class Pausing {
 
@@ -27,7 +28,7 @@ public final class Pausing {
         String text = "paused by " + actor + " until " + Texts.timeSeconds(until, zone)
                 + ": left as it is (safety rules still apply)";
         List<SocketDecision> sockets = normal.sockets().stream().map(sd -> {
-            if (sd.safety()) return sd;
+            if (sd.safety() || sd.reason() == Reason.MANUAL_HOLD_ON) return sd; // a hold is a person's request too
             boolean on = closed.getOrDefault(sd.socket(), false);
             return new SocketDecision(sd.socket(), on, on ? Reason.PAUSED_ON : Reason.PAUSED_OFF, text, false,
                     sd.source(), sd.drawW(), sd.priority(), sd.mode());

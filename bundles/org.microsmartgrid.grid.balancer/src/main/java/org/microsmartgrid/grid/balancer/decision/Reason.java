@@ -16,6 +16,8 @@ public enum Reason {
     SAFE_STATE_IDLE(true, false),
     /** Balancing paused by an installer (commissioning): on, left as it is; not renewed by the loop. */
     PAUSED_ON(true, false),
+    /** Held ON by an installer (SocketHolds): on because the grid limit and every safety rule allow it. */
+    MANUAL_HOLD_ON(true, false),
 
     // --- off, waiting
     NO_SESSION(false, false),
@@ -45,7 +47,9 @@ public enum Reason {
     NO_SOCKET_METER(false, true),
     RELAY_FAULT(false, true),
     /** Disabled by a person or a building system (SiteControl): off at once, until enabled again. */
-    DISABLED(false, true);
+    DISABLED(false, true),
+    /** Held OFF by an installer (SocketHolds): off at once, like a disabled socket, until the hold ends. */
+    MANUAL_HOLD_OFF(false, true);
 
     private final boolean on;
     private final boolean safety;

@@ -32,6 +32,13 @@ final class SessionPlan {
     private SessionPlan() {
     }
 
+    /** Held ON by an installer: from the grid, whatever the session (there may be none: a test load). */
+    static Plan held(Held hold, java.time.ZoneId zone) {
+        String text = "held ON by " + hold.actor() + " until " + Texts.timeSeconds(hold.until(), zone);
+        return new Plan(Source.GRID, Reason.MANUAL_HOLD_ON, text + " / accesa a mano", Reason.WAITING_HEADROOM,
+                text + ": waiting for grid headroom / in attesa di potenza disponibile");
+    }
+
     static Plan plan(Session session, double expectedDrawW, TariffOutlook tariff, Instant now, boolean cheapNow) {
         return switch (session.mode()) {
             case NONE -> NO_SESSION;

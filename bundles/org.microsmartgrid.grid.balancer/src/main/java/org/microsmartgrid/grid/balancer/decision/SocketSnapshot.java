@@ -13,9 +13,21 @@ import java.util.Optional;
  * @param session  the session on it ({@link Session#none()} when there is none)
  * @param disabledBy who disabled the socket (it stays off); null when it is enabled
  * @param reserved   the reservation in force now; null when none
+ * @param hold       an installer's manual hold in force now; null when none
  */
 public record SocketSnapshot(int socket, double ratingW, PriorityClass priority, Optional<MeterValue> meter,
-                             RelayView relay, Session session, String disabledBy, Reserved reserved) {
+                             RelayView relay, Session session, String disabledBy, Reserved reserved, Held hold) {
+
+    /** Without a manual hold. */
+    public SocketSnapshot(int socket, double ratingW, PriorityClass priority, Optional<MeterValue> meter,
+                          RelayView relay, Session session, String disabledBy, Reserved reserved) {
+        this(socket, ratingW, priority, meter, relay, session, disabledBy, reserved, null);
+    }
+
+    /** The same socket with a manual hold (null: none). */
+    public SocketSnapshot withHold(Held held) {
+        return new SocketSnapshot(socket, ratingW, priority, meter, relay, session, disabledBy, reserved, held);
+    }
 
     /** Without a reservation in force. */
     public SocketSnapshot(int socket, double ratingW, PriorityClass priority, Optional<MeterValue> meter,

@@ -44,6 +44,11 @@ final class SocketWork {
 
     /** A reservation in force keeps the socket for someone else than the session (or plug) on it now. */
     final boolean reservedForOther;
+    /**
+     * Held ON by an installer: served first, from the grid like a NOW session (counted at its measured or expected
+     * draw), but only within the limit and the safety rules.
+     */
+    final boolean heldOn;
 
     boolean decided;
     boolean on;
@@ -70,15 +75,20 @@ final class SocketWork {
         this.waitingSince = waiting != null ? waiting : now;
         this.lockedOn = closed && now.isBefore(relay.since().plus(st.minOn()));
         this.lockedOff = !closed && now.isBefore(relay.since().plus(st.minOff()));
-        this.plan = SessionPlan.plan(s.session(), expectedW, site.tariff(), now, cheapNow);
-        this.reservedForOther = s.reserved() != null && !s.reserved().holderHere();
+        this.heldOn = s.hold() != null && s.hold().on();
+        this.plan = heldOn ? SessionPlan.held(s.hold(), site.tariff().zone())
+                : SessionPlan.plan(s.session(), expectedW, site.tariff(), now, cheapNow);
+        this.reservedForOther = !heldOn && s.reserved() != null && !s.reserved().holderHere();
 
         if (s.disabledBy() != null) decide(false, Reason.DISABLED, "disabled by " + s.disabledBy());
         else if (relay.faulted()) decide(false, Reason.RELAY_FAULT, "relay fault: " + relay.fault());
         else if (s.meter().isPresent() && !s.meter().get().isGood())
             decide(false, Reason.SOCKET_METER_LOST, "socket meter " + s.meter().get().quality());
         else if (implausible.isPresent()) decide(false, Reason.SOCKET_METER_LOST, implausible.get());
-        else if (s.meter().isEmpty() && plan.source() != Source.NONE && s.session().mode() != Mode.NOW)
+        else if (s.hold() != null && !s.hold().on())
+            decide(false, Reason.MANUAL_HOLD_OFF, "held OFF by " + s.hold().actor() + " until "
+                    + Texts.timeSeconds(s.hold().until(), site.tariff().zone()) + " / spenta a mano");
+        else if (s.meter().isEmpty() && !heldOn && plan.source() != Source.NONE && s.session().mode() != Mode.NOW)
             decide(false, Reason.NO_SOCKET_METER, "mode " + s.session().mode() + " needs the socket's own meter; "
                     + "without one the socket may only charge NOW / senza contatore la presa carica solo in modo NOW");
         boolean hard = decided;

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The order in which sockets are served, and its reverse, in which they are shed.
  *
- * <p>Served first: sockets held on by their minimum on-time (they cannot be switched off anyway), then sessions
+ * <p>Served first: sockets held on by their minimum on-time (they cannot be switched off anyway), then sockets an
+ * installer holds ON (the installer on site asked for them, within the limit), then sessions
  * before sockets without one, then by priority class. Within a class sessions take turns: a running socket keeps
  * its slot until its turn (the rotation period) is over; then comes the queue of waiting sockets, longest waiting
  * first; sockets whose turn is over come last, so a waiting socket takes their place when there is not enough for all.
@@ -27,7 +28,8 @@ final class TurnOrder {
 
     static List<SocketWork> serveOrder(List<SocketWork> sockets, Instant now, Settings settings) {
         return sockets.stream()
-                .sorted(Comparator.comparing((SocketWork w) -> !w.lockedOn).thenComparing(byClassAndTurn(now, settings)))
+                .sorted(Comparator.comparing((SocketWork w) -> !w.lockedOn).thenComparing(w -> !w.heldOn)
+                        .thenComparing(byClassAndTurn(now, settings)))
                 .toList();
     }
 

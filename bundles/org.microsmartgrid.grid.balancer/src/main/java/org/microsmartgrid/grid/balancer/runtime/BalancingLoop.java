@@ -22,6 +22,8 @@ import org.microsmartgrid.grid.balancer.config.SiteConfig;
 import org.microsmartgrid.grid.balancer.decision.BalancerState;
 import org.microsmartgrid.grid.balancer.decision.Balancing;
 import org.microsmartgrid.grid.balancer.decision.Decision;
+import org.microsmartgrid.grid.balancer.decision.Held;
+import org.microsmartgrid.grid.balancer.decision.SocketSnapshot;
 import org.microsmartgrid.grid.balancer.decision.Pausing;
 import org.microsmartgrid.grid.balancer.decision.Reserved;
 import org.microsmartgrid.grid.balancer.decision.SafetyDryRun;
@@ -63,6 +65,7 @@ public final class BalancingLoop {
     private volatile Supplier<PriceState> prices = () -> PriceState.NONE;
     private final TradeLedger ledger = new TradeLedger();
     private volatile ReservationBook reservations;
+    private volatile HoldBook holds;
 
     public BalancingLoop(SiteConfig config, Clock clock, Supplier<? extends Collection<Meter>> meters,
                          Supplier<? extends Collection<Relay>> relays) {
@@ -105,6 +108,11 @@ public final class BalancingLoop {
         this.reservations = book;
     }
 
+    /** The installers' manual holds (null: none). */
+    public void useHolds(HoldBook holds) {
+        this.holds = holds;
+    }
+
     /** The installer's commissioning pause (null: never paused). */
     public void usePause(LoopPause pause) {
         this.pause = pause;
@@ -128,7 +136,7 @@ public final class BalancingLoop {
         Optional<LoopPause.Paused> paused = pause == null ? Optional.empty() : pause.paused();
         if (paused.isPresent())
             d = Pausing.hold(d, snap, paused.get().actor(), paused.get().until(), snap.tariff().zone());
-        Map<Integer, RelayResult> results = RelayApplier.apply(d, rs, config.lease(), SOURCE);
+        Map<Integer, RelayResult> results = RelayApplier.apply(d, rs, config.lease(), SOURCE, holders(snap));
         BatteryResult battery = BatteryApplier.apply(d, List.copyOf(batteries.get()), config.batteryValidity(), SOURCE,
                 config.settings().exportLimitW());
         sessions.account(snap);
@@ -162,11 +170,28 @@ public final class BalancingLoop {
                 sessionSource.holder(r.socket()).ifPresent(h -> holders.put(r.socket(), h));
             reserved = book.inForce(now, holders);
         }
-        return control == null
+        SiteSnapshot snap = control == null
                 ? SnapshotGatherer.gather(now, ms, rs, config, sessionSource, state, tariff, Map.of(),
                         Double.POSITIVE_INFINITY, reserved)
                 : SnapshotGatherer.gather(now, ms, rs, config, sessionSource, state, tariff,
                         control.disabledSockets(), control.capW(), reserved);
+        HoldBook hb = holds;
+        return hb == null ? snap : withHolds(snap, hb.inForce(now));
+    }
+
+    /** The snapshot with each socket's manual hold in force (a hold on a socket the site does not have is ignored). */
+    static SiteSnapshot withHolds(SiteSnapshot snap, Map<Integer, Held> held) {
+        if (held.isEmpty()) return snap;
+        List<SocketSnapshot> sockets = snap.sockets().stream().map(s -> s.withHold(held.get(s.socket()))).toList();
+        return new SiteSnapshot(snap.now(), snap.grid(), snap.pv(), snap.battery(), sockets, snap.tariff(),
+                snap.settings(), snap.previous(), snap.gridSetup());
+    }
+
+    /** Who asks for each held socket's relay: the hold's actor, so the relay and its log name the installer. */
+    private static Map<Integer, String> holders(SiteSnapshot snap) {
+        Map<Integer, String> result = new HashMap<>();
+        for (SocketSnapshot s : snap.sockets()) if (s.hold() != null) result.put(s.socket(), s.hold().actor());
+        return result;
     }
 
     /** The commissioning self-test on the live snapshot: decides, never applies (see {@link SafetyDryRun}). */

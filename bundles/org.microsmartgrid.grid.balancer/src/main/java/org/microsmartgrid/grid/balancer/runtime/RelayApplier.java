@@ -13,6 +13,7 @@ import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.api.relay.RelayState;
 import org.microsmartgrid.grid.balancer.decision.Decision;
 import org.microsmartgrid.grid.balancer.decision.Pausing;
+import org.microsmartgrid.grid.balancer.decision.Reason;
 import org.microsmartgrid.grid.balancer.decision.SocketDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,21 +42,32 @@ final class RelayApplier {
     }
 
     static Map<Integer, RelayResult> apply(Decision d, Collection<Relay> relays, Duration lease, String source) {
+        return apply(d, relays, lease, source, Map.of());
+    }
+
+    /**
+     * @param holders the actor of each socket held by an installer: a MANUAL_HOLD_ON or MANUAL_HOLD_OFF is sent in
+     *                their name (the relay shows who holds it); every other command of the loop in its own
+     */
+    static Map<Integer, RelayResult> apply(Decision d, Collection<Relay> relays, Duration lease, String source,
+                                           Map<Integer, String> holders) {
         Map<Integer, List<Relay>> bySocket = bySocket(relays);
         Map<Integer, RelayResult> results = new HashMap<>();
         for (SocketDecision sd : d.sockets()) {
             if (Pausing.leftAlone(sd)) continue; // paused by an installer: only safety OFFs are sent
             List<Relay> rs = bySocket.getOrDefault(sd.socket(), List.of());
+            boolean held = sd.reason() == Reason.MANUAL_HOLD_ON || sd.reason() == Reason.MANUAL_HOLD_OFF;
+            String who = held ? holders.getOrDefault(sd.socket(), source) : source;
             for (Relay r : rs) {
                 try {
                     RelayCommand cmd;
                     if (sd.on()) {
                         if (rs.size() != 1) continue; // two relays on one socket: only OFF is safe
-                        cmd = RelayCommand.on(source, lease);
+                        cmd = RelayCommand.on(who, lease);
                     } else {
                         RelayState st = r.state();
                         if (!st.wantedOn() && !st.closed()) continue;
-                        cmd = sd.safety() ? RelayCommand.safetyOff(source) : RelayCommand.off(source);
+                        cmd = sd.safety() ? RelayCommand.safetyOff(who) : RelayCommand.off(who);
                     }
                     RelayResult result = r.command(cmd);
                     if (result == null) continue; // a relay that answers nothing: its state tells next cycle
