@@ -16,42 +16,18 @@ module=$(cd "$here/.." && pwd)
 root=$(cd "$module/../.." && pwd)
 jmh_args="${JMH_ARGS:--f 1 -wi 3 -w 2 -i 5 -r 2}"
 benchmarks="${BENCHMARKS:-InProcessSearchBenchmark|PostgisSearchBenchmark}"
-pgbin="${PGBIN:-/usr/lib/postgresql/15/bin}"
 
 (cd "$root" && mvn -B -q -Dstyle.color=never -pl bundles/org.microsmartgrid.city.search test-compile \
     dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test)
 cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/test.classpath")"
 
-# a throwaway cluster: random password, loopback only, socket in its own directory
-work=$(mktemp -d /tmp/city-search-pg.XXXXXX)
-as_pg=()
-if [ "$(id -u)" = 0 ]; then
-  chown postgres "$work"
-  as_pg=(runuser -u postgres --)
-fi
-password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-printf '%s\n' "$password" > "$work/pw"
-chmod 600 "$work/pw"
-[ "$(id -u)" = 0 ] && chown postgres "$work/pw"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-stop() {
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap stop EXIT
-"${as_pg[@]}" "$pgbin/initdb" -D "$work/data" -U bench --auth=scram-sha-256 --pwfile="$work/pw" >/dev/null
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/data" -l "$work/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $work -c shared_buffers=256MB -c fsync=off" start >/dev/null
-PGPASSWORD="$password" psql -h 127.0.0.1 -p "$port" -U bench -d postgres -qc "CREATE DATABASE bench"
-PGPASSWORD="$password" psql -h 127.0.0.1 -p "$port" -U bench -d bench -qc "CREATE EXTENSION postgis"
-pg_version=$(PGPASSWORD="$password" psql -h 127.0.0.1 -p "$port" -U bench -d bench -tAc \
-    "SELECT split_part(version(), ' ', 2) || ', PostGIS ' || postgis_lib_version()")
+# shellcheck source=throwaway-postgis.sh
+. "$here/throwaway-postgis.sh"
 
 echo "machine: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB," \
      "$(java -version 2>&1 | sed -n 2p), PostgreSQL $pg_version, $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== index memory"
 java -cp "$cp" org.microsmartgrid.city.search.bench.IndexMemory
-props="-Dcity.bench.jdbc=jdbc:postgresql://127.0.0.1:$port/bench -Dcity.bench.user=bench -Dcity.bench.password=$password"
 for mode in ${MODES:-sample thrpt}; do
   unit=us
   [ "$mode" = thrpt ] && unit=s

@@ -40,7 +40,9 @@ import com.google.gson.JsonParser;
  * index loaded with city.search's benchmark country (130,000 points, through {@link LiveRegistry} as at start-up),
  * the same 4,096 origins and queries as the in-process and PostGIS benchmarks, asked over keep-alive HTTP/1.1 by two
  * client threads in turn for a fixed time. Prints answers per second and latency percentiles; checks first that the
- * HTTP answers name the same 20 points as the in-process search of the original data.
+ * HTTP answers name the same 20 points as the in-process search of the original data. Given a PostGIS database
+ * ({@code -Dcity.bench.jdbc}, as bench/http-search-benchmark.sh gives), the same clients ask the peer, PostGIS behind
+ * the same Jetty ({@link PostgisPeerServlet}), in turn with ours.
  *
  * <p>Not a test (not run by surefire): {@code bench/http-search-benchmark.sh}.
  */
@@ -60,6 +62,17 @@ public final class HttpSearchBenchmark {
         System.out.printf("loaded %,d points into the index through LiveRegistry in %.1f s%n", live.index().size(),
                 (System.nanoTime() - loadStart) / 1e9);
 
+        // the peer (docs/benchmarks.md §18): PostGIS behind the same Jetty, geometry and geography KNN, each point's
+        // document stored in its row; only when the script gives a database
+        List<String> engines = new ArrayList<>(List.of(""));
+        boolean peer = System.getProperty("city.bench.jdbc") != null;
+        if (peer) {
+            long t0 = System.nanoTime();
+            PostgisPeerServlet.loadDocuments(locations, System.currentTimeMillis());
+            System.out.printf("PostGIS peer: points and their documents loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            engines.addAll(List.of("/peer/geometry", "/peer/geography"));
+        }
+
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -67,17 +80,28 @@ public final class HttpSearchBenchmark {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new SearchServlet(live)), "/api/v1/search");
+        if (peer) {
+            context.addServlet(new ServletHolder(new PostgisPeerServlet(true, clients)), "/peer/geometry/api/v1/search");
+            context.addServlet(new ServletHolder(new PostgisPeerServlet(false, clients)), "/peer/geography/api/v1/search");
+        }
         server.setHandler(context);
         server.start();
         String base = "http://127.0.0.1:" + connector.getLocalPort();
         try {
             List<Position> origins = BenchQueries.origins();
             PointIndex reference = BenchQueries.index(points);
-            for (boolean filtered : new boolean[] {true, false}) {
-                List<URI> uris = origins.stream().map(o -> URI.create(base + path(o, filtered))).toList();
-                agree(reference, origins, uris, filtered);
-                run(filtered ? "filtered" : "plain", uris, clients, warmupS, false);
-                run(filtered ? "filtered" : "plain", uris, clients, measureS, true);
+            // interleaved: each round asks every engine in turn, so a change of the machine's load hits all of them
+            for (int round = 1; round <= Integer.getInteger("rounds", peer ? 2 : 1); round++) {
+                for (boolean filtered : new boolean[] {true, false}) {
+                    for (String engine : engines) {
+                        List<URI> uris = origins.stream().map(o -> URI.create(base + engine + path(o, filtered))).toList();
+                        String name = (engine.isEmpty() ? "city API" : "PostGIS " + engine.substring("/peer/".length()))
+                                + ", " + (filtered ? "filtered" : "plain") + ", round " + round;
+                        if (round == 1) agree(reference, origins, uris, name);
+                        run(name, uris, clients, warmupS, false);
+                        run(name, uris, clients, measureS, true);
+                    }
+                }
             }
         } finally {
             server.stop();
@@ -93,8 +117,9 @@ public final class HttpSearchBenchmark {
     }
 
     /** The HTTP answers name the same points in the same order as the in-process search of the original data. */
-    private static void agree(PointIndex reference, List<Position> origins, List<URI> uris, boolean filtered)
+    private static void agree(PointIndex reference, List<Position> origins, List<URI> uris, String name)
             throws Exception {
+        boolean filtered = uris.get(0).getQuery().contains("vehicle_class");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int same = 0;
         for (int i = 0; i < 256; i++) {
@@ -107,8 +132,7 @@ public final class HttpSearchBenchmark {
             if (got.equals(expected)) same++;
             else if (i - same < 2) System.out.println("differs at " + uris.get(i) + ":\n expected " + expected + "\n got      " + got);
         }
-        System.out.printf("%s: HTTP answers agree with the in-process search on %d of 256 origins%n",
-                filtered ? "filtered" : "plain", same);
+        System.out.printf("%s: HTTP answers agree with the in-process search on %d of 256 origins%n", name, same);
     }
 
     private static void run(String name, List<URI> uris, int clients, int seconds, boolean report) throws Exception {

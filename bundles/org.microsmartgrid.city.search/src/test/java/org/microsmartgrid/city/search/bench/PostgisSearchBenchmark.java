@@ -96,6 +96,21 @@ public class PostgisSearchBenchmark {
     }
 
     static List<String> run(PreparedStatement s, Position o, boolean geometry, boolean filtered) throws SQLException {
+        bind(s, o, geometry, filtered);
+        List<String> ids = new ArrayList<>(BenchQueries.LIMIT);
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Binds the benchmark's query to a statement made from {@link #sql}: origin, radius (and its box for geometry),
+     * the filters' values and the limit.
+     */
+    public static void bind(PreparedStatement s, Position o, boolean geometry, boolean filtered) throws SQLException {
         int i = 1;
         s.setDouble(i++, o.longitude());
         s.setDouble(i++, o.latitude());
@@ -111,22 +126,23 @@ public class PostgisSearchBenchmark {
             s.setLong(i++, BenchQueries.MIN_POWER_W);
         }
         s.setInt(i, BenchQueries.LIMIT);
-        List<String> ids = new ArrayList<>(BenchQueries.LIMIT);
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        return ids;
     }
 
-    static Connection connect() throws SQLException {
+    /**
+     * The benchmark's nearest-20 as SQL selecting {@code columns} (of {@code city_points}) and the distance in metres
+     * as {@code d}: geometry or geography KNN, with or without the filters.
+     */
+    public static String sql(String columns, boolean geometry, boolean filtered) {
+        return String.format(geometry ? GEOMETRY : GEOGRAPHY, filtered ? FILTERS : "").replace("SELECT id,", "SELECT " + columns + ",");
+    }
+
+    public static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("city.bench.jdbc"),
                 System.getProperty("city.bench.user"), System.getProperty("city.bench.password"));
     }
 
     /** Loads the points once per database (later forks find them), with both GiST indexes. */
-    private static void loadOnce(Connection c) throws SQLException {
+    public static void loadOnce(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS city_bench_loaded (points int)");
             try (ResultSet rs = s.executeQuery("SELECT points FROM city_bench_loaded")) {
