@@ -13,6 +13,7 @@ import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayState;
 import org.microsmartgrid.console.InstallerAuthentication;
 import org.microsmartgrid.console.auth.CsrfGuard;
+import org.microsmartgrid.console.pages.InstallerWrite;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -89,7 +90,7 @@ public final class CommissioningPlugin extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String user = installer(request);
+        String user = InstallerWrite.installer(request);
         if (user == null) {
             text(response, 403, "Accesso negato / Not logged in");
             return;
@@ -128,18 +129,10 @@ public final class CommissioningPlugin extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String user = installer(request);
-        if (user == null) {
-            text(response, 403, "Accesso negato / Not logged in");
-            return;
-        }
-        Optional<String> refusal = csrf.refusal(user, request.getParameter(CsrfGuard.TOKEN_PARAMETER),
-                request.getHeader("Host"), request.getHeader("Origin"), request.getHeader("Referer"));
-        if (refusal.isPresent()) {
-            LOG.warn("Commissioning request by '{}' refused as a possible cross-site request: {}", user, refusal.get());
-            text(response, 403, refusal.get());
-            return;
-        }
+        Optional<String> writer = InstallerWrite.allowed(request, csrf, "Commissioning request", LOG,
+                (s, m) -> text(response, s, m));
+        if (writer.isEmpty()) return;
+        String user = writer.get();
         CommissioningActions.Outcome outcome = actions.handle(user, request.getParameterMap());
         if (outcome.status() != 303) {
             text(response, outcome.status(), outcome.message());
@@ -163,12 +156,6 @@ public final class CommissioningPlugin extends HttpServlet {
         return ids;
     }
 
-    static String installer(HttpServletRequest request) {
-        Object user = request.getAttribute(InstallerAuthentication.REMOTE_USER);
-        if (user instanceof String s && !s.isBlank()) return s;
-        String remote = request.getRemoteUser();
-        return remote == null || remote.isBlank() ? null : remote;
-    }
 
     private static String pluginRoot(HttpServletRequest request) {
         Object root = request.getAttribute(ATTR_PLUGIN_ROOT);

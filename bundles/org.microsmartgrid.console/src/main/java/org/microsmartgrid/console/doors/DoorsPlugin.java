@@ -22,6 +22,7 @@ import org.microsmartgrid.api.building.DoorAccess;
 import org.microsmartgrid.api.building.DoorAccess.IssuedCode;
 import org.microsmartgrid.api.building.DoorState;
 import org.microsmartgrid.console.auth.CsrfGuard;
+import org.microsmartgrid.console.pages.InstallerWrite;
 import org.microsmartgrid.console.relays.RelaysPlugin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -81,7 +82,7 @@ public final class DoorsPlugin extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String user = installer(request);
+        String user = InstallerWrite.installer(request);
         if (user == null) {
             send(response, 403, "Accesso negato / Not logged in");
             return;
@@ -97,18 +98,10 @@ public final class DoorsPlugin extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String user = installer(request);
-        if (user == null) {
-            send(response, 403, "Accesso negato / Not logged in");
-            return;
-        }
-        Optional<String> refusal = csrf.refusal(user, request.getParameter(CsrfGuard.TOKEN_PARAMETER),
-                request.getHeader("Host"), request.getHeader("Origin"), request.getHeader("Referer"));
-        if (refusal.isPresent()) {
-            LOG.warn("Door code by '{}' refused as a possible cross-site request: {}", user, refusal.get());
-            send(response, 403, refusal.get());
-            return;
-        }
+        Optional<String> writer = InstallerWrite.allowed(request, csrf, "Door code", LOG,
+                (s, m) -> send(response, s, m));
+        if (writer.isEmpty()) return;
+        String user = writer.get();
         DoorAccess a = source.get();
         if (a == null) {
             send(response, 503, "Nessun servizio porte / No door service on this module");
@@ -158,9 +151,6 @@ public final class DoorsPlugin extends HttpServlet {
                 csrf.tokenFor(user), null, null, why, zone));
     }
 
-    private static String installer(HttpServletRequest request) {
-        return RelaysPlugin.installer(request); // the same login as the relay page
-    }
 
     private static String pluginRoot(HttpServletRequest request) {
         Object root = request.getAttribute("felix.webconsole.pluginRoot");

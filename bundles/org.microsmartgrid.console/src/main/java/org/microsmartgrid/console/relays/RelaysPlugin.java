@@ -1,6 +1,7 @@
 package org.microsmartgrid.console.relays;
 
 import org.microsmartgrid.console.auth.CsrfGuard;
+import org.microsmartgrid.console.pages.InstallerWrite;
 import com.google.gson.JsonObject;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -132,7 +133,7 @@ public final class RelaysPlugin extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String user = installer(request);
+        String user = InstallerWrite.installer(request);
         if (user == null) {
             send(response, 403, wantsJson(request), "Accesso negato / Not logged in");
             return;
@@ -153,18 +154,10 @@ public final class RelaysPlugin extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean json = wantsJson(request);
-        String user = installer(request);
-        if (user == null) {
-            send(response, 403, json, "Accesso negato / Not logged in");
-            return;
-        }
-        Optional<String> refusal = csrf.refusal(user, request.getParameter(CsrfGuard.TOKEN_PARAMETER),
-                request.getHeader("Host"), request.getHeader("Origin"), request.getHeader("Referer"));
-        if (refusal.isPresent()) {
-            LOG.warn("Relay command by '{}' refused as a possible cross-site request: {}", user, refusal.get());
-            send(response, 403, json, refusal.get());
-            return;
-        }
+        Optional<String> writer = InstallerWrite.allowed(request, csrf, "Relay command", LOG,
+                (s, m) -> send(response, s, json, m));
+        if (writer.isEmpty()) return;
+        String user = writer.get();
         Map<String, Relay> byId = new LinkedHashMap<>();
         for (Relay relay : relaySource.get()) {
             try {
@@ -250,13 +243,6 @@ public final class RelaysPlugin extends HttpServlet {
         response.setHeader("Location", pluginRoot(request));
     }
 
-    /** The installer the login let in (set by {@link InstallerAuthentication}), or null. */
-    public static String installer(HttpServletRequest request) {
-        Object user = request.getAttribute(InstallerAuthentication.REMOTE_USER);
-        if (user instanceof String s && !s.isBlank()) return s;
-        String remote = request.getRemoteUser();
-        return remote == null || remote.isBlank() ? null : remote;
-    }
 
     private static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader("Accept");

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.microsmartgrid.api.control.Reservation;
 import org.microsmartgrid.api.control.SocketReservations;
 import org.microsmartgrid.console.auth.CsrfGuard;
+import org.microsmartgrid.console.pages.InstallerWrite;
 import org.microsmartgrid.console.relays.RelaysPlugin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -67,7 +68,7 @@ public final class ReservationsPlugin extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String user = RelaysPlugin.installer(request);
+        String user = InstallerWrite.installer(request);
         if (user == null) {
             send(response, 403, "Accesso negato / Not logged in");
             return;
@@ -80,18 +81,10 @@ public final class ReservationsPlugin extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String user = RelaysPlugin.installer(request);
-        if (user == null) {
-            send(response, 403, "Accesso negato / Not logged in");
-            return;
-        }
-        Optional<String> refusal = csrf.refusal(user, request.getParameter(CsrfGuard.TOKEN_PARAMETER),
-                request.getHeader("Host"), request.getHeader("Origin"), request.getHeader("Referer"));
-        if (refusal.isPresent()) {
-            LOG.warn("Reservation change by '{}' refused as a possible cross-site request: {}", user, refusal.get());
-            send(response, 403, refusal.get());
-            return;
-        }
+        Optional<String> writer = InstallerWrite.allowed(request, csrf, "Reservation change", LOG,
+                (s, m) -> send(response, s, m));
+        if (writer.isEmpty()) return;
+        String user = writer.get();
         SocketReservations r = source.get();
         if (r == null) {
             send(response, 503, "Il ciclo di controllo non è attivo / The control loop is not running");
