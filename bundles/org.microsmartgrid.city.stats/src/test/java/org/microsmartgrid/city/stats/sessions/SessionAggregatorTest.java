@@ -39,7 +39,7 @@ class SessionAggregatorTest {
         assertEquals("Municipio 1", marino.district());
         assertEquals(2, marino.sessions());
         assertEquals(8000, marino.energyWh());
-        assertEquals("45.46,9.19", marino.area(), "the grid cell stays");
+        assertEquals(Areas.cell(45.4669, 9.1900, 0.01), marino.area(), "the grid cell stays as it was");
         assertEquals(Districts.OTHER,
                 hours.stream().filter(h -> h.locationId().equals("centrale")).findFirst().orElseThrow().district());
     }
