@@ -116,7 +116,10 @@
     // energy per group as bars (uPlot's bars path), the same numbers in the table below
     const xs = g.groups.map((_, i) => i);
     const bars = window.uPlot && window.uPlot.paths && window.uPlot.paths.bars ? window.uPlot.paths.bars({ size: [0.6, 80] }) : undefined;
-    draw($("chart-groups"), { title: t("energy") + " – " + t("by_" + by), scales: { x: { time: false } },
+    // bars centred on their group, from zero up
+    draw($("chart-groups"), { title: t("energy") + " – " + t("by_" + by),
+      scales: { x: { time: false, range: () => [-0.5, Math.max(1, xs.length) - 0.5] },
+        y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
       series: [{ label: t("key"), value: (u, i) => (i == null || !g.groups[i] ? "–" : g.groups[i].key) },
         { label: t("energy"), stroke: "#0b5394", fill: "rgba(11,83,148,0.35)", paths: bars, points: { show: false } }],
       axes: [{ splits: () => xs, values: (u, vals) => vals.map((v) => (g.groups[v] ? g.groups[v].key : "")) }, {}] },

@@ -74,6 +74,7 @@ public final class StatsService implements TelemetryObserver, SearchObserver {
 
     private synchronized void start(StatsConfig c) {
         config = c;
+        warnRawBits(c);
         DistrictsStatus d = districts.load(c.districts_file(), c.district_name_property());
         if (d.error() != null)
             LOG.error("{}; districts in use: {}", d.error(), d.districts().isEmpty() ? "none" : d.districts());
@@ -90,6 +91,29 @@ public final class StatsService implements TelemetryObserver, SearchObserver {
             return t;
         });
         flusher.scheduleWithFixedDelay(this::flush, c.flush_seconds(), c.flush_seconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * A double typed without a decimal point in a FileInstall .config file ({@code D"120"}) is read as raw IEEE bits:
+     * a subnormal number no one means. Said loudly, with what was probably meant (docs/configuration.md).
+     */
+    private static void warnRawBits(StatsConfig c) {
+        java.util.Map<String, Double> doubles = new java.util.LinkedHashMap<>();
+        doubles.put("max.power.kw", c.max_power_kw());
+        doubles.put("cell.degrees", c.cell_degrees());
+        doubles.put("walk.metres", c.walk_metres());
+        doubles.put("cer.rate.eur.per.mwh", c.cer_rate_eur_per_mwh());
+        doubles.put("cer.producer.fraction", c.cer_producer_fraction());
+        doubles.put("co2.baseline.g.per.km", c.co2_baseline_g_per_km());
+        doubles.put("ev.kwh.per.km", c.ev_kwh_per_km());
+        doubles.put("grid.g.per.kwh", c.grid_g_per_kwh());
+        doubles.forEach((name, v) -> {
+            if (v != 0 && Math.abs(v) < Double.MIN_NORMAL) {
+                long bits = Double.doubleToRawLongBits(v);
+                LOG.error("{} = {} looks like D\"{}\" written without a decimal point (read as raw bits): write "
+                        + "{}=D\"{}.0\" / valore double senza punto decimale", name, v, bits, name, bits);
+            }
+        });
     }
 
     private synchronized void flush() {
