@@ -13,6 +13,9 @@ import java.util.function.Supplier;
  */
 public final class DistrictsLoader implements Supplier<Districts> {
 
+    /** Larger than any city's districts file (Milan's nine Municipi are well under 2 MB as GeoJSON). */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
     private volatile Districts current = Districts.none();
     private volatile DistrictsStatus status = new DistrictsStatus("", List.of(), null);
 
@@ -26,6 +29,8 @@ public final class DistrictsLoader implements Supplier<Districts> {
         }
         String error;
         try {
+            if (java.nio.file.Files.size(Path.of(path)) > MAX_BYTES)
+                throw new IllegalArgumentException("più grande di / larger than " + MAX_BYTES / 1024 / 1024 + " MB");
             Districts d = GeoJsonDistricts.read(Path.of(path), nameProperty);
             current = d;
             status = new DistrictsStatus(path, d.names(), null);

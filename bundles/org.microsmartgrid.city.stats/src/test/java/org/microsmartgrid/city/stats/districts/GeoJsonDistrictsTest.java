@@ -48,6 +48,12 @@ class GeoJsonDistrictsTest {
         assertTrue(refusal(twice).contains("feature 1 (A): nome ripetuto / name repeated"));
     }
 
+    static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new java.util.Random(14).nextBytes(b);
+        return b;
+    }
+
     @Test
     void aRefusedFileLeavesTheDistrictsInUse(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("municipi.geojson");
@@ -68,6 +74,18 @@ class GeoJsonDistrictsTest {
         assertTrue(missing.error().startsWith("file dei quartieri mancante / districts file missing"), missing.error());
         assertEquals("Centro", loader.get().of(45.05, 9.05));
         assertEquals(loader.status(), missing);
+
+        // a careless installer: an empty file, random bytes, 17 MB, coordinates NaN; Italian text in a name is fine
+        for (byte[] content : new byte[][] {new byte[0], randomBytes(4096), new byte[17 * 1024 * 1024],
+                feature("{\"name\": \"A\"}", "{\"type\": \"Polygon\", \"coordinates\": [[[NaN,45],[9.1,45],[9.1,45.1],[NaN,45]]]}")
+                        .getBytes(StandardCharsets.UTF_8)}) {
+            Files.write(file, content);
+            DistrictsStatus refused = loader.load(file.toString(), "name");
+            assertTrue(refused.error() != null && refused.error().contains(file.toString()), String.valueOf(refused));
+            assertEquals("Centro", loader.get().of(45.05, 9.05), refused.error());
+        }
+        Files.writeString(file, feature("{\"name\": \"Città Studi — Lambrate è\"}", SQUARE), StandardCharsets.UTF_8);
+        assertEquals(List.of("Città Studi — Lambrate è"), loader.load(file.toString(), "name").districts());
 
         assertEquals(new DistrictsStatus("", List.of(), null), loader.load(" ", "name"), "no file: no districts");
         assertEquals(Districts.OTHER, loader.get().of(45.05, 9.05));
