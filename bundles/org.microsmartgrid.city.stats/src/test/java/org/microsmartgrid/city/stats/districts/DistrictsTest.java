@@ -57,11 +57,10 @@ class DistrictsTest {
         assertEquals(List.of("Municipio 1"), d.names());
         for (double[] inside : new double[][] {
                 {45.4642, 9.1900}, // Piazza del Duomo
-                {45.4669, 9.1900}, // Palazzo Marino (the demo's first site)
-                {45.4705, 9.1794}, // Castello Sforzesco
                 {45.4719, 9.1879}, // Brera
-                {45.4600, 9.1965}, // Biblioteca Sormani
-                {45.4603, 9.1946}, // Università Statale
+                // the demo's six sites (demo/…/Sites.java) and its three listed sockets (PeopleDemo.java)
+                {45.4674, 9.1900}, {45.4612, 9.1975}, {45.4705, 9.1795}, {45.4632, 9.1913}, {45.4603, 9.1945},
+                {45.4637, 9.1898}, {45.4612, 9.1923}, {45.4718, 9.1867}, {45.4565, 9.1962},
                 {45.4623, 9.1757}}) // Sant'Ambrogio
             assertEquals("Municipio 1", d.of(inside[0], inside[1]), inside[0] + "," + inside[1]);
         for (double[] outside : new double[][] {
