@@ -79,7 +79,7 @@ fi
 
 mkdir -p "$run/conf" "$run/data"
 if [ ! -f "$run/conf/org.microsmartgrid.console.InstallerAuthentication.config" ]; then
-  cp "$here"/conf-demo/*.config "$run/conf/"
+  cp "$here"/conf-demo/*.config "$here"/conf-demo/*.geojson "$run/conf/"
   password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=' | cut -c1-16)
   line=$(printf '%s\n' "$password" | java -cp "$console_jar" org.microsmartgrid.console.HashPassword operator)
   printf 'users=["%s"]\n' "$line" > "$run/conf/org.microsmartgrid.console.InstallerAuthentication.config"

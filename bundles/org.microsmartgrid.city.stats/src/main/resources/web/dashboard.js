@@ -84,6 +84,7 @@
       table($("t-day"), [t("day")].concat(groupHeaders().slice(1)), byDay.groups.map((g) => {
         const r = groupRow(g); r[0] = new Date(Number(g.key) * 86400000).toISOString().slice(0, 10); return r; }));
 
+      await districts();
       await groups();
       const av = await get("/availability?" + period());
       const pct = (x) => nf(0).format(x * 100) + " %";
@@ -102,9 +103,27 @@
     } catch (e) { /* told in the notice */ }
   }
 
+  /** The configured districts under the chart (and a refused file, said once for the whole page). */
+  async function districts() {
+    const d = await get("/districts");
+    $("districts-note").textContent = d.districts.length ? t("districtsIn") + d.districts.join(", ") : t("districtsNone");
+    if (d.error) notice(t("districtsError") + d.error);
+  }
+
   async function groups() {
     const by = $("by").value;
     const g = await get("/sessions?" + period() + "&by=" + encodeURIComponent(by));
+    // energy per group as bars (uPlot's bars path), the same numbers in the table below
+    const xs = g.groups.map((_, i) => i);
+    const bars = window.uPlot && window.uPlot.paths && window.uPlot.paths.bars ? window.uPlot.paths.bars({ size: [0.6, 80] }) : undefined;
+    // bars centred on their group, from zero up
+    draw($("chart-groups"), { title: t("energy") + " – " + t("by_" + by),
+      scales: { x: { time: false, range: () => [-0.5, Math.max(1, xs.length) - 0.5] },
+        y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+      series: [{ label: t("key"), value: (u, i) => (i == null || !g.groups[i] ? "–" : g.groups[i].key) },
+        { label: t("energy"), stroke: "#0b5394", fill: "rgba(11,83,148,0.35)", paths: bars, points: { show: false } }],
+      axes: [{ splits: () => xs, values: (u, vals) => vals.map((v) => (g.groups[v] ? g.groups[v].key : "")) }, {}] },
+      [xs, g.groups.map((x) => x.energy_kwh)]);
     table($("t-groups"), groupHeaders(), g.groups.map(groupRow));
     $("csv-groups").href = API + "/sessions.csv?" + period() + "&by=" + encodeURIComponent(by);
     const open = by === "location" ? "area" : by;

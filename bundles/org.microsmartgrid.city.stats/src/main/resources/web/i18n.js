@@ -3,7 +3,9 @@ window.T = {
   it: {
     skip: "Vai ai dati", title: "Statistiche per il Comune", from: "Dal", to: "Al", refresh: "Aggiorna",
     byHour: "Sessioni per ora del giorno", byDay: "Energia erogata per giorno", asTable: "Come tabella",
-    groups: "Per zona, tipo di gestore e veicolo", groupBy: "Raggruppa per", by_area: "Zona (cella di griglia)",
+    groups: "Per municipio, zona, tipo di gestore e veicolo", groupBy: "Raggruppa per", by_area: "Zona (cella di griglia)",
+    by_district: "Municipio (quartiere)", districtsIn: "Municipi configurati: ", districtsNone: "Nessun municipio configurato: tutti i punti sono in «altro».",
+    districtsError: "File dei municipi rifiutato, restano quelli in uso. ",
     by_operator_type: "Tipo di gestore", by_vehicle_class: "Classe di veicolo", by_location: "Punto",
     csv: "Scarica CSV", openData: "Dati aperti (gruppi piccoli omessi)", badData: "Dati anomali esclusi",
     cer: "Comunità energetiche", community: "Comunità", month: "Mese", show: "Mostra",
@@ -24,7 +26,9 @@ window.T = {
   en: {
     skip: "Skip to the data", title: "Statistics for the municipality", from: "From", to: "To", refresh: "Refresh",
     byHour: "Sessions by hour of day", byDay: "Energy delivered per day", asTable: "As a table",
-    groups: "By area, operator type and vehicle", groupBy: "Group by", by_area: "Area (grid cell)",
+    groups: "By district, area, operator type and vehicle", groupBy: "Group by", by_area: "Area (grid cell)",
+    by_district: "District (Municipio)", districtsIn: "Districts configured: ", districtsNone: "No district configured: every point is in “other”.",
+    districtsError: "Districts file refused, the ones in use stay. ",
     by_operator_type: "Operator type", by_vehicle_class: "Vehicle class", by_location: "Point",
     csv: "Download CSV", openData: "Open data (small groups left out)", badData: "Bad data left out",
     cer: "Energy communities", community: "Community", month: "Month", show: "Show",

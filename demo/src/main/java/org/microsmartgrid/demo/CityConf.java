@@ -22,6 +22,10 @@ final class CityConf {
     static void write(Path sample, Path dir, int httpPort, int mqttPort, List<String> moduleCredentialLines,
                       String operatorLine, String moderatorEmail) throws IOException {
         Files.createDirectories(dir);
+        try (var geo = Files.list(sample)) { // the districts' boundaries the statistics' .config names (${msg.conf}/…)
+            for (Path f : geo.filter(p -> p.toString().endsWith(".geojson")).toList())
+                ModuleConf.replace(dir.resolve(f.getFileName().toString()), Files.readString(f, StandardCharsets.UTF_8));
+        }
         try (var files = Files.list(sample)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".config")).toList()) {
                 String text = Files.readString(f, StandardCharsets.UTF_8);

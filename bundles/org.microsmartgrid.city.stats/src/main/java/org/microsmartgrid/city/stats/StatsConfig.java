@@ -31,6 +31,17 @@ public @interface StatsConfig {
             description = "Size of the grid cells points and unmet searches are aggregated on.")
     double cell_degrees() default 0.01;
 
+    @AttributeDefinition(name = "File dei quartieri (GeoJSON) / Districts file (GeoJSON)", required = false,
+            description = "A GeoJSON FeatureCollection of the districts (Polygon/MultiPolygon, WGS 84): each point "
+                    + "is counted in the district that contains it, or in 'altro / other'. Empty: no districts. A "
+                    + "missing or invalid file is refused and the districts in use stay (docs/statistics.md).")
+    String districts_file() default "";
+
+    @AttributeDefinition(name = "Proprietà del nome / Name property",
+            description = "The feature property that names a district; a number n there names it 'Municipio n' "
+                    + "(the Comune di Milano's MUNICIPIO).")
+    String district_name_property() default "name";
+
     @AttributeDefinition(name = "Distanza a piedi (m) / Walking distance (m)", min = "50",
             description = "A map search with no free point this close counts as unmet demand.")
     double walk_metres() default 500;

@@ -61,7 +61,7 @@ class CommunityMonthEndToEndTest {
         Registry registry = new JdbcRegistry(db, l -> { });
         StatsStore store = new StatsStore(db);
         StatsCollector collector = new StatsCollector(new EnergyAggregator(new CounterHours(15 * 60_000L, 200_000),
-                300_000), new SessionAggregator(0.01),
+                300_000), new SessionAggregator(0.01, org.microsmartgrid.city.stats.districts.Districts::none),
                 new org.microsmartgrid.city.stats.availability.AvailabilityAggregator(
                         new org.microsmartgrid.city.stats.availability.SocketTimeline(15 * 60_000L)),
                 new org.microsmartgrid.city.stats.sessions.UnmetDemand(0.01, 500), registry, store);

@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.microsmartgrid.city.registry.Location;
 import org.microsmartgrid.city.registry.VehicleClass;
+import org.microsmartgrid.city.stats.districts.Districts;
 import org.microsmartgrid.city.stats.energy.HourEnergy;
 
 /**
@@ -18,10 +20,13 @@ import org.microsmartgrid.city.stats.energy.HourEnergy;
 public final class SessionAggregator {
 
     private final double cellDegrees;
+    private final Supplier<Districts> districts;
     private Map<String, SessionHour> pending = new HashMap<>();
 
-    public SessionAggregator(double cellDegrees) {
+    /** @param districts the districts in use when a session closes (they may be replaced while running) */
+    public SessionAggregator(double cellDegrees, Supplier<Districts> districts) {
         this.cellDegrees = cellDegrees;
+        this.districts = districts;
     }
 
     /** @return false when it does not count (no position: the point is not public, so not in the statistics) */
@@ -31,7 +36,7 @@ public final class SessionAggregator {
         TreeSet<String> classes = new TreeSet<>();
         for (VehicleClass v : at.vehicleClasses()) classes.add(v.name());
         SessionHour h = new SessionHour(at.id(), hour, Areas.cell(at.latitude(), at.longitude(), cellDegrees),
-                at.operatorType().name(), classes.isEmpty() ? "UNSPECIFIED" : String.join("+", classes), 1,
+                districts.get().of(at.latitude(), at.longitude()), at.operatorType().name(), classes.isEmpty() ? "UNSPECIFIED" : String.join("+", classes), 1,
                 Math.max(0, energyWh), Math.max(0, Math.min(solarWh, energyWh)));
         pending.merge(at.id() + "@" + hour, h, SessionHour::plus);
         return true;

@@ -104,8 +104,8 @@ public final class StatsStore implements HourlyReadings {
             if (u.executeUpdate() > 0) return;
         }
         try (PreparedStatement i = c.prepareStatement("INSERT INTO stats_session_hour (location_id, hour_start, area, "
-                + "operator_type, vehicle_class, sessions, energy_wh, solar_wh) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            set(i, s.locationId(), s.hourStart(), s.area(), s.operatorType(), s.vehicleClass(), s.sessions(),
+                + "district, operator_type, vehicle_class, sessions, energy_wh, solar_wh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            set(i, s.locationId(), s.hourStart(), s.area(), s.district(), s.operatorType(), s.vehicleClass(), s.sessions(),
                     s.energyWh(), s.solarWh());
             i.executeUpdate();
         }
@@ -169,7 +169,7 @@ public final class StatsStore implements HourlyReadings {
 
     /** What a session query may group by: column expressions, never user text. */
     public enum By {
-        AREA("area"), OPERATOR_TYPE("operator_type"), VEHICLE_CLASS("vehicle_class"), LOCATION("location_id"),
+        AREA("area"), DISTRICT("district"), OPERATOR_TYPE("operator_type"), VEHICLE_CLASS("vehicle_class"), LOCATION("location_id"),
         HOUR_OF_DAY("MOD(hour_start / 3600000 + %d, 24)"), DAY("hour_start / 86400000");
 
         final String sql;

@@ -22,6 +22,7 @@ import org.microsmartgrid.city.stats.cer.Community;
 import org.microsmartgrid.city.stats.cer.MonthlyStatement;
 import org.microsmartgrid.city.stats.cer.StatementCsv;
 import org.microsmartgrid.city.stats.cer.Statements;
+import org.microsmartgrid.city.stats.districts.DistrictsStatus;
 import org.microsmartgrid.city.stats.sessions.Co2;
 import org.microsmartgrid.city.stats.store.StatsStore;
 
@@ -65,6 +66,9 @@ public final class StatsApi extends HttpServlet {
         int openDataK();
 
         Co2 co2();
+
+        /** The districts in use and the last refused districts file. */
+        DistrictsStatus districts();
     }
 
     private final transient Supplier<Backend> backend;
@@ -112,6 +116,7 @@ public final class StatsApi extends HttpServlet {
             else if (path.equals("/bad-data")) badData(req, resp, b);
             else if (path.equals("/availability")) availability(req, resp, b);
             else if (path.equals("/unmet-demand")) unmetDemand(req, resp, b);
+            else if (path.equals("/districts")) json(resp, districts(b.districts()));
             else if (path.equals("/communities")) communities(resp, b);
             else if (path.startsWith("/communities/")) statement(path.substring("/communities/".length()), resp, b);
             else throw new Problem(404, "Non trovato / Not found", "nessuna risorsa / no such resource");
@@ -182,7 +187,7 @@ public final class StatsApi extends HttpServlet {
 
     static StatsStore.By by(HttpServletRequest req, boolean open) {
         String v = req.getParameter("by");
-        if (v == null) throw Problem.bad("by mancante / missing: area, operator_type, vehicle_class, hour_of_day, day"
+        if (v == null) throw Problem.bad("by mancante / missing: district, area, operator_type, vehicle_class, hour_of_day, day"
                 + (open ? "" : ", location"));
         try {
             StatsStore.By by = StatsStore.By.valueOf(v.toUpperCase(Locale.ROOT));
@@ -328,6 +333,16 @@ public final class StatsApi extends HttpServlet {
         }
         resp.setHeader("X-Suppressed-Groups", String.valueOf(suppressed));
         resp.getOutputStream().write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What /districts answers: the districts sessions are counted in now, and why a configured file was refused. */
+    private static Map<String, Object> districts(DistrictsStatus d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", d.file());
+        m.put("districts", d.districts());
+        m.put("other", org.microsmartgrid.city.stats.districts.Districts.OTHER);
+        m.put("error", d.error());
+        return m;
     }
 
     private void communities(HttpServletResponse resp, Backend b) throws IOException {

@@ -99,6 +99,11 @@ public final class StatsApiService extends jakarta.servlet.http.HttpServlet impl
     }
 
     @Override
+    public org.microsmartgrid.city.stats.districts.DistrictsStatus districts() {
+        return stats.districts();
+    }
+
+    @Override
     public Co2 co2() {
         StatsConfig c = config();
         return new Co2(c.co2_baseline_g_per_km(), c.ev_kwh_per_km(), c.grid_g_per_kwh());

@@ -18,7 +18,7 @@ import org.microsmartgrid.city.stats.cer.Member;
 import org.microsmartgrid.city.stats.cer.Statements;
 
 /**
- * docs/benchmarks.md §16: the dashboard's queries on a generated year for {@code -Dbench.points} points/modules
+ * docs/benchmarks.md §18: the dashboard's queries on a generated year for {@code -Dbench.points} points/modules
  * (default 10,000), on embedded H2 (a file, as the runtime) and PostgreSQL. Not run by {@code mvn verify} (its name);
  * run with {@code -Dtest=StatsQueryBenchmark}. Prints a Markdown table.
  */
@@ -30,7 +30,7 @@ class StatsQueryBenchmark {
     static final int SESSIONS_PER_DAY = Integer.getInteger("bench.sessions.per.day", 3);
     static final int ENERGY_MODULES = Integer.getInteger("bench.energy.modules", 200);
     static final int COMMUNITY_MEMBERS = 50;
-    static final int REPEATS = 5;
+    static final int REPEATS = Integer.getInteger("bench.repeats", 5);
     static final long YEAR_FROM = LocalDate.of(2025, 1, 1).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
     static final long YEAR_TO = LocalDate.of(2026, 1, 1).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
     static final long H = 3_600_000L;
@@ -44,7 +44,7 @@ class StatsQueryBenchmark {
         // as the runtime: H2's pool over the file (one open database, as RegistryDatabase does)
         org.h2.jdbcx.JdbcConnectionPool h2 = org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("city"), "", "");
         try {
-            run("H2 (file)", h2, false, H2_POINTS, out);
+            if (H2_POINTS > 0) run("H2 (file)", h2, false, H2_POINTS, out);
         } finally {
             h2.dispose();
             try (var files = java.nio.file.Files.list(dir)) {
@@ -52,7 +52,7 @@ class StatsQueryBenchmark {
             }
             java.nio.file.Files.delete(dir);
         }
-        run("PostgreSQL", LocalPostgres.shared().freshDatabase(), true, POINTS, out);
+        if (POINTS > 0) run("PostgreSQL", LocalPostgres.shared().freshDatabase(), true, POINTS, out);
         System.out.println("BENCH\n" + String.join("\n", out));
     }
 
@@ -64,8 +64,8 @@ class StatsQueryBenchmark {
         System.out.printf(Locale.ROOT, "BENCH %s: generated %,d session-hour rows and %,d energy-hour rows in %.0f s%n", name,
                 sessions, (long) ENERGY_MODULES * (YEAR_TO - YEAR_FROM) / H, (System.nanoTime() - t0) / 1e9);
         StatsStore store = new StatsStore(db);
-        for (StatsStore.By by : List.of(StatsStore.By.AREA, StatsStore.By.OPERATOR_TYPE, StatsStore.By.HOUR_OF_DAY,
-                StatsStore.By.DAY)) {
+        for (StatsStore.By by : List.of(StatsStore.By.DISTRICT, StatsStore.By.AREA, StatsStore.By.OPERATOR_TYPE,
+                StatsStore.By.HOUR_OF_DAY, StatsStore.By.DAY)) {
             long[] ms = time(() -> store.sessions(YEAR_FROM, YEAR_TO, by, 1));
             out.add(row(name + ", " + points + " points", "sessions by " + by.name().toLowerCase(Locale.ROOT) + ", a year",
                     sessions, ms));
@@ -73,6 +73,8 @@ class StatsQueryBenchmark {
         long month = LocalDate.of(2025, 7, 1).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
         long[] ms = time(() -> store.sessions(month, month + 31 * 24 * H, StatsStore.By.AREA, 2));
         out.add(row(name + ", " + points + " points", "sessions by area, a month", sessions / 12, ms));
+        ms = time(() -> store.sessions(month, month + 31 * 24 * H, StatsStore.By.DISTRICT, 2));
+        out.add(row(name + ", " + points + " points", "sessions by district, a month", sessions / 12, ms));
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < COMMUNITY_MEMBERS; i++) members.add(new Member("milano/m" + i, null, LocalDate.of(2024, 1, 1), null));
         Community c = new Community("bench", null, "AC1", members);
@@ -81,7 +83,9 @@ class StatsQueryBenchmark {
     }
 
     private static String row(String db, String query, long rows, long[] ms) {
-        return String.format(Locale.ROOT, "| %s | %s | %,d | %d | %d |", db, query, rows, ms[0], ms[ms.length / 2]);
+        String row = String.format(Locale.ROOT, "| %s | %s | %,d | %d | %d |", db, query, rows, ms[0], ms[ms.length / 2]);
+        System.out.println("BENCH ROW " + row);
+        return row;
     }
 
     private static long[] time(Runnable r) {
@@ -106,10 +110,12 @@ class StatsQueryBenchmark {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             for (int chunk = 0; chunk < points; chunk += 500) {
                 int last = Math.min(points, chunk + 500) - 1;
-                rows += s.executeUpdate("INSERT INTO stats_session_hour (location_id, hour_start, area, operator_type, "
-                        + "vehicle_class, sessions, energy_wh, solar_wh) SELECT 'loc-' || p.x, "
+                // districts: Milan's nine Municipi and the points outside them
+                rows += s.executeUpdate("INSERT INTO stats_session_hour (location_id, hour_start, area, district, "
+                        + "operator_type, vehicle_class, sessions, energy_wh, solar_wh) SELECT 'loc-' || p.x, "
                         + YEAR_FROM + " + d.x * 86400000 + (MOD(p.x * 7 + d.x * 13, " + (24 - SESSIONS_PER_DAY)
                         + ") + k.x) * 3600000, '45.' || (40 + MOD(p.x, 15)) || ',9.' || (10 + MOD(p.x / 15, 15)), "
+                        + "CASE MOD(p.x, 10) WHEN 9 THEN 'altro / other' ELSE 'Municipio ' || (1 + MOD(p.x, 10)) END, "
                         + "CASE MOD(p.x, 4) WHEN 0 THEN 'PUBLIC_BODY' WHEN 1 THEN 'BUSINESS' WHEN 2 THEN 'CONDOMINIUM' "
                         + "ELSE 'PRIVATE_INDIVIDUAL' END, CASE MOD(p.x, 3) WHEN 0 THEN 'CAR' WHEN 1 THEN 'EBIKE+SCOOTER' "
                         + "ELSE 'CAR+MOPED' END, 1, 2000 + MOD(p.x * 31 + d.x * 17 + k.x * 7, 8000), "
@@ -129,7 +135,8 @@ class StatsQueryBenchmark {
     }
 
     private static String range(boolean postgres, String alias, int from, int to) {
-        return postgres ? "generate_series(" + from + ", " + to + ") AS " + alias + "(x)"
+        // bigint, as H2's SYSTEM_RANGE: day × 86,400,000 ms does not fit PostgreSQL's integer
+        return postgres ? "generate_series(" + from + "::bigint, " + to + ") AS " + alias + "(x)"
                 : "SYSTEM_RANGE(" + from + ", " + to + ") " + alias;
     }
 }

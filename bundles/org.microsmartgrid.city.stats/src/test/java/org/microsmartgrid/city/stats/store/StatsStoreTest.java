@@ -46,7 +46,7 @@ class StatsStoreTest {
             assertEquals(0, r.getInt(1), "and not in the registry's");
         }
         StatsStore s = new StatsStore(db);
-        SessionHour a = new SessionHour("loc-1", T + 3 * H, "45.48,9.18", "BUSINESS", "CAR", 2, 10_000, 4_000);
+        SessionHour a = new SessionHour("loc-1", T + 3 * H, "45.48,9.18", "Municipio 1", "BUSINESS", "CAR", 2, 10_000, 4_000);
         s.add(new EnergyAggregator.Pending(List.of(new EnergyAggregator.Contribution("a/m", new HourEnergy(T, 100, 5, H / 2))),
                 Map.of("a/m", new CounterSample(T + H / 2, 100, 5)),
                 List.of(new EnergyAggregator.Bad("a/m", BadData.GAP, T))), List.of(a));
@@ -65,6 +65,8 @@ class StatsStoreTest {
         assertEquals(List.of(new StatsStore.SessionGroup("BUSINESS", 4, 20_000, 8_000, 1)),
                 s.sessions(T, T + 24 * H, StatsStore.By.OPERATOR_TYPE, 1));
         assertEquals(List.of(), s.sessions(T + 4 * H, T + 24 * H, StatsStore.By.AREA, 1), "[from, to)");
+        assertEquals(List.of(new StatsStore.SessionGroup("Municipio 1", 4, 20_000, 8_000, 1)),
+                s.sessions(T, T + 24 * H, StatsStore.By.DISTRICT, 1));
 
         s.add(new EnergyAggregator.Pending(List.of(), Map.of(), List.of()), List.of(),
                 List.of(new org.microsmartgrid.city.stats.availability.AvailabilityAggregator.Hour("loc-1", T,

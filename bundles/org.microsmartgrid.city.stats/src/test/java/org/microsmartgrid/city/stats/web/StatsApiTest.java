@@ -27,6 +27,8 @@ import org.microsmartgrid.city.registry.store.TestDatabases;
 import org.microsmartgrid.city.stats.cer.Community;
 import org.microsmartgrid.city.stats.cer.Member;
 import org.microsmartgrid.city.stats.cer.Statements;
+import org.microsmartgrid.city.stats.districts.Districts;
+import org.microsmartgrid.city.stats.districts.DistrictsStatus;
 import org.microsmartgrid.city.stats.energy.EnergyAggregator;
 import org.microsmartgrid.city.stats.energy.HourEnergy;
 import org.microsmartgrid.city.stats.sessions.Co2;
@@ -55,8 +57,8 @@ class StatsApiTest {
         List<SessionHour> s = new ArrayList<>();
         // a busy cell: 12 sessions at 4 points, 8 a.m. Italian time on 1 June; a quiet cell: one private charger, 2 sessions
         for (int p = 0; p < 4; p++)
-            s.add(new SessionHour("loc-busy-" + p, JUNE_1 + 8 * H, "45.48,9.18", "PUBLIC_BODY", "CAR", 3, 30_000, 15_000));
-        s.add(new SessionHour("loc-quiet", JUNE_1 + 8 * H, "45.52,9.21", "PRIVATE_INDIVIDUAL", "EBIKE", 2, 1_000, 0));
+            s.add(new SessionHour("loc-busy-" + p, JUNE_1 + 8 * H, "45.48,9.18", "Municipio 1", "PUBLIC_BODY", "CAR", 3, 30_000, 15_000));
+        s.add(new SessionHour("loc-quiet", JUNE_1 + 8 * H, "45.52,9.21", Districts.OTHER, "PRIVATE_INDIVIDUAL", "EBIKE", 2, 1_000, 0));
         List<EnergyAggregator.Contribution> energy = new ArrayList<>();
         for (long h = JUNE_1; h < JUNE_1 + 720 * H; h += H) {
             energy.add(new EnergyAggregator.Contribution("a/solar", new HourEnergy(h, 0, 3000, H)));
@@ -85,6 +87,10 @@ class StatsApiTest {
             public double producerFraction() { return 0.5; }
             public int openDataK() { return 10; }
             public Co2 co2() { return new Co2(120, 0.15, 250); }
+            public DistrictsStatus districts() {
+                return new DistrictsStatus("/etc/msg/municipi.geojson", List.of("Municipio 1"),
+                        "file dei quartieri non valido / districts file invalid: /etc/msg/municipi.geojson: feature 3: x");
+            }
         };
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -193,5 +199,37 @@ class StatsApiTest {
         assertTrue(csv.body().contains("member,bovisa,2026-06,a/solar,Scuola,720,0,2160.000,0.000,720.000,100.0,72.00"),
                 csv.body());
         assertEquals(401, get("/api/v1/stats/communities/bovisa/statements/2026-06.csv", null).statusCode());
+    }
+
+    @Test
+    void pointsSessionsAndEnergyPerDistrictAndItsOpenData() throws Exception {
+        HttpResponse<String> r = get("/api/v1/stats/sessions?from=2026-06-01&to=2026-06-30&by=district", "comune");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject body = JsonParser.parseString(r.body()).getAsJsonObject();
+        assertEquals("district", body.get("by").getAsString());
+        JsonObject m1 = body.getAsJsonArray("groups").get(0).getAsJsonObject();
+        assertEquals("Municipio 1", m1.get("key").getAsString());
+        assertEquals(4, m1.get("points").getAsInt());
+        assertEquals(12, m1.get("sessions").getAsInt());
+        assertEquals(120.0, m1.get("energy_kwh").getAsDouble(), 1e-9);
+        JsonObject other = body.getAsJsonArray("groups").get(1).getAsJsonObject();
+        assertEquals("altro / other", other.get("key").getAsString(), "outside every district");
+        assertEquals(1, other.get("points").getAsInt());
+
+        HttpResponse<String> open = get("/api/v1/stats/open/sessions.csv?from=2026-06-01&to=2026-06-30&by=district", null);
+        assertEquals(200, open.statusCode());
+        assertTrue(open.body().contains("Municipio 1,12,4,120.000,0.500,"), open.body());
+        assertTrue(!open.body().contains("altro"), "one private charger in 'other': left out");
+        assertEquals("1", open.headers().firstValue("X-Suppressed-Groups").orElse(""));
+    }
+
+    @Test
+    void theDistrictsInUseAndWhyAFileWasRefused() throws Exception {
+        assertEquals(401, get("/api/v1/stats/districts", null).statusCode());
+        HttpResponse<String> r = get("/api/v1/stats/districts", "comune");
+        assertEquals(200, r.statusCode());
+        JsonObject d = JsonParser.parseString(r.body()).getAsJsonObject();
+        assertEquals("Municipio 1", d.getAsJsonArray("districts").get(0).getAsString());
+        assertTrue(d.get("error").getAsString().contains("feature 3"), r.body());
     }
 }
