@@ -103,10 +103,12 @@ class HoldPropertiesTest {
         boolean heldOnServed = d.sockets().stream().anyMatch(sd -> sd.reason() == Reason.MANUAL_HOLD_ON && sd.change());
         boolean heldOnRefused = d.sockets().stream().anyMatch(sd -> !sd.on()
                 && site.sockets().get(sd.socket() - 1).hold() == Hold.ON);
-        Statistics.label("a hold ON switched on").collect(heldOnServed).coverage(c -> c.check(true).percentage(p -> p >= 5));
+        // the generator must reach each case; the bounds sit far below the rates seen (~7 %, ~35 %, ~43 %, 4–6 % of
+        // 1,000 tries) so that a random run never fails them: a coverage check must not be a coin toss
+        Statistics.label("a hold ON switched on").collect(heldOnServed).coverage(c -> c.check(true).percentage(p -> p >= 2));
         Statistics.label("a hold ON kept off").collect(heldOnRefused).coverage(c -> c.check(true).percentage(p -> p >= 15));
         Statistics.label("safe state").collect(d.safeState()).coverage(c -> c.check(true).percentage(p -> p >= 5));
-        Statistics.label("shed").collect(d.shed()).coverage(c -> c.check(true).percentage(p -> p >= 5));
+        Statistics.label("shed").collect(d.shed()).coverage(c -> c.check(true).percentage(p -> p >= 1));
     }
 
     private static SiteSnapshot snapshot(Site site, Settings settings) {
