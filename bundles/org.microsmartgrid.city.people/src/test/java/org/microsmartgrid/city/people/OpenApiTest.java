@@ -223,6 +223,17 @@ class OpenApiTest {
         doc.refused(citizen.post("/api/v1/points/oa-none/reviews", badRating), badRating, 400, true);
         String forged = json("code", "7K3QD-7K3QD-7K3QD-7K3QD-7K3QD");
         doc.refused(city.person("oa-forger@example.org", Role.PROVIDER).post("/api/v1/claims", forged), forged, 400, false);
+        String malformed = "{\"rating\": 4,";
+        doc.refused(citizen.post("/api/v1/points/oa-none/reviews", malformed), malformed, 400, true);
+        String wrongType = json("rating", "five");
+        doc.refused(citizen.post("/api/v1/points/oa-none/reviews", wrongType), wrongType, 400, true);
+        JsonObject offTheGlobe = Listings.courtyard();
+        offTheGlobe.addProperty("latitude", 91);
+        Client lister = city.person("oa-lister@example.org", Role.PROVIDER);
+        doc.refused(lister.post("/api/v1/listings", offTheGlobe.toString()), offTheGlobe.toString(), 400, true);
+        Client forger = city.client();
+        forger.bearer = "forged-token-forged-token-forged-token-forged";
+        doc.refused(forger.get("/api/v1/account/me"), (byte[]) null, 401, false);
         String noKind = json("description", "rotta");
         doc.refused(citizen.post("/api/v1/points/oa-none/faults", noKind), noKind, 400, true);
 
