@@ -71,7 +71,8 @@ public final class Accounts {
         String displayName = Text.check("display_name", displayNameText, 2, 60, false);
         checkPassword(password, email);
         if (!mailsPerAddress.tryAcquire(clientAddress, clock.instant()))
-            throw ApiError.tooMany("troppe richieste da questo indirizzo, riprovare fra un'ora / too many requests from this address, try again in an hour");
+            throw ApiError.tooMany("troppe richieste da questo indirizzo, riprovare fra un'ora / too many requests from this address, try again in an hour",
+                    java.time.Duration.ofHours(1));
         Optional<Account> existing = byEmail(email);
         if (existing.isPresent()) {
             mail(email, "Micro Smart Grid: account già esistente / account already exists",
@@ -129,7 +130,7 @@ public final class Accounts {
         }
         if (wait.isPresent())
             throw ApiError.tooMany("troppi tentativi, riprovare fra " + (wait.get().toSeconds() + 1)
-                    + " s / too many attempts, try again in " + (wait.get().toSeconds() + 1) + " s");
+                    + " s / too many attempts, try again in " + (wait.get().toSeconds() + 1) + " s", wait.get());
         Optional<String[]> row = db.one("SELECT id, password_hash, verified FROM account WHERE email = ?",
                 rs -> new String[] {rs.getString(1), rs.getString(2), String.valueOf(rs.getBoolean(3))}, email);
         boolean ok = hasher.matches(row.map(r -> r[1]).orElse(null), password);
@@ -193,7 +194,8 @@ public final class Accounts {
     public void requestReset(String emailText, String clientAddress) {
         String email = email(emailText);
         if (!mailsPerAddress.tryAcquire(clientAddress, clock.instant()))
-            throw ApiError.tooMany("troppe richieste da questo indirizzo, riprovare fra un'ora / too many requests from this address, try again in an hour");
+            throw ApiError.tooMany("troppe richieste da questo indirizzo, riprovare fra un'ora / too many requests from this address, try again in an hour",
+                    java.time.Duration.ofHours(1));
         byEmail(email).ifPresent(a -> sendReset(a, "Micro Smart Grid: nuova password / new password"));
     }
 
@@ -285,7 +287,8 @@ public final class Accounts {
     public void confirmPassword(Account a, char[] password) {
         Instant now = clock.instant();
         String key = "a:" + Secrets.digest(a.email());
-        if (byAccount.attempt(key, now).isPresent()) throw ApiError.tooMany("troppi tentativi / too many attempts");
+        Optional<Duration> wait = byAccount.attempt(key, now);
+        if (wait.isPresent()) throw ApiError.tooMany("troppi tentativi / too many attempts", wait.get());
         String stored = db.one("SELECT password_hash FROM account WHERE id = ?", rs -> rs.getString(1), a.id()).orElse(null);
         if (!hasher.matches(stored, password))
             throw new ApiError(401, "Accesso negato / Login failed", "password errata / wrong password");

@@ -119,8 +119,9 @@ public final class Rewards {
     /** The business checks a code at its counter: valid once, only for its own promotions. */
     public Redemption verify(Account business, String typed) {
         Instant now = clock.instant();
-        if (wrongCodes.attempt(business.id(), now).isPresent())
-            throw ApiError.tooMany("troppi codici errati, riprovare più tardi / too many wrong codes, try again later");
+        java.util.Optional<java.time.Duration> wait = wrongCodes.attempt(business.id(), now);
+        if (wait.isPresent())
+            throw ApiError.tooMany("troppi codici errati, riprovare più tardi / too many wrong codes, try again later", wait.get());
         String hash = Secrets.digest(TypedCodes.normalise(typed == null ? "" : typed));
         Redemption r = db.tx(c -> {
             var row = Db.one(c, "SELECT r.promotion_id, r.account_id, r.cost, r.expires FROM redemption r JOIN promotion p "

@@ -64,8 +64,9 @@ public final class Claims {
     public Owned claim(Account provider, String codeText) {
         Instant now = clock.instant();
         String key = provider.id();
-        if (wrongCodes.waitFor(key, now).isPresent())
-            throw ApiError.tooMany("troppi codici errati, riprovare più tardi / too many wrong codes, try again later");
+        java.util.Optional<java.time.Duration> wait = wrongCodes.waitFor(key, now);
+        if (wait.isPresent())
+            throw ApiError.tooMany("troppi codici errati, riprovare più tardi / too many wrong codes, try again later", wait.get());
         String code = codeText == null ? "" : TypedCodes.normalise(codeText);
         String hash = Secrets.digest(code);
         String location = db.tx(c -> {

@@ -9,11 +9,18 @@ public final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     public final int status;
     public final String title;
+    /** For 429: when to try again (the {@code Retry-After} header), in seconds. */
+    public final long retryAfterSeconds;
 
     public ApiError(int status, String title, String detail) {
+        this(status, title, detail, 60);
+    }
+
+    private ApiError(int status, String title, String detail, long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiError badRequest(String detail) {
@@ -37,7 +44,14 @@ public final class ApiError extends RuntimeException {
         return new ApiError(409, "Conflitto / Conflict", detail);
     }
 
+    /** Throttled for a while nobody can tell exactly (daily limits): Retry-After says a minute. */
     public static ApiError tooMany(String detail) {
         return new ApiError(429, "Troppe richieste / Too many requests", detail);
+    }
+
+    /** Throttled for this long: Retry-After says when (rounded up to whole seconds). */
+    public static ApiError tooMany(String detail, java.time.Duration wait) {
+        long s = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new ApiError(429, "Troppe richieste / Too many requests", detail, s);
     }
 }

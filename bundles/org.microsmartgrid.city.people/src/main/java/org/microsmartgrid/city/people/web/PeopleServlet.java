@@ -218,7 +218,7 @@ public final class PeopleServlet extends HttpServlet {
         body.put("status", e.status);
         body.put("detail", e.getMessage());
         body.put("instance", instance == null ? null : clip(instance));
-        if (e.status == 429) resp.setHeader("Retry-After", "60");
+        if (e.status == 429) resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds));
         if (e.status == 401) resp.setHeader("WWW-Authenticate", "Bearer realm=\"msg-city\"");
         json(resp, e.status, body, "application/problem+json");
     }
