@@ -64,7 +64,10 @@ class ObserveOrderTest {
             Rfc7641Observer.Notification last = observer.await(n -> n.text().contains("\"v\":2000.0"));
             assertTrue(last.text().contains("\"n\":\"enabled\",\"vb\":true"), last.text());
             assertEquals(List.of(), observer.stale, "notifications an RFC 7641 client had to drop as stale");
-            assertTrue(observer.accepted.size() > 10, "the race produced notifications: " + observer.accepted.size());
+            // RFC 7641 lets a server skip states while a notification is in flight: on a busy machine Californium
+            // coalesces most of the race into a few notifications (2 seen at load 10), so only the first and the
+            // last are certain; what the race must never produce is a stale one (above)
+            assertTrue(observer.accepted.size() >= 2, "the race produced notifications: " + observer.accepted.size());
         }
     }
 
