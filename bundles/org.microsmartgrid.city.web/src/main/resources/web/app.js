@@ -166,7 +166,7 @@
     rows.push(dl);
     const geo = `geo:${p.latitude},${p.longitude}?q=${p.latitude},${p.longitude}(${encodeURIComponent(pointName(p))})`;
     rows.push(el('p', {}, el('a', { class: 'button', href: geo, text: t('directions') })));
-    if (window.MSG_ACCOUNT) rows.push(window.MSG_ACCOUNT.pointSection(p)); // reviews; check-in, rating, fault, favourite
+    if (state.accountOn) rows.push(window.MSG_ACCOUNT.pointSection(p)); // reviews; check-in, rating, fault, favourite
     $('details-body').replaceChildren(...rows);
   }
 
@@ -325,7 +325,7 @@
         if (b) { b.title = t(key); b.setAttribute('aria-label', t(key)); }
       }
     }
-    if (window.MSG_ACCOUNT) window.MSG_ACCOUNT.relabel();
+    if (state.accountOn) window.MSG_ACCOUNT.relabel();
     renderList();
     if (state.detailsId) renderDetails();
     refreshMarkers();
@@ -338,14 +338,44 @@
     if (!on && state.filters.fav) { $('f-fav').checked = false; state.filters.fav = false; }
   }
 
+  /* The signed-in screens, in the order they build on each other (forms.js → account.js's kit → the others). */
+  const SIGNED_IN_SCRIPTS = ['forms.js', 'i18n-screens.js', 'account.js', 'provider.js', 'business.js', 'rewards.js', 'privacy.js'];
+
+  /* Appends the scripts (downloaded in parallel, run in order); resolves when the last one has run. */
+  function loadScripts(files) {
+    return new Promise((resolve, reject) => {
+      files.forEach((f, i) => {
+        const s = document.createElement('script');
+        s.src = f;
+        s.async = false;
+        if (i === files.length - 1) s.onload = resolve;
+        s.onerror = () => reject(new Error(f));
+        document.head.appendChild(s);
+      });
+    });
+  }
+
   async function start() {
     try { state.config = await (await fetch('config.json')).json(); }
     catch (e) { state.config = { start: { latitude: 45.4642, longitude: 9.19, zoom: 14 } }; } // offline, first visit
     initMap();
-    await window.MSG_ACCOUNT.init({ map: () => state.map, openDetails: id => openDetails(id, $('results').querySelector(`button[data-id="${CSS.escape(id)}"]`)), changed: () => { favShown(); if (state.detailsId) renderDetails(); load(); },
-      favouritesChanged: () => { if (state.filters.fav) load(); } });
-    favShown();
     applyLanguage();
+    // the signed-in screens load beside the first search, not before it: seven more scripts and a GET of the account
+    // on a phone's network would delay the first markers by round trips (docs/benchmarks.md §11)
+    const accountReady = loadScripts(SIGNED_IN_SCRIPTS).then(() => window.MSG_ACCOUNT.init({ map: () => state.map,
+      openDetails: id => openDetails(id, $('results').querySelector(`button[data-id="${CSS.escape(id)}"]`)),
+      changed: () => { favShown(); if (state.detailsId) renderDetails(); load(); },
+      favouritesChanged: () => { if (state.filters.fav) load(); } })).then(() => {
+      state.accountOn = true; // from now on the details carry the driver's section
+      favShown();
+      applyLanguage();
+      if (state.detailsId) renderDetails();
+    });
+    accountReady.catch(e => console.warn('signed-in screens not loaded', e));
+    // a tap on "Accedi" before they are there is kept and done once they are
+    const early = () => accountReady.then(() => $('account-open').click());
+    $('account-open').addEventListener('click', early, { once: true });
+    accountReady.then(() => $('account-open').removeEventListener('click', early));
     $('locate').addEventListener('click', locate);
     $('lang').addEventListener('click', () => { I.set(I.other()); applyLanguage(); });
     $('f-free').addEventListener('change', e => { state.filters.free = e.target.checked; load(); });
