@@ -123,7 +123,7 @@ class CloudLinkBrokerTest {
         });
         session.appsChanged();
         KuraMessage apps = kapua.await(r -> r.topic().endsWith("/MQTT/APPS"), WAIT, "APPS").message();
-        assertEquals("CONF-V1,TEST-V1", apps.metrics().get("application_ids"));
+        assertEquals("CITY-V1,CONF-V1,TEST-V1", apps.metrics().get("application_ids"));
 
         session.close();
         session = null;

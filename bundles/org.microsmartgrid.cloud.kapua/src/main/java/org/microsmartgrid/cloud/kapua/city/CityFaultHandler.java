@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.microsmartgrid.api.cloud.CityFaultReports;
 import org.microsmartgrid.api.cloud.KuraRequest;
 import org.microsmartgrid.api.cloud.KuraResponse;
 import org.microsmartgrid.api.cloud.RequestHandler;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * outbox like every other event (docs/cloud-telemetry.md); a bad one is a 400 and queues nothing. The event is keyed
  * by the fault id, so the city's retries never make a second event.
  */
-public final class CityFaultHandler implements RequestHandler {
+public final class CityFaultHandler implements RequestHandler, CityFaultReports {
 
     public static final String APP_ID = "CITY-V1";
     public static final String RESOURCE = "events/fault";
@@ -36,12 +37,8 @@ public final class CityFaultHandler implements RequestHandler {
     // the city's fault ids are UUIDs; anything id-like up to 64 characters is accepted, nothing that could be markup
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    /** A fault the city reported, as /status shows it. */
-    public record CityFault(String faultId, String kind, long reportedMs) {
-    }
-
     private final MessageSink sink;
-    private final Deque<CityFault> recent = new ArrayDeque<>();
+    private final Deque<Report> recent = new ArrayDeque<>();
 
     public CityFaultHandler(MessageSink sink) {
         this.sink = sink;
@@ -72,19 +69,20 @@ public final class CityFaultHandler implements RequestHandler {
         metrics.put("kind", k);
         metrics.put("reported", at);
         boolean queued = sink.sendOnce("fault:" + faultId, RESOURCE, MessageClass.EVENT, at, metrics);
-        if (queued) remember(new CityFault(faultId, k, at));
+        if (queued) remember(new Report(faultId, k, java.time.Instant.ofEpochMilli(at)));
         LOG.info("fault {} ({}) reported by the city{} / guasto segnalato dalla città", faultId, k,
                 queued ? ": event queued" : ": already known");
         return KuraResponse.ok();
     }
 
-    private synchronized void remember(CityFault f) {
+    private synchronized void remember(Report f) {
         recent.addFirst(f);
         while (recent.size() > KEPT) recent.removeLast();
     }
 
-    /** The latest faults the city reported since the module started, newest first. */
-    public synchronized List<CityFault> recent() {
+    /** The latest faults the city reported since this link started, newest first. */
+    @Override
+    public synchronized List<Report> recent() {
         return new ArrayList<>(recent);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microsmartgrid.api.cloud.CityFaultReports;
 import org.microsmartgrid.api.cloud.KuraRequest;
 import org.microsmartgrid.api.cloud.KuraResponse;
 import org.microsmartgrid.cloud.kapua.outbox.Outbox;
@@ -76,8 +78,8 @@ class CityFaultHandlerTest {
         assertEquals("NO_POWER", payload.metrics().get("kind"));
         assertEquals(REPORTED, payload.metrics().get("reported"));
         assertTrue(payload.metrics().get("msg.id") instanceof String, "every data message carries msg.id");
-        assertEquals(List.of(new CityFaultHandler.CityFault("7d0c8a1e-2f4b-4c1d-9a57-0b1e2c3d4e5f", "NO_POWER",
-                REPORTED)), handler.recent());
+        assertEquals(List.of(new CityFaultReports.Report("7d0c8a1e-2f4b-4c1d-9a57-0b1e2c3d4e5f", "NO_POWER",
+                Instant.ofEpochMilli(REPORTED))), handler.recent());
     }
 
     @Test
@@ -112,7 +114,7 @@ class CityFaultHandlerTest {
     void statusKeepsOnlyTheLatestFaultsNewestFirst() {
         for (int i = 1; i <= CityFaultHandler.KEPT + 2; i++)
             handler.handle(fault(Map.of("fault_id", "f" + i, "kind", "BLOCKED", "reported", REPORTED + i)));
-        List<CityFaultHandler.CityFault> recent = handler.recent();
+        List<CityFaultReports.Report> recent = handler.recent();
         assertEquals(CityFaultHandler.KEPT, recent.size());
         assertEquals("f" + (CityFaultHandler.KEPT + 2), recent.get(0).faultId());
     }
