@@ -238,8 +238,10 @@ class MapPageIT {
         assertEquals(faultId, fault.get("faultId").getAsString());
         assertEquals("NO_POWER", fault.get("kind").getAsString());
         assertFalse(status.body().contains("marco"), "never who reported it");
-        // queued in the outbox as msg/events/fault, and sent: the module's reply reached the city
+        // the module's reply reached the city, and its event msg/events/fault came back through the city's ingest
         city.awaitLog("fault " + faultId + " delivered to module milano/msg-sormani", CityWithModules.WAIT);
+        city.awaitLog("module milano/msg-sormani reports fault " + faultId + " (NO_POWER) as its event",
+                CityWithModules.WAIT);
     }
 
     @Test
