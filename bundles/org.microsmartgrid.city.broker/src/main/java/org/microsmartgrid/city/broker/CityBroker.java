@@ -116,13 +116,13 @@ public final class CityBroker implements ConfigurableComponent, ModuleChannel {
         p.setProperty("intercept.thread_pool.size", "1"); // the interceptor only copies and queues
     }
 
-    /** Starts Moquette with our access rules and the ingest as its only interceptor. */
+    /** Starts Moquette with our access rules and the ingest as its only interceptor (tests). */
     static Server startServer(Properties p, InboundMessages ingest, Supplier<ModuleCredentials> credentials)
             throws IOException {
         return startServer(p, ingest, credentials, List.of());
     }
 
-    /** The same, with listeners of the modules' control namespace (their replies to the city's requests). */
+    /** The same, plus the listeners of the modules' control namespace (their replies to the city's requests). */
     static Server startServer(Properties p, InboundMessages ingest, Supplier<ModuleCredentials> credentials,
                               List<java.util.function.BiConsumer<String, byte[]>> control) throws IOException {
         ModuleAccess access = new ModuleAccess(credentials);
