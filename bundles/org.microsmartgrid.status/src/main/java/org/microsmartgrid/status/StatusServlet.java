@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.cloud.CityFaultReports;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.SocketHolds;
 import org.microsmartgrid.api.health.HealthProblems;
@@ -73,6 +74,11 @@ public final class StatusServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChargingSessions sessions;
+
+    /** The city's fault reports on this module's point (the cloud link): optional like the loop. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CityFaultReports cityFaults;
 
     /** Whiteboard: problems the parts of the module know of (refused configuration changes, dead threads). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -153,6 +159,7 @@ public final class StatusServlet extends HttpServlet {
                 Commissioning.gridMeters(meterList), loopNow != null));
         report.add("buses", BusSection.toJson(buses));
         report.add("holds", HoldSection.toJson(holds));
+        report.add("cityFaults", CityFaultSection.toJson(cityFaults));
         return report;
     }
 }

@@ -30,9 +30,9 @@ import io.moquette.broker.config.MemoryConfig;
  * listeners (modules reconnect by themselves).
  */
 @Component(configurationPid = CityBrokerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = ConfigurableComponent.class)
+        service = {ConfigurableComponent.class, ModuleChannel.class})
 @Designate(ocd = CityBrokerConfig.class)
-public final class CityBroker implements ConfigurableComponent {
+public final class CityBroker implements ConfigurableComponent, ModuleChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(CityBroker.class);
 
@@ -40,7 +40,9 @@ public final class CityBroker implements ConfigurableComponent {
     private InboundMessages ingest;
 
     private volatile ModuleCredentials credentials = ModuleCredentials.parse(new String[0], new ArrayList<>());
-    private Server server;
+    private volatile Server server;
+    /** The city's requests to the modules and their replies (docs/cloud-management.md, CITY-V1). */
+    private final EmbeddedModuleChannel channel = new EmbeddedModuleChannel(() -> server);
     private Properties listening;
 
     @Activate
@@ -100,7 +102,7 @@ public final class CityBroker implements ConfigurableComponent {
         Properties p = listeners(c);
         listening = (Properties) p.clone();
         secure(p);
-        server = startServer(p, ingest, () -> credentials);
+        server = startServer(p, ingest, () -> credentials, channel.listeners());
         LOG.info("MQTT broker listening on {} port {}{}", c.host(), p.getProperty("port"),
                 c.tls_port() != 0 ? ", TLS port " + c.tls_port() : "");
     }
@@ -114,14 +116,35 @@ public final class CityBroker implements ConfigurableComponent {
         p.setProperty("intercept.thread_pool.size", "1"); // the interceptor only copies and queues
     }
 
-    /** Starts Moquette with our access rules and the ingest as its only interceptor. */
+    /** Starts Moquette with our access rules and the ingest as its only interceptor (tests). */
     static Server startServer(Properties p, InboundMessages ingest, Supplier<ModuleCredentials> credentials)
             throws IOException {
+        return startServer(p, ingest, credentials, List.of());
+    }
+
+    /** The same, plus the listeners of the modules' control namespace (their replies to the city's requests). */
+    static Server startServer(Properties p, InboundMessages ingest, Supplier<ModuleCredentials> credentials,
+                              List<java.util.function.BiConsumer<String, byte[]>> control) throws IOException {
         ModuleAccess access = new ModuleAccess(credentials);
         Server s = new Server();
-        s.startServer(new MemoryConfig(p), List.of(new ToIngest(ingest, credentials, Clock.systemUTC())), null,
-                access, access);
+        s.startServer(new MemoryConfig(p), List.of(new ToIngest(ingest, credentials, Clock.systemUTC()),
+                new ToControlListeners(control)), null, access, access);
         return s;
+    }
+
+    @Override
+    public boolean connected(String clientId) {
+        return channel.connected(clientId);
+    }
+
+    @Override
+    public boolean publish(String topic, byte[] payload) {
+        return channel.publish(topic, payload);
+    }
+
+    @Override
+    public AutoCloseable listen(java.util.function.BiConsumer<String, byte[]> control) {
+        return channel.listen(control);
     }
 
     private void stop() {

@@ -13,6 +13,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.cloud.RequestHandler;
+import org.microsmartgrid.cloud.kapua.city.CityFaultHandler;
 import org.microsmartgrid.cloud.kapua.config.CloudSettings;
 import org.microsmartgrid.cloud.kapua.lifecycle.BirthCertificate;
 import org.microsmartgrid.cloud.kapua.link.MqttLink;
@@ -59,6 +60,8 @@ public final class CloudLinkSession implements AutoCloseable {
     private final MqttLink link;
     private final TelemetryPublisher telemetry;
     private final OutboxSink sink;
+    /** CITY-V1: the city's fault reports become this module's events; it needs this session's outbox. */
+    private final CityFaultHandler cityFaults;
 
     public CloudLinkSession(CloudSettings settings, Sources sources, Clock clock) throws SQLException, MqttException {
         this.settings = settings;
@@ -66,7 +69,10 @@ public final class CloudLinkSession implements AutoCloseable {
         this.clock = clock;
         this.outbox = Outbox.open(settings.outboxPath(), settings.outboxMax());
         MqttLink[] linkRef = new MqttLink[1];
-        this.router = new RequestRouter(settings.topics(), sources::handler,
+        CityFaultHandler[] faultsRef = new CityFaultHandler[1];
+        this.router = new RequestRouter(settings.topics(),
+                appId -> CityFaultHandler.APP_ID.equals(appId) ? Optional.<RequestHandler>ofNullable(faultsRef[0])
+                        : sources.handler(appId),
                 (topic, payload) -> linkRef[0] != null && linkRef[0].publishNow(topic, payload), clock::millis);
         try {
             this.link = new MqttLink(settings.link(), settings.topics(), outbox, this::birth, this::disconnect,
@@ -78,6 +84,8 @@ public final class CloudLinkSession implements AutoCloseable {
         }
         linkRef[0] = link;
         this.sink = new OutboxSink(settings.topics(), outbox, link::wake, settings.gzip());
+        this.cityFaults = new CityFaultHandler(sink);
+        faultsRef[0] = cityFaults;
         this.telemetry = new TelemetryPublisher(sources::site, sources::recentSessions, sink, clock)
                 .withTrips(sources::recentTrips);
     }
@@ -112,7 +120,12 @@ public final class CloudLinkSession implements AutoCloseable {
     /** The request handlers changed: APPS tells Kapua (sent only when connected; the next BIRTH has it anyway). */
     public void appsChanged() {
         link.publishNow(settings.topics().apps(), certificate(BirthCertificate.apps(settings.identity(),
-                sources.framework(), sources.appIds(), sources.extended())));
+                sources.framework(), appIds(), sources.extended())));
+    }
+
+    /** The faults the city reported since this session started (for /status). */
+    public CityFaultHandler cityFaults() {
+        return cityFaults;
     }
 
     public CloudSettings settings() {
@@ -140,8 +153,15 @@ public final class CloudLinkSession implements AutoCloseable {
     }
 
     private byte[] birth() {
-        return certificate(BirthCertificate.metrics(settings.identity(), sources.framework(), sources.appIds(),
+        return certificate(BirthCertificate.metrics(settings.identity(), sources.framework(), appIds(),
                 sources.extended()));
+    }
+
+    /** The registered handlers' app ids and our own CITY-V1, for BIRTH and APPS. */
+    private Collection<String> appIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>(sources.appIds());
+        ids.add(CityFaultHandler.APP_ID);
+        return ids;
     }
 
     private byte[] certificate(Map<String, Object> metrics) {

@@ -16,6 +16,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.charging.FleetTrip;
+import org.microsmartgrid.api.cloud.CityFaultReports;
 import org.microsmartgrid.api.cloud.RequestHandler;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
@@ -49,9 +50,11 @@ import org.slf4j.LoggerFactory;
  * work; this class only starts, stops and feeds them.
  */
 @Component(name = CloudLinkConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {ConfigurableComponent.class, LoopDecisionListener.class, BuildingEventListener.class})
+        service = {ConfigurableComponent.class, LoopDecisionListener.class, BuildingEventListener.class,
+                CityFaultReports.class})
 @Designate(ocd = CloudLinkConfig.class)
-public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListener, BuildingEventListener {
+public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListener, BuildingEventListener,
+        CityFaultReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(KapuaCloudLink.class);
 
@@ -131,6 +134,13 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     public void accessAttempt(AccessEvent event) {
         CloudLinkSession s = session;
         if (s != null) s.access(event);
+    }
+
+    /** The city's fault reports this link received (CITY-V1), for /status. */
+    @Override
+    public List<Report> recent() {
+        CloudLinkSession s = session;
+        return s == null ? List.of() : s.cityFaults().recent();
     }
 
     private void start(CloudSettings settings) throws SQLException, MqttException {

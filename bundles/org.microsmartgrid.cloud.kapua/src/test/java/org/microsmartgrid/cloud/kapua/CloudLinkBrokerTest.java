@@ -105,7 +105,8 @@ class CloudLinkBrokerTest {
         assertTrue(birth.metrics().keySet().containsAll(BIRTH_METRICS),
                 "missing: " + BIRTH_METRICS.stream().filter(k -> !birth.metrics().containsKey(k)).toList());
         birth.metrics().forEach((k, v) -> assertInstanceOf(String.class, v, k + " must be a STRING for Kapua"));
-        assertEquals("TEST-V1", birth.metrics().get("application_ids"));
+        // CITY-V1 is the cloud link's own: the city's fault reports (docs/cloud-management.md)
+        assertEquals("CITY-V1,TEST-V1", birth.metrics().get("application_ids"));
         assertEquals("Biblioteca Sormani", birth.metrics().get("display_name"));
         assertEquals("SN-42", birth.metrics().get("serial_number"));
         assertEquals(45.4613, birth.position().latitude(), 1e-9);
@@ -122,7 +123,7 @@ class CloudLinkBrokerTest {
         });
         session.appsChanged();
         KuraMessage apps = kapua.await(r -> r.topic().endsWith("/MQTT/APPS"), WAIT, "APPS").message();
-        assertEquals("CONF-V1,TEST-V1", apps.metrics().get("application_ids"));
+        assertEquals("CITY-V1,CONF-V1,TEST-V1", apps.metrics().get("application_ids"));
 
         session.close();
         session = null;

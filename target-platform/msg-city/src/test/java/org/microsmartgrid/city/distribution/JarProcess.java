@@ -121,6 +121,17 @@ final class JarProcess implements AutoCloseable {
                 + (last.length() > 3000 ? last.substring(0, 3000) : last) + "\n" + logTail());
     }
 
+    /** Waits until the process's output holds the text; fails with the log tail. */
+    void awaitLog(String text, Duration timeout) throws Exception {
+        Instant end = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(end)) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) return;
+            if (!process.isAlive()) break;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no \"" + text + "\" in the output\n" + logTail());
+    }
+
     String logTail() throws IOException {
         String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         return text.length() > 6000 ? text.substring(text.length() - 6000) : text;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -37,12 +39,20 @@ class MapPageIT {
 
     private CityWithModules world;
     private MapBrowser browser;
+    /** The city's mail folder (sign-up codes), for the driver of the fault report. */
+    private Path mail;
 
     @BeforeAll
     void start() throws Exception {
+        mail = Files.createTempDirectory("msg-mail");
+        String people = "org.microsmartgrid.city.people.PeopleService.config";
         world = CityWithModules.start(List.of(
                 new CityWithModules.Site("msg-sormani", SORMANI, "45.4613", "9.1976", "1="),
-                new CityWithModules.Site("msg-manzoni", MANZONI, "45.4702", "9.1883", "1=EBIKE:30")), Map.of());
+                new CityWithModules.Site("msg-manzoni", MANZONI, "45.4702", "9.1883", "1=EBIKE:30")),
+                Map.of(people, Files.readString(Path.of(System.getProperty("msg.city.conf"), people))
+                        .replace("mail.folder=\"${msg.data}/city/mail-outbox\"",
+                                "mail.folder=\"" + mail.toAbsolutePath() + "\"")
+                        .replace("password.iterations=I\"600000\"", "password.iterations=I\"210000\"")));
         browser = MapBrowser.open(world.city.uri("").toString(), "it");
     }
 
@@ -197,8 +207,45 @@ class MapPageIT {
                 "told to screen readers: " + browser.byId("live").getText());
     }
 
+    /**
+     * A driver reports a fault on the Sormani library's point through the people API: the city tells the module
+     * (CITY-V1 on its broker), the module makes it its own event msg/events/fault and shows it on its /status.
+     */
     @Test
     @Order(4)
+    void aDriversFaultReportReachesTheModuleAsItsOwnEvent() throws Exception {
+        JarProcess city = world.city;
+        assertEquals(202, PeopleIT.post(city, "/api/v1/account/signup", "{\"email\": \"marco@example.org\", "
+                + "\"password\": \"ricarico in biblioteca\", \"display_name\": \"Marco\"}", null, null).statusCode());
+        assertEquals(200, PeopleIT.post(city, "/api/v1/account/verify", "{\"token\": \""
+                + PeopleIT.awaitCode(mail, "marco@example.org", city) + "\"}", null, null).statusCode());
+        var login = PeopleIT.post(city, "/api/v1/account/login", "{\"email\": \"marco@example.org\", "
+                + "\"password\": \"ricarico in biblioteca\", \"mode\": \"bearer\"}", null, null);
+        assertEquals(200, login.statusCode(), login.body());
+        String driver = "Bearer " + PeopleIT.json(login).get("token").getAsString();
+
+        String point = world.awaitPoint(SORMANI, p -> true).get("id").getAsString();
+        var reported = PeopleIT.post(city, "/api/v1/points/" + point + "/faults", "{\"kind\": \"NO_POWER\"}",
+                "Authorization", driver);
+        assertEquals(201, reported.statusCode(), reported.body());
+        String faultId = PeopleIT.json(reported).get("id").getAsString();
+
+        JarProcess module = world.module("msg-sormani");
+        var status = module.await("the fault on the module's /status", "/status", CityWithModules.WAIT,
+                r -> r.statusCode() == 200 && r.body().contains(faultId));
+        var fault = com.google.gson.JsonParser.parseString(status.body()).getAsJsonObject()
+                .getAsJsonArray("cityFaults").get(0).getAsJsonObject();
+        assertEquals(faultId, fault.get("faultId").getAsString());
+        assertEquals("NO_POWER", fault.get("kind").getAsString());
+        assertFalse(status.body().contains("marco"), "never who reported it");
+        // the module's reply reached the city, and its event msg/events/fault came back through the city's ingest
+        city.awaitLog("fault " + faultId + " delivered to module milano/msg-sormani", CityWithModules.WAIT);
+        city.awaitLog("module milano/msg-sormani reports fault " + faultId + " (NO_POWER) as its event",
+                CityWithModules.WAIT);
+    }
+
+    @Test
+    @Order(5)
     void aModuleOfflineIsNeverFreeAndTheFiltersSaySo() throws Exception {
         browser.get("/map/");
         browser.until("the list", d -> browser.listedNames().equals(List.of(SORMANI, MANZONI)));
@@ -231,7 +278,7 @@ class MapPageIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void withTheCityUnreachableThePageOpensAgainWithItsLastDataMarkedOld() throws Exception {
         new Select(browser.byId("f-vehicle")).selectByValue("");
         browser.until("both listed", d -> browser.listedNames().equals(List.of(SORMANI, MANZONI)));

@@ -61,6 +61,17 @@ final class Applier {
                 registry.heard(r.account(), r.clientId(), at);
                 yield registry.session(session(r, m));
             }
+            case FAULT -> {
+                // a driver's report the city itself sent the module (CITY-V1, docs/cloud-management.md), back as the
+                // module's own event: the registry only learns the module is alive; observers see it
+                requireTimestamp(m);
+                String id = text(string(m, "fault_id", true), 64);
+                String kind = text(string(m, "kind", true), 16);
+                registry.heard(r.account(), r.clientId(), at);
+                org.slf4j.LoggerFactory.getLogger(Applier.class).info("module {}/{} reports fault {} ({}) as its event",
+                        r.account(), r.clientId(), id, kind);
+                yield true;
+            }
             case UNKNOWN -> throw new IllegalStateException("unknown topics are not applied");
         };
         return changed ? Outcome.APPLIED : Outcome.STALE;

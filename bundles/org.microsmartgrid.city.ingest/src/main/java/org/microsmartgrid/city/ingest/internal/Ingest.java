@@ -232,6 +232,7 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
             case SOCKET -> "sockets/" + r.socket();
             case AVAILABILITY -> "events/availability";
             case SESSIONS -> "sessions";
+            case FAULT -> "events/fault";
             case UNKNOWN -> null;
         };
         if (resource == null) return;

@@ -11,7 +11,7 @@ package org.microsmartgrid.city.ingest.internal;
  */
 public record Route(Kind kind, String account, String clientId, int socket) {
 
-    public enum Kind { BIRTH, APPS, DC, LWT, SITE, SOCKET, AVAILABILITY, SESSIONS, UNKNOWN }
+    public enum Kind { BIRTH, APPS, DC, LWT, SITE, SOCKET, AVAILABILITY, SESSIONS, FAULT, UNKNOWN }
 
     private static final Route UNKNOWN = new Route(Kind.UNKNOWN, null, null, 0);
 
@@ -35,6 +35,7 @@ public record Route(Kind kind, String account, String clientId, int socket) {
             case "site": return new Route(Kind.SITE, p[0], p[1], 0);
             case "events/availability": return new Route(Kind.AVAILABILITY, p[0], p[1], 0);
             case "sessions": return new Route(Kind.SESSIONS, p[0], p[1], 0);
+            case "events/fault": return new Route(Kind.FAULT, p[0], p[1], 0);
             default:
                 if (p.length == 5 && p[3].equals("sockets")) {
                     try {

@@ -160,6 +160,27 @@ class IngestTest {
     }
 
     @Test
+    void aFaultEventIsAcceptedAndToldToObserversAndOneWithoutItsIdIsMalformed() {
+        List<org.microsmartgrid.city.ingest.Telemetry> seen = new ArrayList<>();
+        ingest.addObserver(seen::add);
+        ingest.handleNow("$EDC/milano/m1/MQTT/BIRTH", birth(NOW - 10_000, true));
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("msg.id", UUID.randomUUID().toString());
+        f.put("fault_id", "7d0c8a1e-2f4b-4c1d-9a57-0b1e2c3d4e5f");
+        f.put("kind", "NO_POWER");
+        f.put("reported", NOW - 60_000);
+        ingest.handleNow("milano/m1/msg/events/fault", KuraPayloadCodec.encode(KuraMessage.of(NOW - 60_000, f), false));
+        Map<String, Object> noId = new LinkedHashMap<>(Map.of("msg.id", "n", "kind", "NO_POWER"));
+        ingest.handleNow("milano/m1/msg/events/fault", KuraPayloadCodec.encode(KuraMessage.of(NOW - 50_000, noId), false));
+
+        assertEquals(List.of("MQTT/BIRTH", "events/fault"),
+                seen.stream().map(org.microsmartgrid.city.ingest.Telemetry::resource).toList());
+        assertEquals("NO_POWER", seen.get(1).metrics().get("kind"));
+        assertEquals(1, count("malformed"));
+        assertEquals(0, count("unknown_topic"));
+    }
+
+    @Test
     void lwtAndALostConnectionMarkTheModuleOffline() throws Exception {
         ingest.handleNow("$EDC/milano/m1/MQTT/BIRTH", birth(NOW - 10_000, true));
         ingest.handleNow("milano/m1/msg/sockets/1", socket(1, "AVAILABLE", NOW - 5000, "x"));
