@@ -25,6 +25,18 @@ run-demo.sh starts it, in a fresh temporary directory, with free loopback ports:
                   the demo / building with -XX:NativeMemoryTracking=summary; after the steady window prints
                   `jcmd <pid> VM.native_memory summary` (where the RSS goes). NMT costs memory itself: not a result.
 
+  prod            the PRODUCTION jar (target-platform/target/msg-module.jar, --module-jar) with module.jvm, on the demo
+                  configuration without the simulator, whose meters run in a second process of msg-demo.jar (not
+                  measured): what an installed module runs. -Dmsg.demo=true only so the relays may use Pi4J's mock chip.
+  prod-before     the same with module.jvm as it was before 2026-12-07 (PROD_BEFORE_FLAGS)
+  prod-cds        prod plus an AppCDS archive made by one archiving run first (--cds-warm)
+  prod-empty      the production jar, empty configuration
+  prod-nmt, prod-before-nmt   with -XX:NativeMemoryTracking=summary (printed after the steady window and the burst)
+
+With --burst N (and --burst-console M) every run then sends N GET /status from --burst-clients threads and M
+authenticated GETs of web console pages, reads RSS right after (burst_rss_mb) and again --settle seconds later
+(after_rss_mb, after_hwm_mb).
+
 Measured per run:
   http_s          process start -> first `GET /status` answering 200
   reading_s       process start -> first `GET /status` showing meter "grid" GOOD ("first meter reading"),
@@ -44,6 +56,8 @@ also on Ctrl+C. Loopback only.
 Usage:
   startup-and-memory.py [--runs 5] [--steady 60] [--variants demo,empty] [--json out.json] [--jar PATH]
                         [--extra-flags "-XX:... -X..."] [--extra-env NAME=value]   (trials: added to every variant)
+                        [--module-jar PATH] [--burst N] [--burst-console M] [--burst-clients 8] [--settle 30]
+                        [--cds-warm 30]
 """
 import argparse
 import hashlib
@@ -66,6 +80,7 @@ from datetime import datetime, timezone
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 DEFAULT_JAR = os.path.join(ROOT, "target-platform", "target", "msg-demo.jar")  # module + simulator
+MODULE_JAR = os.path.join(ROOT, "target-platform", "target", "msg-module.jar")  # production: no simulator
 CONSOLE_JAR = os.path.join(ROOT, "bundles", "org.microsmartgrid.console", "target",
                            "org.microsmartgrid.console-0.1.0-SNAPSHOT.jar")
 CONF_DEMO = os.path.join(HERE, "..", "conf-demo")
@@ -98,6 +113,9 @@ BEFORE_FLAGS = ["-Xmx64m", "-XX:+UseSerialGC"]
 LEAN_FLAGS = BEFORE_FLAGS + ["-XX:TieredStopAtLevel=1", "-XX:+UnlockExperimentalVMOptions",
                              "-XX:TrimNativeHeapInterval=5000"]
 NMT_FLAG = "-XX:NativeMemoryTracking=summary"
+# module.jvm until 2026-12-07 (benchmarks.md §1.6): the "before" of §1.7
+PROD_BEFORE_FLAGS = ["-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-Xmn4m", "-XX:+UseSerialGC",
+                     "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000"]
 VARIANTS = {
     # name: (configuration, JVM flags, environment)
     "demo": ("demo", MODULE_FLAGS, MODULE_ENV),
@@ -112,7 +130,20 @@ VARIANTS = {
     "empty-lean": ("empty", LEAN_FLAGS, {}),
     "demo-nmt": ("demo", MODULE_FLAGS + [NMT_FLAG], MODULE_ENV),
     "building-nmt": ("building", MODULE_FLAGS + [NMT_FLAG], MODULE_ENV),
+    # the PRODUCTION jar (msg-module.jar, --module-jar) with the demo's meters in a simulator process of msg-demo.jar:
+    # what an installed module runs (issue 21 item 15, benchmarks.md §1.7)
+    # msg.demo=true only lets the relays use Pi4J's mock chip: this machine has no GPIO lines
+    "prod": ("building", MODULE_FLAGS + ["-Dmsg.demo=true"], MODULE_ENV),
+    "prod-nmt": ("building", MODULE_FLAGS + ["-Dmsg.demo=true", NMT_FLAG], MODULE_ENV),
+    "prod-empty": ("empty", MODULE_FLAGS, MODULE_ENV),
+    "prod-before": ("building", PROD_BEFORE_FLAGS + ["-Dmsg.demo=true"], {"MALLOC_ARENA_MAX": "2"}),
+    "prod-before-nmt": ("building", PROD_BEFORE_FLAGS + ["-Dmsg.demo=true", NMT_FLAG], {"MALLOC_ARENA_MAX": "2"}),
+    # module.jvm plus an application class-data archive (AppCDS) made by one earlier run of the same jar and
+    # configuration (-XX:ArchiveClassesAtExit, see make_cds_archive): what docs/deployment.md's install step makes
+    "prod-cds": ("building", MODULE_FLAGS + ["-Dmsg.demo=true", "-XX:SharedArchiveFile=@CDS@"], MODULE_ENV),
 }
+PRODUCTION_VARIANTS = {"prod", "prod-nmt", "prod-empty", "prod-before", "prod-before-nmt", "prod-cds"}
+CDS = {"archive": None}
 
 POLL_S = 0.05
 START_TIMEOUT_S = 60.0
@@ -160,6 +191,7 @@ def snapshot_jar(src, dest_dir):
 
 def installer_line(console_jar):
     password = hashlib.sha256(os.urandom(16)).hexdigest()[:16]
+    PASSWORD["installer"] = password
     out = subprocess.run(["java", "-cp", console_jar, "org.microsmartgrid.console.HashPassword", "installer"],
                          input=password + "\n", capture_output=True, text=True, timeout=120, check=True)
     return out.stdout.strip().splitlines()[-1]
@@ -279,9 +311,39 @@ def stop(proc):
         running.remove(proc)
 
 
-def one_run(variant, jar, account, steady_s, workroot):
+BURST = {"requests": 0, "clients": 8, "console": 0, "settle_s": 30.0}  # --burst, --burst-clients, --burst-console, --settle
+PASSWORD = {}  # the installer's password, for the console's pages in a burst
+
+
+def burst(http_port):
+    """BURST["requests"] GETs of /status from BURST["clients"] threads, then BURST["console"] authenticated GETs of
+    the web console's heaviest pages (bundles, configuration, components, relays), as an installer's browser would.
+    Returns (answered with 200, seconds)."""
+    import base64
+    from concurrent.futures import ThreadPoolExecutor
+    auth = "Basic " + base64.b64encode(f"installer:{PASSWORD['installer']}".encode()).decode()
+    pages = ["/system/console/bundles", "/system/console/configMgr", "/system/console/components",
+             "/system/console/relays"]
+
+    def get(path, with_auth):
+        req = urllib.request.Request(f"http://127.0.0.1:{http_port}{path}",
+                                     headers={"Authorization": auth} if with_auth else {})
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                r.read()
+                return r.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
+    t0 = time.monotonic()
+    with ThreadPoolExecutor(BURST["clients"]) as pool:
+        ok = sum(pool.map(lambda i: get("/status", False), range(BURST["requests"])))
+        ok += sum(pool.map(lambda i: get(pages[i % len(pages)], True), range(BURST["console"])))
+    return ok, time.monotonic() - t0
+
+
+def one_run(variant, jar, account, steady_s, workroot, module_jar=None):
     kind, flags, env = VARIANTS[variant]
-    flags, env = flags + EXTRA_FLAGS, {**env, **EXTRA_ENV}
+    flags, env = [f.replace("@CDS@", CDS["archive"] or "") for f in flags + EXTRA_FLAGS], {**env, **EXTRA_ENV}
     work = tempfile.mkdtemp(prefix=f"{variant}-", dir=workroot)
     modbus_port = free_port()
     result = {"variant": variant, "http_s": None, "reading_s": None, "answered_s": None}
@@ -297,7 +359,9 @@ def one_run(variant, jar, account, steady_s, workroot):
         if sim is not None:
             wait_for_modbus(modbus_port, sim, sim_log)
         t0_wall, t0 = time.time(), time.monotonic()
-        proc, logfile, http_port = start_module(os.path.join(work, "module"), kind, flags, jar, modbus_port, account, env)
+        measured_jar = module_jar if variant in PRODUCTION_VARIANTS else jar
+        proc, logfile, http_port = start_module(os.path.join(work, "module"), kind, flags, measured_jar, modbus_port,
+                                                account, env)
         deadline = t0 + START_TIMEOUT_S
         while time.monotonic() < deadline and proc.poll() is None:
             doc = get_status(http_port)
@@ -332,6 +396,18 @@ def one_run(variant, jar, account, steady_s, workroot):
             out = subprocess.run(["jcmd", str(proc.pid), "VM.native_memory", "summary"], capture_output=True,
                                  text=True, timeout=60)
             result["nmt"] = out.stdout
+        if BURST["requests"] or BURST["console"]:
+            ok, took = burst(http_port)
+            result["burst_ok"] = ok
+            result["burst_s"] = took
+            result["burst_rss_mb"] = proc_status(proc.pid)["rss_mb"]
+            time.sleep(BURST["settle_s"])
+            after = proc_status(proc.pid)
+            result["after_rss_mb"], result["after_hwm_mb"] = after["rss_mb"], after["hwm_mb"]
+            if NMT_FLAG in flags:
+                out = subprocess.run(["jcmd", str(proc.pid), "VM.native_memory", "summary"], capture_output=True,
+                                     text=True, timeout=60)
+                result["nmt_after"] = out.stdout
     finally:
         for p, f in ((proc, logfile), (sim, sim_log)):
             if p is not None:
@@ -339,6 +415,42 @@ def one_run(variant, jar, account, steady_s, workroot):
                 f.close()
     shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+def make_cds_archive(module_jar, sim_jar, account, workroot, warm_s):
+    """The install step of docs/deployment.md: run the production module once with -XX:ArchiveClassesAtExit on the
+    same configuration for warm_s seconds after its first reading, stop it (SIGTERM: the JVM writes the archive as it
+    exits), and return the archive's path."""
+    archive = os.path.join(workroot, "msg-module.jsa")
+    work = tempfile.mkdtemp(prefix="cds-", dir=workroot)
+    modbus_port = free_port()
+    os.makedirs(os.path.join(work, "simulator"))
+    os.makedirs(os.path.join(work, "module"))
+    sim, sim_log, _ = start_module(os.path.join(work, "simulator"), "simulator", MODULE_FLAGS, sim_jar, modbus_port,
+                                   account, MODULE_ENV)
+    proc = logfile = None
+    try:
+        wait_for_modbus(modbus_port, sim, sim_log)
+        proc, logfile, http_port = start_module(os.path.join(work, "module"), "building",
+                                                MODULE_FLAGS + ["-Dmsg.demo=true", f"-XX:ArchiveClassesAtExit={archive}"],
+                                                module_jar, modbus_port, account, MODULE_ENV)
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline and proc.poll() is None:
+            grid = grid_meter(get_status(http_port) or {})
+            if grid is not None and grid.get("quality") == "GOOD":
+                break
+            time.sleep(POLL_S)
+        time.sleep(warm_s)
+    finally:
+        for p, f in ((proc, logfile), (sim, sim_log)):
+            if p is not None:
+                stop(p)
+                f.close()
+    if not os.path.exists(archive):
+        sys.exit(f"no CDS archive written: {log_tail(os.path.join(work, 'module', 'module.log'))}")
+    log(f"CDS archive: {archive}, {os.path.getsize(archive) / 1e6:.1f} MB")
+    shutil.rmtree(work, ignore_errors=True)
+    return archive
 
 
 def machine():
@@ -353,7 +465,8 @@ def machine():
 
 
 METRICS = [("http_s", "s"), ("reading_s", "s"), ("answered_s", "s"), ("rss_mb", "MB"), ("hwm_mb", "MB"),
-           ("anon_mb", "MB"), ("cpu_pct", "%"), ("threads", "")]
+           ("anon_mb", "MB"), ("cpu_pct", "%"), ("threads", ""), ("burst_ok", ""), ("burst_s", "s"),
+           ("burst_rss_mb", "MB"), ("after_rss_mb", "MB"), ("after_hwm_mb", "MB")]
 
 
 def summary(results, variants):
@@ -379,11 +492,20 @@ def main():
     p.add_argument("--steady", type=float, default=60.0, help="steady-state window in seconds (default 60)")
     p.add_argument("--variants", default="demo,empty", help="comma separated: " + ", ".join(VARIANTS))
     p.add_argument("--jar", default=DEFAULT_JAR)
+    p.add_argument("--module-jar", default=MODULE_JAR, help="the production jar measured by the prod* variants")
+    p.add_argument("--burst", type=int, default=0, help="after the steady window: this many GET /status (default 0)")
+    p.add_argument("--burst-clients", type=int, default=8, help="concurrent clients of the burst (default 8)")
+    p.add_argument("--burst-console", type=int, default=0,
+                   help="and this many authenticated GETs of web console pages (default 0)")
+    p.add_argument("--settle", type=float, default=30.0, help="seconds after the burst before RSS is read again")
+    p.add_argument("--cds-warm", type=float, default=30.0,
+                   help="prod-cds: seconds the archiving run goes on after its first reading (default 30)")
     p.add_argument("--json", help="write machine, runs and summary to this file")
     p.add_argument("--extra-flags", default="", help="space separated JVM flags added to every variant (trials)")
     p.add_argument("--extra-env", default="", help="space separated NAME=value added to every variant (trials)")
     args = p.parse_args()
     EXTRA_FLAGS.extend(args.extra_flags.split())
+    BURST.update(requests=args.burst, clients=args.burst_clients, console=args.burst_console, settle_s=args.settle)
     EXTRA_ENV.update(kv.split("=", 1) for kv in args.extra_env.split())
     variants = [v.strip() for v in args.variants.split(",") if v.strip()]
     unknown = [v for v in variants if v not in VARIANTS]
@@ -400,8 +522,11 @@ def main():
     workroot = tempfile.mkdtemp(prefix="msg-bench-")
     try:
         jar = snapshot_jar(args.jar, workroot)
+        module_jar = snapshot_jar(args.module_jar, workroot) if PRODUCTION_VARIANTS & set(variants) else None
         wait_for_jar(CONSOLE_JAR)
         account = installer_line(CONSOLE_JAR)
+        if "prod-cds" in variants:
+            CDS["archive"] = make_cds_archive(module_jar, jar, account, workroot, args.cds_warm)
         info = machine()
         info["jar"] = {"path": args.jar, "mtime": datetime.fromtimestamp(os.path.getmtime(jar), timezone.utc)
                        .strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -411,15 +536,16 @@ def main():
         for n in range(1, args.runs + 1):
             for v in variants:
                 try:
-                    r = one_run(v, jar, account, args.steady, workroot)
+                    r = one_run(v, jar, account, args.steady, workroot, module_jar)
                 except RuntimeError as e:
                     r = {"variant": v, "error": str(e)}
                 r["run"] = n
                 results.append(r)
                 log(json.dumps({k: (round(x, 3) if isinstance(x, float) else x) for k, x in r.items()
-                                if k != "nmt"}))
-                if r.get("nmt"):
-                    log(r["nmt"])
+                                if not k.startswith("nmt")}))
+                for k in ("nmt", "nmt_after"):
+                    if r.get(k):
+                        log(f"{k}:\n{r[k]}")
         info["loadavg_end"] = os.getloadavg()
         table = summary(results, variants)
         print(f"machine: {info['nproc']} x {info['cpu']}, {info['ram_gb']} GB RAM, {info['java']}, "
