@@ -62,10 +62,25 @@ final class SessionRollup {
                         + "solar_wh = solar_wh + ? WHERE hour_start = ?",
                 new Object[] {(long) s.sessions(), s.energyWh(), s.solarWh(), s.hourStart()},
                 "INSERT INTO stats_session_city_hour (sessions, energy_wh, solar_wh, hour_start) VALUES (?, ?, ?, ?)");
-        if (newHour && firstHourOfItsDay(c, s.locationId(), s.hourStart()))
-            upsert(c, "UPDATE stats_session_day SET points = points + 1 WHERE day_number = ?",
-                    new Object[] {s.hourStart() / DAY_MS},
-                    "INSERT INTO stats_session_day (day_number, points) VALUES (?, 1)");
+        if (newHour) countPointOfDay(c, s.locationId(), s.hourStart());
+    }
+
+    /**
+     * One more point in the hour's UTC day if this new hour is the point's only one that day. The day's row is locked
+     * before counting: another instance adding another hour of the same point and day waits for this commit, then
+     * counts this hour too (PostgreSQL's read committed takes a new snapshot per statement); two instances inserting
+     * the day's first row at once collide on its key and one flush fails whole, as for the hourly rows.
+     */
+    private static void countPointOfDay(Connection c, String location, long hourStart) throws SQLException {
+        long day = hourStart / DAY_MS;
+        boolean dayRow;
+        try (PreparedStatement lock = c.prepareStatement("UPDATE stats_session_day SET points = points WHERE day_number = ?")) {
+            lock.setLong(1, day);
+            dayRow = lock.executeUpdate() > 0;
+        }
+        if (!firstHourOfItsDay(c, location, hourStart)) return;
+        if (dayRow) exec(c, "UPDATE stats_session_day SET points = points + 1 WHERE day_number = ?", day);
+        else exec(c, "INSERT INTO stats_session_day (day_number, points) VALUES (?, 1)", day);
     }
 
     /** The hour just inserted is the point's only one in its UTC day (this transaction's rows included). */

@@ -53,7 +53,10 @@ public final class StatsStore implements HourlyReadings {
                     String[] k = e.getKey().split("\u0000");
                     addBad(c, k[0], k[1], Long.parseLong(k[2]), e.getValue());
                 }
-                for (SessionHour s : sessions) SessionRollup.add(c, s); // the hour and its second level
+                // in time order: instances flushing at once lock the city's hours and days in the same order (no deadlock there)
+                List<SessionHour> byHour = new ArrayList<>(sessions);
+                byHour.sort(java.util.Comparator.comparingLong(SessionHour::hourStart));
+                for (SessionHour s : byHour) SessionRollup.add(c, s); // the hour and its second level, together
                 for (AvailabilityAggregator.Hour a : availability) {
                     long[] ms = a.ms();
                     upsert(c, "UPDATE stats_availability_hour SET free_ms = free_ms + ?, charging_ms = charging_ms + ?, "
