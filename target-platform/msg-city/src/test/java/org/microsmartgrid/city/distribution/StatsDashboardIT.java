@@ -115,8 +115,9 @@ class StatsDashboardIT {
 
                 // ---- in English
                 page.byId("lang").click();
+                // the headings change at the click, the tables when the page's new answers arrive: wait for both
                 page.until("English", d -> page.byId("h-groups").getText().equals("By district, area, operator type and vehicle")
-                        && rows(page, "t-groups").size() == 2);
+                        && rows(page, "t-groups").size() == 2 && headers(page, "t-groups").contains("Item"));
                 assertEquals(List.of("Item", "Sessions", "Points", "Energy (kWh)", "Solar share", "CO2 avoided (kg)"),
                         headers(page, "t-groups"));
                 assertEquals(List.of("Municipio 1", "3", "1", "12", "33 %", "6.5"), rows(page, "t-groups").get(0));

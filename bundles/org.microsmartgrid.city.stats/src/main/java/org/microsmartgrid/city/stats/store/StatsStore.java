@@ -53,7 +53,10 @@ public final class StatsStore implements HourlyReadings {
                     String[] k = e.getKey().split("\u0000");
                     addBad(c, k[0], k[1], Long.parseLong(k[2]), e.getValue());
                 }
-                for (SessionHour s : sessions) addSessions(c, s);
+                // in time order: instances flushing at once lock the city's hours and days in the same order (no deadlock there)
+                List<SessionHour> byHour = new ArrayList<>(sessions);
+                byHour.sort(java.util.Comparator.comparingLong(SessionHour::hourStart));
+                for (SessionHour s : byHour) SessionRollup.add(c, s); // the hour and its second level, together
                 for (AvailabilityAggregator.Hour a : availability) {
                     long[] ms = a.ms();
                     upsert(c, "UPDATE stats_availability_hour SET free_ms = free_ms + ?, charging_ms = charging_ms + ?, "
@@ -95,20 +98,6 @@ public final class StatsStore implements HourlyReadings {
         upsert(c, "UPDATE stats_bad_data SET occurrences = occurrences + ? WHERE module = ? AND rule = ? AND hour_start = ?",
                 new Object[] {n, module, rule, hour},
                 "INSERT INTO stats_bad_data (occurrences, module, rule, hour_start) VALUES (?, ?, ?, ?)");
-    }
-
-    private static void addSessions(Connection c, SessionHour s) throws SQLException {
-        try (PreparedStatement u = c.prepareStatement("UPDATE stats_session_hour SET sessions = sessions + ?, "
-                + "energy_wh = energy_wh + ?, solar_wh = solar_wh + ? WHERE location_id = ? AND hour_start = ?")) {
-            set(u, s.sessions(), s.energyWh(), s.solarWh(), s.locationId(), s.hourStart());
-            if (u.executeUpdate() > 0) return;
-        }
-        try (PreparedStatement i = c.prepareStatement("INSERT INTO stats_session_hour (location_id, hour_start, area, "
-                + "district, operator_type, vehicle_class, sessions, energy_wh, solar_wh) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            set(i, s.locationId(), s.hourStart(), s.area(), s.district(), s.operatorType(), s.vehicleClass(), s.sessions(),
-                    s.energyWh(), s.solarWh());
-            i.executeUpdate();
-        }
     }
 
     /** UPDATE the row; none: INSERT it (same parameters, in the same order). */
@@ -180,27 +169,26 @@ public final class StatsStore implements HourlyReadings {
     }
 
     /**
-     * Sessions ended in [from, to), grouped.
+     * Sessions ended in [from, to), grouped: from the second level (whole months, the city's hours, whole days)
+     * and the hourly rows only at the period's edges ({@link SessionQueries}); the same answer as the hourly rows.
      *
      * @param italianOffsetHours for {@link By#HOUR_OF_DAY}: hours added to UTC (1 in winter, 2 in summer; the caller
      *                           picks the offset of the period)
      */
     public List<SessionGroup> sessions(long from, long to, By by, int italianOffsetHours) {
+        return query(from, to, by, italianOffsetHours, false);
+    }
+
+    /** The same answer from the hourly rows alone: the reference the second level must equal (tests, benchmark). */
+    List<SessionGroup> sessionsFromHours(long from, long to, By by, int italianOffsetHours) {
+        return query(from, to, by, italianOffsetHours, true);
+    }
+
+    private List<SessionGroup> query(long from, long to, By by, int italianOffsetHours, boolean hoursOnly) {
         if (italianOffsetHours < 0 || italianOffsetHours > 2) throw new IllegalArgumentException("offset");
-        // the offset is our own int, never text from the caller: written into the SQL so that the SELECT and the
-        // GROUP BY expressions are the same (PostgreSQL compares them as written)
-        String key = by == By.HOUR_OF_DAY ? String.format(java.util.Locale.ROOT, by.sql, italianOffsetHours) : by.sql;
-        String sql = "SELECT " + key + " AS k, SUM(sessions), SUM(energy_wh), SUM(solar_wh), COUNT(DISTINCT location_id) "
-                + "FROM stats_session_hour WHERE hour_start >= ? AND hour_start < ? GROUP BY " + key + " ORDER BY k";
-        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
-            p.setLong(1, from);
-            p.setLong(2, to);
-            List<SessionGroup> out = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) out.add(new SessionGroup(r.getString(1), r.getLong(2), r.getDouble(3), r.getDouble(4),
-                        r.getLong(5)));
-            }
-            return out;
+        try (Connection c = db.getConnection()) {
+            return hoursOnly ? SessionQueries.scan(c, from, to, by, italianOffsetHours)
+                    : SessionQueries.sessions(c, from, to, by, italianOffsetHours);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

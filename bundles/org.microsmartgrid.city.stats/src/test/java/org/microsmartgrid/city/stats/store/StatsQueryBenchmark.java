@@ -20,7 +20,9 @@ import org.microsmartgrid.city.stats.cer.Statements;
 /**
  * docs/benchmarks.md §18: the dashboard's queries on a generated year for {@code -Dbench.points} points/modules
  * (default 10,000), on embedded H2 (a file, as the runtime) and PostgreSQL. Not run by {@code mvn verify} (its name);
- * run with {@code -Dtest=StatsQueryBenchmark}. Prints a Markdown table.
+ * run with {@code -Dtest=StatsQueryBenchmark}. Prints a Markdown table. The hourly rows are generated as a city
+ * stored them before the rollup (schema V4); the migration to V5–V6 then backfills the rollup, timed; each year query
+ * is timed on the rollup and once as the plain hourly scan, and the two answers are compared.
  */
 class StatsQueryBenchmark {
 
@@ -38,7 +40,7 @@ class StatsQueryBenchmark {
     @Test
     void dashboardQueriesOnAYear() throws Exception {
         List<String> out = new ArrayList<>();
-        out.add("| database | query | rows scanned | best of " + REPEATS + " ms | median ms |");
+        out.add("| database | query | session-hours in the period | best of " + REPEATS + " ms | median ms |");
         out.add("|---|---|---:|---:|---:|");
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("stats-bench");
         // as the runtime: H2's pool over the file (one open database, as RegistryDatabase does)
@@ -58,28 +60,74 @@ class StatsQueryBenchmark {
 
     private void run(String name, DataSource db, boolean postgres, int points, List<String> out) throws Exception {
         Migrations.migrate(db);
-        StatsMigrations.migrate(db);
+        StatsMigrations.migrate(db, "4"); // the hourly rows as a city stored them before the rollup (V5, V6)
         long t0 = System.nanoTime();
         long sessions = generate(db, postgres, points);
         System.out.printf(Locale.ROOT, "BENCH %s: generated %,d session-hour rows and %,d energy-hour rows in %.0f s%n", name,
                 sessions, (long) ENERGY_MODULES * (YEAR_TO - YEAR_FROM) / H, (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        StatsMigrations.migrate(db);
+        analyze(db);
+        System.out.printf(Locale.ROOT, "BENCH %s: V5-V6 backfilled the rollup in %.0f s: %s%n", name,
+                (System.nanoTime() - t0) / 1e9, rollupRows(db));
         StatsStore store = new StatsStore(db);
+        String who = name + ", " + points + " points";
         for (StatsStore.By by : List.of(StatsStore.By.DISTRICT, StatsStore.By.AREA, StatsStore.By.OPERATOR_TYPE,
                 StatsStore.By.HOUR_OF_DAY, StatsStore.By.DAY)) {
-            long[] ms = time(() -> store.sessions(YEAR_FROM, YEAR_TO, by, 1));
-            out.add(row(name + ", " + points + " points", "sessions by " + by.name().toLowerCase(Locale.ROOT) + ", a year",
-                    sessions, ms));
+            String what = "sessions by " + by.name().toLowerCase(Locale.ROOT) + ", a year";
+            compared(who, what, sessions, () -> store.sessions(YEAR_FROM, YEAR_TO, by, 1),
+                    () -> store.sessionsFromHours(YEAR_FROM, YEAR_TO, by, 1), out);
         }
         long month = LocalDate.of(2025, 7, 1).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
         long[] ms = time(() -> store.sessions(month, month + 31 * 24 * H, StatsStore.By.AREA, 2));
-        out.add(row(name + ", " + points + " points", "sessions by area, a month", sessions / 12, ms));
+        out.add(row(who, "sessions by area, a month", sessions / 12, ms));
         ms = time(() -> store.sessions(month, month + 31 * 24 * H, StatsStore.By.DISTRICT, 2));
-        out.add(row(name + ", " + points + " points", "sessions by district, a month", sessions / 12, ms));
+        out.add(row(who, "sessions by district, a month", sessions / 12, ms));
+        // a period that is not whole months: its edges (14 + 13 days) are read from the hourly rows
+        long feb15 = LocalDate.of(2025, 2, 15).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
+        long dec14 = LocalDate.of(2025, 12, 14).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
+        for (StatsStore.By by : List.of(StatsStore.By.DISTRICT, StatsStore.By.HOUR_OF_DAY))
+            compared(who, "sessions by " + by.name().toLowerCase(Locale.ROOT) + ", 15 Feb-13 Dec", sessions * 301 / 365,
+                    () -> store.sessions(feb15, dec14, by, 1), () -> store.sessionsFromHours(feb15, dec14, by, 1), out);
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < COMMUNITY_MEMBERS; i++) members.add(new Member("milano/m" + i, null, LocalDate.of(2024, 1, 1), null));
         Community c = new Community("bench", null, "AC1", members);
         ms = time(() -> Statements.month(c, java.time.YearMonth.of(2025, 7), store, 110, 0.5));
         out.add(row(name + ", " + ENERGY_MODULES + " modules' energy", "CER statement, " + COMMUNITY_MEMBERS + " members, a month", COMMUNITY_MEMBERS * 744L, ms));
+    }
+
+    /** Times the rollup's answer, then the hourly scan's once (the "before" in the same run), and checks they agree. */
+    private static void compared(String who, String what, long rows, java.util.function.Supplier<List<StatsStore.SessionGroup>> rollup,
+                                 java.util.function.Supplier<List<StatsStore.SessionGroup>> hours, List<String> out) {
+        long[] ms = time(rollup::get);
+        long t = System.nanoTime();
+        List<StatsStore.SessionGroup> reference = hours.get();
+        long scanMs = (System.nanoTime() - t) / 1_000_000;
+        boolean same = reference.size() == rollup.get().size();
+        List<StatsStore.SessionGroup> r = rollup.get();
+        for (int i = 0; same && i < r.size(); i++)
+            same = r.get(i).key().equals(reference.get(i).key()) && r.get(i).sessions() == reference.get(i).sessions()
+                    && r.get(i).points() == reference.get(i).points()
+                    && Math.abs(r.get(i).energyWh() - reference.get(i).energyWh()) <= 1e-6 * Math.abs(reference.get(i).energyWh());
+        out.add(row(who, what + " (hourly scan once: " + scanMs + " ms; same answer: " + (same ? "yes" : "NO") + ")", rows, ms));
+    }
+
+    private static void analyze(DataSource db) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE");
+        }
+    }
+
+    private static String rollupRows(DataSource db) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            for (String t : List.of("stats_session_month", "stats_session_city_hour", "stats_session_day"))
+                try (java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + t)) {
+                    r.next();
+                    sb.append(String.format(Locale.ROOT, "%s%s %,d rows", sb.length() == 0 ? "" : ", ", t, r.getLong(1)));
+                }
+        }
+        return sb.toString();
     }
 
     private static String row(String db, String query, long rows, long[] ms) {
