@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.Size;
 import org.microsmartgrid.city.stats.energy.HourEnergy;
 
 /** Properties of the sharing rules on any hourly figures. */
-class SharedEnergyProperties {
+class SharedEnergyPropertiesTest {
 
     @Property
     void sharedNeverExceedsEitherSide(@ForAll @DoubleRange(min = 0, max = 1e7) double fed,
