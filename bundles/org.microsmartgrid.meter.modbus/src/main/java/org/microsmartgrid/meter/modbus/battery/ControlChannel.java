@@ -107,8 +107,10 @@ public final class ControlChannel {
                 LOG.warn("battery '{}': set-point not written: {}", settings.batteryId(), e.getMessage());
             previousFault = e.getMessage();
             BatteryControlState s = state;
+            // whichever step failed (reading the model's scaling again, or the write itself), what the installer
+            // must read on /status is that the set-point did not reach the battery
             state = new BatteryControlState(s.batteryId(), s.maxChargeW(), s.maxDischargeW(), s.exportAllowed(),
-                    s.setpointW(), s.validUntil(), s.source(), e.getMessage());
+                    s.setpointW(), s.validUntil(), s.source(), "set-point not written: " + e.getMessage());
         }
     }
 
