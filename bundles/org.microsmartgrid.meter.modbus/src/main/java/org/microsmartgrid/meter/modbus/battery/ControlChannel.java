@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ControlChannel {
     private static final Logger LOG = LoggerFactory.getLogger(ControlChannel.class);
+    /** A job handed to the bus that has not run after this long was dropped (see {@link #enqueue}). */
+    static final Duration RESUBMIT_AFTER = Duration.ofSeconds(2);
 
     private record Request(double setpointW, Duration validFor, String source, Instant at, boolean release) {
     }
@@ -36,6 +38,7 @@ public final class ControlChannel {
     private volatile Request lastWritten;
     private volatile double deviceMaxW = Double.POSITIVE_INFINITY;
     private volatile BatteryControlState state;
+    private volatile Instant submittedAt = Instant.MIN;
 
     public ControlChannel(BatterySettings settings, ModbusBusService bus, Clock clock) {
         this.settings = settings;
@@ -80,8 +83,20 @@ public final class ControlChannel {
                 && r.at().isBefore(w.at().plus(w.validFor().dividedBy(2)));
     }
 
+    /**
+     * Keeps only the newest request and hands the bus one job to write it. A bus that is stopped or restarted drops
+     * its queued jobs: with the job gone and a request still pending, no job would ever be handed over again and the
+     * battery would hold its last set-point until its revert timer ran out, whatever the loop asked (a BatteryIT run
+     * showed it). So a job is handed over again when the last one has not run for {@link #RESUBMIT_AFTER}; an extra
+     * job finds nothing pending and does nothing.
+     */
     private void enqueue(Request r) {
-        if (pending.getAndSet(r) == null) bus.submit(this::write);
+        Request before = pending.getAndSet(r);
+        Instant now = clock.instant();
+        if (before == null || now.isAfter(submittedAt.plus(RESUBMIT_AFTER))) {
+            submittedAt = now;
+            bus.submit(this::write);
+        }
     }
 
     /** On the bus thread. */

@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.storage.BatteryResult;
+import org.microsmartgrid.meter.modbus.bus.BusJob;
 import org.microsmartgrid.meter.modbus.bus.BusPoller;
+import org.microsmartgrid.meter.modbus.bus.ModbusBusService;
+import org.microsmartgrid.meter.modbus.poll.PolledDevice;
 import org.microsmartgrid.meter.modbus.config.BatterySettings;
 import org.microsmartgrid.meter.modbus.testing.Await;
 import org.microsmartgrid.meter.modbus.testing.BrokenDevice;
@@ -126,5 +133,37 @@ class StorageControlTest {
         c.apply(1000, Duration.ofSeconds(4), "balancer");
         Await.until("written after recovery", () -> StorageDevice.word(slave, UNIT, StoragePoints.OUT_W_RTE) == 200);
         Await.until("fault cleared", () -> c.state().fault() == null);
+    }
+
+    @Test
+    void aWriteJobTheBusDroppedIsHandedOverAgainAndTheNewestSetPointReachesTheDevice() throws Exception {
+        slave = Slave.start();
+        StorageDevice.write(slave, UNIT, 5000, 0, -1, 24);
+        bus = BusPoller.withJ2mod(Settings.tcpBus("test", slave.port(), 1000));
+        bus.start();
+        // a bus restarted between a submit and its turn: the queued job is gone
+        AtomicBoolean dropNext = new AtomicBoolean(true);
+        ModbusBusService restarted = new ModbusBusService() {
+            public String busId() { return bus.busId(); }
+            public String describe() { return bus.describe(); }
+            public void attach(PolledDevice d) { bus.attach(d); }
+            public void detach(PolledDevice d) { bus.detach(d); }
+            public void intervalsChanged(PolledDevice d) { bus.intervalsChanged(d); }
+            public void submit(BusJob job) { if (!dropNext.getAndSet(false)) bus.submit(job); }
+        };
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-06-10T10:00:00Z"));
+        Clock clock = new Clock() {
+            public Instant instant() { return now.get(); }
+            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            public Clock withZone(java.time.ZoneId zone) { return this; }
+        };
+        ControlChannel c = new ControlChannel(new BatterySettings("battery", "test", "(bus.id=test)", UNIT, 40000, 3000,
+                3000, false), restarted, clock);
+        c.apply(500, Duration.ofSeconds(60), "balancer"); // its job is dropped
+        c.apply(1000, Duration.ofSeconds(60), "balancer"); // pending already: no new job at once
+        now.set(now.get().plus(ControlChannel.RESUBMIT_AFTER).plusMillis(1));
+        c.apply(1500, Duration.ofSeconds(60), "balancer"); // the job has not run for too long: handed over again
+        Await.until("the newest set-point written", () -> StorageDevice.word(slave, UNIT, StoragePoints.OUT_W_RTE) == 300);
+        Await.until("state shows it", () -> c.state().setpointW() == 1500);
     }
 }
