@@ -48,7 +48,9 @@ final class HostBrowser implements AutoCloseable {
     }
 
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(90)).withMessage(what).until(condition);
+        // the page redraws its figures as live values arrive: an element found a moment ago may be gone, look again
+        return new WebDriverWait(driver, Duration.ofSeconds(90)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     String text(String id) {
