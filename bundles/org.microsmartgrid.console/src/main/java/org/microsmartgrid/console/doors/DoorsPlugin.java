@@ -84,7 +84,7 @@ public final class DoorsPlugin extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = InstallerWrite.installer(request);
         if (user == null) {
-            send(response, 403, "Accesso negato / Not logged in");
+            InstallerWrite.sendText(response, 403, "Accesso negato / Not logged in");
             return;
         }
         DoorAccess a = source.get();
@@ -93,18 +93,18 @@ public final class DoorsPlugin extends HttpServlet {
         if (s != null && clock.instant().isAfter(s.at().plus(SHOW_FOR))) s = null;
         response.setHeader("Cache-Control", "no-store"); // the page may hold a code
         response.getWriter().write(DoorsPage.render(doors, a == null ? List.of() : a.liveCodes(), a != null,
-                pluginRoot(request), csrf.tokenFor(user), s == null ? null : s.code(), done.remove(user), null, zone));
+                InstallerWrite.pluginRoot(request), csrf.tokenFor(user), s == null ? null : s.code(), done.remove(user), null, zone));
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<String> writer = InstallerWrite.allowed(request, csrf, "Door code", LOG,
-                (s, m) -> send(response, s, m));
+                (s, m) -> InstallerWrite.sendText(response, s, m));
         if (writer.isEmpty()) return;
         String user = writer.get();
         DoorAccess a = source.get();
         if (a == null) {
-            send(response, 503, "Nessun servizio porte / No door service on this module");
+            InstallerWrite.sendText(response, 503, "Nessun servizio porte / No door service on this module");
             return;
         }
         if ("revoke".equals(request.getParameter("action"))) {
@@ -124,7 +124,7 @@ public final class DoorsPlugin extends HttpServlet {
             refused(request, response, a, user, 400, e.getMessage());
             return;
         }
-        response.setHeader("Location", pluginRoot(request));
+        response.setHeader("Location", InstallerWrite.pluginRoot(request));
     }
 
     /** Revokes a live code; the journal has who did it as {@code installer:<name>}. */
@@ -140,27 +140,15 @@ public final class DoorsPlugin extends HttpServlet {
         done.put(user, "Codice " + id.strip() + " revocato: non aprirà più / code " + id.strip()
                 + " revoked: it will never open");
         response.setStatus(303);
-        response.setHeader("Location", pluginRoot(request));
+        response.setHeader("Location", InstallerWrite.pluginRoot(request));
     }
 
     private void refused(HttpServletRequest request, HttpServletResponse response, DoorAccess a, String user,
                          int status, String why) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html; charset=utf-8");
-        response.getWriter().write(DoorsPage.render(a.doors(), a.liveCodes(), true, pluginRoot(request),
+        response.getWriter().write(DoorsPage.render(a.doors(), a.liveCodes(), true, InstallerWrite.pluginRoot(request),
                 csrf.tokenFor(user), null, null, why, zone));
     }
 
-
-    private static String pluginRoot(HttpServletRequest request) {
-        Object root = request.getAttribute("felix.webconsole.pluginRoot");
-        return root instanceof String s && !s.isBlank() ? s : request.getRequestURI();
-    }
-
-    private static void send(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/plain; charset=utf-8");
-        response.getOutputStream().write(body);
-    }
 }

@@ -1,6 +1,7 @@
 package org.microsmartgrid.console.pages;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.microsmartgrid.console.auth.CsrfGuard;
@@ -8,9 +9,11 @@ import org.microsmartgrid.console.InstallerAuthentication;
 import org.slf4j.Logger;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The gate of every state-changing POST of the console's own pages (relays, commissioning, doors, reservations): an
+ * What the console's own pages share: who the installer is, where the page is, a plain-text answer, and the gate of
+ * every state-changing POST of the console's own pages (relays, commissioning, doors, reservations): an
  * installer is logged in, and the form carries that installer's CSRF token from a page of this console (same Host,
  * Origin/Referer). A refusal is answered 403 through the page's own writer (text or JSON) and logged once.
  */
@@ -52,5 +55,19 @@ public final class InstallerWrite {
             return Optional.empty();
         }
         return Optional.of(user);
+    }
+
+    /** Where the page is (the Web Console tells its plugins; the request's own path otherwise). */
+    public static String pluginRoot(HttpServletRequest request) {
+        Object root = request.getAttribute("felix.webconsole.pluginRoot");
+        return root instanceof String s && !s.isBlank() ? s : request.getRequestURI();
+    }
+
+    /** A short plain-text answer (a refusal, an error) in Italian / English. */
+    public static void sendText(HttpServletResponse response, int status, String message) throws IOException {
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain; charset=utf-8");
+        response.getOutputStream().write(body);
     }
 }

@@ -70,24 +70,24 @@ public final class ReservationsPlugin extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String user = InstallerWrite.installer(request);
         if (user == null) {
-            send(response, 403, "Accesso negato / Not logged in");
+            InstallerWrite.sendText(response, 403, "Accesso negato / Not logged in");
             return;
         }
         SocketReservations r = source.get();
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(ReservationsPage.render(r == null ? List.of() : r.reservations(), r != null,
-                pluginRoot(request), csrf.tokenFor(user), done.remove(user), null, zone));
+                InstallerWrite.pluginRoot(request), csrf.tokenFor(user), done.remove(user), null, zone));
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<String> writer = InstallerWrite.allowed(request, csrf, "Reservation change", LOG,
-                (s, m) -> send(response, s, m));
+                (s, m) -> InstallerWrite.sendText(response, s, m));
         if (writer.isEmpty()) return;
         String user = writer.get();
         SocketReservations r = source.get();
         if (r == null) {
-            send(response, 503, "Il ciclo di controllo non è attivo / The control loop is not running");
+            InstallerWrite.sendText(response, 503, "Il ciclo di controllo non è attivo / The control loop is not running");
             return;
         }
         String actor = "console:" + user;
@@ -119,26 +119,15 @@ public final class ReservationsPlugin extends HttpServlet {
             return;
         }
         response.setStatus(303);
-        response.setHeader("Location", pluginRoot(request));
+        response.setHeader("Location", InstallerWrite.pluginRoot(request));
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, SocketReservations r, String user,
                         int status, String why) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html; charset=utf-8");
-        response.getWriter().write(ReservationsPage.render(r.reservations(), true, pluginRoot(request),
+        response.getWriter().write(ReservationsPage.render(r.reservations(), true, InstallerWrite.pluginRoot(request),
                 csrf.tokenFor(user), null, why, zone));
     }
 
-    private static String pluginRoot(HttpServletRequest request) {
-        Object root = request.getAttribute("felix.webconsole.pluginRoot");
-        return root instanceof String s && !s.isBlank() ? s : request.getRequestURI();
-    }
-
-    private static void send(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/plain; charset=utf-8");
-        response.getOutputStream().write(body);
-    }
 }

@@ -204,21 +204,11 @@ public final class StatsStore implements HourlyReadings {
 
     /** Every point's availability in [from, to), ordered by point. */
     public List<AvailabilityRow> availability(long from, long to) {
-        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(
-                "SELECT location_id, SUM(free_ms), SUM(charging_ms), SUM(out_of_order_ms), SUM(offline_ms) "
+        return inRange("SELECT location_id, SUM(free_ms), SUM(charging_ms), SUM(out_of_order_ms), SUM(offline_ms) "
                         + "FROM stats_availability_hour WHERE hour_start >= ? AND hour_start < ? "
-                        + "GROUP BY location_id ORDER BY location_id")) {
-            p.setLong(1, from);
-            p.setLong(2, to);
-            List<AvailabilityRow> out = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) out.add(new AvailabilityRow(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4),
+                        + "GROUP BY location_id ORDER BY location_id", from, to,
+                r -> new AvailabilityRow(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4),
                         r.getLong(5)));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Searches per grid cell in [from, to). */
@@ -226,19 +216,9 @@ public final class StatsStore implements HourlyReadings {
     }
 
     public List<SearchCell> searches(long from, long to) {
-        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(
-                "SELECT area, SUM(searches), SUM(unmet) FROM stats_search_hour WHERE hour_start >= ? AND hour_start < ? "
-                        + "GROUP BY area ORDER BY area")) {
-            p.setLong(1, from);
-            p.setLong(2, to);
-            List<SearchCell> out = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) out.add(new SearchCell(r.getString(1), r.getLong(2), r.getLong(3)));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return inRange("SELECT area, SUM(searches), SUM(unmet) FROM stats_search_hour WHERE hour_start >= ? AND hour_start < ? "
+                        + "GROUP BY area ORDER BY area", from, to,
+                r -> new SearchCell(r.getString(1), r.getLong(2), r.getLong(3)));
     }
 
     /** Bad data left out in [from, to), per module and rule. */
@@ -246,14 +226,23 @@ public final class StatsStore implements HourlyReadings {
     }
 
     public List<BadCount> badData(long from, long to) {
-        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(
-                "SELECT module, rule, SUM(occurrences) FROM stats_bad_data WHERE hour_start >= ? AND hour_start < ? "
-                        + "GROUP BY module, rule ORDER BY module, rule")) {
+        return inRange("SELECT module, rule, SUM(occurrences) FROM stats_bad_data WHERE hour_start >= ? AND hour_start < ? "
+                        + "GROUP BY module, rule ORDER BY module, rule", from, to,
+                r -> new BadCount(r.getString(1), r.getString(2), r.getLong(3)));
+    }
+
+    private interface Row<T> {
+        T of(ResultSet r) throws SQLException;
+    }
+
+    /** The rows of a query over the hours in [from, to) (its two parameters), each made by {@code row}. */
+    private <T> List<T> inRange(String sql, long from, long to, Row<T> row) {
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
             p.setLong(1, from);
             p.setLong(2, to);
-            List<BadCount> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
-                while (r.next()) out.add(new BadCount(r.getString(1), r.getString(2), r.getLong(3)));
+                while (r.next()) out.add(row.of(r));
             }
             return out;
         } catch (SQLException e) {
