@@ -375,7 +375,7 @@
     // a tap on "Accedi" before they are there is kept and done once they are
     const early = () => accountReady.then(() => $('account-open').click());
     $('account-open').addEventListener('click', early, { once: true });
-    accountReady.then(() => $('account-open').removeEventListener('click', early));
+    accountReady.then(() => $('account-open').removeEventListener('click', early), () => { /* warned above */ });
     $('locate').addEventListener('click', locate);
     $('lang').addEventListener('click', () => { I.set(I.other()); applyLanguage(); });
     $('f-free').addEventListener('change', e => { state.filters.free = e.target.checked; load(); });
