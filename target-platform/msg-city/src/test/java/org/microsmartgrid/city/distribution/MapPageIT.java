@@ -89,10 +89,12 @@ class MapPageIT {
 
         // the map repeats the list: one marker per point, each named for screen readers with its status in words
         browser.until("two markers", d -> "2".equals(browser.driver.findElement(By.tagName("body")).getAttribute("data-markers")));
-        List<WebElement> markers = browser.driver.findElements(By.cssSelector(".leaflet-marker-icon"));
-        assertEquals(2, markers.size());
-        assertTrue(markers.stream().anyMatch(m -> (SORMANI + ": 4 di 4 prese libere").equals(m.getAttribute("title"))),
-                () -> markers.stream().map(m -> m.getAttribute("title")).toList().toString());
+        // read inside a wait: a live update may redraw the markers between finding them and reading their titles
+        browser.until("two markers, Sormani's titled with its status in words", d -> {
+            List<String> titles = browser.driver.findElements(By.cssSelector(".leaflet-marker-icon")).stream()
+                    .map(m -> m.getAttribute("title")).toList();
+            return titles.size() == 2 && titles.contains(SORMANI + ": 4 di 4 prese libere");
+        });
 
         assertEquals("Ingrandisci", browser.driver.findElement(By.cssSelector(".leaflet-control-zoom-in")).getAttribute("aria-label"));
 
