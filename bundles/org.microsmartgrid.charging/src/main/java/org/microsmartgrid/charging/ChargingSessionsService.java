@@ -28,6 +28,7 @@ import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.SessionMode;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.MeterListener;
@@ -454,8 +455,8 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
             return s.lastDecision().filter(x -> Duration.between(x.at(), now).abs().compareTo(DECISION_FRESH) <= 0)
                     .flatMap(d -> d.sockets().stream().filter(a -> a.socket() == socket).findFirst())
                     .map(a -> a.mode())
-                    .filter(m -> m.equals("NOW") || m.equals("SOLAR_ONLY") || m.equals("SOLAR_AND_CHEAP"))
-                    .map(ChargingMode::valueOf).orElse(null);
+                    .filter(m -> m != SessionMode.NONE)
+                    .map(m -> ChargingMode.valueOf(m.name())).orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

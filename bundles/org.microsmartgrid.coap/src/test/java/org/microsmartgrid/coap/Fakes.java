@@ -1,10 +1,22 @@
 package org.microsmartgrid.coap;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.PowerCap;
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
 import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterReading;
@@ -15,15 +27,7 @@ import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayCommand;
 import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.api.relay.RelayState;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.microsmartgrid.api.tariff.TariffBand;
 
 /** Plain implementations of the API services, as the meter, relay and balancer bundles would register them. */
 final class Fakes {
@@ -102,10 +106,10 @@ final class Fakes {
     static LoopDecision decision(double gridW, double limitW, boolean safe, int... sockets) {
         List<SocketAllocation> allocations = new ArrayList<>();
         for (int s : sockets)
-            allocations.add(new SocketAllocation(s, true, "CHARGING_SURPLUS", "charging on surplus", false, "PUBLIC",
-                    "NOW", "SURPLUS", 100, "APPLIED", null));
+            allocations.add(new SocketAllocation(s, true, SocketReason.CHARGING_SURPLUS, "charging on surplus", false, PriorityClass.PUBLIC,
+                    SessionMode.NOW, PowerSource.SURPLUS, 100, RelayResult.Outcome.APPLIED, null));
         return new LoopDecision(NOW, 7, safe, safe ? "grid meter silent" : null, safe ? null : gridW, limitW,
-                safe ? null : limitW - gridW, 0, safe ? null : limitW - gridW, safe ? null : gridW, 0, "F1", false,
+                safe ? null : limitW - gridW, 0, safe ? null : limitW - gridW, safe ? null : gridW, 0, TariffBand.F1, false,
                 false, allocations);
     }
 

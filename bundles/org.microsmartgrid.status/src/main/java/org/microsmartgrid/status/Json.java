@@ -34,6 +34,11 @@ public final class Json {
         return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
     }
 
+    /** An API code (reason, mode, band...) by its name, as the documents list it; null when there is none. */
+    public static JsonElement string(Enum<?> value) {
+        return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value.name());
+    }
+
     /** A number, or null when it is unknown (NaN and infinities too: JSON has no such numbers). */
     public static JsonElement number(Double value) {
         return value == null || !Double.isFinite(value) ? JsonNull.INSTANCE : new JsonPrimitive(value);

@@ -46,7 +46,7 @@ public final class LoopSection {
         json.add("spareW", Json.number(d.spareW()));
         json.add("predictedImportW", Json.number(d.predictedImportW()));
         json.addProperty("batterySetpointW", d.batterySetpointW());
-        if (d.batteryOutcome() != null) json.addProperty("batteryOutcome", d.batteryOutcome());
+        if (d.batteryOutcome() != null) json.addProperty("batteryOutcome", d.batteryOutcome().name());
         if (d.batteryDetail() != null) json.addProperty("batteryDetail", d.batteryDetail());
         json.add("band", Json.string(d.band()));
         json.addProperty("cheapNow", d.cheapNow());

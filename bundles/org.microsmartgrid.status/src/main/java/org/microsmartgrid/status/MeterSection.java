@@ -60,7 +60,7 @@ public final class MeterSection {
     private static JsonObject unavailable(String id, RuntimeException e) {
         JsonObject json = new JsonObject();
         json.add("id", Json.string(id));
-        json.add("role", Json.string(null));
+        json.add("role", Json.string((String) null));
         json.addProperty("socket", 0);
         json.add("quality", Json.string("FAILED"));
         json.add("assessedAt", Json.time(null));

@@ -43,7 +43,7 @@ public final class RelaySection {
             json.addProperty("socket", socket);
             for (String field : new String[] {"wantedOn", "outputOn", "feedbackOn", "closed"}) json.add(field, Json.bool(null));
             json.add("fault", Json.string("relay service unavailable: " + e.getClass().getSimpleName()));
-            for (String field : new String[] {"since", "source", "leaseUntil"}) json.add(field, Json.string(null));
+            for (String field : new String[] {"since", "source", "leaseUntil"}) json.add(field, Json.string((String) null));
             return json;
         }
     }

@@ -2,15 +2,21 @@ package org.microsmartgrid.status;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.microsmartgrid.api.control.ControlLoopStatus;
-import org.microsmartgrid.api.control.BatteryHour;
-import org.microsmartgrid.api.control.LoopDecision;
-import org.microsmartgrid.api.control.SocketAllocation;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.BatteryHour;
+import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
+import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.control.SocketReason;
+import org.microsmartgrid.api.relay.RelayResult;
+import org.microsmartgrid.api.storage.BatteryResult;
+import org.microsmartgrid.api.tariff.TariffBand;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,18 +26,18 @@ class LoopSectionTest {
     static final Instant CYCLE_AT = Instant.parse("2025-03-01T10:15:30.750Z");
 
     static SocketAllocation waitingInRotation() {
-        return new SocketAllocation(3, false, "WAITING_ROTATION", "turn of socket 1 in rotation", false, "PUBLIC",
-                "SOLAR_ONLY", "SURPLUS", 180, null, null);
+        return new SocketAllocation(3, false, SocketReason.WAITING_ROTATION, "turn of socket 1 in rotation", false, PriorityClass.PUBLIC,
+                SessionMode.SOLAR_ONLY, PowerSource.SURPLUS, 180, null, null);
     }
 
     static SocketAllocation chargingWheelchair() {
-        return new SocketAllocation(1, true, "CHARGING_NOW", "charging (mode now)", false, "MOBILITY_AID", "NOW",
-                "GRID", 145.5, "APPLIED", null);
+        return new SocketAllocation(1, true, SocketReason.CHARGING_NOW, "charging (mode now)", false, PriorityClass.MOBILITY_AID, SessionMode.NOW,
+                PowerSource.GRID, 145.5, RelayResult.Outcome.APPLIED, null);
     }
 
     /** A 3 kW home at noon on a weekday: socket 3 listed before socket 1, as a provider may list them. */
     static LoopDecision normalCycle() {
-        return new LoopDecision(CYCLE_AT, 4711, false, null, 2875.25, 3200, 324.75, 0, 144.75, 3055.25, -250, "F1",
+        return new LoopDecision(CYCLE_AT, 4711, false, null, 2875.25, 3200, 324.75, 0, 144.75, 3055.25, -250, TariffBand.F1,
                 false, false, List.of(waitingInRotation(), chargingWheelchair()));
     }
 
@@ -40,7 +46,7 @@ class LoopSectionTest {
         LoopDecision d = normalCycle();
         LoopDecision withBattery = new LoopDecision(d.at(), d.cycle(), d.safeState(), d.safeStateWhy(), d.gridW(),
                 d.limitW(), d.headroomW(), d.surplusW(), d.spareW(), d.predictedImportW(), -3000, d.band(),
-                d.cheapNow(), d.shed(), d.sockets(), "CLAMPED", "charge limited to 2500 W");
+                d.cheapNow(), d.shed(), d.sockets(), BatteryResult.Outcome.CLAMPED, "charge limited to 2500 W");
         JsonObject json = LoopSection.toJson(new Fakes.FakeLoop(withBattery)).getAsJsonObject();
         assertEquals("CLAMPED", json.get("batteryOutcome").getAsString());
         assertEquals("charge limited to 2500 W", json.get("batteryDetail").getAsString());
@@ -51,7 +57,7 @@ class LoopSectionTest {
         LoopDecision d = normalCycle();
         Instant h = Instant.parse("2026-12-07T17:00:00Z");
         LoopDecision trading = new LoopDecision(d.at(), d.cycle(), false, null, d.gridW(), d.limitW(), d.headroomW(),
-                0, d.spareW(), d.predictedImportW(), 1900, "F1", false, false, d.sockets(), "APPLIED", null, "SELL",
+                0, d.spareW(), d.predictedImportW(), 1900, TariffBand.F1, false, false, d.sockets(), BatteryResult.Outcome.APPLIED, null, "SELL",
                 null, "BANDS", "price file /etc/pun.csv is missing", List.of(
                         new BatteryHour(h, 200.0, "PUN", "SELL", 2000, 0, 1500, 0.4),
                         new BatteryHour(h.plusSeconds(3600), null, "BANDS", "SELL", 100, 0, 0, null)));
@@ -121,10 +127,10 @@ class LoopSectionTest {
 
     @Test
     void inTheSafeStateUnknownPowersAreNullAndTheSafetyOffSaysWhy() {
-        SocketAllocation off = new SocketAllocation(2, false, "SAFE_STATE_GRID", "safe state: grid meter silent for 1.2 s",
-                true, "PRIVATE", "NOW", "GRID", 2300, "DEFERRED", "minimum on-time until 10:16:00");
+        SocketAllocation off = new SocketAllocation(2, false, SocketReason.SAFE_STATE_GRID, "safe state: grid meter silent for 1.2 s",
+                true, PriorityClass.PRIVATE, SessionMode.NOW, PowerSource.GRID, 2300, RelayResult.Outcome.DEFERRED, "minimum on-time until 10:16:00");
         LoopDecision safe = new LoopDecision(CYCLE_AT, 12, true, "grid meter silent for 1.2 s", null, 3200, null, 0,
-                null, null, 0, "F3", true, false, List.of(off));
+                null, null, 0, TariffBand.F3, true, false, List.of(off));
 
         JsonObject json = LoopSection.toJson(new Fakes.FakeLoop(safe)).getAsJsonObject();
 
@@ -142,10 +148,10 @@ class LoopSectionTest {
 
     @Test
     void aDecisionThatShedShowsIt() {
-        SocketAllocation shedSocket = new SocketAllocation(4, false, "SHED_GRID_LIMIT",
-                "shed: grid limit (import 3600 W > limit 3200 W)", true, "PRIVATE", "NOW", "GRID", 900, "APPLIED", null);
+        SocketAllocation shedSocket = new SocketAllocation(4, false, SocketReason.SHED_GRID_LIMIT,
+                "shed: grid limit (import 3600 W > limit 3200 W)", true, PriorityClass.PRIVATE, SessionMode.NOW, PowerSource.GRID, 900, RelayResult.Outcome.APPLIED, null);
         LoopDecision shed = new LoopDecision(CYCLE_AT, 99, false, null, 3600.0, 3200, -400.0, 0, 200.0, 2700.0, 0,
-                "F2", false, true, List.of(shedSocket));
+                TariffBand.F2, false, true, List.of(shedSocket));
 
         JsonObject json = LoopSection.toJson(shed);
 

@@ -1,5 +1,6 @@
 package org.microsmartgrid.telemetry;
 
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.control.SocketAllocation;
 import org.microsmartgrid.api.relay.RelayState;
 
@@ -31,12 +32,12 @@ public enum SocketStatus {
                                   boolean safeState) {
         if (relay == null) return UNKNOWN;
         if (relay.fault() != null) return OUTOFORDER;
-        if (allocation != null && ("RELAY_FAULT".equals(allocation.reason())
-                || "SOCKET_METER_LOST".equals(allocation.reason()))) return OUTOFORDER;
+        if (allocation != null && (allocation.reason() == SocketReason.RELAY_FAULT
+                || allocation.reason() == SocketReason.SOCKET_METER_LOST)) return OUTOFORDER;
         if (disabled) return INOPERATIVE;
         if (safeState) return INOPERATIVE;
         // kept for someone else: a walk-up plug's session on it does not make it "charging"
-        if (allocation != null && "RESERVED".equals(allocation.reason())) return RESERVED;
+        if (allocation != null && allocation.reason() == SocketReason.RESERVED) return RESERVED;
         return session ? CHARGING : AVAILABLE;
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.SocketAllocation;
 import org.microsmartgrid.api.meter.MeterReading;
@@ -42,7 +43,7 @@ final class StartupKnowledge {
         if (status == SocketStatus.UNKNOWN) return false; // its relay is not there yet
         Optional<SocketAllocation> a = v.decision().flatMap(d -> d.sockets().stream().filter(s -> s.socket() == socket).findFirst());
         if (a.isEmpty()) return false; // the loop has not decided on it yet
-        if ("SOCKET_METER_LOST".equals(a.get().reason()) && !answeredOnce(v, MeterRole.SOCKET, socket)) return false;
+        if (a.get().reason() == SocketReason.SOCKET_METER_LOST && !answeredOnce(v, MeterRole.SOCKET, socket)) return false;
         boolean safe = v.decision().map(LoopDecision::safeState).orElse(false);
         return !(safe && status == SocketStatus.INOPERATIVE && !answeredOnce(v, MeterRole.GRID, 0));
     }

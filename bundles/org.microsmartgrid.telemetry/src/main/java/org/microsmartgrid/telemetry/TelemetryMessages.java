@@ -49,7 +49,7 @@ public final class TelemetryMessages {
             m.put("limit_w", d.limitW());
             if (d.headroomW() != null) m.put("headroom_w", d.headroomW());
             m.put("safe_state", d.safeState());
-            m.put("band", d.band());
+            m.put("band", d.band().name());
             batteryTrading(m, d);
         });
         v.cap().ifPresent(c -> {
@@ -95,7 +95,7 @@ public final class TelemetryMessages {
         RelayState relay = relay(v, n);
         if (relay != null) m.put("relay_on", relay.closed());
         SocketAllocation a = allocation(v, n);
-        if (a != null) m.put("reason", a.reason());
+        if (a != null) m.put("reason", a.reason().name());
         SocketStatus status = status(v, n);
         m.put("status", status.name());
         m.put("available", status == SocketStatus.AVAILABLE);
@@ -190,7 +190,7 @@ public final class TelemetryMessages {
 
     static String reason(SiteView v, int n) {
         SocketAllocation a = allocation(v, n);
-        return a == null ? null : a.reason();
+        return a == null ? null : a.reason().name();
     }
 
     private static RelayState relay(SiteView v, int n) {

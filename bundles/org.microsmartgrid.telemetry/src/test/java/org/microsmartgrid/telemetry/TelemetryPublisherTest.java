@@ -1,9 +1,5 @@
 package org.microsmartgrid.telemetry;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,20 +11,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.charging.ChargingMode;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.PowerCap;
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
 import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.api.meter.Quality;
 import org.microsmartgrid.api.meter.Sample;
+import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.api.relay.RelayState;
+import org.microsmartgrid.api.storage.BatteryResult;
+import org.microsmartgrid.api.tariff.TariffBand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TelemetryPublisherTest {
 
@@ -63,13 +69,13 @@ class TelemetryPublisherTest {
         return new MeterReading(id, role, socket, q, T, v, q == Quality.GOOD ? null : "silent");
     }
 
-    private static SocketAllocation alloc(int socket, String reason) {
-        return new SocketAllocation(socket, false, reason, reason, false, "PUBLIC", "NOW", "GRID", 0, null, null);
+    private static SocketAllocation alloc(int socket, SocketReason reason) {
+        return new SocketAllocation(socket, false, reason, reason.name(), false, PriorityClass.PUBLIC, SessionMode.NOW, PowerSource.GRID, 0, null, null);
     }
 
     private static LoopDecision decision(boolean safe, SocketAllocation... sockets) {
         return new LoopDecision(T, 1, safe, safe ? "grid meter FAILED" : null, safe ? null : 1000.0, 3200,
-                safe ? null : 2200.0, 0, null, null, 0, "F1", false, false, List.of(sockets));
+                safe ? null : 2200.0, 0, null, null, 0, TariffBand.F1, false, false, List.of(sockets));
     }
 
     private static RelayState relay(int socket, boolean on, String fault) {
@@ -111,8 +117,8 @@ class TelemetryPublisherTest {
 
     @Test
     void aReservedSocketIsReservedForTheCityEvenWithAWalkUpPlugOnIt() {
-        SocketAllocation reserved = new SocketAllocation(2, false, "RESERVED", "reserved for fleet:bike-7 until 18:00:00",
-                false, "PUBLIC", "NOW", "GRID", 0, "APPLIED", null);
+        SocketAllocation reserved = new SocketAllocation(2, false, SocketReason.RESERVED, "reserved for fleet:bike-7 until 18:00:00",
+                false, PriorityClass.PUBLIC, SessionMode.NOW, PowerSource.GRID, 0, RelayResult.Outcome.APPLIED, null);
         ChargingSession walkUp = new ChargingSession(UUID.randomUUID(), 2, ChargingMode.NOW, 0, null, T, null, 0, 0, 0,
                 null, "plug", null);
         SiteView v = view(Optional.of(decision(false, reserved)), Map.of(2, walkUp), Map.of(), relay(2, false, null));
@@ -125,7 +131,7 @@ class TelemetryPublisherTest {
         LoopDecision d = decision(false);
         Instant h17 = Instant.parse("2026-12-07T17:00:00Z");
         LoopDecision trading = new LoopDecision(d.at(), d.cycle(), false, null, d.gridW(), d.limitW(), d.headroomW(),
-                0, d.spareW(), d.predictedImportW(), 1900, "F1", false, false, List.of(), "APPLIED", null, "SELL", 210.0,
+                0, d.spareW(), d.predictedImportW(), 1900, TariffBand.F1, false, false, List.of(), BatteryResult.Outcome.APPLIED, null, "SELL", 210.0,
                 "PUN", null, List.of(
                         new org.microsmartgrid.api.control.BatteryHour(h17, 180.0, "PUN", "SELL", 2000, 0, 1500, 0.36),
                         new org.microsmartgrid.api.control.BatteryHour(h17.plusSeconds(3600), 210.0, "PUN", "SELL", 500,
@@ -148,7 +154,7 @@ class TelemetryPublisherTest {
     void availabilityFollowsRelaysSessionsTheLoopAndSiteControl() {
         ChargingSession open = new ChargingSession(UUID.randomUUID(), 1, ChargingMode.NOW, 0, null, T, null, 10, 0, 0,
                 null, "token:abcd1234");
-        SiteView v = view(Optional.of(decision(false, alloc(3, "SOCKET_METER_LOST"))), Map.of(1, open),
+        SiteView v = view(Optional.of(decision(false, alloc(3, SocketReason.SOCKET_METER_LOST))), Map.of(1, open),
                 Map.of(4, "coap:bms"), relay(1, true, null), relay(2, false, "stuck contact"), relay(3, false, null),
                 relay(4, false, null), relay(5, false, null));
         Map<Integer, SocketStatus> s = TelemetryMessages.statuses(v);
@@ -266,13 +272,13 @@ class TelemetryPublisherTest {
         now[0] = new SiteView(T, List.of(grid, silent), List.of(), Optional.empty(), Map.of(), Map.of(), Optional.empty());
         p.tick();
         now[0] = new SiteView(T, List.of(grid, silent), List.of(relay(1, false, null)),
-                Optional.of(decision(false, alloc(1, "SOCKET_METER_LOST"))), Map.of(), Map.of(), Optional.empty());
+                Optional.of(decision(false, alloc(1, SocketReason.SOCKET_METER_LOST))), Map.of(), Map.of(), Optional.empty());
         p.tick();
         assertTrue(sink.on("events/availability").isEmpty(), "neither UNKNOWN nor OUTOFORDER: " + sink.sent);
         assertTrue(sink.on("sockets/1").isEmpty(), "no socket message with a status the module does not know");
         // the meter answers: the first thing the map hears is the truth
         now[0] = new SiteView(T, List.of(grid, answered), List.of(relay(1, false, null)),
-                Optional.of(decision(false, alloc(1, "NO_SESSION"))), Map.of(), Map.of(), Optional.empty());
+                Optional.of(decision(false, alloc(1, SocketReason.NO_SESSION))), Map.of(), Map.of(), Optional.empty());
         p.tick();
         assertEquals(List.of("AVAILABLE"), eventsOf(sink, 1).stream().map(e -> e.metrics().get("status")).toList());
         // later, a meter lost after it answered is out of order once that has lasted 10 s
@@ -292,11 +298,11 @@ class TelemetryPublisherTest {
         MeterReading grid = meter("grid", MeterRole.GRID, 0, Quality.GOOD, Map.of(Channel.ACTIVE_POWER, 1000.0));
         MeterReading answered = meter("s1", MeterRole.SOCKET, 1, Quality.GOOD, Map.of(Channel.ACTIVE_POWER, 0.0));
         SiteView fine = new SiteView(T, List.of(grid, answered), List.of(relay(1, false, null)),
-                Optional.of(decision(false, alloc(1, "NO_SESSION"))), Map.of(), Map.of(), Optional.empty());
+                Optional.of(decision(false, alloc(1, SocketReason.NO_SESSION))), Map.of(), Map.of(), Optional.empty());
         p.checkChanges(fine);
         for (int s = 1; s <= 9; s++) p.checkChanges(lost(grid, T.plusSeconds(s)));
         p.checkChanges(new SiteView(T.plusSeconds(10), List.of(grid, answered), List.of(relay(1, false, null)),
-                Optional.of(decision(false, alloc(1, "NO_SESSION"))), Map.of(), Map.of(), Optional.empty()));
+                Optional.of(decision(false, alloc(1, SocketReason.NO_SESSION))), Map.of(), Map.of(), Optional.empty()));
         p.checkChanges(lost(grid, T.plusSeconds(11))); // a new blip starts its own count
         p.checkChanges(lost(grid, T.plusSeconds(20)));
         assertEquals(List.of("AVAILABLE"), eventsOf(sink, 1).stream().map(e -> e.metrics().get("status")).toList(),
@@ -308,7 +314,7 @@ class TelemetryPublisherTest {
 
     private static SiteView lost(MeterReading grid, java.time.Instant at) {
         return new SiteView(at, List.of(grid, meter("s1", MeterRole.SOCKET, 1, Quality.FAILED, Map.of())),
-                List.of(relay(1, false, null)), Optional.of(decision(false, alloc(1, "SOCKET_METER_LOST"))), Map.of(),
+                List.of(relay(1, false, null)), Optional.of(decision(false, alloc(1, SocketReason.SOCKET_METER_LOST))), Map.of(),
                 Map.of(), Optional.empty());
     }
 
@@ -319,7 +325,7 @@ class TelemetryPublisherTest {
                 Clock.fixed(T.minusSeconds(31), ZoneOffset.UTC), Duration.ofSeconds(30), Duration.ofSeconds(10));
         for (int s = 0; s <= 10; s += 10)
             p.checkChanges(new SiteView(T.plusSeconds(s), List.of(MeterReading.none("s1", MeterRole.SOCKET, 1, T)),
-                    List.of(relay(1, false, null)), Optional.of(decision(false, alloc(1, "SOCKET_METER_LOST"))),
+                    List.of(relay(1, false, null)), Optional.of(decision(false, alloc(1, SocketReason.SOCKET_METER_LOST))),
                     Map.of(), Map.of(), Optional.empty()));
         assertEquals("OUTOFORDER", eventsOf(sink, 1).get(0).metrics().get("status"));
     }

@@ -2,6 +2,8 @@ package org.microsmartgrid.api.control;
 
 import java.time.Instant;
 import java.util.List;
+import org.microsmartgrid.api.storage.BatteryResult;
+import org.microsmartgrid.api.tariff.TariffBand;
 
 /**
  * One cycle of the control loop: the site's power balance as the loop saw it, and what it decided for each socket.
@@ -39,8 +41,8 @@ import java.util.List;
  */
 public record LoopDecision(Instant at, long cycle, boolean safeState, String safeStateWhy, Double gridW,
                            double limitW, Double headroomW, double surplusW, Double spareW, Double predictedImportW,
-                           double batterySetpointW, String band, boolean cheapNow, boolean shed,
-                           List<SocketAllocation> sockets, String batteryOutcome, String batteryDetail,
+                           double batterySetpointW, TariffBand band, boolean cheapNow, boolean shed,
+                           List<SocketAllocation> sockets, BatteryResult.Outcome batteryOutcome, String batteryDetail,
                            String trade, Double priceEurMWh, String priceSource, String priceProblem,
                            List<BatteryHour> batteryHours) {
 
@@ -52,8 +54,8 @@ public record LoopDecision(Instant at, long cycle, boolean safeState, String saf
     /** Without trading nor prices (the bands decide, the battery holds). */
     public LoopDecision(Instant at, long cycle, boolean safeState, String safeStateWhy, Double gridW,
                         double limitW, Double headroomW, double surplusW, Double spareW, Double predictedImportW,
-                        double batterySetpointW, String band, boolean cheapNow, boolean shed,
-                        List<SocketAllocation> sockets, String batteryOutcome, String batteryDetail) {
+                        double batterySetpointW, TariffBand band, boolean cheapNow, boolean shed,
+                        List<SocketAllocation> sockets, BatteryResult.Outcome batteryOutcome, String batteryDetail) {
         this(at, cycle, safeState, safeStateWhy, gridW, limitW, headroomW, surplusW, spareW, predictedImportW,
                 batterySetpointW, band, cheapNow, shed, sockets, batteryOutcome, batteryDetail, "HOLD", null, "BANDS",
                 null, List.of());
@@ -62,7 +64,7 @@ public record LoopDecision(Instant at, long cycle, boolean safeState, String saf
     /** Without a battery under control. */
     public LoopDecision(Instant at, long cycle, boolean safeState, String safeStateWhy, Double gridW, double limitW,
                         Double headroomW, double surplusW, Double spareW, Double predictedImportW,
-                        double batterySetpointW, String band, boolean cheapNow, boolean shed,
+                        double batterySetpointW, TariffBand band, boolean cheapNow, boolean shed,
                         List<SocketAllocation> sockets) {
         this(at, cycle, safeState, safeStateWhy, gridW, limitW, headroomW, surplusW, spareW, predictedImportW,
                 batterySetpointW, band, cheapNow, shed, sockets, null, null);

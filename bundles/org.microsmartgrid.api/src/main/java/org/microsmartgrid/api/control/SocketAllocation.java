@@ -1,11 +1,13 @@
 package org.microsmartgrid.api.control;
 
+import org.microsmartgrid.api.relay.RelayResult;
+
 /**
  * What the control loop decided for one socket in a cycle, and why.
  *
  * @param socket       socket number, 1..n
  * @param on           the relay state the loop wants
- * @param reason       reason code, e.g. CHARGING_SURPLUS, WAITING_ROTATION, SHED_GRID_LIMIT (docs/balancing.md lists
+ * @param reason       why, e.g. CHARGING_SURPLUS, WAITING_ROTATION, SHED_GRID_LIMIT (docs/balancing.md lists
  *                     them all)
  * @param text         the reason for people, e.g. "turn of socket 3 in rotation"
  * @param safety       true when the OFF is a safety off (honoured even inside the relay's minimum on-time)
@@ -18,6 +20,7 @@ package org.microsmartgrid.api.control;
  *                     command was sent (a socket that is off and idle gets none) or the relay did not answer
  * @param relayDetail  the relay's reason for DEFERRED or REJECTED; null otherwise
  */
-public record SocketAllocation(int socket, boolean on, String reason, String text, boolean safety, String priority,
-                               String mode, String source, double drawW, String relayOutcome, String relayDetail) {
+public record SocketAllocation(int socket, boolean on, SocketReason reason, String text, boolean safety,
+                               PriorityClass priority, SessionMode mode, PowerSource source, double drawW,
+                               RelayResult.Outcome relayOutcome, String relayDetail) {
 }

@@ -5,7 +5,7 @@
  * implementation.
  */
 @Export
-@Version("1.5.0")
+@Version("2.0.0")
 package org.microsmartgrid.api.control;
 
 import org.osgi.annotation.bundle.Export;

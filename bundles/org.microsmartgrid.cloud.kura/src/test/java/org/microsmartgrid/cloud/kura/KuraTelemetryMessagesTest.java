@@ -1,10 +1,5 @@
 package org.microsmartgrid.cloud.kura;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.eclipse.kura.message.KuraPayload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,16 +20,27 @@ import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.control.BatteryHour;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.PowerCap;
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
 import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.api.meter.Quality;
 import org.microsmartgrid.api.meter.Sample;
 import org.microsmartgrid.api.relay.RelayState;
+import org.microsmartgrid.api.storage.BatteryResult;
+import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.telemetry.MessageSink;
 import org.microsmartgrid.telemetry.SiteView;
 import org.microsmartgrid.telemetry.TelemetryPublisher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The module's telemetry through a CloudPublisher with Kura's signature (configured as docs/kura-gateway.md says):
@@ -154,8 +159,8 @@ class KuraTelemetryMessagesTest {
         // a battery selling at the hour's PUN price, with the last hour's totals, while the latest reload of the
         // prices failed (the list loaded before still covers the hour)
         Instant hour = T.minusSeconds(3600);
-        LoopDecision decision = new LoopDecision(T, 1, false, null, 1000.0, 3200, 2200.0, 0, null, null, 1500, "F1",
-                false, false, List.of(alloc(1, "SURPLUS"), alloc(2, "NO_SESSION")), "APPLIED", null, "SELL", 210.0,
+        LoopDecision decision = new LoopDecision(T, 1, false, null, 1000.0, 3200, 2200.0, 0, null, null, 1500, TariffBand.F1,
+                false, false, List.of(alloc(1, SocketReason.CHARGING_SURPLUS), alloc(2, SocketReason.NO_SESSION)), BatteryResult.Outcome.APPLIED, null, "SELL", 210.0,
                 "PUN", "feed down: HTTP 503", List.of(new BatteryHour(hour, 180.0, "PUN", "SELL", 2000, 0, 1500, 0.36),
                         new BatteryHour(T, 210.0, "PUN", "SELL", 500, 0, 400, 0.105)));
         Map<Integer, ChargingSession> open = sessions.stream().filter(ChargingSession::open)
@@ -170,8 +175,8 @@ class KuraTelemetryMessagesTest {
         return new MeterReading(id, role, socket, Quality.GOOD, T, v, null);
     }
 
-    private static SocketAllocation alloc(int socket, String reason) {
-        return new SocketAllocation(socket, socket == 1, reason, reason, false, "PUBLIC", "NOW", "GRID", 0, null, null);
+    private static SocketAllocation alloc(int socket, SocketReason reason) {
+        return new SocketAllocation(socket, socket == 1, reason, reason.name(), false, PriorityClass.PUBLIC, SessionMode.NOW, PowerSource.GRID, 0, null, null);
     }
 
     private ChargingSession openSession() {

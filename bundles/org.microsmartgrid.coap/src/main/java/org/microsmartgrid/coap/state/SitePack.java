@@ -44,7 +44,7 @@ public final class SitePack {
             r.add(SenmlRecord.number("surplus", "W", d.surplusW()));
             r.add(SenmlRecord.bool("safe", d.safeState()));
             if (d.safeStateWhy() != null) r.add(SenmlRecord.string("safe/why", d.safeStateWhy()));
-            if (d.band() != null) r.add(SenmlRecord.string("band", d.band()));
+            if (d.band() != null) r.add(SenmlRecord.string("band", d.band().name()));
         });
         SiteControl control = s.siteControl();
         Optional<PowerCap> cap = control == null ? Optional.empty() : control.powerCap();

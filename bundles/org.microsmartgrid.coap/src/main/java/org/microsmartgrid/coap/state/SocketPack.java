@@ -66,7 +66,7 @@ public final class SocketPack {
         ChargingSession session = sessions == null ? null : sessions.active(socket).orElse(null);
         boolean meterFailed = meter != null && !meter.reading().isGood();
         r.add(SenmlRecord.string("availability", availability(relay, enabled, session, meterFailed)));
-        allocation(s.loop(), socket).ifPresent(a -> r.add(SenmlRecord.string("reason", a.reason())));
+        allocation(s.loop(), socket).ifPresent(a -> r.add(SenmlRecord.string("reason", a.reason().name())));
         if (session != null) {
             r.add(SenmlRecord.string("session/mode", session.mode().name()));
             r.add(SenmlRecord.number("session/energy", "Wh", session.energyWh()));

@@ -1,5 +1,6 @@
 package org.microsmartgrid.console.relays;
 
+import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.SocketAllocation;
@@ -35,7 +36,7 @@ final class HeldSwitch {
             if (hold == null) return true;
             if (decision == null) return false;
             return hold.on() == decision.on()
-                    && (decision.relayOutcome() == null || "APPLIED".equals(decision.relayOutcome()));
+                    && (decision.relayOutcome() == null || decision.relayOutcome() == RelayResult.Outcome.APPLIED);
         }
     }
 

@@ -64,10 +64,10 @@ final class RelaysJson {
     static JsonObject allocation(SocketAllocation a) {
         JsonObject json = new JsonObject();
         json.addProperty("on", a.on());
-        json.addProperty("reason", a.reason());
+        json.addProperty("reason", a.reason().name());
         json.addProperty("text", a.text());
         json.addProperty("safety", a.safety());
-        json.addProperty("relayOutcome", a.relayOutcome());
+        json.addProperty("relayOutcome", a.relayOutcome() == null ? null : a.relayOutcome().name());
         json.addProperty("relayDetail", a.relayDetail());
         return json;
     }

@@ -106,7 +106,7 @@ final class RelaysPage {
             cell(h, power(snapshot.socketMeter(r.socket())));
             if (holds.available()) {
                 SocketAllocation a = holds.decisions().get(r.socket());
-                cell(h, a == null ? "&mdash;" : "<span class=\"reason\">" + Encode.forHtml(a.reason()) + "</span>: "
+                cell(h, a == null ? "&mdash;" : "<span class=\"reason\">" + Encode.forHtml(a.reason().name()) + "</span>: "
                         + Encode.forHtml(a.text()));
                 SocketHold held = holds.holds().get(r.socket());
                 cell(h, held == null ? "&mdash;" : hold(held, r.relayId(), formAction, token, now, zone));
@@ -150,7 +150,7 @@ final class RelaysPage {
             if (d == null) h.append(": <strong>in attesa del bilanciatore / waiting for the balancer</strong>");
             else {
                 h.append(": <strong>").append(outcome.inForce() ? "in vigore / in force" : "non ancora / not yet")
-                        .append("</strong> &mdash; ").append(Encode.forHtml(d.reason())).append(": ")
+                        .append("</strong> &mdash; ").append(Encode.forHtml(d.reason().name())).append(": ")
                         .append(Encode.forHtml(d.text()));
                 if (d.relayDetail() != null) h.append(" &mdash; ").append(Encode.forHtml(d.relayDetail()));
             }

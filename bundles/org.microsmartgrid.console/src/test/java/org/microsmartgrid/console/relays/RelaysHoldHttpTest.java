@@ -2,25 +2,10 @@ package org.microsmartgrid.console.relays;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.microsmartgrid.api.control.ControlLoopStatus;
-import org.microsmartgrid.api.control.LoopDecision;
-import org.microsmartgrid.api.control.SocketAllocation;
-import org.microsmartgrid.api.control.SocketHold;
-import org.microsmartgrid.api.control.SocketHolds;
-import org.microsmartgrid.api.relay.Relay;
-import org.microsmartgrid.console.JettyServer;
-import org.microsmartgrid.console.auth.MutableClock;
-
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.microsmartgrid.console.InstallerAuthentication;
-
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +20,25 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.ControlLoopStatus;
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
+import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.control.SocketReason;
+import org.microsmartgrid.api.relay.RelayResult;
+import org.microsmartgrid.api.control.SocketHold;
+import org.microsmartgrid.api.control.SocketHolds;
+import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.api.tariff.TariffBand;
+import org.microsmartgrid.console.InstallerAuthentication;
+import org.microsmartgrid.console.JettyServer;
+import org.microsmartgrid.console.auth.MutableClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,7 +74,7 @@ class RelaysHoldHttpTest {
             SocketHold h = new SocketHold(socket, on, actor, NOW, NOW.plus(length));
             holds.put(socket, h);
             last = new LoopDecision(NOW.plusMillis(5), 7, false, null, 500.0, 3200, 2700.0, 0, 700.0, 2500.0, 0,
-                    "F1", false, false, List.of(answer.apply(h)));
+                    TariffBand.F1, false, false, List.of(answer.apply(h)));
             return h;
         }
 
@@ -87,7 +91,8 @@ class RelaysHoldHttpTest {
     }
 
     static SocketAllocation allocation(int socket, boolean on, String reason, String text, String outcome) {
-        return new SocketAllocation(socket, on, reason, text, false, "PUBLIC", "NONE", "GRID", 2000, outcome, null);
+        return new SocketAllocation(socket, on, SocketReason.valueOf(reason), text, false, PriorityClass.PUBLIC, SessionMode.NONE,
+                PowerSource.GRID, 2000, outcome == null ? null : RelayResult.Outcome.valueOf(outcome), null);
     }
 
     static JettyServer server;

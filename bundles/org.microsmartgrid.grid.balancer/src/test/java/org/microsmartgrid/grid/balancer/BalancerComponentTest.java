@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.control.LoopDecisionListener;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.meter.MeterRole;
@@ -83,7 +84,7 @@ class BalancerComponentTest {
             return balancer.lastDecision().map(LoopDecision::safeState).orElse(false);
         }, "safe state");
         await(() -> !relay.isOn(), "relay off");
-        assertEquals("SAFE_STATE_GRID", balancer.lastDecision().orElseThrow().sockets().get(0).reason());
+        assertEquals("SAFE_STATE_GRID", balancer.lastDecision().orElseThrow().sockets().get(0).reason().name());
     }
 
     @Test
@@ -153,7 +154,7 @@ class BalancerComponentTest {
 
         balancer.setSocketEnabled(1, false, "coap:bms-1");
         await(() -> !relay.isOn(), "relay off inside its minimum on-time");
-        await(() -> !seen.isEmpty() && "DISABLED".equals(seen.get(seen.size() - 1).sockets().get(0).reason()),
+        await(() -> !seen.isEmpty() && seen.get(seen.size() - 1).sockets().get(0).reason() == SocketReason.DISABLED,
                 "a listener told why");
 
         balancer.setSocketEnabled(1, true, "coap:bms-1");

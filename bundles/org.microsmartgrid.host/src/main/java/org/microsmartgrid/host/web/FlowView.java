@@ -84,7 +84,7 @@ public final class FlowView {
         o.addProperty("socketsW", socketsW);
         in.decision().ifPresentOrElse(d -> {
             o.addProperty("limitW", d.limitW());
-            o.addProperty("band", d.band());
+            o.addProperty("band", d.band().name());
             o.addProperty("safeState", d.safeState());
             o.addProperty("safeStateWhy", d.safeStateWhy());
         }, () -> o.addProperty("loop", "absent"));
@@ -109,11 +109,11 @@ public final class FlowView {
             SocketAllocation a = alloc.get(n);
             if (a != null) {
                 s.addProperty("on", a.on());
-                s.addProperty("reason", a.reason());
+                s.addProperty("reason", a.reason().name());
                 s.addProperty("text", a.text());
-                s.addProperty("class", a.priority());
-                s.addProperty("mode", a.mode());
-                s.addProperty("source", a.source());
+                s.addProperty("class", a.priority().name());
+                s.addProperty("mode", a.mode().name());
+                s.addProperty("source", a.source().name());
             }
             s.addProperty("disabled", in.disabled().containsKey(n));
             ChargingSession cs = in.openSessions().get(n);

@@ -1,8 +1,5 @@
 package org.microsmartgrid.runtime.systemd;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.tariff.TariffBand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SystemdServiceTest {
     private final List<String> sent = new ArrayList<>();
@@ -66,7 +66,7 @@ class SystemdServiceTest {
     }
 
     private static LoopDecision decisionAt(Instant at) {
-        return new LoopDecision(at, 1, false, null, 0.0, 3200, 3200.0, 0, 3200.0, 0.0, 0, "F1", false, false, List.of());
+        return new LoopDecision(at, 1, false, null, 0.0, 3200, 3200.0, 0, 3200.0, 0.0, 0, TariffBand.F1, false, false, List.of());
     }
 
     private static void setLoop(SystemdService s, ControlLoopStatus loop) throws Exception {

@@ -3,31 +3,34 @@ package org.microsmartgrid.cloud.kapua.testing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-
-import org.microsmartgrid.api.control.LoopDecision;
-import org.microsmartgrid.api.control.SocketAllocation;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.cloud.RequestHandler;
+import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
+import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.api.meter.Quality;
 import org.microsmartgrid.api.meter.Sample;
 import org.microsmartgrid.api.relay.RelayState;
+import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.cloud.kapua.CloudLinkSession;
 import org.microsmartgrid.cloud.kapua.config.CloudSettings;
 import org.microsmartgrid.cloud.kapua.lifecycle.DeviceIdentity;
 import org.microsmartgrid.cloud.kapua.link.LinkSettings;
+import org.microsmartgrid.cloud.kapua.topic.KuraTopics;
 import org.microsmartgrid.kura.payload.KuraMessage;
 import org.microsmartgrid.telemetry.SiteView;
-import org.microsmartgrid.cloud.kapua.topic.KuraTopics;
 
 /** A site for the cloud link to read: a grid meter, one socket with a relay; handlers registered by the test. */
 public final class TestSources implements CloudLinkSession.Sources {
@@ -53,8 +56,9 @@ public final class TestSources implements CloudLinkSession.Sources {
         RelayState relay = new RelayState("r1", 1, relayOn, relayOn, null, null, now, "test", null);
         // the loop has decided on socket 1, as on a running module (telemetry says nothing of a socket before that)
         LoopDecision decision = new LoopDecision(now, 1, false, null, gridW, 3200, 3200 - gridW, 0, 3200 - gridW, gridW,
-                0, "F1", false, false, List.of(new SocketAllocation(1, relayOn, relayOn ? "CHARGING_NOW" : "NO_SESSION",
-                        "test", false, "PUBLIC", "NOW", relayOn ? "GRID" : "NONE", 0, null, null)));
+                0, TariffBand.F1, false, false, List.of(new SocketAllocation(1, relayOn,
+                        relayOn ? SocketReason.CHARGING_NOW : SocketReason.NO_SESSION, "test", false, PriorityClass.PUBLIC,
+                        SessionMode.NOW, relayOn ? PowerSource.GRID : PowerSource.NONE, 0, null, null)));
         return new SiteView(now, List.of(grid), List.of(relay), Optional.of(decision), Map.of(), Map.of(), Optional.empty());
     }
 

@@ -13,14 +13,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
+import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.grid.balancer.decision.BatteryLimits;
-import org.microsmartgrid.grid.balancer.decision.Mode;
-import org.microsmartgrid.grid.balancer.decision.PriorityClass;
 import org.microsmartgrid.grid.balancer.decision.Settings;
 import org.microsmartgrid.grid.balancer.decision.SocketSnapshot;
 import org.microsmartgrid.grid.balancer.decision.TradingRules;
-import org.microsmartgrid.api.tariff.TariffBand;
 
 /** Turns the web console's properties into a {@link SiteConfig}, or refuses them naming every bad property. */
 public final class ConfigValidator {
@@ -143,8 +142,8 @@ public final class ConfigValidator {
 
     static DefaultMode mode(String value) {
         String[] parts = value.split(",");
-        Mode mode = enumValue(Mode.class, parts[0].trim());
-        if (mode != Mode.SOLAR_AND_CHEAP) {
+        SessionMode mode = enumValue(SessionMode.class, parts[0].trim());
+        if (mode != SessionMode.SOLAR_AND_CHEAP) {
             if (parts.length > 1) throw new IllegalArgumentException(mode + " takes no target or deadline");
             return new DefaultMode(mode, 0, null);
         }

@@ -1,8 +1,7 @@
 package org.microsmartgrid.grid.balancer.config;
 
 import java.time.LocalTime;
-
-import org.microsmartgrid.grid.balancer.decision.Mode;
+import org.microsmartgrid.api.control.SessionMode;
 
 /**
  * A socket's configured default session, until charging sessions are managed by their own bundle.
@@ -11,7 +10,7 @@ import org.microsmartgrid.grid.balancer.decision.Mode;
  * @param targetWh SOLAR_AND_CHEAP: the energy wanted every day by {@code deadline}
  * @param deadline SOLAR_AND_CHEAP: local time of day; null for other modes
  */
-public record DefaultMode(Mode mode, double targetWh, LocalTime deadline) {
+public record DefaultMode(SessionMode mode, double targetWh, LocalTime deadline) {
 
-    public static final DefaultMode NOW = new DefaultMode(Mode.NOW, 0, null);
+    public static final DefaultMode NOW = new DefaultMode(SessionMode.NOW, 0, null);
 }

@@ -1,6 +1,6 @@
 package org.microsmartgrid.grid.balancer.config;
 
-import org.microsmartgrid.grid.balancer.decision.PriorityClass;
+import org.microsmartgrid.api.control.PriorityClass;
 import org.microsmartgrid.grid.balancer.decision.SocketSnapshot;
 
 /** What the installer configured for one socket. */

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
 
 /**
  * The balancing decision: a pure function from a {@link SiteSnapshot} to a {@link Decision} (state in, state out).
@@ -69,7 +72,7 @@ public final class Balancing {
             shed = true;
             for (SocketWork w : TurnOrder.shedOrder(closed, now, st)) {
                 if (over <= 0) break;
-                w.decide(false, Reason.SHED_GRID_LIMIT, "shed: grid limit (import " + Texts.w(importW) + " > limit "
+                w.decide(false, SocketReason.SHED_GRID_LIMIT, "shed: grid limit (import " + Texts.w(importW) + " > limit "
                         + Texts.w(limit) + ")");
                 over -= w.reliefW;
             }
@@ -127,21 +130,21 @@ public final class Balancing {
             String text = "reserved for " + w.snapshot.reserved().holder() + " until "
                     + Texts.timeSeconds(w.snapshot.reserved().until(), snap.tariff().zone()) + " / prenotata";
             if (w.lockedOn) { // a non-safety OFF inside the minimum on-time would be deferred by the relay
-                pools.take(Source.NONE, w.costW(), false);
-                w.decide(true, Reason.HELD_MIN_ON, text + "; stays on for the minimum on-time until "
+                pools.take(PowerSource.NONE, w.costW(), false);
+                w.decide(true, SocketReason.HELD_MIN_ON, text + "; stays on for the minimum on-time until "
                         + Texts.timeSeconds(w.snapshot.relay().since().plus(snap.settings().minOn()), snap.tariff().zone()));
                 served.add(w);
             } else {
-                w.decide(false, Reason.RESERVED, text);
+                w.decide(false, SocketReason.RESERVED, text);
             }
             return;
         }
         if (!w.hasSession() && !w.lockedOn) {
-            w.decide(false, Reason.NO_SESSION, "no session");
+            w.decide(false, SocketReason.NO_SESSION, "no session");
             return;
         }
         if (w.lockedOff) {
-            w.decide(false, w.hasSession() ? Reason.HELD_MIN_OFF : Reason.NO_SESSION, w.hasSession()
+            w.decide(false, w.hasSession() ? SocketReason.HELD_MIN_OFF : SocketReason.NO_SESSION, w.hasSession()
                     ? "waiting: minimum off-time until " + Texts.timeSeconds(w.snapshot.relay().since()
                     .plus(snap.settings().minOff()), snap.tariff().zone()) : "no session");
             return;
@@ -151,13 +154,13 @@ public final class Balancing {
         boolean fits = w.hasSession() && (w.closed || !shed) && need <= pools.available(plan.source(), w.closed);
         if (fits) {
             double fromBattery = pools.take(plan.source(), cost, w.closed);
-            if (fromBattery > 0) w.decide(true, Reason.CHARGING_BATTERY, "kept running on the battery ("
+            if (fromBattery > 0) w.decide(true, SocketReason.CHARGING_BATTERY, "kept running on the battery ("
                     + Texts.w(fromBattery) + "): surplus too low");
             else w.decide(true, plan.onReason(), plan.onText());
             served.add(w);
         } else if (w.lockedOn) {
-            pools.take(plan.source() == Source.GRID ? Source.GRID : Source.NONE, cost, false);
-            w.decide(true, Reason.HELD_MIN_ON, (w.hasSession() ? plan.waitText() : "no session")
+            pools.take(plan.source() == PowerSource.GRID ? PowerSource.GRID : PowerSource.NONE, cost, false);
+            w.decide(true, SocketReason.HELD_MIN_ON, (w.hasSession() ? plan.waitText() : "no session")
                     + "; stays on for the minimum on-time until " + Texts.timeSeconds(w.snapshot.relay().since()
                     .plus(snap.settings().minOn()), snap.tariff().zone()));
             served.add(w);
@@ -173,24 +176,24 @@ public final class Balancing {
     private static void serveHeld(SocketWork w, Pools pools, List<SocketWork> served, boolean shed, SiteSnapshot snap) {
         String text = w.plan.onText();
         if (w.lockedOff) {
-            w.decide(false, Reason.HELD_MIN_OFF, text + "; waiting: minimum off-time until " + Texts.timeSeconds(
+            w.decide(false, SocketReason.HELD_MIN_OFF, text + "; waiting: minimum off-time until " + Texts.timeSeconds(
                     w.snapshot.relay().since().plus(snap.settings().minOff()), snap.tariff().zone()));
             return;
         }
         double cost = w.costW();
         double need = w.closed ? cost : cost + snap.settings().hysteresisW();
-        double available = pools.available(Source.GRID, w.closed);
+        double available = pools.available(PowerSource.GRID, w.closed);
         if ((w.closed || !shed) && need <= available) {
-            pools.take(Source.GRID, cost, w.closed);
-            w.decide(true, Reason.MANUAL_HOLD_ON, text);
+            pools.take(PowerSource.GRID, cost, w.closed);
+            w.decide(true, SocketReason.MANUAL_HOLD_ON, text);
             served.add(w);
         } else if (w.lockedOn) {
-            pools.take(Source.GRID, cost, false);
-            w.decide(true, Reason.HELD_MIN_ON, text + "; over the limit, stays on for the minimum on-time until "
+            pools.take(PowerSource.GRID, cost, false);
+            w.decide(true, SocketReason.HELD_MIN_ON, text + "; over the limit, stays on for the minimum on-time until "
                     + Texts.timeSeconds(w.snapshot.relay().since().plus(snap.settings().minOn()), snap.tariff().zone()));
             served.add(w);
         } else if (shed && !w.closed) {
-            w.decide(false, Reason.WAITING_AFTER_SHED, text + ": waiting, the grid limit was exceeded in this cycle");
+            w.decide(false, SocketReason.WAITING_AFTER_SHED, text + ": waiting, the grid limit was exceeded in this cycle");
         } else {
             w.decide(false, w.plan.waitReason(), w.plan.waitText() + " (needs " + Texts.w(need) + ", "
                     + Texts.w(Math.max(0, available)) + " available)");
@@ -200,7 +203,7 @@ public final class Balancing {
     /** Names who holds the power a socket waits for: its own class (rotation), a higher class, or nobody. */
     private static void waiting(SocketWork w, double need, Pools pools, List<SocketWork> served, boolean shed) {
         if (shed && !w.closed) {
-            w.decide(false, Reason.WAITING_AFTER_SHED, "waiting: the grid limit was exceeded in this cycle");
+            w.decide(false, SocketReason.WAITING_AFTER_SHED, "waiting: the grid limit was exceeded in this cycle");
             return;
         }
         double available = pools.available(w.plan.source(), w.closed);
@@ -224,11 +227,11 @@ public final class Balancing {
             }
         }
         if (!same.isEmpty() && need <= available + sameW)
-            w.decide(false, Reason.WAITING_ROTATION, "turn of " + Texts.sockets(same) + " in rotation");
+            w.decide(false, SocketReason.WAITING_ROTATION, "turn of " + Texts.sockets(same) + " in rotation");
         else if (!higher.isEmpty() && need <= available + sameW + higherW)
-            w.decide(false, Reason.WAITING_PRIORITY, "waiting: higher-priority " + Texts.sockets(higher) + " charging");
+            w.decide(false, SocketReason.WAITING_PRIORITY, "waiting: higher-priority " + Texts.sockets(higher) + " charging");
         else if (!held.isEmpty() && need <= available + sameW + higherW + heldW)
-            w.decide(false, Reason.WAITING_HEADROOM, "waiting: lower-priority " + Texts.sockets(held)
+            w.decide(false, SocketReason.WAITING_HEADROOM, "waiting: lower-priority " + Texts.sockets(held)
                     + " inside the minimum on-time");
         else
             w.decide(false, w.plan.waitReason(), w.plan.waitText() + " (needs " + Texts.w(need) + ", "

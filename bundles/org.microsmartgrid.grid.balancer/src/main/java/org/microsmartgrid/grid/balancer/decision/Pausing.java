@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.microsmartgrid.api.control.SocketReason;
 
 /**
  * The decision while an installer has paused balancing: every safety OFF of the normal decision stands (over the
@@ -28,9 +29,9 @@ public final class Pausing {
         String text = "paused by " + actor + " until " + Texts.timeSeconds(until, zone)
                 + ": left as it is (safety rules still apply)";
         List<SocketDecision> sockets = normal.sockets().stream().map(sd -> {
-            if (sd.safety() || sd.reason() == Reason.MANUAL_HOLD_ON) return sd; // a hold is a person's request too
+            if (sd.safety() || sd.reason() == SocketReason.MANUAL_HOLD_ON) return sd; // a hold is a person's request too
             boolean on = closed.getOrDefault(sd.socket(), false);
-            return new SocketDecision(sd.socket(), on, on ? Reason.PAUSED_ON : Reason.PAUSED_OFF, text, false,
+            return new SocketDecision(sd.socket(), on, on ? SocketReason.PAUSED_ON : SocketReason.PAUSED_OFF, text, false,
                     sd.source(), sd.drawW(), sd.priority(), sd.mode());
         }).toList();
         return new Decision(normal.at(), sockets, normal.safeState(), normal.safeStateWhy(), normal.gridW(),
@@ -41,6 +42,6 @@ public final class Pausing {
 
     /** Whether the applier must leave this socket's relay alone. */
     public static boolean leftAlone(SocketDecision sd) {
-        return sd.reason() == Reason.PAUSED_ON || sd.reason() == Reason.PAUSED_OFF;
+        return sd.reason() == SocketReason.PAUSED_ON || sd.reason() == SocketReason.PAUSED_OFF;
     }
 }

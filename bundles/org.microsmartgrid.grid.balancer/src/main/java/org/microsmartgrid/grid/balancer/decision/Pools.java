@@ -1,5 +1,7 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import org.microsmartgrid.api.control.PowerSource;
+
 /**
  * The power still available while sockets are served in turn.
  *
@@ -21,14 +23,14 @@ final class Pools {
         this.battery = battery;
     }
 
-    double available(Source source, boolean mayUseBattery) {
-        return source == Source.GRID ? total : Math.min(total, surplus + (mayUseBattery ? battery : 0));
+    double available(PowerSource source, boolean mayUseBattery) {
+        return source == PowerSource.GRID ? total : Math.min(total, surplus + (mayUseBattery ? battery : 0));
     }
 
     /** Takes a socket's power; returns the part the battery covers. */
-    double take(Source source, double w, boolean mayUseBattery) {
+    double take(PowerSource source, double w, boolean mayUseBattery) {
         double fromBattery = 0;
-        if (source != Source.GRID) {
+        if (source != PowerSource.GRID) {
             double fromSurplus = Math.min(surplus, w);
             surplus -= fromSurplus;
             fromBattery = mayUseBattery ? Math.min(battery, w - fromSurplus) : 0;

@@ -1,6 +1,7 @@
 package org.microsmartgrid.grid.balancer.decision;
 
 import java.util.List;
+import org.microsmartgrid.api.control.SocketReason;
 
 /**
  * Without a trustworthy grid reading nothing protects the contract limit, so every socket goes off (SAFETY) —
@@ -18,9 +19,9 @@ final class SafeState {
         for (SocketWork w : sockets) {
             if (w.decided) continue; // relay fault or lost socket meter: already off
             if (w.closed && !Double.isNaN(w.measuredW) && w.measuredW < idleW)
-                w.decide(true, Reason.SAFE_STATE_IDLE, "safe state (" + why + "); idle (" + Texts.w(w.measuredW)
+                w.decide(true, SocketReason.SAFE_STATE_IDLE, "safe state (" + why + "); idle (" + Texts.w(w.measuredW)
                         + "), stays on");
-            else w.decide(false, Reason.SAFE_STATE_GRID, "safe state: " + why);
+            else w.decide(false, SocketReason.SAFE_STATE_GRID, "safe state: " + why);
         }
         double limit = snap.settings().limitW();
         return new Decision(snap.now(), sockets.stream().map(SocketWork::toDecision).toList(), true, why, Double.NaN,

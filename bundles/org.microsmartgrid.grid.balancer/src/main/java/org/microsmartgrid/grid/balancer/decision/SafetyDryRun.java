@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.microsmartgrid.api.control.LoopSelfTest.Check;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.meter.Quality;
 
 /**
@@ -40,7 +40,7 @@ public final class SafetyDryRun {
         double removed = 0;
         boolean switchedOn = false;
         for (SocketDecision s : d.sockets()) {
-            if (s.reason() == Reason.SHED_GRID_LIMIT) {
+            if (s.reason() == SocketReason.SHED_GRID_LIMIT) {
                 shed.add(s.socket());
                 removed += ASSUMED_DRAW_W;
             }

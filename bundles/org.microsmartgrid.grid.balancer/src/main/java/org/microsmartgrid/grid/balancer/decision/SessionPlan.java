@@ -2,7 +2,8 @@ package org.microsmartgrid.grid.balancer.decision;
 
 import java.time.Duration;
 import java.time.Instant;
-
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
 
 /**
@@ -19,15 +20,15 @@ final class SessionPlan {
      * @param waitReason the reason when it does not
      * @param waitText   its text
      */
-    record Plan(Source source, Reason onReason, String onText, Reason waitReason, String waitText) {
+    record Plan(PowerSource source, SocketReason onReason, String onText, SocketReason waitReason, String waitText) {
     }
 
-    private static final Plan NO_SESSION = new Plan(Source.NONE, Reason.NO_SESSION, "no session",
-            Reason.NO_SESSION, "no session");
-    private static final Plan NOW = new Plan(Source.GRID, Reason.CHARGING_NOW, "charging (mode now)",
-            Reason.WAITING_HEADROOM, "waiting for grid headroom");
-    private static final Plan SOLAR = new Plan(Source.SURPLUS, Reason.CHARGING_SURPLUS, "charging from solar surplus",
-            Reason.WAITING_SURPLUS, "waiting for surplus");
+    private static final Plan NO_SESSION = new Plan(PowerSource.NONE, SocketReason.NO_SESSION, "no session",
+            SocketReason.NO_SESSION, "no session");
+    private static final Plan NOW = new Plan(PowerSource.GRID, SocketReason.CHARGING_NOW, "charging (mode now)",
+            SocketReason.WAITING_HEADROOM, "waiting for grid headroom");
+    private static final Plan SOLAR = new Plan(PowerSource.SURPLUS, SocketReason.CHARGING_SURPLUS, "charging from solar surplus",
+            SocketReason.WAITING_SURPLUS, "waiting for surplus");
 
     private SessionPlan() {
     }
@@ -35,7 +36,7 @@ final class SessionPlan {
     /** Held ON by an installer: from the grid, whatever the session (there may be none: a test load). */
     static Plan held(Held hold, java.time.ZoneId zone) {
         String text = "held ON by " + hold.actor() + " until " + Texts.timeSeconds(hold.until(), zone);
-        return new Plan(Source.GRID, Reason.MANUAL_HOLD_ON, text + " / accesa a mano", Reason.WAITING_HEADROOM,
+        return new Plan(PowerSource.GRID, SocketReason.MANUAL_HOLD_ON, text + " / accesa a mano", SocketReason.WAITING_HEADROOM,
                 text + ": waiting for grid headroom / in attesa di potenza disponibile");
     }
 
@@ -52,24 +53,24 @@ final class SessionPlan {
                                       boolean cheapNow) {
         double remainingWh = s.remainingWh();
         if (remainingWh <= 0)
-            return new Plan(Source.SURPLUS, Reason.CHARGING_SURPLUS, "target reached; charging from solar surplus",
-                    Reason.WAITING_SURPLUS, "target reached; waiting for surplus");
+            return new Plan(PowerSource.SURPLUS, SocketReason.CHARGING_SURPLUS, "target reached; charging from solar surplus",
+                    SocketReason.WAITING_SURPLUS, "target reached; waiting for surplus");
         String goal = Texts.kwh(remainingWh) + " still wanted by " + Texts.time(s.deadline(), tariff.zone());
         if (!now.isBefore(s.deadline()))
-            return new Plan(Source.GRID, Reason.CHARGING_DEADLINE, "deadline passed; charging now",
-                    Reason.WAITING_HEADROOM, "deadline passed; waiting for grid headroom");
+            return new Plan(PowerSource.GRID, SocketReason.CHARGING_DEADLINE, "deadline passed; charging now",
+                    SocketReason.WAITING_HEADROOM, "deadline passed; waiting for grid headroom");
         Duration needed = Duration.ofMillis((long) Math.ceil(remainingWh / Math.max(expectedDrawW, 1) * 3_600_000));
         Duration cheapLeft = tariff.cheapBetween(now, s.deadline());
         if (needed.compareTo(cheapLeft) > 0) {
             String why = goal + ": needs " + Texts.duration(needed) + ", only " + Texts.duration(cheapLeft) + " cheap left";
-            return new Plan(Source.GRID, Reason.CHARGING_DEADLINE, "charging now to meet the deadline (" + why + ")",
-                    Reason.WAITING_HEADROOM, "waiting for grid headroom to meet the deadline (" + why + ")");
+            return new Plan(PowerSource.GRID, SocketReason.CHARGING_DEADLINE, "charging now to meet the deadline (" + why + ")",
+                    SocketReason.WAITING_HEADROOM, "waiting for grid headroom to meet the deadline (" + why + ")");
         }
         if (cheapNow)
-            return new Plan(Source.GRID, Reason.CHARGING_CHEAP, "charging in cheap band " + tariff.bandAt(now),
-                    Reason.WAITING_HEADROOM, "cheap band " + tariff.bandAt(now) + "; waiting for grid headroom");
+            return new Plan(PowerSource.GRID, SocketReason.CHARGING_CHEAP, "charging in cheap band " + tariff.bandAt(now),
+                    SocketReason.WAITING_HEADROOM, "cheap band " + tariff.bandAt(now) + "; waiting for grid headroom");
         String next = tariff.nextCheap(now).map(t -> " (next from " + Texts.time(t, tariff.zone()) + ")").orElse("");
-        return new Plan(Source.SURPLUS, Reason.CHARGING_SURPLUS, "charging from solar surplus",
-                Reason.WAITING_CHEAP, "waiting for surplus or the cheap band" + next);
+        return new Plan(PowerSource.SURPLUS, SocketReason.CHARGING_SURPLUS, "charging from solar surplus",
+                SocketReason.WAITING_CHEAP, "waiting for surplus or the cheap band" + next);
     }
 }

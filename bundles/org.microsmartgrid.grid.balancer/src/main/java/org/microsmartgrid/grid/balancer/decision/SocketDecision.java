@@ -1,5 +1,10 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
+import org.microsmartgrid.api.control.SocketReason;
+
 /**
  * The decision for one socket.
  *
@@ -13,8 +18,8 @@ package org.microsmartgrid.grid.balancer.decision;
  * @param priority its class
  * @param mode     its session's mode
  */
-public record SocketDecision(int socket, boolean on, Reason reason, String text, boolean change, Source source,
-                             double drawW, PriorityClass priority, Mode mode) {
+public record SocketDecision(int socket, boolean on, SocketReason reason, String text, boolean change, PowerSource source,
+                             double drawW, PriorityClass priority, SessionMode mode) {
 
     /** A safety OFF: sent as such, honoured at once even inside the minimum on-time. */
     public boolean safety() {

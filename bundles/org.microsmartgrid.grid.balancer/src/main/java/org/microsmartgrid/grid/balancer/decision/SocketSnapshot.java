@@ -1,6 +1,7 @@
 package org.microsmartgrid.grid.balancer.decision;
 
 import java.util.Optional;
+import org.microsmartgrid.api.control.PriorityClass;
 
 /**
  * One socket at the start of a cycle.

@@ -2,6 +2,10 @@ package org.microsmartgrid.grid.balancer.decision;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
+import org.microsmartgrid.api.control.SocketReason;
 
 /**
  * One socket's figures for the decision under construction, and the result once decided.
@@ -52,7 +56,7 @@ final class SocketWork {
 
     boolean decided;
     boolean on;
-    Reason reason;
+    SocketReason reason;
     String text;
 
     SocketWork(SocketSnapshot s, SiteSnapshot site, boolean cheapNow) {
@@ -80,23 +84,23 @@ final class SocketWork {
                 : SessionPlan.plan(s.session(), expectedW, site.tariff(), now, cheapNow);
         this.reservedForOther = !heldOn && s.reserved() != null && !s.reserved().holderHere();
 
-        if (s.disabledBy() != null) decide(false, Reason.DISABLED, "disabled by " + s.disabledBy());
-        else if (relay.faulted()) decide(false, Reason.RELAY_FAULT, "relay fault: " + relay.fault());
+        if (s.disabledBy() != null) decide(false, SocketReason.DISABLED, "disabled by " + s.disabledBy());
+        else if (relay.faulted()) decide(false, SocketReason.RELAY_FAULT, "relay fault: " + relay.fault());
         else if (s.meter().isPresent() && !s.meter().get().isGood())
-            decide(false, Reason.SOCKET_METER_LOST, "socket meter " + s.meter().get().quality());
-        else if (implausible.isPresent()) decide(false, Reason.SOCKET_METER_LOST, implausible.get());
+            decide(false, SocketReason.SOCKET_METER_LOST, "socket meter " + s.meter().get().quality());
+        else if (implausible.isPresent()) decide(false, SocketReason.SOCKET_METER_LOST, implausible.get());
         else if (s.hold() != null && !s.hold().on())
-            decide(false, Reason.MANUAL_HOLD_OFF, "held OFF by " + s.hold().actor() + " until "
+            decide(false, SocketReason.MANUAL_HOLD_OFF, "held OFF by " + s.hold().actor() + " until "
                     + Texts.timeSeconds(s.hold().until(), site.tariff().zone()) + " / spenta a mano");
-        else if (s.meter().isEmpty() && !heldOn && plan.source() != Source.NONE && s.session().mode() != Mode.NOW)
-            decide(false, Reason.NO_SOCKET_METER, "mode " + s.session().mode() + " needs the socket's own meter; "
+        else if (s.meter().isEmpty() && !heldOn && plan.source() != PowerSource.NONE && s.session().mode() != SessionMode.NOW)
+            decide(false, SocketReason.NO_SOCKET_METER, "mode " + s.session().mode() + " needs the socket's own meter; "
                     + "without one the socket may only charge NOW / senza contatore la presa carica solo in modo NOW");
         boolean hard = decided;
         this.reliefW = !closed || hard ? 0 : pending ? expectedW : Double.isNaN(measuredW) ? 0 : measuredW;
         this.releasingW = closed || site.grid().at().isAfter(relay.since()) ? 0 : memory.releasedW();
     }
 
-    void decide(boolean on, Reason reason, String text) {
+    void decide(boolean on, SocketReason reason, String text) {
         this.decided = true;
         this.on = on;
         this.reason = reason;
@@ -112,18 +116,18 @@ final class SocketWork {
     }
 
     boolean hasSession() {
-        return plan.source() != Source.NONE;
+        return plan.source() != PowerSource.NONE;
     }
 
     /** Off for a reason no balancing can change (fault, lost socket meter). */
     boolean hardOff() {
-        return decided && reason.safety() && reason != Reason.SHED_GRID_LIMIT;
+        return decided && reason.safety() && reason != SocketReason.SHED_GRID_LIMIT;
     }
 
     /**
      * The power this socket costs the pools when it ends up on: what it draws now, or what it will add. (A closed
      * socket without its own meter costs 0: its draw is in the grid reading and stays in the base load, which is why
-     * such a socket may not use the solar pool: see {@link Reason#NO_SOCKET_METER}.)
+     * such a socket may not use the solar pool: see {@link SocketReason#NO_SOCKET_METER}.)
      */
     double costW() {
         return closed ? reliefW : expectedW;

@@ -6,14 +6,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayCommand;
 import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.api.relay.RelayState;
 import org.microsmartgrid.grid.balancer.decision.Decision;
 import org.microsmartgrid.grid.balancer.decision.Pausing;
-import org.microsmartgrid.grid.balancer.decision.Reason;
 import org.microsmartgrid.grid.balancer.decision.SocketDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,7 @@ final class RelayApplier {
         for (SocketDecision sd : d.sockets()) {
             if (Pausing.leftAlone(sd)) continue; // paused by an installer: only safety OFFs are sent
             List<Relay> rs = bySocket.getOrDefault(sd.socket(), List.of());
-            boolean held = sd.reason() == Reason.MANUAL_HOLD_ON || sd.reason() == Reason.MANUAL_HOLD_OFF;
+            boolean held = sd.reason() == SocketReason.MANUAL_HOLD_ON || sd.reason() == SocketReason.MANUAL_HOLD_OFF;
             String who = held ? holders.getOrDefault(sd.socket(), source) : source;
             for (Relay r : rs) {
                 try {

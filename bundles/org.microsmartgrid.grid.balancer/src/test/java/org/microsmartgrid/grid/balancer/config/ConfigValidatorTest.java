@@ -1,20 +1,19 @@
 package org.microsmartgrid.grid.balancer.config;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.microsmartgrid.grid.balancer.decision.Mode;
-import org.microsmartgrid.grid.balancer.decision.PriorityClass;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
 import org.microsmartgrid.api.tariff.TariffBand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfigValidatorTest {
 
@@ -40,7 +39,7 @@ class ConfigValidatorTest {
         assertEquals(Duration.ofMinutes(15), site.settings().rotationPeriod());
         assertEquals(Set.of(TariffBand.F3), site.cheapBands());
         assertEquals(PriorityClass.PUBLIC, site.socket(7).priority(), "an unlisted socket is public");
-        assertEquals(Mode.NOW, site.socket(7).mode().mode());
+        assertEquals(SessionMode.NOW, site.socket(7).mode().mode());
         assertEquals(3680, site.socket(7).ratingW(), 0);
     }
 
@@ -71,7 +70,7 @@ class ConfigValidatorTest {
         SiteConfig site = ConfigValidator.validate(PID, Configs.of(p));
         assertEquals(4850, site.settings().limitW(), 0);
         assertEquals(PriorityClass.MOBILITY_AID, site.socket(3).priority());
-        assertEquals(new DefaultMode(Mode.SOLAR_AND_CHEAP, 8000, LocalTime.of(7, 30)), site.socket(4).mode());
+        assertEquals(new DefaultMode(SessionMode.SOLAR_AND_CHEAP, 8000, LocalTime.of(7, 30)), site.socket(4).mode());
         assertEquals(4, site.sockets().size());
     }
 
@@ -112,10 +111,10 @@ class ConfigValidatorTest {
                 "cheap.bands", new String[] {"F2", "F3"}));
         assertEquals(PriorityClass.MOBILITY_AID, site.socket(1).priority());
         assertEquals(250, site.socket(1).ratingW(), 0);
-        assertEquals(Mode.SOLAR_ONLY, site.socket(2).mode().mode());
-        assertEquals(new DefaultMode(Mode.SOLAR_AND_CHEAP, 6000, LocalTime.of(7, 30)), site.socket(3).mode());
+        assertEquals(SessionMode.SOLAR_ONLY, site.socket(2).mode().mode());
+        assertEquals(new DefaultMode(SessionMode.SOLAR_AND_CHEAP, 6000, LocalTime.of(7, 30)), site.socket(3).mode());
         assertEquals(PriorityClass.PUBLIC, site.socket(3).priority());
-        assertEquals(Mode.NONE, site.socket(4).mode().mode());
+        assertEquals(SessionMode.NONE, site.socket(4).mode().mode());
         assertEquals(Set.of(TariffBand.F2, TariffBand.F3), site.cheapBands());
     }
 

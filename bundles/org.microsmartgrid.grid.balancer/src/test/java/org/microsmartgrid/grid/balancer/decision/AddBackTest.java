@@ -1,17 +1,18 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PUBLIC;
+import static org.microsmartgrid.api.control.PriorityClass.PUBLIC;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.waitingWithDraw;
-
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
 
 /** Adding a socket back needs headroom for its expected draw plus the hysteresis; keeping it needs only its draw. */
 class AddBackTest {
@@ -26,7 +27,7 @@ class AddBackTest {
         Decision d = new TestSite().grid(2150).previous(drewBefore(1, 1000)).off(1, PUBLIC, now(), 3680).decide();
 
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.WAITING_HEADROOM, socket(d, 1).reason());
+        assertEquals(SocketReason.WAITING_HEADROOM, socket(d, 1).reason());
         assertTrue(socket(d, 1).text().contains("needs 1100 W"), socket(d, 1).text());
     }
 
@@ -45,7 +46,7 @@ class AddBackTest {
         Decision d = new TestSite().grid(3150).on(1, PUBLIC, now(), 1000).decide();
 
         assertTrue(socket(d, 1).on());
-        assertEquals(Reason.CHARGING_NOW, socket(d, 1).reason());
+        assertEquals(SocketReason.CHARGING_NOW, socket(d, 1).reason());
     }
 
     @Test
@@ -65,7 +66,7 @@ class AddBackTest {
         Decision d = new TestSite().grid(200).add(justOff).decide();
 
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.HELD_MIN_OFF, socket(d, 1).reason());
+        assertEquals(SocketReason.HELD_MIN_OFF, socket(d, 1).reason());
         assertFalse(socket(d, 1).change(), "no switch is asked that the relay would defer");
     }
 
@@ -77,14 +78,14 @@ class AddBackTest {
         Decision d = new TestSite().grid(800).add(justOn).decide();
 
         assertTrue(socket(d, 1).on());
-        assertEquals(Reason.HELD_MIN_ON, socket(d, 1).reason());
+        assertEquals(SocketReason.HELD_MIN_ON, socket(d, 1).reason());
     }
 
     @Test
     void withoutASessionASocketGoesOff() {
         Decision d = new TestSite().grid(800).on(1, PUBLIC, Session.none(), 0).decide();
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.NO_SESSION, socket(d, 1).reason());
+        assertEquals(SocketReason.NO_SESSION, socket(d, 1).reason());
         assertFalse(socket(d, 1).safety());
     }
 }

@@ -1,16 +1,17 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
+import org.microsmartgrid.api.meter.Quality;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PUBLIC;
+import static org.microsmartgrid.api.control.PriorityClass.PUBLIC;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.solar;
-
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-import org.microsmartgrid.api.meter.Quality;
 
 /** The battery: charged from surplus, discharged in expensive bands for the sessions, within SoC and export bounds. */
 class BatteryTest {
@@ -69,7 +70,7 @@ class BatteryTest {
         // surplus fell to 300 W for a socket drawing 800 W: the battery covers the rest instead of stopping it
         Decision d = new TestSite().grid(500).pv(1500).battery(70, 0).on(1, PUBLIC, solar(), 800).decide();
         assertTrue(socket(d, 1).on());
-        assertEquals(Reason.CHARGING_BATTERY, socket(d, 1).reason());
+        assertEquals(SocketReason.CHARGING_BATTERY, socket(d, 1).reason());
         assertTrue(d.batterySetpointW() >= 500, "discharge covers the gap: " + d.batterySetpointW());
     }
 
@@ -81,7 +82,7 @@ class BatteryTest {
                 java.util.Optional.of(new BatteryValue(50, 0, Quality.FAILED, s.now())), s.sockets(), s.tariff(),
                 s.settings(), s.previous());
         Decision d = Balancing.decide(failed);
-        assertEquals(Reason.SHED_GRID_LIMIT, socket(d, 1).reason());
+        assertEquals(SocketReason.SHED_GRID_LIMIT, socket(d, 1).reason());
         assertEquals(0, d.batterySetpointW(), 0);
     }
 

@@ -1,17 +1,19 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PUBLIC;
+import static org.microsmartgrid.api.control.PriorityClass.PUBLIC;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.waitingWithDraw;
-
-import java.time.Instant;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
 
 /**
  * SOLAR_AND_CHEAP: surplus any time, the grid in cheap bands, and the grid at once when the energy still wanted
@@ -32,9 +34,9 @@ class CheapHoursTest {
         Decision d = at(TestSite.NOON, 500, Session.solarAndCheap(LONG_AGO, 6000, THURSDAY_7, 0));
 
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.WAITING_CHEAP, socket(d, 1).reason());
+        assertEquals(SocketReason.WAITING_CHEAP, socket(d, 1).reason());
         assertTrue(socket(d, 1).text().contains("23:00"), socket(d, 1).text());
-        assertEquals(Source.SURPLUS, socket(d, 1).source());
+        assertEquals(PowerSource.SURPLUS, socket(d, 1).source());
     }
 
     @Test
@@ -43,7 +45,7 @@ class CheapHoursTest {
         Decision d = at(wednesday2330, 500, Session.solarAndCheap(LONG_AGO, 6000, THURSDAY_7, 0));
 
         assertTrue(socket(d, 1).on());
-        assertEquals(Reason.CHARGING_CHEAP, socket(d, 1).reason());
+        assertEquals(SocketReason.CHARGING_CHEAP, socket(d, 1).reason());
         assertTrue(d.cheapNow());
     }
 
@@ -53,15 +55,15 @@ class CheapHoursTest {
         Decision d = at(TestSite.NOON, 500, Session.solarAndCheap(LONG_AGO, 9000, THURSDAY_7, 0));
 
         assertTrue(socket(d, 1).on());
-        assertEquals(Reason.CHARGING_DEADLINE, socket(d, 1).reason());
-        assertEquals(Source.GRID, socket(d, 1).source());
+        assertEquals(SocketReason.CHARGING_DEADLINE, socket(d, 1).reason());
+        assertEquals(PowerSource.GRID, socket(d, 1).source());
     }
 
     @Test
     void energyAlreadyDeliveredCountsAgainstTheTarget() {
         // 9 kWh wanted, 2 kWh delivered: 7 h needed, 8 h cheap left: it can wait
         Decision d = at(TestSite.NOON, 500, Session.solarAndCheap(LONG_AGO, 9000, THURSDAY_7, 2000));
-        assertEquals(Reason.WAITING_CHEAP, socket(d, 1).reason());
+        assertEquals(SocketReason.WAITING_CHEAP, socket(d, 1).reason());
     }
 
     @Test
@@ -69,7 +71,7 @@ class CheapHoursTest {
         // at 22:00 Wednesday: 8 h of F3 ahead; at 02:00 Thursday only 5 h, so 6 kWh at 1 kW falls back
         Instant thursday2 = Instant.parse("2026-04-09T00:00:00Z");
         Decision d = at(thursday2, 500, Session.solarAndCheap(LONG_AGO, 6000, THURSDAY_7, 0));
-        assertEquals(Reason.CHARGING_DEADLINE, socket(d, 1).reason());
+        assertEquals(SocketReason.CHARGING_DEADLINE, socket(d, 1).reason());
     }
 
     @Test
@@ -78,7 +80,7 @@ class CheapHoursTest {
         Decision d = at(wednesday2330, 500, Session.solarAndCheap(LONG_AGO, 6000, THURSDAY_7, 6000));
 
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.WAITING_SURPLUS, socket(d, 1).reason());
+        assertEquals(SocketReason.WAITING_SURPLUS, socket(d, 1).reason());
     }
 
     @Test
@@ -86,12 +88,12 @@ class CheapHoursTest {
         Decision d = new TestSite().grid(-1500).pv(3000).previous(DREW_1000)
                 .off(1, PUBLIC, Session.solarAndCheap(LONG_AGO, 6000, THURSDAY_7, 0), 3680).decide();
         assertTrue(socket(d, 1).on());
-        assertEquals(Reason.CHARGING_SURPLUS, socket(d, 1).reason());
+        assertEquals(SocketReason.CHARGING_SURPLUS, socket(d, 1).reason());
     }
 
     @Test
     void aPassedDeadlineChargesFromTheGrid() {
         Decision d = at(THURSDAY_7.plusSeconds(60), 500, Session.solarAndCheap(LONG_AGO, 6000, THURSDAY_7, 1000));
-        assertEquals(Reason.CHARGING_DEADLINE, socket(d, 1).reason());
+        assertEquals(SocketReason.CHARGING_DEADLINE, socket(d, 1).reason());
     }
 }

@@ -1,16 +1,9 @@
 package org.microsmartgrid.grid.balancer.decision;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.microsmartgrid.grid.balancer.config.ConfigValidator;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -19,8 +12,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
-
+import org.microsmartgrid.api.control.PowerSource;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
 import org.microsmartgrid.grid.balancer.config.AreraSteps;
+import org.microsmartgrid.grid.balancer.config.ConfigValidator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The DESIGN §5 guarantees, checked on randomized sites (1–16 sockets, ratings, priorities, modes, ARERA contract
@@ -106,18 +106,18 @@ class ClosedLoopPropertiesTest {
             for (SocketDecision h : d.sockets()) {
                 SocketSnapshot hs = snapshotOf(step, h.socket());
                 boolean hLockedOff = !hs.relay().closed() && step.at().isBefore(hs.relay().since().plus(st.minOff()));
-                if (h.on() || h.source() == Source.NONE || h.reason().safety() || hLockedOff) continue;
+                if (h.on() || h.source() == PowerSource.NONE || h.reason().safety() || hLockedOff) continue;
                 double need = h.drawW() + (hs.relay().closed() ? 0 : st.hysteresisW());
                 for (SocketDecision l : d.sockets()) {
                     SocketSnapshot ls = snapshotOf(step, l.socket());
                     boolean lLockedOn = ls.relay().closed() && step.at().isBefore(ls.relay().since().plus(st.minOn()));
                     if (!l.on() || lLockedOn || !h.priority().above(l.priority())) continue;
                     pairs++;
-                    if (h.source() == Source.GRID) {
+                    if (h.source() == PowerSource.GRID) {
                         assertTrue(need > l.drawW() + d.spareW() - 1e-6, "socket " + h.socket() + " (" + h.priority()
                                 + ", needs " + need + " W) waits while socket " + l.socket() + " (" + l.priority()
                                 + ", " + l.drawW() + " W) charges with " + d.spareW() + " W spare; " + h.text());
-                    } else if (l.source() == Source.SURPLUS && !spec.battery()) {
+                    } else if (l.source() == PowerSource.SURPLUS && !spec.battery()) {
                         double spare = Math.min(d.spareSurplusW(), d.spareW());
                         assertTrue(need > l.drawW() + spare - 1e-6, "solar socket " + h.socket() + " waits behind "
                                 + l.socket() + " with " + spare + " W surplus spare; " + h.text());
@@ -216,7 +216,7 @@ class ClosedLoopPropertiesTest {
         Arbitrary<SimSpec.SimSocket> socket = Combinators.combine(
                 Arbitraries.of(250.0, 500.0, 1000.0, 2300.0, 3680.0),
                 Arbitraries.of(PriorityClass.class),
-                Arbitraries.of(Mode.class),
+                Arbitraries.of(SessionMode.class),
                 Arbitraries.of(true, true, true, true, false),
                 Arbitraries.doubles().between(0.1, 1.0))
                 .as((rating, prio, mode, metered, frac) -> new SimSpec.SimSocket(0, rating, prio, mode, metered, frac));
@@ -257,7 +257,7 @@ class ClosedLoopPropertiesTest {
                     double room = c * 1.1 - 100 - ROTATION_BASE_W;
                     if (room < rating + hyst || k * rating * frac <= room + 50) return null; // not a rotation case
                     List<SimSpec.SimSocket> list = new ArrayList<>();
-                    for (int i = 0; i < k; i++) list.add(new SimSpec.SimSocket(i + 1, rating, prio, Mode.NOW, true, frac));
+                    for (int i = 0; i < k; i++) list.add(new SimSpec.SimSocket(i + 1, rating, prio, SessionMode.NOW, true, frac));
                     Settings st = new Settings(c, 10, 100, 0, Duration.ofSeconds(minTimes), Duration.ofSeconds(minTimes),
                             hyst, Duration.ofSeconds(60), Duration.ofSeconds(3), 10, BatteryLimits.DEFAULT);
                     return new SimSpec(seed, c, list, false, 5, 1, false, false,

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import org.microsmartgrid.grid.balancer.tariff.BandTariff;
+import org.microsmartgrid.api.control.PriorityClass;
 import org.microsmartgrid.api.tariff.TariffBand;
+import org.microsmartgrid.grid.balancer.tariff.BandTariff;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

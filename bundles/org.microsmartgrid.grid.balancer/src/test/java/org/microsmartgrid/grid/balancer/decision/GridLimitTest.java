@@ -1,21 +1,22 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.MOBILITY_AID;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PRIVATE;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PUBLIC;
+import static org.microsmartgrid.api.control.PriorityClass.MOBILITY_AID;
+import static org.microsmartgrid.api.control.PriorityClass.PRIVATE;
+import static org.microsmartgrid.api.control.PriorityClass.PUBLIC;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
 
 /** Shedding: over the limit, sockets go off in reverse priority in the same cycle, until the estimate fits. */
 class GridLimitTest {
@@ -33,7 +34,7 @@ class GridLimitTest {
                 .on(1, MOBILITY_AID, now(), 1000).on(2, PUBLIC, now(), 800).on(3, PRIVATE, now(), 600).decide();
 
         assertTrue(d.shed());
-        assertEquals(Reason.SHED_GRID_LIMIT, socket(d, 3).reason());
+        assertEquals(SocketReason.SHED_GRID_LIMIT, socket(d, 3).reason());
         assertTrue(socket(d, 3).safety(), "a shed is a safety off");
         assertTrue(socket(d, 1).on());
         assertTrue(socket(d, 2).on());
@@ -58,7 +59,7 @@ class GridLimitTest {
                 RelayView.closed(NOON.minusSeconds(5)), now());
         Decision d = new TestSite().grid(3500).add(justOn).decide();
 
-        assertEquals(Reason.SHED_GRID_LIMIT, socket(d, 1).reason());
+        assertEquals(SocketReason.SHED_GRID_LIMIT, socket(d, 1).reason());
         assertTrue(socket(d, 1).safety());
     }
 
@@ -81,7 +82,7 @@ class GridLimitTest {
                 .on(1, PRIVATE, now(), 2000).off(2, MOBILITY_AID, now(), 200).decide();
 
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.WAITING_AFTER_SHED, socket(d, 2).reason(),
+        assertEquals(SocketReason.WAITING_AFTER_SHED, socket(d, 2).reason(),
                 "the 1.7 kW freed is not trusted until a fresh reading confirms it");
     }
 
@@ -107,7 +108,7 @@ class GridLimitTest {
                 .on(1, MOBILITY_AID, now(), 500).add(justSwitched).decide();
 
         assertTrue(d.shed());
-        assertEquals(Reason.SHED_GRID_LIMIT, socket(d, 2).reason());
+        assertEquals(SocketReason.SHED_GRID_LIMIT, socket(d, 2).reason());
         assertTrue(socket(d, 1).on());
     }
 
@@ -116,7 +117,7 @@ class GridLimitTest {
         // import 3000 W while the battery discharges 500 W: if it stops, the import is 3500 W, over the limit
         Decision d = new TestSite().grid(3000).battery(50, 500).on(1, PRIVATE, now(), 1000).decide();
 
-        assertEquals(Reason.SHED_GRID_LIMIT, socket(d, 1).reason());
+        assertEquals(SocketReason.SHED_GRID_LIMIT, socket(d, 1).reason());
     }
 
     @Test
@@ -124,6 +125,6 @@ class GridLimitTest {
         Decision d = new TestSite().grid(3100).on(1, PRIVATE, now(), 2000).decide();
         assertFalse(d.shed());
         assertTrue(socket(d, 1).on());
-        assertEquals(Reason.CHARGING_NOW, socket(d, 1).reason());
+        assertEquals(SocketReason.CHARGING_NOW, socket(d, 1).reason());
     }
 }

@@ -1,18 +1,19 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
+import org.microsmartgrid.api.meter.Quality;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-import org.microsmartgrid.api.meter.Quality;
 
 /**
  * An installer's manual hold is an input of the decision (issue 21, item 10): held OFF stays off, held ON is switched
@@ -34,7 +35,7 @@ class HoldDecisionTest {
     void aSocketHeldOnIsSwitchedOnWithoutASessionWhenTheLimitHasRoom() {
         SocketDecision s = socket(new TestSite().grid(500).add(idleOff(1, 2000, ON)).decide(), 1);
         assertTrue(s.on());
-        assertEquals(Reason.MANUAL_HOLD_ON, s.reason());
+        assertEquals(SocketReason.MANUAL_HOLD_ON, s.reason());
         assertTrue(s.text().contains("installer:anna"), s.text());
         assertTrue(s.change());
     }
@@ -43,7 +44,7 @@ class HoldDecisionTest {
     void withoutTheHoldTheSameSocketStaysOff() {
         SocketDecision s = socket(new TestSite().grid(500).add(idleOff(1, 2000, null)).decide(), 1);
         assertFalse(s.on());
-        assertEquals(Reason.NO_SESSION, s.reason());
+        assertEquals(SocketReason.NO_SESSION, s.reason());
     }
 
     @Test
@@ -51,7 +52,7 @@ class HoldDecisionTest {
         // 2,000 W import + 2,000 W expected > 3,200 W
         SocketDecision s = socket(new TestSite().grid(2000).add(idleOff(1, 2000, ON)).decide(), 1);
         assertFalse(s.on());
-        assertEquals(Reason.WAITING_HEADROOM, s.reason());
+        assertEquals(SocketReason.WAITING_HEADROOM, s.reason());
         assertTrue(s.text().contains("held ON by installer:anna") && s.text().contains("available"), s.text());
     }
 
@@ -61,7 +62,7 @@ class HoldDecisionTest {
                 Optional.of(MeterValue.good(1500, NOON)), RelayView.closed(LONG_AGO), Session.none(), null, null, ON));
         Decision d = site.decide();
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.SHED_GRID_LIMIT, socket(d, 1).reason(), "the limit wins over the hold");
+        assertEquals(SocketReason.SHED_GRID_LIMIT, socket(d, 1).reason(), "the limit wins over the hold");
         assertTrue(socket(d, 1).safety());
         assertTrue(d.shed());
     }
@@ -73,7 +74,7 @@ class HoldDecisionTest {
                 null, ON));
         SocketDecision s = socket(site.decide(), 1);
         assertFalse(s.on());
-        assertEquals(Reason.SOCKET_METER_LOST, s.reason());
+        assertEquals(SocketReason.SOCKET_METER_LOST, s.reason());
         assertTrue(s.safety());
     }
 
@@ -84,7 +85,7 @@ class HoldDecisionTest {
                 Session.none(), null, null, ON)).add(idleOff(2, 2000, ON));
         Decision d = site.decide();
         assertTrue(d.safeState());
-        assertEquals(Reason.SAFE_STATE_GRID, socket(d, 1).reason());
+        assertEquals(SocketReason.SAFE_STATE_GRID, socket(d, 1).reason());
         assertFalse(socket(d, 1).on());
         assertFalse(socket(d, 2).on(), "nothing is switched on in the safe state, held or not");
     }
@@ -97,8 +98,8 @@ class HoldDecisionTest {
                 .add(new SocketSnapshot(2, 2000, PriorityClass.PUBLIC, Optional.of(MeterValue.good(0, NOON)),
                         RelayView.open(LONG_AGO), Session.none(), "coap:bms-1", null, ON));
         Decision d = site.decide();
-        assertEquals(Reason.RELAY_FAULT, socket(d, 1).reason());
-        assertEquals(Reason.DISABLED, socket(d, 2).reason());
+        assertEquals(SocketReason.RELAY_FAULT, socket(d, 1).reason());
+        assertEquals(SocketReason.DISABLED, socket(d, 2).reason());
         assertFalse(socket(d, 1).on() || socket(d, 2).on());
     }
 
@@ -109,7 +110,7 @@ class HoldDecisionTest {
                 null, ON));
         SocketDecision s = socket(site.decide(), 1);
         assertFalse(s.on(), "the relay would defer it: the loop asks again once it may");
-        assertEquals(Reason.HELD_MIN_OFF, s.reason());
+        assertEquals(SocketReason.HELD_MIN_OFF, s.reason());
         assertTrue(s.text().contains("installer:anna"), s.text());
     }
 
@@ -120,7 +121,7 @@ class HoldDecisionTest {
                 null, null, OFF));
         SocketDecision s = socket(site.decide(), 1);
         assertFalse(s.on());
-        assertEquals(Reason.MANUAL_HOLD_OFF, s.reason());
+        assertEquals(SocketReason.MANUAL_HOLD_OFF, s.reason());
         assertTrue(s.safety(), "sent as a safety OFF: the installer's OFF is not deferred by the minimum on-time");
         assertTrue(s.text().contains("held OFF by installer:anna"), s.text());
     }
@@ -131,7 +132,7 @@ class HoldDecisionTest {
                 Optional.of(MeterValue.good(0, NOON)), RelayView.open(LONG_AGO), TestSite.now(), null, null, OFF));
         SocketDecision s = socket(site.decide(), 1);
         assertFalse(s.on());
-        assertEquals(Reason.MANUAL_HOLD_OFF, s.reason());
+        assertEquals(SocketReason.MANUAL_HOLD_OFF, s.reason());
     }
 
     @Test
@@ -151,7 +152,7 @@ class HoldDecisionTest {
         TestSite site = new TestSite().grid(500).add(new SocketSnapshot(1, 2000, PriorityClass.PUBLIC,
                 Optional.empty(), RelayView.open(LONG_AGO), Session.solarOnly(LONG_AGO), null, null, ON));
         Decision d = site.decide();
-        assertEquals(Reason.MANUAL_HOLD_ON, socket(d, 1).reason(), "a hold is not a solar session");
+        assertEquals(SocketReason.MANUAL_HOLD_ON, socket(d, 1).reason(), "a hold is not a solar session");
         assertEquals(2000, socket(d, 1).drawW(), 1e-9);
     }
 
@@ -163,9 +164,9 @@ class HoldDecisionTest {
         SiteSnapshot snap = site.snapshot();
         Decision d = Pausing.hold(Balancing.decide(snap), snap, "installer:bruno", NOON.plusSeconds(600),
                 snap.tariff().zone());
-        assertEquals(Reason.MANUAL_HOLD_ON, socket(d, 1).reason());
+        assertEquals(SocketReason.MANUAL_HOLD_ON, socket(d, 1).reason());
         assertTrue(socket(d, 1).on());
-        assertEquals(Reason.MANUAL_HOLD_OFF, socket(d, 2).reason());
+        assertEquals(SocketReason.MANUAL_HOLD_OFF, socket(d, 2).reason());
         assertFalse(Pausing.leftAlone(socket(d, 1)) || Pausing.leftAlone(socket(d, 2)));
     }
 }

@@ -1,16 +1,9 @@
 package org.microsmartgrid.grid.balancer.decision;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
-import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,10 +11,18 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.meter.Quality;
 import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
+import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
 
 /**
  * Whatever installers hold ON or OFF, the decision keeps the DESIGN §5 guarantees (issue 21, item 10): on random
@@ -36,7 +37,7 @@ class HoldPropertiesTest {
 
     enum MeterKind { GOOD, FAILED, NONE }
 
-    record SocketSpec(PriorityClass priority, Mode mode, double ratingW, boolean closed, boolean recent, double drawW,
+    record SocketSpec(PriorityClass priority, SessionMode mode, double ratingW, boolean closed, boolean recent, double drawW,
                       MeterKind meter, boolean fault, boolean disabled, Hold hold) {
         /** What it really draws now: only a closed relay draws. */
         double trueDrawW() {
@@ -81,7 +82,7 @@ class HoldPropertiesTest {
             for (SocketDecision sd : d.sockets()) {
                 SocketSpec s = site.sockets().get(sd.socket() - 1);
                 if (sd.on()) {
-                    assertEquals(Reason.SAFE_STATE_IDLE, sd.reason(), sd::toString);
+                    assertEquals(SocketReason.SAFE_STATE_IDLE, sd.reason(), sd::toString);
                     assertTrue(s.closed() && s.meter() == MeterKind.GOOD && s.drawW() < settings.idleW(),
                             () -> "powered in the safe state without proof it is idle: " + s + " " + sd);
                 }
@@ -97,10 +98,10 @@ class HoldPropertiesTest {
         for (SocketDecision sd : d.sockets()) {
             SocketSpec s = site.sockets().get(sd.socket() - 1);
             if (s.hold() == Hold.OFF && !s.fault() && !s.disabled() && s.meter() != MeterKind.FAILED)
-                assertEquals(Reason.MANUAL_HOLD_OFF, sd.reason(), "a hold OFF says so unless a safety rule came first");
+                assertEquals(SocketReason.MANUAL_HOLD_OFF, sd.reason(), "a hold OFF says so unless a safety rule came first");
         }
 
-        boolean heldOnServed = d.sockets().stream().anyMatch(sd -> sd.reason() == Reason.MANUAL_HOLD_ON && sd.change());
+        boolean heldOnServed = d.sockets().stream().anyMatch(sd -> sd.reason() == SocketReason.MANUAL_HOLD_ON && sd.change());
         boolean heldOnRefused = d.sockets().stream().anyMatch(sd -> !sd.on()
                 && site.sockets().get(sd.socket() - 1).hold() == Hold.ON);
         // the generator must reach each case; the bounds sit far below the rates seen (~7 %, ~35 %, ~43 %, 4–6 % of
@@ -145,7 +146,7 @@ class HoldPropertiesTest {
     @Provide
     Arbitrary<Site> sites() {
         Arbitrary<SocketSpec> socket = Combinators.combine(Arbitraries.of(PriorityClass.class),
-                Arbitraries.of(Mode.NONE, Mode.NOW, Mode.SOLAR_ONLY), Arbitraries.doubles().between(500, 3680).ofScale(0),
+                Arbitraries.of(SessionMode.NONE, SessionMode.NOW, SessionMode.SOLAR_ONLY), Arbitraries.doubles().between(500, 3680).ofScale(0),
                 Arbitraries.of(true, false), Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 99),
                 Arbitraries.of(Hold.class)).as(HoldPropertiesTest::spec);
         return Combinators.combine(Arbitraries.of(3000.0, 4500.0, 6000.0),
@@ -154,7 +155,7 @@ class HoldPropertiesTest {
     }
 
     /** One socket from a few dice: mostly healthy, sometimes a lost meter, a fault or disabled. */
-    private static SocketSpec spec(PriorityClass priority, Mode mode, double ratingW, boolean closed, double drawShare,
+    private static SocketSpec spec(PriorityClass priority, SessionMode mode, double ratingW, boolean closed, double drawShare,
                                    int dice, Hold hold) {
         MeterKind meter = dice < 8 ? MeterKind.FAILED : dice < 16 ? MeterKind.NONE : MeterKind.GOOD;
         boolean fault = !closed && dice >= 16 && dice < 22; // a faulted relay is driven open

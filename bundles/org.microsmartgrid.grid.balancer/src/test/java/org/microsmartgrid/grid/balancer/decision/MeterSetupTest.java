@@ -1,14 +1,15 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PUBLIC;
+import static org.microsmartgrid.api.control.PriorityClass.PUBLIC;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
-
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
 
 /**
  * Meter setups an installer can get wrong without any reading being bad: a meter left in role GRID, a grid meter
@@ -58,7 +59,7 @@ class MeterSetupTest {
                 RelayView.closed(TestSite.LONG_AGO), TestSite.solar());
         Decision d = new TestSite().grid(900).pv(0).add(meterless).decide();
         assertFalse(socket(d, 1).on());
-        org.junit.jupiter.api.Assertions.assertEquals(Reason.NO_SOCKET_METER, socket(d, 1).reason());
+        org.junit.jupiter.api.Assertions.assertEquals(SocketReason.NO_SOCKET_METER, socket(d, 1).reason());
         assertTrue(socket(d, 1).text().contains("NOW"), socket(d, 1).text());
 
         SocketSnapshot plain = new SocketSnapshot(2, 2000, PUBLIC, Optional.empty(), RelayView.open(TestSite.LONG_AGO),

@@ -1,23 +1,24 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.MOBILITY_AID;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PUBLIC;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.SHARED_FLEET;
+import static org.microsmartgrid.api.control.PriorityClass.MOBILITY_AID;
+import static org.microsmartgrid.api.control.PriorityClass.PUBLIC;
+import static org.microsmartgrid.api.control.PriorityClass.SHARED_FLEET;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.waitingWithDraw;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
 
 /** Priority classes first; within a class, sessions take turns when there is not enough for all. */
 class PriorityAndRotationTest {
@@ -35,7 +36,7 @@ class PriorityAndRotationTest {
 
         assertTrue(socket(d, 1).on());
         assertFalse(socket(d, 2).on());
-        assertEquals(Reason.WAITING_PRIORITY, socket(d, 2).reason());
+        assertEquals(SocketReason.WAITING_PRIORITY, socket(d, 2).reason());
         assertTrue(socket(d, 2).text().contains("socket 1"), socket(d, 2).text());
         assertTrue(d.predictedImportW() <= d.limitW());
     }
@@ -54,7 +55,7 @@ class PriorityAndRotationTest {
         Decision later = new TestSite().at(NOON.plusSeconds(41)).grid(2500).previous(d.next())
                 .off(1, SHARED_FLEET, now(), 3680).add(onSince(2, PUBLIC, NOON.minusSeconds(20), 1500)).decide();
         assertTrue(socket(later, 1).on());
-        assertEquals(Reason.WAITING_PRIORITY, socket(later, 2).reason());
+        assertEquals(SocketReason.WAITING_PRIORITY, socket(later, 2).reason());
     }
 
     @Test
@@ -69,9 +70,9 @@ class PriorityAndRotationTest {
 
         assertTrue(socket(d, 3).on(), "longest waiting");
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.WAITING_ROTATION, socket(d, 1).reason());
+        assertEquals(SocketReason.WAITING_ROTATION, socket(d, 1).reason());
         assertEquals("turn of socket 3 in rotation", socket(d, 1).text());
-        assertEquals(Reason.WAITING_ROTATION, socket(d, 2).reason());
+        assertEquals(SocketReason.WAITING_ROTATION, socket(d, 2).reason());
         assertFalse(socket(d, 1).safety());
     }
 
@@ -82,7 +83,7 @@ class PriorityAndRotationTest {
                 .add(onSince(1, PUBLIC, NOON.minus(Duration.ofMinutes(5)), 2000)).off(2, PUBLIC, now(), 3680).decide();
 
         assertTrue(socket(d, 1).on());
-        assertEquals(Reason.WAITING_ROTATION, socket(d, 2).reason());
+        assertEquals(SocketReason.WAITING_ROTATION, socket(d, 2).reason());
     }
 
     @Test
@@ -127,7 +128,7 @@ class PriorityAndRotationTest {
                         now())).decide();
         assertTrue(socket(later, 2).on(), "the head of the queue gets its turn");
         assertFalse(socket(later, 1).on(), "its turn is over");
-        assertEquals(Reason.WAITING_ROTATION, socket(later, 1).reason());
+        assertEquals(SocketReason.WAITING_ROTATION, socket(later, 1).reason());
         assertTrue(socket(later, 3).on(), "behind socket 2 there is still room for it");
     }
 

@@ -1,5 +1,11 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +13,6 @@ import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
-
-import java.time.Duration;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
 
 /** A reserved socket is kept for its holder: off for any other session or walk-up plug, served for the holder. */
 class ReservationDecisionTest {
@@ -28,7 +29,7 @@ class ReservationDecisionTest {
     void anotherSessionOrAWalkUpPlugDoesNotGetIt() {
         Decision d = new TestSite().grid(300).add(reserved(FOR_OTHER, RelayView.open(LONG_AGO))).decide();
         assertFalse(socket(d, 2).on());
-        assertEquals(Reason.RESERVED, socket(d, 2).reason());
+        assertEquals(SocketReason.RESERVED, socket(d, 2).reason());
         assertFalse(socket(d, 2).safety(), "a reservation is not a safety off");
         assertTrue(socket(d, 2).text().contains("reserved for fleet:bike-7 until 14:00:00"), socket(d, 2).text());
     }
@@ -37,7 +38,7 @@ class ReservationDecisionTest {
     void theHoldersOwnSessionCharges() {
         Decision d = new TestSite().grid(300).add(reserved(FOR_HOLDER, RelayView.open(LONG_AGO))).decide();
         assertTrue(socket(d, 2).on(), socket(d, 2).text());
-        assertEquals(Reason.CHARGING_NOW, socket(d, 2).reason());
+        assertEquals(SocketReason.CHARGING_NOW, socket(d, 2).reason());
     }
 
     @Test
@@ -45,6 +46,6 @@ class ReservationDecisionTest {
         // a non-safety OFF inside the minimum on-time would be deferred by the relay: it stays on until then
         Decision d = new TestSite().grid(300).add(reserved(FOR_OTHER, RelayView.closed(NOON.minusSeconds(10)))).decide();
         assertTrue(socket(d, 2).on());
-        assertEquals(Reason.HELD_MIN_ON, socket(d, 2).reason());
+        assertEquals(SocketReason.HELD_MIN_ON, socket(d, 2).reason());
     }
 }

@@ -1,19 +1,20 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
+import org.microsmartgrid.api.meter.Quality;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.MOBILITY_AID;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PUBLIC;
+import static org.microsmartgrid.api.control.PriorityClass.MOBILITY_AID;
+import static org.microsmartgrid.api.control.PriorityClass.PUBLIC;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
-
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-import org.microsmartgrid.api.meter.Quality;
 
 /** Lost or doubtful readings and faulted relays lead to OFF at once, as safety offs. */
 class SafetyTest {
@@ -30,10 +31,10 @@ class SafetyTest {
         Decision d = threeSockets(MeterValue.failed(NOON)).decide();
 
         assertTrue(d.safeState());
-        assertEquals(Reason.SAFE_STATE_GRID, socket(d, 1).reason());
+        assertEquals(SocketReason.SAFE_STATE_GRID, socket(d, 1).reason());
         assertTrue(socket(d, 1).safety(), "even the mobility aid: nothing protects the limit now");
         assertTrue(socket(d, 2).on(), "idle (3 W) by its own meter: may stay on");
-        assertEquals(Reason.SAFE_STATE_IDLE, socket(d, 2).reason());
+        assertEquals(SocketReason.SAFE_STATE_IDLE, socket(d, 2).reason());
         assertFalse(socket(d, 3).on(), "no meter of its own: cannot be proven idle");
         assertEquals(0, d.batterySetpointW(), 0);
     }
@@ -79,7 +80,7 @@ class SafetyTest {
 
         assertFalse(d.safeState());
         assertTrue(socket(d, 1).on());
-        assertEquals(Reason.SOCKET_METER_LOST, socket(d, 2).reason());
+        assertEquals(SocketReason.SOCKET_METER_LOST, socket(d, 2).reason());
         assertTrue(socket(d, 2).safety(), "inside its minimum on-time, but a safety off");
     }
 
@@ -89,7 +90,7 @@ class SafetyTest {
                 new RelayView(false, LONG_AGO, "feedback contact disagrees with output"), now());
         Decision d = new TestSite().grid(500).add(stuck).decide();
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.RELAY_FAULT, socket(d, 1).reason());
+        assertEquals(SocketReason.RELAY_FAULT, socket(d, 1).reason());
         assertTrue(socket(d, 1).text().contains("feedback"));
     }
 }

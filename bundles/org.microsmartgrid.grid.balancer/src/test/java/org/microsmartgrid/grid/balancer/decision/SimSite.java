@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-
+import org.microsmartgrid.api.control.SessionMode;
 import org.microsmartgrid.api.meter.Quality;
+import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
 import org.microsmartgrid.grid.balancer.tariff.PriceList;
 import org.microsmartgrid.grid.balancer.tariff.PricedTariff;
-import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
 
 /**
@@ -149,7 +149,7 @@ final class SimSite {
 
     private Session session(int i) {
         Session s = sessions[i];
-        return s.mode() != Mode.SOLAR_AND_CHEAP ? s
+        return s.mode() != SessionMode.SOLAR_AND_CHEAP ? s
                 : Session.solarAndCheap(s.since(), s.targetWh(), s.deadline(), deliveredWh[i]);
     }
 

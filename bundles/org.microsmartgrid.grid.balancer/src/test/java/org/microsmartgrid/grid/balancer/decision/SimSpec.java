@@ -3,6 +3,8 @@ package org.microsmartgrid.grid.balancer.decision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
 
 /**
  * A randomized site for the closed-loop simulation.
@@ -28,7 +30,7 @@ record SimSpec(long seed, int contractW, List<SimSocket> sockets, boolean batter
      * @param drawFraction   the vehicle's draw as a fraction of the rating (≤ 1: a socket cannot draw more)
      * @param metered        whether the socket has its own meter
      */
-    record SimSocket(int socket, double ratingW, PriorityClass priority, Mode mode, boolean metered,
+    record SimSocket(int socket, double ratingW, PriorityClass priority, SessionMode mode, boolean metered,
                      double drawFraction) {
     }
 

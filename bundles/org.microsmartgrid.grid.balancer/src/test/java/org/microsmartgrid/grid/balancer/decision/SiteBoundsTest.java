@@ -1,16 +1,6 @@
 package org.microsmartgrid.grid.balancer.decision;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PUBLIC;
-import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
-import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
-import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
-import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
-
 import java.util.Optional;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -18,7 +8,18 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.grid.balancer.config.AreraSteps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.microsmartgrid.api.control.PriorityClass.PUBLIC;
+import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
+import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
+import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
+import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
 
 /**
  * Issue 21, item 8: a reading counts only if this site could produce it. A 3 kW home's grid meter reading −500 kW
@@ -60,7 +61,7 @@ class SiteBoundsTest {
                 Optional.of(MeterValue.good(-500_000, NOON)), RelayView.closed(LONG_AGO), now());
         Decision normal = new TestSite().grid(500).add(broken).decide();
         assertFalse(socket(normal, 2).on());
-        assertEquals(Reason.SOCKET_METER_LOST, socket(normal, 2).reason());
+        assertEquals(SocketReason.SOCKET_METER_LOST, socket(normal, 2).reason());
         assertTrue(socket(normal, 2).text().contains("implausible"), socket(normal, 2).text());
 
         Decision safe = new TestSite().grid(MeterValue.failed(NOON)).add(broken).decide();

@@ -1,18 +1,19 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.MOBILITY_AID;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PUBLIC;
+import static org.microsmartgrid.api.control.PriorityClass.MOBILITY_AID;
+import static org.microsmartgrid.api.control.PriorityClass.PUBLIC;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
-
-import java.time.Duration;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
 
 /** What people and building systems ask through SiteControl: a disabled socket, a temporary import cap. */
 class SiteControlDecisionTest {
@@ -25,7 +26,7 @@ class SiteControlDecisionTest {
                 .on(2, PUBLIC, now(), 100)
                 .decide();
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.DISABLED, socket(d, 1).reason());
+        assertEquals(SocketReason.DISABLED, socket(d, 1).reason());
         assertTrue(socket(d, 1).safety(), "sent as a safety off: min on-time does not hold it");
         assertTrue(socket(d, 1).text().contains("coap:bms-1"), "the status says who disabled it");
         assertTrue(socket(d, 2).on(), "the other socket is not affected");
@@ -38,7 +39,7 @@ class SiteControlDecisionTest {
                         RelayView.open(NOON.minus(Duration.ofHours(1))), now(), "kapua:tech"))
                 .decide();
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.DISABLED, socket(d, 1).reason());
+        assertEquals(SocketReason.DISABLED, socket(d, 1).reason());
     }
 
     @Test

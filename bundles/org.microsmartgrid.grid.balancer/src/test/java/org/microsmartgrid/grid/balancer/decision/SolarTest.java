@@ -1,18 +1,19 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SocketReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.PriorityClass.PUBLIC;
+import static org.microsmartgrid.api.control.PriorityClass.PUBLIC;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.now;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.socket;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.solar;
 import static org.microsmartgrid.grid.balancer.decision.TestSite.waitingWithDraw;
-
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
 
 /** SOLAR_ONLY sessions use only power the site would otherwise export. */
 class SolarTest {
@@ -24,7 +25,7 @@ class SolarTest {
         Decision d = new TestSite().grid(500).pv(1000).previous(DREW_800).off(1, PUBLIC, solar(), 3680).decide();
 
         assertFalse(socket(d, 1).on());
-        assertEquals(Reason.WAITING_SURPLUS, socket(d, 1).reason());
+        assertEquals(SocketReason.WAITING_SURPLUS, socket(d, 1).reason());
         assertEquals(0, d.surplusW(), 1e-9);
     }
 
@@ -33,7 +34,7 @@ class SolarTest {
         Decision d = new TestSite().grid(-950).pv(2500).previous(DREW_800).off(1, PUBLIC, solar(), 3680).decide();
 
         assertTrue(socket(d, 1).on());
-        assertEquals(Reason.CHARGING_SURPLUS, socket(d, 1).reason());
+        assertEquals(SocketReason.CHARGING_SURPLUS, socket(d, 1).reason());
         assertEquals(950, d.surplusW(), 1e-9);
     }
 
@@ -52,7 +53,7 @@ class SolarTest {
         // a cloud: import 300 W with the socket at 800 W: only 500 W surplus without it
         Decision cloudy = new TestSite().grid(300).pv(1400).on(1, PUBLIC, solar(), 800).decide();
         assertFalse(socket(cloudy, 1).on());
-        assertEquals(Reason.WAITING_SURPLUS, socket(cloudy, 1).reason());
+        assertEquals(SocketReason.WAITING_SURPLUS, socket(cloudy, 1).reason());
         assertFalse(socket(cloudy, 1).safety(), "losing the surplus is not a safety matter");
     }
 

@@ -1,16 +1,9 @@
 package org.microsmartgrid.grid.balancer.decision;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
-import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -18,10 +11,16 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-
 import org.junit.jupiter.api.Test;
-import org.microsmartgrid.grid.balancer.tariff.BandTariff;
+import org.microsmartgrid.api.control.PriorityClass;
 import org.microsmartgrid.api.tariff.TariffBand;
+import org.microsmartgrid.grid.balancer.tariff.BandTariff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.microsmartgrid.grid.balancer.decision.TestSite.LONG_AGO;
+import static org.microsmartgrid.grid.balancer.decision.TestSite.NOON;
 
 /**
  * Cycles that run on the same grid reading (a CoAP write, a meter reading and the timer can each start one, a few ms

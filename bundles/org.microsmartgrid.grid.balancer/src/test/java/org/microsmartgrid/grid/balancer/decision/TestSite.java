@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
+import org.microsmartgrid.api.control.PriorityClass;
 import org.microsmartgrid.api.meter.Quality;
-import org.microsmartgrid.grid.balancer.tariff.BandTariff;
 import org.microsmartgrid.api.tariff.TariffBand;
+import org.microsmartgrid.grid.balancer.tariff.BandTariff;
 import org.microsmartgrid.grid.balancer.tariff.TariffOutlook;
 
 /** Builds snapshots for example tests: a 3 kW home (limit 3200 W) on a Wednesday at noon (band F1). */

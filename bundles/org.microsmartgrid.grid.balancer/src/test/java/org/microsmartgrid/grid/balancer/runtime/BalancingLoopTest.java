@@ -1,19 +1,14 @@
 package org.microsmartgrid.grid.balancer.runtime;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.SocketAllocation;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterReading;
@@ -26,10 +21,14 @@ import org.microsmartgrid.grid.balancer.config.BalancerConfig;
 import org.microsmartgrid.grid.balancer.config.ConfigValidator;
 import org.microsmartgrid.grid.balancer.config.Configs;
 import org.microsmartgrid.grid.balancer.decision.Decision;
-import org.microsmartgrid.grid.balancer.decision.Reason;
 import org.microsmartgrid.grid.balancer.fakes.FakeMeter;
 import org.microsmartgrid.grid.balancer.fakes.FakeRelay;
 import org.microsmartgrid.grid.balancer.fakes.MutableClock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One cycle at a time, with a hand-moved clock: gather, decide, apply, record. */
 class BalancingLoopTest {
@@ -102,13 +101,13 @@ class BalancingLoopTest {
         meter1.power(0);
         Decision d = loop.runCycle();
         assertFalse(relay1.isOn(), "the driver chose solar only; the default (NOW) would switch it on");
-        assertEquals(Reason.WAITING_SURPLUS, d.socket(1).orElseThrow().reason());
+        assertEquals(SocketReason.WAITING_SURPLUS, d.socket(1).orElseThrow().reason());
 
         open.set(null); // session ended: the socket follows its default again
         clock.advance(Duration.ofMillis(250));
         grid.power(500);
         meter1.power(0);
-        assertEquals(Reason.CHARGING_NOW, loop.runCycle().socket(1).orElseThrow().reason());
+        assertEquals(SocketReason.CHARGING_NOW, loop.runCycle().socket(1).orElseThrow().reason());
         assertTrue(relay1.isOn());
     }
 
@@ -136,7 +135,7 @@ class BalancingLoopTest {
 
         assertFalse(relay1.isOn());
         assertTrue(relay1.lastCommand().safety(), "sent as a safety off: it overrides the minimum on-time");
-        assertEquals(Reason.SHED_GRID_LIMIT, d.socket(1).orElseThrow().reason());
+        assertEquals(SocketReason.SHED_GRID_LIMIT, d.socket(1).orElseThrow().reason());
     }
 
     @Test
@@ -193,9 +192,9 @@ class BalancingLoopTest {
         meter1.power(0);
         Decision d = loop.runCycle();
 
-        assertEquals(Reason.RELAY_FAULT, d.socket(1).orElseThrow().reason());
+        assertEquals(SocketReason.RELAY_FAULT, d.socket(1).orElseThrow().reason());
         assertTrue(d.socket(1).orElseThrow().text().contains("2 relays claim socket 1"));
-        assertEquals(Reason.RELAY_FAULT, d.socket(2).orElseThrow().reason());
+        assertEquals(SocketReason.RELAY_FAULT, d.socket(2).orElseThrow().reason());
         assertTrue(d.socket(2).orElseThrow().text().contains("no relay"));
         assertFalse(relay1.isOn());
         assertFalse(second.isOn());
@@ -210,13 +209,13 @@ class BalancingLoopTest {
         LoopDecision v = StatusViews.view(loop.last().orElseThrow());
 
         assertEquals(1, v.cycle());
-        assertEquals("F1", v.band());
+        assertEquals("F1", v.band().name());
         assertEquals(3200, v.limitW(), 0);
         SocketAllocation s = v.sockets().get(0);
-        assertEquals("CHARGING_NOW", s.reason());
-        assertEquals("APPLIED", s.relayOutcome());
-        assertEquals("PUBLIC", s.priority());
-        assertEquals("NOW", s.mode());
+        assertEquals("CHARGING_NOW", s.reason().name());
+        assertEquals("APPLIED", s.relayOutcome().name());
+        assertEquals("PUBLIC", s.priority().name());
+        assertEquals("NOW", s.mode().name());
         assertEquals(1000, s.drawW(), 0, "never measured: its rating");
         assertEquals(2700, v.headroomW(), 0);
 
@@ -230,7 +229,7 @@ class BalancingLoopTest {
         assertNull(safe.spareW());
         assertNull(safe.predictedImportW());
         assertEquals(2, safe.cycle());
-        assertEquals("SAFE_STATE_GRID", safe.sockets().get(0).reason());
+        assertEquals("SAFE_STATE_GRID", safe.sockets().get(0).reason().name());
         assertTrue(safe.sockets().get(0).safety());
     }
 

@@ -1,18 +1,16 @@
 package org.microsmartgrid.grid.balancer.runtime;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.PriorityClass;
+import org.microsmartgrid.api.control.SessionMode;
+import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.grid.balancer.config.DefaultMode;
 import org.microsmartgrid.grid.balancer.decision.BalancerState;
 import org.microsmartgrid.grid.balancer.decision.MeterValue;
-import org.microsmartgrid.grid.balancer.decision.Mode;
-import org.microsmartgrid.grid.balancer.decision.PriorityClass;
 import org.microsmartgrid.grid.balancer.decision.RelayView;
 import org.microsmartgrid.grid.balancer.decision.Session;
 import org.microsmartgrid.grid.balancer.decision.Settings;
@@ -20,11 +18,12 @@ import org.microsmartgrid.grid.balancer.decision.SiteSnapshot;
 import org.microsmartgrid.grid.balancer.decision.SocketSnapshot;
 import org.microsmartgrid.grid.balancer.tariff.BandTariff;
 import org.microsmartgrid.grid.balancer.tariff.ItalianTariffCalendar;
-import org.microsmartgrid.api.tariff.TariffBand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class DefaultSessionsTest {
 
-    private static final DefaultMode DAILY = new DefaultMode(Mode.SOLAR_AND_CHEAP, 6000, LocalTime.of(7, 30));
+    private static final DefaultMode DAILY = new DefaultMode(SessionMode.SOLAR_AND_CHEAP, 6000, LocalTime.of(7, 30));
     private static final Instant WED_NOON = Instant.parse("2026-04-08T10:00:00Z");
 
     @Test
@@ -63,7 +62,7 @@ class DefaultSessionsTest {
         DefaultSessions sessions = new DefaultSessions(ItalianTariffCalendar.ROME);
         assertEquals(Session.now(WED_NOON), sessions.session(1, DefaultMode.NOW, WED_NOON));
         assertEquals(Session.now(WED_NOON), sessions.session(1, DefaultMode.NOW, WED_NOON.plusSeconds(99)));
-        assertEquals(Mode.NONE, sessions.session(2, new DefaultMode(Mode.NONE, 0, null), WED_NOON).mode());
+        assertEquals(SessionMode.NONE, sessions.session(2, new DefaultMode(SessionMode.NONE, 0, null), WED_NOON).mode());
     }
 
     private static SiteSnapshot snapshot(Instant now, boolean closed, double w) {

@@ -1,17 +1,12 @@
 package org.microsmartgrid.grid.balancer.runtime;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.control.SocketHold;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.api.relay.Relay;
@@ -19,10 +14,14 @@ import org.microsmartgrid.grid.balancer.config.BalancerConfig;
 import org.microsmartgrid.grid.balancer.config.ConfigValidator;
 import org.microsmartgrid.grid.balancer.config.Configs;
 import org.microsmartgrid.grid.balancer.decision.Decision;
-import org.microsmartgrid.grid.balancer.decision.Reason;
 import org.microsmartgrid.grid.balancer.fakes.FakeMeter;
 import org.microsmartgrid.grid.balancer.fakes.FakeRelay;
 import org.microsmartgrid.grid.balancer.fakes.MutableClock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The installer's manual hold with the loop running: the two writers no longer fight — the loop itself switches a
@@ -79,7 +78,7 @@ class HoldTest {
         read(300, 0, 0);
         Decision d = loop.runCycle();
         assertTrue(relay1.isOn());
-        assertEquals(Reason.MANUAL_HOLD_ON, d.socket(1).orElseThrow().reason());
+        assertEquals(SocketReason.MANUAL_HOLD_ON, d.socket(1).orElseThrow().reason());
         assertEquals("installer:anna", relay1.lastCommand().source(), "the relay shows who holds it");
         assertTrue(relay1.lastCommand().lease().compareTo(loop.config().lease()) <= 0,
                 "renewed every cycle with the loop's lease, not the hold's 15 min: a dead loop leaves it off");
@@ -104,7 +103,7 @@ class HoldTest {
         Decision d = loop.runCycle();
         assertTrue(holds.holds().isEmpty(), "an expired hold is not in force");
         assertFalse(relay1.isOn());
-        assertEquals(Reason.NO_SESSION, d.socket(1).orElseThrow().reason());
+        assertEquals(SocketReason.NO_SESSION, d.socket(1).orElseThrow().reason());
         assertEquals("balancer", relay1.lastCommand().source());
     }
 
@@ -136,7 +135,7 @@ class HoldTest {
         assertFalse(relay2.isOn());
         assertTrue(relay2.lastCommand().safety(), "at once, like a disabled socket");
         assertEquals("installer:anna", relay2.lastCommand().source());
-        assertEquals(Reason.MANUAL_HOLD_OFF, d.socket(2).orElseThrow().reason());
+        assertEquals(SocketReason.MANUAL_HOLD_OFF, d.socket(2).orElseThrow().reason());
 
         cycleFor(loop, Duration.ofMinutes(5), 300, 0, 0);
         assertFalse(relay2.isOn(), "still held off with all the room it needs");
@@ -149,7 +148,7 @@ class HoldTest {
         read(3000, 0, 0); // a 3 kW home at 3,000 W: no room for 1,000 W more
         Decision d = loop.runCycle();
         assertFalse(relay1.isOn());
-        assertEquals(Reason.WAITING_HEADROOM, d.socket(1).orElseThrow().reason());
+        assertEquals(SocketReason.WAITING_HEADROOM, d.socket(1).orElseThrow().reason());
 
         read(300, 0, 0);
         loop.runCycle();

@@ -1,16 +1,11 @@
 package org.microsmartgrid.grid.balancer.runtime;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.Test;
+import org.microsmartgrid.api.control.SocketReason;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.api.relay.Relay;
@@ -19,10 +14,14 @@ import org.microsmartgrid.grid.balancer.config.BalancerConfig;
 import org.microsmartgrid.grid.balancer.config.ConfigValidator;
 import org.microsmartgrid.grid.balancer.config.Configs;
 import org.microsmartgrid.grid.balancer.decision.Decision;
-import org.microsmartgrid.grid.balancer.decision.Reason;
 import org.microsmartgrid.grid.balancer.fakes.FakeMeter;
 import org.microsmartgrid.grid.balancer.fakes.FakeRelay;
 import org.microsmartgrid.grid.balancer.fakes.MutableClock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The installer's commissioning pause: the loop leaves a relay checked by hand alone and switches nothing on, but
@@ -77,7 +76,7 @@ class PauseTest {
         assertEquals("installer:anna", relay1.lastCommand().source());
         assertFalse(relay2.isOn(), "socket 2 has headroom and a session, but a paused loop switches nothing on");
         assertTrue(relay2.commands().isEmpty());
-        assertEquals(Reason.PAUSED_ON, d.socket(1).orElseThrow().reason());
+        assertEquals(SocketReason.PAUSED_ON, d.socket(1).orElseThrow().reason());
         assertTrue(d.socket(1).orElseThrow().text().contains("installer:anna"));
     }
 

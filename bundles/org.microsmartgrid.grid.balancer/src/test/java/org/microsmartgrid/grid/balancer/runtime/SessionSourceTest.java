@@ -1,22 +1,21 @@
 package org.microsmartgrid.grid.balancer.runtime;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.charging.ChargingMode;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.control.SessionMode;
 import org.microsmartgrid.grid.balancer.config.DefaultMode;
-import org.microsmartgrid.grid.balancer.decision.Mode;
 import org.microsmartgrid.grid.balancer.decision.Session;
 import org.microsmartgrid.grid.balancer.tariff.ItalianTariffCalendar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SessionSourceTest {
 
@@ -71,11 +70,11 @@ class SessionSourceTest {
                 2, open(2, ChargingMode.SOLAR_AND_CHEAP, 5000, deadline, 1200))));
 
         Session s1 = src.session(1, DefaultMode.NOW, T0);
-        assertEquals(Mode.SOLAR_ONLY, s1.mode());
+        assertEquals(SessionMode.SOLAR_ONLY, s1.mode());
         assertEquals(T0.minusSeconds(600), s1.since());
 
         Session s2 = src.session(2, DefaultMode.NOW, T0);
-        assertEquals(Mode.SOLAR_AND_CHEAP, s2.mode());
+        assertEquals(SessionMode.SOLAR_AND_CHEAP, s2.mode());
         assertEquals(deadline, s2.deadline());
         assertEquals(3800, s2.remainingWh(), 1e-9, "the energy already delivered in the session counts");
     }
@@ -83,13 +82,13 @@ class SessionSourceTest {
     @Test
     void aSocketWithoutOpenSessionKeepsItsDefaultSoAPluggedVehicleCanDrawAndBeDetected() {
         SessionSource src = source(new FixedSessions(Map.of()));
-        assertEquals(Mode.NOW, src.session(3, DefaultMode.NOW, T0).mode());
-        assertEquals(Mode.NONE, src.session(3, new DefaultMode(Mode.NONE, 0, null), T0).mode());
+        assertEquals(SessionMode.NOW, src.session(3, DefaultMode.NOW, T0).mode());
+        assertEquals(SessionMode.NONE, src.session(3, new DefaultMode(SessionMode.NONE, 0, null), T0).mode());
     }
 
     @Test
     void withoutTheServiceOrWhenItFailsTheDefaultsApply() {
-        assertEquals(Mode.NOW, source(null).session(1, DefaultMode.NOW, T0).mode());
+        assertEquals(SessionMode.NOW, source(null).session(1, DefaultMode.NOW, T0).mode());
         ChargingSessions broken = new ChargingSessions() {
             public Optional<ChargingSession> active(int socket) {
                 throw new IllegalStateException("database closed");
@@ -111,15 +110,15 @@ class SessionSourceTest {
                 return List.of();
             }
         };
-        assertEquals(Mode.SOLAR_ONLY, source(broken).session(1, new DefaultMode(Mode.SOLAR_ONLY, 0, null), T0).mode());
+        assertEquals(SessionMode.SOLAR_ONLY, source(broken).session(1, new DefaultMode(SessionMode.SOLAR_ONLY, 0, null), T0).mode());
     }
 
     @Test
     void aSocketHeldAfterAStopGetsNoDefaultPowerButAnOpenSessionWins() {
         ChargingSessions holding = new FixedSessions(Map.of(2, open(2, ChargingMode.NOW, 0, null, 0)), Set.of(1, 2));
-        assertEquals(Mode.NONE, source(holding).session(1, DefaultMode.NOW, T0).mode(),
+        assertEquals(SessionMode.NONE, source(holding).session(1, DefaultMode.NOW, T0).mode(),
                 "stopped with the vehicle plugged in: off, not the default NOW");
-        assertEquals(Mode.NOW, source(holding).session(2, DefaultMode.NOW, T0).mode());
+        assertEquals(SessionMode.NOW, source(holding).session(2, DefaultMode.NOW, T0).mode());
     }
 
     @Test
@@ -127,7 +126,7 @@ class SessionSourceTest {
         ChargingSession plugged = new ChargingSession(UUID.randomUUID(), 2, ChargingMode.NOW, 0, null,
                 T0.minusSeconds(60), null, 5, 0, 0, null, ChargingSessions.PLUG);
         SessionSource src = source(new FixedSessions(Map.of(2, plugged)));
-        assertEquals(Mode.SOLAR_ONLY, src.session(2, new DefaultMode(Mode.SOLAR_ONLY, 0, null), T0).mode(),
+        assertEquals(SessionMode.SOLAR_ONLY, src.session(2, new DefaultMode(SessionMode.SOLAR_ONLY, 0, null), T0).mode(),
                 "the installer made socket 2 solar-only: plugging in does not make it charge from the grid");
     }
 }

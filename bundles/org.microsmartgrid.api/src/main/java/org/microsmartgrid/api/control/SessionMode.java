@@ -1,7 +1,7 @@
-package org.microsmartgrid.grid.balancer.decision;
+package org.microsmartgrid.api.control;
 
 /** What a charging session asked for. */
-public enum Mode {
+public enum SessionMode {
     /** No session: the socket stays off. */
     NONE,
     /** Only solar surplus (power the site would otherwise export). */

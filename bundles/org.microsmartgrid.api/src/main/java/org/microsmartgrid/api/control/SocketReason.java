@@ -1,7 +1,7 @@
-package org.microsmartgrid.grid.balancer.decision;
+package org.microsmartgrid.api.control;
 
 /** Why a socket is on or off after a decision. Shown on the status page; SAFETY reasons override minimum times. */
-public enum Reason {
+public enum SocketReason {
     // --- on
     CHARGING_NOW(true, false),
     CHARGING_SURPLUS(true, false),
@@ -54,7 +54,7 @@ public enum Reason {
     private final boolean on;
     private final boolean safety;
 
-    Reason(boolean on, boolean safety) {
+    SocketReason(boolean on, boolean safety) {
         this.on = on;
         this.safety = safety;
     }

@@ -1,4 +1,4 @@
-package org.microsmartgrid.grid.balancer.decision;
+package org.microsmartgrid.api.control;
 
 /** Who is served first when there is not enough power for everyone. Declared from the highest class down. */
 public enum PriorityClass {
