@@ -37,6 +37,8 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.microsmartgrid.cloud.kapua.testing.EmbeddedBroker;
 import org.microsmartgrid.cloud.kapua.testing.KapuaPeer;
 
@@ -44,7 +46,8 @@ import org.microsmartgrid.cloud.kapua.testing.KapuaPeer;
  * The building services on the exported demo module (docs/building-access.md): a building system with a read-write
  * CoAP identity issues a courier code for the gate; the code opens the gate once and never again, never the parcel
  * locker, and a code whose window has not begun is refused. The simulated building's enclosure tamper (a Pi4J mock
- * input moved by the simulator's SimulatedInputs file) raises an alarm that a CoAP observer and Kapua both receive.
+ * input moved by the simulator's SimulatedInputs file) raises an alarm that a CoAP observer, Kapua and the building's
+ * contact (an e-mail to a real SMTP server) all receive.
  */
 class BuildingAccessIT {
     private static final String DEVICE = "msg-it-doors";
@@ -60,6 +63,7 @@ class BuildingAccessIT {
     private static int coapsPort;
     private static CoapEndpoint plain;
     private static CoapEndpoint secure;
+    private static GreenMail smtp;
 
     @BeforeAll
     static void boot() throws Exception {
@@ -81,6 +85,13 @@ class BuildingAccessIT {
                 + HexFormat.of().formatHex(KEY) + ":rw\"]\n", StandardCharsets.UTF_8);
         ModuleProcess.addInstaller(conf);
         ModuleProcess.linkToBroker(conf, broker, DEVICE);
+        int smtpPort = ModuleProcess.freePort();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Files.writeString(conf.resolve("org.microsmartgrid.building.notify.AlarmMail.config"),
+                "smtp.host=\"127.0.0.1\"\nsmtp.port=I\"" + smtpPort + "\"\nsmtp.starttls=B\"false\"\n"
+                        + "from=\"modulo@example.org\"\nto=\"amministratore@example.org\"\n"
+                        + "site.name=\"Condominio di prova\"\n", StandardCharsets.UTF_8);
         data = Files.createTempDirectory("msg-data-doors");
         module = ModuleProcess.start("doors", conf, ModuleProcess.freePort(), data);
 
@@ -104,6 +115,7 @@ class BuildingAccessIT {
         if (module != null) module.close();
         if (kapua != null) kapua.close();
         if (broker != null) broker.close();
+        if (smtp != null) smtp.stop();
     }
 
     @Test
@@ -171,6 +183,12 @@ class BuildingAccessIT {
                 "the alarm in Kapua");
         assertEquals("enclosure", cloud.message().metrics().get("source"));
         assertEquals("TAMPER", cloud.message().metrics().get("type"));
+        // and the building's contact has an e-mail (Jakarta Mail inside the module's OSGi framework, through SPI Fly)
+        Instant end = Instant.now().plus(WAIT);
+        while (smtp.getReceivedMessages().length == 0 && Instant.now().isBefore(end)) Thread.sleep(100);
+        assertTrue(smtp.getReceivedMessages().length > 0, "no alarm e-mail\n" + module.logTail());
+        assertEquals("[Condominio di prova] Allarme: manomissione — enclosure / Alarm: tamper",
+                smtp.getReceivedMessages()[0].getSubject());
 
         module.replaceConfig(INPUTS, "keypad=\"\"\n");
         await(alarms, n -> n.contains("\"n\":\"enclosure/alarm\",\"vb\":false"), "the alarm cleared");
