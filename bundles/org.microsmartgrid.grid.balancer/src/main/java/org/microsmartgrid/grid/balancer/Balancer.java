@@ -162,6 +162,7 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         SiteConfig site = validated(config);
         boolean newPeriod = !site.cycle().equals(loop.config().cycle());
         reservations.setGrace(java.time.Duration.ofMinutes(config.reservation_grace_min()));
+        reservations.setHoldPower(config.reservation_hold_power());
         loop.reconfigure(site);
         if (newPeriod) scheduler.start(site.cycle());
         LOG.info("{} reconfigured: limit {} W", PID, Math.round(site.settings().limitW()));

@@ -149,4 +149,10 @@ public @interface BalancerConfig {
             description = "A reservation whose holder has not started a session on the socket this long after its "
                     + "start expires, and the socket is free again.")
     int reservation_grace_min() default 15;
+
+    @AttributeDefinition(name = "Reservation holds power",
+            description = "Until its holder comes (at most the grace above), a reserved socket's expected draw is kept "
+                    + "out of what the other sockets may take, so that the holder starts charging at once; off: only "
+                    + "the socket is kept, and the holder's session then waits for power like any other.")
+    boolean reservation_hold_power() default true;
 }

@@ -87,6 +87,20 @@ public final class Balancing {
         double batteryPool = BatteryPlan.availableForSessions(snap, cheapNow, trade);
         Pools pools = new Pools(limit - importW + reliefAll + chargeW, surplusW, batteryPool);
 
+        // A reservation waiting for its holder keeps the socket's expected draw out of the pool before anyone is
+        // served, so that the holder starts at once on arrival: out of what the running sessions leave free (a hold
+        // never switches a charging vehicle off). It is never drawn: the prediction leaves it out.
+        double chargingW = 0;
+        for (SocketWork w : sockets) if (w.closed && !w.decided && !w.reservedForOther) chargingW += w.costW();
+        double heldForHoldersW = 0;
+        for (SocketWork w : sockets) {
+            if (!w.reservedForOther || !w.snapshot.reserved().holdsPower() || w.lockedOn || w.decided) continue;
+            double hold = Math.min(w.costW(), Math.max(0, pools.total - chargingW));
+            pools.take(PowerSource.GRID, hold, false);
+            w.heldForHolderW = hold;
+            heldForHoldersW += hold;
+        }
+
         List<SocketWork> served = new ArrayList<>();
         // per class, the waiting time of the last socket that could have started but did not fit: a socket of
         // that class starting after it takes a borrowed turn, queued right behind it (see TurnOrder)
@@ -100,7 +114,7 @@ public final class Balancing {
         }
 
         // the import with the battery idle (its charge taken out above), once what is switched on has closed
-        double predictedW = limit - pools.total;
+        double predictedW = limit - pools.total - heldForHoldersW;
         double startingW = 0;
         double runningW = 0;
         double mobilityAidW = 0;
@@ -135,7 +149,8 @@ public final class Balancing {
                         + Texts.timeSeconds(w.snapshot.relay().since().plus(snap.settings().minOn()), snap.tariff().zone()));
                 served.add(w);
             } else {
-                w.decide(false, SocketReason.RESERVED, text);
+                w.decide(false, SocketReason.RESERVED, w.heldForHolderW > 0
+                        ? text + "; " + Texts.w(w.heldForHolderW) + " kept for the holder" : text);
             }
             return;
         }

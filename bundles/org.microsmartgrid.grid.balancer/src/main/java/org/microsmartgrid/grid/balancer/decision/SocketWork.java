@@ -48,6 +48,8 @@ final class SocketWork {
 
     /** A reservation in force keeps the socket for someone else than the session (or plug) on it now. */
     final boolean reservedForOther;
+    /** Power kept out of the pool for the reservation's holder in this cycle, W (0: none). */
+    double heldForHolderW;
     /**
      * Held ON by an installer: served first, from the grid like a NOW session (counted at its measured or expected
      * draw), but only within the limit and the safety rules.

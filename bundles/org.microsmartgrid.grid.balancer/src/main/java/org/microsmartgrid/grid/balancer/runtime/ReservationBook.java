@@ -43,6 +43,7 @@ public final class ReservationBook implements SocketReservations {
     private final Clock clock;
     private final ZoneId zone;
     private volatile Duration grace;
+    private volatile boolean holdPower;
     private volatile IntPredicate knownSocket = s -> s >= 1 && s <= 64;
     private List<Reservation> all = List.of();
 
@@ -57,6 +58,11 @@ public final class ReservationBook implements SocketReservations {
 
     public void setGrace(Duration grace) {
         this.grace = grace;
+    }
+
+    /** Whether a reservation keeps its socket's power free for its holder until the holder first comes. */
+    public void setHoldPower(boolean hold) {
+        this.holdPower = hold;
     }
 
     /** Which sockets may be reserved (the ones the balancer knows). */
@@ -146,7 +152,8 @@ public final class ReservationBook implements SocketReservations {
         Map<Integer, Reserved> result = new HashMap<>();
         for (Reservation r : all)
             if (r.activeAt(now))
-                result.put(r.socket(), new Reserved(r.holder(), r.until(), r.holder().equals(holders.get(r.socket()))));
+                result.put(r.socket(), new Reserved(r.holder(), r.until(), r.holder().equals(holders.get(r.socket())),
+                        holdPower && !r.used()));
         return result;
     }
 

@@ -100,6 +100,19 @@ class ReservationBookTest {
         assertFalse(unused.used());
     }
 
+    @Test
+    void powerIsHeldOnlyUntilTheHolderFirstComes() {
+        ReservationBook b = book(NOW);
+        b.reserve(2, NOW, NOW.plusSeconds(7200), "token:ab12", "coap:bms");
+        assertFalse(b.inForce(NOW.plusSeconds(10), Map.of()).get(2).holdsPower(), "off unless configured");
+        b.setHoldPower(true);
+        assertTrue(b.inForce(NOW.plusSeconds(20), Map.of(2, "plug")).get(2).holdsPower(), "waiting for the holder");
+        b.inForce(NOW.plusSeconds(30), Map.of(2, "token:ab12"));
+        Reserved away = b.inForce(NOW.plusSeconds(40), Map.of()).get(2);
+        assertFalse(away.holdsPower(), "once the holder came, a moment away does not hold the others back");
+        assertFalse(away.holderHere());
+    }
+
     private static void assertRefused(org.junit.jupiter.api.function.Executable call, String mention) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(mention), "'" + mention + "' not in: " + e.getMessage());
