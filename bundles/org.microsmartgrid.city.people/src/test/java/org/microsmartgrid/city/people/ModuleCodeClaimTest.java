@@ -157,6 +157,33 @@ class ModuleCodeClaimTest {
     }
 
     @Test
+    void ofSimultaneousClaimsWithOneCodeExactlyOneWins() throws Exception {
+        String code = moduleCode();
+        publish("msg-race", "BIRTH", code, System.currentTimeMillis() - 1000);
+        List<Client> providers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) providers.add(city.person("race" + i + "@example.org", Role.PROVIDER));
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(providers.size());
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (Client p : providers) answers.add(pool.submit(() -> {
+                start.await();
+                return p.post("/api/v1/claims", json("code", code)).status();
+            }));
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var a : answers) statuses.add(a.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(providers.size() - 1, statuses.stream().filter(s -> s == 400).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        long owners = 0;
+        for (Client p : providers) owners += claimed(p).size();
+        assertEquals(1, owners, "one owner");
+    }
+
+    @Test
     void theOperatorsCodesStillWork() throws Exception {
         publish("msg-operator", "BIRTH", moduleCode(), System.currentTimeMillis() - 1000);
         var issued = operator.post("/api/v1/admin/modules/claim-codes", json("account", "milano", "client_id", "msg-operator"));

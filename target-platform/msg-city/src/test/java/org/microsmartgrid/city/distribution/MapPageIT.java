@@ -174,7 +174,11 @@ class MapPageIT {
             english.until("both again", d -> english.listedNames().size() == 2);
 
             // a marker from the keyboard: Enter on a focused marker opens its details too
-            english.driver.findElement(By.cssSelector(".leaflet-marker-icon[title^='" + MANZONI + "']")).sendKeys(Keys.ENTER);
+            // inside a wait: a live update may redraw the markers between the list's and this (CI failed so once)
+            english.until("Enter on Manzoni's marker", d -> {
+                d.findElement(By.cssSelector(".leaflet-marker-icon[title^='" + MANZONI + "']")).sendKeys(Keys.ENTER);
+                return true;
+            });
             english.until("Manzoni's details", d -> english.byId("details").isDisplayed()
                     && english.byId("details-h").getText().equals(MANZONI));
             keys.sendKeys(Keys.ESCAPE).perform();
