@@ -86,7 +86,15 @@ public final class ClaimPlugin extends HttpServlet {
             InstallerWrite.sendText(response, 400, "Azione sconosciuta / unknown action");
             return;
         }
-        c.renew();
+        try {
+            c.renew();
+        } catch (java.io.UncheckedIOException e) {
+            // the file could not be written (a full disk): nothing changed, the current code still works
+            LOG.error("New claim code asked by installer '{}' not saved: {}", writer.get(), e.getMessage());
+            InstallerWrite.sendText(response, 503, "Nuovo codice non salvato, vale ancora quello attuale / New code "
+                    + "not saved, the current one still works");
+            return;
+        }
         LOG.info("New claim code made by installer '{}'", writer.get());
         done.put(writer.get(), "Nuovo codice generato: il precedente non vale più / New code made: the previous one "
                 + "no longer works");

@@ -105,6 +105,24 @@ class ClaimPluginHttpTest {
     }
 
     @Test
+    void aNewCodeThatCannotBeSavedChangesNothing() throws Exception {
+        ModuleClaimCode full = new ModuleClaimCode() { // the module's data disk is full
+            public String code() {
+                return "7K3QD-AAAAA-BBBBB-CCCCC-DDDDD";
+            }
+
+            public String renew() {
+                throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+            }
+        };
+        plugin = new ClaimPlugin(() -> full, new SecureRandom());
+        HttpResponse<String> r = post("action=renew&csrf=" + token(get().body()));
+        assertEquals(503, r.statusCode());
+        assertTrue(r.body().contains("the current one still works"), r.body());
+        assertEquals("7K3QD-AAAAA-BBBBB-CCCCC-DDDDD", shownCode(get().body()));
+    }
+
+    @Test
     void withoutACloudLinkThePageSaysSo() throws Exception {
         String token = token(get().body());
         claim = null; // the cloud link is not configured (or went away)

@@ -232,7 +232,13 @@ public final class HostServlet extends HttpServlet {
         if (c == null) throw new Problem(404, "Nessun collegamento alla città / No city link",
                 "Questo modulo non è collegato a una città / This module has no cloud link");
         JsonObject o = new JsonObject();
-        o.addProperty("code", renew ? c.renew() : c.code());
+        try {
+            o.addProperty("code", renew ? c.renew() : c.code());
+        } catch (java.io.UncheckedIOException e) {
+            // not saved (a full disk): nothing changed, the current code still works
+            throw new Problem(503, "Nuovo codice non salvato / New code not saved",
+                    "Vale ancora il codice attuale / The current code still works");
+        }
         if (renew) LOG.info("Host page: new claim code made by host '{}'", user);
         return o;
     }

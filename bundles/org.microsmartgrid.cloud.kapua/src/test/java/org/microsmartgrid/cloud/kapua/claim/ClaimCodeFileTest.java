@@ -59,6 +59,23 @@ class ClaimCodeFileTest {
     }
 
     @Test
+    void aNewCodeThatCannotBeWrittenLeavesTheOldOneWorking() throws Exception {
+        Path file = dir.resolve("claim-code");
+        ClaimCodeFile c = ClaimCodeFile.open(file);
+        String old = c.code();
+        String oldHash = c.hash();
+        // the file cannot be replaced (a full disk would fail the same way): a non-empty directory in its place
+        Files.delete(file);
+        Files.createDirectories(file.resolve("blocked"));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class, c::renew);
+        assertEquals(old, c.code(), "still shown");
+        assertEquals(oldHash, c.hash(), "still published");
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
     void aDamagedFileGetsANewCode() throws Exception {
         Path file = dir.resolve("claim-code");
         Files.writeString(file, "not a code");
