@@ -9,6 +9,10 @@
       importing: 'prelievo dalla rete', exporting: 'immissione in rete', capTitle: 'Limite temporaneo della potenza dalla rete',
       capW: 'Limite (W)', capMin: 'Durata (minuti)', capSet: 'Imposta il limite', capClear: 'Togli il limite',
       capNow: (w, t, by) => `Limite temporaneo ${w} fino alle ${t} (${by})`,
+      claimTitle: 'Codice di rivendicazione',
+      claimHint: 'Chi offre la presa lo inserisce sulla mappa della città, in "Rivendica un modulo": il punto del modulo diventa suo. Vale una volta.',
+      claimRenew: 'Genera un nuovo codice', claimRenewed: 'Nuovo codice generato: il precedente non vale più.',
+      claimRenewHint: 'Il codice attuale smette di funzionare; il punto resta a chi lo ha finché qualcuno non usa il nuovo codice.',
       energyTitle: 'Energia e soldi', today: 'Oggi', month: 'Questo mese', year: "Quest'anno",
       sessionsTitle: 'Ricariche', csv: 'Scarica le ricariche (CSV)', colSocket: 'Presa', colStart: 'Inizio',
       colDuration: 'Durata', colEnergy: 'Energia', colSolar: 'Dal sole', colCost: 'Costo', colState: 'Stato',
@@ -48,6 +52,10 @@
       importing: 'importing from the grid', exporting: 'exporting to the grid', capTitle: 'Temporary cap on grid power',
       capW: 'Cap (W)', capMin: 'Duration (minutes)', capSet: 'Set the cap', capClear: 'Remove the cap',
       capNow: (w, t, by) => `Temporary cap ${w} until ${t} (${by})`,
+      claimTitle: 'Claim code',
+      claimHint: 'Whoever offers the socket enters it on the city\'s map, under "Claim a module": the module\'s point becomes theirs. It works once.',
+      claimRenew: 'Make a new code', claimRenewed: 'New code made: the previous one no longer works.',
+      claimRenewHint: 'The current code stops working; the point stays with its owner until someone uses the new code.',
       energyTitle: 'Energy and money', today: 'Today', month: 'This month', year: 'This year',
       sessionsTitle: 'Charging sessions', csv: 'Download the sessions (CSV)', colSocket: 'Socket', colStart: 'Start',
       colDuration: 'Duration', colEnergy: 'Energy', colSolar: 'From the sun', colCost: 'Cost', colState: 'State',
@@ -301,6 +309,23 @@
     }));
   }
 
+  // the module's claim code, for hosts only (the server refuses members)
+  async function showClaim() {
+    $('claim').hidden = false;
+    $('claim-code').textContent = (await api('api/claim-code')).code;
+  }
+
+  async function renewClaim() {
+    $('problem').textContent = '';
+    try {
+      const r = await api('api/claim-code', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf }, body: '{}' });
+      $('claim-code').textContent = r.code;
+      $('announce').textContent = t().claimRenewed;
+    } catch (e) {
+      $('problem').textContent = e.message;
+    }
+  }
+
   function listen() {
     const es = new EventSource(base + 'api/events');
     // the browser reconnects by itself; meanwhile the page says its values are old rather than look live
@@ -329,11 +354,13 @@
       post('api/cap', { limitW: Number($('cap-w').value), minutes: Number($('cap-min').value) });
     });
     $('cap-clear').addEventListener('click', () => post('api/cap', { clear: true }));
+    $('claim-renew').addEventListener('click', renewClaim);
     me = await api('api/me');
     document.body.dataset.role = me.role;
     if (me.allowed) $('cap-w').min = String(me.allowed.capMinW);
     applyLang();
     renderFlow(await api('api/flow'));
+    if (me.claim) await showClaim();
     await loadEnergy();
     listen();
     setInterval(loadEnergy, 60000);

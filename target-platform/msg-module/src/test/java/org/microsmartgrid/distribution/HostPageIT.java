@@ -44,6 +44,7 @@ class HostPageIT {
     private static ModuleProcess module;
     private static HostBrowser host;
     private static String simConfig;
+    private static Path data;
 
     @BeforeAll
     static void boot() throws Exception {
@@ -66,7 +67,12 @@ class HostPageIT {
                         + "allow.cap=B\"true\"\n", StandardCharsets.UTF_8);
         simConfig = Files.readString(conf.resolve(SIM), StandardCharsets.UTF_8);
         assertTrue(simConfig.contains("3=WHEELCHAIR:20") && simConfig.contains("time.speed=D\"60.0\""), simConfig);
-        module = ModuleProcess.start("host-page", conf, ModuleProcess.freePort());
+        // a cloud link (to a city not running here): the module then has its own claim code, which hosts see
+        Files.writeString(conf.resolve("org.microsmartgrid.cloud.kapua.KapuaCloudLink.config"), String.join("\n",
+                "broker.url=\"tcp://127.0.0.1:" + ModuleProcess.freePort() + "\"", "account.name=\"milano\"",
+                "client.id=\"msg-ringhiera\"", "display.name=\"Casa di ringhiera\"", ""), StandardCharsets.UTF_8);
+        data = Files.createTempDirectory("msg-data-host-page");
+        module = ModuleProcess.start("host-page", conf, ModuleProcess.freePort(), data);
         module.awaitConfigured(Duration.ofSeconds(90));
         module.awaitStatus("PV producing and the loop running", Duration.ofSeconds(60), s -> !s.get("loop").isJsonNull()
                 && value(s, "pv", "ACTIVE_POWER") > 100);
@@ -217,6 +223,22 @@ class HostPageIT {
         // and the host's page in English, with its buttons, is clean too
         host.driver.findElement(By.id("lang")).click();
         host.await("English", d -> d.findElement(By.tagName("h1")).getText().equals("My building"));
+        assertEquals(List.of(), host.seriousAccessibilityViolations());
+    }
+
+    /** The host (page now in English) reads the module's own claim code and makes a new one (docs/people.md). */
+    @Test
+    @Order(5)
+    void theHostReadsTheModulesClaimCodeAndMakesANewOne() throws Exception {
+        host.await("the claim code shown", d -> d.findElement(By.id("claim")).isDisplayed()
+                && d.findElement(By.id("claim-code")).getText().matches("[0-9A-Z]{5}(-[0-9A-Z]{5}){4}"));
+        String code = host.text("claim-code");
+        assertEquals(code, Files.readString(data.resolve("claim-code")).strip(), "the module's own, kept in its data");
+        assertEquals("Claim code", host.text("claim-h"));
+        host.driver.findElement(By.id("claim-renew")).click();
+        host.await("a new code", d -> !d.findElement(By.id("claim-code")).getText().equals(code)
+                && d.findElement(By.id("announce")).getText().equals("New code made: the previous one no longer works."));
+        assertEquals(host.text("claim-code"), Files.readString(data.resolve("claim-code")).strip());
         assertEquals(List.of(), host.seriousAccessibilityViolations());
     }
 

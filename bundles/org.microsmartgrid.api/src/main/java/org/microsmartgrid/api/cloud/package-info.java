@@ -4,7 +4,7 @@
  * nothing of MQTT or protobuf: metrics are plain Java values, bodies are bytes.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.microsmartgrid.api.cloud;
 
 import org.osgi.annotation.bundle.Export;

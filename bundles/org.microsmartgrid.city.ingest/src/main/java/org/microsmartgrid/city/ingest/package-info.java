@@ -3,7 +3,7 @@
  * external broker later): one path, never blocking the caller.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.microsmartgrid.city.ingest;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package org.microsmartgrid.city.people;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.microsmartgrid.city.people.account.Accounts;
 import org.microsmartgrid.city.people.account.PasswordHasher;
@@ -12,6 +13,7 @@ import org.microsmartgrid.city.people.driver.Reputation;
 import org.microsmartgrid.city.people.driver.Reviews;
 import org.microsmartgrid.city.people.driver.Rewards;
 import org.microsmartgrid.city.people.listing.AuditLog;
+import org.microsmartgrid.city.ingest.ClaimHashes;
 import org.microsmartgrid.city.people.listing.Claims;
 import org.microsmartgrid.city.people.listing.Listings;
 import org.microsmartgrid.city.people.listing.Photos;
@@ -37,10 +39,18 @@ public final class People {
     public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl,
                   int mailsPerAddressPerHour, Clock clock,
                   java.util.function.BiConsumer<Faults.Fault, org.microsmartgrid.city.registry.Location> faultReported) {
+        this(db, registry, mailer, hasher, publicUrl, mailsPerAddressPerHour, clock, faultReported, hash -> List.of());
+    }
+
+    /** @param moduleCodes which module publishes which claim hash (the city's ingest), for claims with a module's code */
+    public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl,
+                  int mailsPerAddressPerHour, Clock clock,
+                  java.util.function.BiConsumer<Faults.Fault, org.microsmartgrid.city.registry.Location> faultReported,
+                  ClaimHashes moduleCodes) {
         this.accounts = new Accounts(db, hasher, mailer, publicUrl, mailsPerAddressPerHour, clock);
         AuditLog audit = new AuditLog(db, clock);
         Listings listings = new Listings(db, registry, audit, clock);
-        Claims claims = new Claims(db, registry, audit, clock);
+        Claims claims = new Claims(db, registry, audit, clock, moduleCodes);
         Points points = new Points(registry);
         CheckIns checkIns = new CheckIns(db, points, clock);
         PeopleApi api = new PeopleApi(db, accounts, listings, audit, checkIns,

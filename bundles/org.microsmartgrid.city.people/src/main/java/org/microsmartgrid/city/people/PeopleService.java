@@ -8,6 +8,7 @@ import java.util.Hashtable;
 import java.util.Locale;
 
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.microsmartgrid.city.ingest.ClaimHashes;
 import org.microsmartgrid.city.people.account.Accounts;
 import org.microsmartgrid.city.people.account.PasswordHasher;
 import org.microsmartgrid.city.people.account.Role;
@@ -24,6 +25,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
@@ -52,6 +56,11 @@ public final class PeopleService {
     @Reference
     private EventAdmin events;
 
+    /** Which module publishes which claim hash (the ingest): without it only an operator's codes claim. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ClaimHashes claimHashes;
+
     private JdbcConnectionPool pool;
     private ServiceRegistration<Servlet> registration;
     private ServiceRegistration<org.microsmartgrid.city.people.auth.Callers> callers;
@@ -68,7 +77,10 @@ public final class PeopleService {
             Mailer mailer = mailer(config, data);
             People people = new People(new Db(pool), registry, mailer,
                     new PasswordHasher(config.password_iterations()), config.public_url(), config.mails_per_address_per_hour(),
-                    Clock.systemUTC(), (fault, point) -> events.postEvent(FaultEvents.of(fault, point)));
+                    Clock.systemUTC(), (fault, point) -> events.postEvent(FaultEvents.of(fault, point)), hash -> {
+                        ClaimHashes h = claimHashes;
+                        return h == null ? java.util.List.of() : h.publishing(hash);
+                    });
             for (String line : config.staff()) staff(people.accounts(), line);
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, PATTERNS);

@@ -40,6 +40,9 @@ public final class TestCity implements AutoCloseable {
     public final People people;
     /** The OSGi events the runtime would post (fault reports). */
     public final List<org.osgi.service.event.Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The city's ingest on the same registry: modules' BIRTHs (and the claim hashes in them) go in here. */
+    public final org.microsmartgrid.city.ingest.internal.Ingest ingest = new org.microsmartgrid.city.ingest.internal.Ingest(
+            registry, 1000, 64 * 1024, 1000, Clock.systemUTC());
     public final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
@@ -57,7 +60,7 @@ public final class TestCity implements AutoCloseable {
         people = new People(db, registry, new SmtpMailer("127.0.0.1", mail.getSmtp().getPort(), false, "", "",
                 "Micro Smart Grid <noreply@example.org>"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS),
                 "https://city.example.org", mailsPerAddressPerHour, Clock.systemUTC(),
-                (f, l) -> events.add(FaultEvents.of(f, l)));
+                (f, l) -> events.add(FaultEvents.of(f, l)), ingest);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -112,6 +115,7 @@ public final class TestCity implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        ingest.close();
         server.stop();
         mail.stop();
     }

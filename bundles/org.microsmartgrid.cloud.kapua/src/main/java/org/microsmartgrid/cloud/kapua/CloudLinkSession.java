@@ -50,6 +50,11 @@ public final class CloudLinkSession implements AutoCloseable {
         String[] framework();
 
         Map<String, String> extended();
+
+        /** Hex SHA-256 of the module's claim code, published in BIRTH and APPS as {@code claim_hash}; null: none. */
+        default String claimHash() {
+            return null;
+        }
     }
 
     private final CloudSettings settings;
@@ -117,10 +122,13 @@ public final class CloudLinkSession implements AutoCloseable {
         telemetry.poke();
     }
 
-    /** The request handlers changed: APPS tells Kapua (sent only when connected; the next BIRTH has it anyway). */
+    /**
+     * The request handlers or the claim code changed: APPS tells Kapua and the city (sent only when connected; the
+     * next BIRTH has it anyway).
+     */
     public void appsChanged() {
-        link.publishNow(settings.topics().apps(), certificate(BirthCertificate.apps(settings.identity(),
-                sources.framework(), appIds(), sources.extended())));
+        link.publishNow(settings.topics().apps(), certificate(withClaimHash(BirthCertificate.apps(settings.identity(),
+                sources.framework(), appIds(), sources.extended()))));
     }
 
     /** The faults the city reported since this session started (for /status). */
@@ -153,8 +161,15 @@ public final class CloudLinkSession implements AutoCloseable {
     }
 
     private byte[] birth() {
-        return certificate(BirthCertificate.metrics(settings.identity(), sources.framework(), appIds(),
-                sources.extended()));
+        return certificate(withClaimHash(BirthCertificate.metrics(settings.identity(), sources.framework(), appIds(),
+                sources.extended())));
+    }
+
+    /** The claim code's hash rides on BIRTH and APPS: the broker lets only this module publish there. */
+    private Map<String, Object> withClaimHash(Map<String, Object> metrics) {
+        String hash = sources.claimHash();
+        if (hash != null) metrics.put(BirthCertificate.CLAIM_HASH, hash);
+        return metrics;
     }
 
     /** The registered handlers' app ids and our own CITY-V1, for BIRTH and APPS. */

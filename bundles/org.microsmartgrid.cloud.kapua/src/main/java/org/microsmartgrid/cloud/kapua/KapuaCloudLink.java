@@ -3,6 +3,7 @@ package org.microsmartgrid.cloud.kapua;
 import org.microsmartgrid.api.building.AccessEvent;
 import org.microsmartgrid.api.building.AlarmEvent;
 import org.microsmartgrid.api.building.BuildingEventListener;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
@@ -17,6 +18,7 @@ import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.cloud.CityFaultReports;
+import org.microsmartgrid.api.cloud.ModuleClaimCode;
 import org.microsmartgrid.api.cloud.RequestHandler;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
@@ -24,6 +26,7 @@ import org.microsmartgrid.api.control.LoopDecisionListener;
 import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.cloud.kapua.claim.ClaimCodeFile;
 import org.microsmartgrid.cloud.kapua.config.CloudLinkConfig;
 import org.microsmartgrid.cloud.kapua.config.CloudSettings;
 import org.microsmartgrid.cloud.kapua.config.ConfigValidator;
@@ -51,12 +54,13 @@ import org.slf4j.LoggerFactory;
  */
 @Component(name = CloudLinkConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {ConfigurableComponent.class, LoopDecisionListener.class, BuildingEventListener.class,
-                CityFaultReports.class})
+                CityFaultReports.class, ModuleClaimCode.class})
 @Designate(ocd = CloudLinkConfig.class)
 public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListener, BuildingEventListener,
-        CityFaultReports {
+        CityFaultReports, ModuleClaimCode {
 
     private static final Logger LOG = LoggerFactory.getLogger(KapuaCloudLink.class);
+    static final String CLAIM_CODE_FILE = "claim-code";
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, RequestHandler> handlers = new ConcurrentHashMap<>();
@@ -79,6 +83,8 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
 
     private BundleContext context;
     private volatile CloudLinkSession session;
+    /** The module's claim code: {@code ${msg.data}/claim-code}, kept across restarts and configurations. */
+    private volatile ClaimCodeFile claimCode;
     private FrameworkStopping frameworkStopping;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -96,6 +102,8 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     @Activate
     void activate(BundleContext context, CloudLinkConfig config) throws SQLException, MqttException {
         this.context = context;
+        String data = context.getProperty("msg.data");
+        claimCode = ClaimCodeFile.open(Path.of(data == null || data.isBlank() ? "data" : data, CLAIM_CODE_FILE));
         start(validate(config));
         frameworkStopping = FrameworkStopping.listen(context, () -> {
             CloudLinkSession s = session;
@@ -141,6 +149,21 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     public List<Report> recent() {
         CloudLinkSession s = session;
         return s == null ? List.of() : s.cityFaults().recent();
+    }
+
+    /** The claim code the console shows (docs/console.md); only its hash leaves the module. */
+    @Override
+    public String code() {
+        return claimCode.code();
+    }
+
+    /** A new claim code: its hash goes to the city at once in APPS (or in the next BIRTH when offline). */
+    @Override
+    public String renew() {
+        String code = claimCode.renew();
+        LOG.info("new claim code made; its hash goes to the cloud / nuovo codice di rivendicazione");
+        appsChanged();
+        return code;
     }
 
     private void start(CloudSettings settings) throws SQLException, MqttException {
@@ -213,6 +236,12 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
         @Override
         public String[] framework() {
             return new String[] {context.getBundle(0).getSymbolicName(), context.getBundle(0).getVersion().toString()};
+        }
+
+        @Override
+        public String claimHash() {
+            ClaimCodeFile c = claimCode;
+            return c == null ? null : c.hash();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.microsmartgrid.cloud.kapua;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,7 @@ import org.microsmartgrid.kura.payload.KuraPayloadCodec;
 import org.microsmartgrid.cloud.kapua.testing.EmbeddedBroker;
 import org.microsmartgrid.cloud.kapua.testing.KapuaPeer;
 import org.microsmartgrid.cloud.kapua.testing.TestSources;
+import org.microsmartgrid.cloud.kapua.claim.ClaimCodeFile;
 
 /** The cloud link against a real MQTT broker on loopback, with a Paho client playing Kapua. */
 class CloudLinkBrokerTest {
@@ -100,6 +102,8 @@ class CloudLinkBrokerTest {
 
     @Test
     void birthCarriesEveryMetricAsAStringTheHandlersAndThePosition() throws Exception {
+        ClaimCodeFile claim = ClaimCodeFile.open(dir.resolve("claim-code"));
+        sources.claimHash = claim.hash();
         startModule(Duration.ofHours(1));
         KuraMessage birth = kapua.await(r -> r.topic().equals(BIRTH), WAIT, "BIRTH").message();
         assertTrue(birth.metrics().keySet().containsAll(BIRTH_METRICS),
@@ -111,6 +115,10 @@ class CloudLinkBrokerTest {
         assertEquals("SN-42", birth.metrics().get("serial_number"));
         assertEquals(45.4613, birth.position().latitude(), 1e-9);
         assertNotNull(birth.timestamp());
+        // the claim code's hash, never the code (docs/cloud-telemetry.md)
+        assertEquals(claim.hash(), birth.metrics().get("claim_hash"));
+        String code = claim.code().replace("-", "");
+        assertTrue(birth.metrics().values().stream().noneMatch(v -> v.toString().toUpperCase().contains(code)));
 
         sources.handlers.put("CONF-V1", new RequestHandler() {
             public String appId() {
@@ -121,9 +129,13 @@ class CloudLinkBrokerTest {
                 return KuraResponse.ok();
             }
         });
+        claim.renew(); // a new claim code goes out with APPS
+        sources.claimHash = claim.hash();
         session.appsChanged();
         KuraMessage apps = kapua.await(r -> r.topic().endsWith("/MQTT/APPS"), WAIT, "APPS").message();
         assertEquals("CITY-V1,CONF-V1,TEST-V1", apps.metrics().get("application_ids"));
+        assertEquals(claim.hash(), apps.metrics().get("claim_hash"));
+        assertNotEquals(birth.metrics().get("claim_hash"), apps.metrics().get("claim_hash"));
 
         session.close();
         session = null;

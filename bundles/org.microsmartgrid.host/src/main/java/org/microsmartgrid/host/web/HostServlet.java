@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
+import org.microsmartgrid.api.cloud.ModuleClaimCode;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.api.meter.Meter;
@@ -92,6 +93,10 @@ public final class HostServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ChargingSessions sessions;
+    /** The module's own claim code (the cloud link's): hosts have the module in hand, so they may see it (docs/people.md). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ModuleClaimCode claim;
 
     private final transient EnergyAccounting energy;
     private final transient HostSettings settings;
@@ -189,6 +194,7 @@ public final class HostServlet extends HttpServlet {
                 o.add("sessions", a);
                 json(resp, o);
             }
+            case "/api/claim-code" -> json(resp, claimCode(user, false));
             case "/api/sessions.csv" -> {
                 resp.setContentType("text/csv;charset=UTF-8");
                 resp.setHeader("Content-Disposition", "attachment; filename=\"sessioni-sessions.csv\"");
@@ -208,11 +214,33 @@ public final class HostServlet extends HttpServlet {
         Matcher m = SOCKET.matcher(path);
         if (m.matches()) {
             json(resp, HostActions.socket(Integer.parseInt(m.group(1)), body, user, settings, control, sessions, socketCount()));
+        } else if (path.equals("/api/claim-code")) {
+            json(resp, claimCode(user, true));
         } else if (path.equals("/api/cap")) {
             json(resp, HostActions.cap(body, user, settings, control, clock.instant()));
         } else {
             throw new Problem(404, "Non trovato / Not found", path);
         }
+    }
+
+    /** The module's claim code for a host (members may not see it), a new one when asked; 404 without a cloud link. */
+    private JsonObject claimCode(String user, boolean renew) throws Problem {
+        if (!settings.isHost(user))
+            throw new Problem(403, "Solo chi gestisce l'edificio / Hosts only", "Il codice di rivendicazione è per chi "
+                    + "gestisce l'edificio / The claim code is for the building's hosts");
+        ModuleClaimCode c = claim;
+        if (c == null) throw new Problem(404, "Nessun collegamento alla città / No city link",
+                "Questo modulo non è collegato a una città / This module has no cloud link");
+        JsonObject o = new JsonObject();
+        try {
+            o.addProperty("code", renew ? c.renew() : c.code());
+        } catch (java.io.UncheckedIOException e) {
+            // not saved (a full disk): nothing changed, the current code still works
+            throw new Problem(503, "Nuovo codice non salvato / New code not saved",
+                    "Vale ancora il codice attuale / The current code still works");
+        }
+        if (renew) LOG.info("Host page: new claim code made by host '{}'", user);
+        return o;
     }
 
     private JsonObject me(String user) {
@@ -229,6 +257,7 @@ public final class HostServlet extends HttpServlet {
             allowed.addProperty("capMinW", settings.capMinW());
             allowed.addProperty("capMaxMinutes", settings.capMaxMinutes());
             o.add("allowed", allowed);
+            o.addProperty("claim", claim != null);
         }
         return o;
     }

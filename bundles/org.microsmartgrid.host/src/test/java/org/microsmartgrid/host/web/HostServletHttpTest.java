@@ -179,6 +179,53 @@ class HostServletHttpTest {
         assertFalse(r.body().contains("token"), r.body());
     }
 
+    /** The module's claim code as the cloud link keeps it: a new one on each renewal. */
+    static final class FakeClaim implements org.microsmartgrid.api.cloud.ModuleClaimCode {
+        volatile String code = "7K3QD-AAAAA-BBBBB-CCCCC-DDDDD";
+        volatile int renewed;
+
+        public String code() {
+            return code;
+        }
+
+        public String renew() {
+            code = "7K3QD-AAAAA-BBBBB-CCCCC-DDDD" + ++renewed;
+            return code;
+        }
+    }
+
+    @Test
+    void theHostSeesTheModulesClaimCodeAndMakesANewOneAMemberNeither() throws Exception {
+        FakeClaim claim = new FakeClaim();
+        servlet.claim = claim;
+        var me = JsonParser.parseString(get("/building/api/me", "anna", "host password 1").body()).getAsJsonObject();
+        assertTrue(me.get("claim").getAsBoolean());
+        HttpResponse<String> shown = get("/building/api/claim-code", "anna", "host password 1");
+        assertEquals(200, shown.statusCode(), shown.body());
+        assertEquals("no-store", shown.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("7K3QD-AAAAA-BBBBB-CCCCC-DDDDD", JsonParser.parseString(shown.body()).getAsJsonObject().get("code").getAsString());
+
+        HttpResponse<String> member = get("/building/api/claim-code", "bruno", "member password 1");
+        assertEquals(403, member.statusCode());
+        assertFalse(member.body().contains("7K3QD"), member.body());
+        assertEquals(403, post("/building/api/claim-code", "{}", "bruno", "member password 1", null).statusCode());
+        assertEquals(403, post("/building/api/claim-code", "{}", "anna", "host password 1", "http://evil.example").statusCode());
+        assertEquals(0, claim.renewed, "refused: nothing changed");
+
+        HttpResponse<String> renewed = http.send(HttpRequest.newBuilder(jetty.uri("/building/api/claim-code"))
+                .header("Authorization", basic("anna", "host password 1")).header("Content-Type", "application/json")
+                .header("X-CSRF-Token", me.get("csrf").getAsString()).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, renewed.statusCode(), renewed.body());
+        assertEquals(1, claim.renewed);
+        assertEquals("7K3QD-AAAAA-BBBBB-CCCCC-DDDD1", JsonParser.parseString(renewed.body()).getAsJsonObject().get("code").getAsString());
+
+        servlet.claim = null; // no cloud link on this module
+        assertEquals(404, get("/building/api/claim-code", "anna", "host password 1").statusCode());
+        assertFalse(JsonParser.parseString(get("/building/api/me", "anna", "host password 1").body()).getAsJsonObject()
+                .get("claim").getAsBoolean());
+    }
+
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(jetty.uri(path)).GET();
         if (user != null) b.header("Authorization", basic(user, password));

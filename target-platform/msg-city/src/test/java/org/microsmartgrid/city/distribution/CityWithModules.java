@@ -26,6 +26,8 @@ import com.google.gson.JsonParser;
 final class CityWithModules implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(120);
+    /** The password of the installer account "operator" on every module's console (and the city's). */
+    static final String INSTALLER_PASSWORD = "not used here";
 
     /** A module to start: its client id, display name, position and what the simulator plugs into socket 1. */
     record Site(String clientId, String name, String lat, String lon, String socket1) {
@@ -90,7 +92,7 @@ final class CityWithModules implements AutoCloseable {
                 // status): the page's tests change socket 1 only
                 "\"1=EBIKE:30\",\"2=SCOOTER:50\",\"3=WHEELCHAIR:20\",\"4=CAR:60\"",
                 "\"" + s.socket1() + "\",\"2=\",\"3=\",\"4=\"");
-        addOperator(conf); // the module refuses its console without an installer account
+        addOperator(conf); // the module refuses its console without an installer account (claim-code page: MapPageIT)
         ModuleCredential.Issued cred = credentials.get(s.clientId());
         Files.writeString(conf.resolve("org.microsmartgrid.cloud.kapua.KapuaCloudLink.config"), String.join("\n",
                 "broker.url=\"tcp://127.0.0.1:" + mqtt + "\"",
@@ -115,7 +117,7 @@ final class CityWithModules implements AutoCloseable {
     }
 
     private static void addOperator(Path conf) throws Exception {
-        String hash = org.microsmartgrid.console.auth.PasswordHash.create("not used here".toCharArray(),
+        String hash = org.microsmartgrid.console.auth.PasswordHash.create(INSTALLER_PASSWORD.toCharArray(),
                 org.microsmartgrid.console.auth.PasswordHash.MIN_ITERATIONS, new SecureRandom()).format();
         Files.writeString(conf.resolve("org.microsmartgrid.console.InstallerAuthentication.config"),
                 "users=[\"operator:" + hash + "\"]\n", StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
+import org.microsmartgrid.city.ingest.ClaimHashes;
 import org.microsmartgrid.city.ingest.InboundMessages;
 import org.microsmartgrid.city.ingest.IngestMonitor;
 import org.microsmartgrid.city.ingest.Telemetry;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * queue is full a message is dropped and counted (the broker is never blocked); socket statuses heal with the
  * module's next periodic report (every telemetry interval), see docs/city-runtime.md.
  */
-public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseable {
+public final class Ingest implements InboundMessages, IngestMonitor, ClaimHashes, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
 
@@ -45,6 +46,7 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
     private final Clock clock;
     private final Counters counters = new Counters();
     private final List<TelemetryObserver> observers = new CopyOnWriteArrayList<>();
+    private final LatestClaimHashes claimHashes = new LatestClaimHashes();
     private final int batchSize;
     private final Thread worker;
     private volatile boolean running = true;
@@ -207,6 +209,10 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
     /** Counts an outcome once it is stored (after the commit), and tells the observers of an accepted message. */
     private void count(Decoded d, Applier.Outcome o) {
         if (o != Applier.Outcome.MALFORMED && !observers.isEmpty()) tell(d, o == Applier.Outcome.APPLIED);
+        Route r = d.route();
+        if (o != Applier.Outcome.MALFORMED && (r.kind() == Route.Kind.BIRTH || r.kind() == Route.Kind.APPS))
+            claimHashes.birth(r.account(), r.clientId(), d.message().metrics(),
+                    d.message().timestamp() == null ? d.receivedAt() : d.message().timestamp());
         switch (o) {
             case APPLIED -> {
                 counters.add(Name.applied);
@@ -273,6 +279,11 @@ public final class Ingest implements InboundMessages, IngestMonitor, AutoCloseab
     public void handleNow(String topic, byte[] payload) {
         counters.add(Name.received);
         handle(new Inbound(topic, payload, clock.millis()));
+    }
+
+    @Override
+    public List<Published> publishing(String sha256) {
+        return claimHashes.publishing(sha256);
     }
 
     @Override

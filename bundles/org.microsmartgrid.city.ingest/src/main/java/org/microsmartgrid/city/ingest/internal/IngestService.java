@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.kura.configuration.ConfigurableComponent;
+import org.microsmartgrid.city.ingest.ClaimHashes;
 import org.microsmartgrid.city.ingest.InboundMessages;
 import org.microsmartgrid.city.ingest.IngestMonitor;
 import org.microsmartgrid.city.ingest.TelemetryObserver;
@@ -19,11 +20,14 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** The ingest as a service: {@link InboundMessages} for the broker, {@link IngestMonitor} for the status page. */
+/**
+ * The ingest as a service: {@link InboundMessages} for the broker, {@link IngestMonitor} for the status page,
+ * {@link ClaimHashes} for people and power's claims.
+ */
 @Component(configurationPid = IngestConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {InboundMessages.class, IngestMonitor.class, ConfigurableComponent.class})
+        service = {InboundMessages.class, IngestMonitor.class, ClaimHashes.class, ConfigurableComponent.class})
 @Designate(ocd = IngestConfig.class)
-public final class IngestService implements InboundMessages, IngestMonitor, ConfigurableComponent {
+public final class IngestService implements InboundMessages, IngestMonitor, ClaimHashes, ConfigurableComponent {
 
     @Reference
     private Registry registry;
@@ -70,6 +74,11 @@ public final class IngestService implements InboundMessages, IngestMonitor, Conf
     @Override
     public void connectionLost(String account, String clientId, long atMillis) {
         ingest.connectionLost(account, clientId, atMillis);
+    }
+
+    @Override
+    public List<Published> publishing(String sha256) {
+        return ingest.publishing(sha256);
     }
 
     @Override

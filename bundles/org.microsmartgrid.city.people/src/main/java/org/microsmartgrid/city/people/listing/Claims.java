@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.microsmartgrid.city.ingest.ClaimHashes;
 import org.microsmartgrid.city.people.account.Account;
 import org.microsmartgrid.city.people.account.LoginThrottle;
 import org.microsmartgrid.city.people.account.Secrets;
@@ -17,10 +18,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claiming a point that a module reports. An operator issues a one-time claim code for a module the registry knows
- * (the installer puts it in the module's box or hands it over): 125 random bits, shown once, stored only as
- * SHA-256, valid {@value #VALID_DAYS} days, used once. A provider who enters it becomes the point's owner (a new code
- * for the same module moves the ownership: the operator's word is final). Wrong codes are throttled per account like
+ * Claiming a point that a module reports, with a one-time code of 125 random bits that only its SHA-256 reaches the
+ * database of. Two kinds, entered the same way:
+ * <ul>
+ * <li>the module's own code, which its installer's console shows: the module publishes only its hash over its
+ * authenticated link ({@link ClaimHashes}, bound to the module whose topic carried it); valid until it claims a point
+ * or the module makes a new one; spent for good once it has claimed ({@code module_code_spent});</li>
+ * <li>an operator's code for a module the registry knows (handed over by the installer): valid
+ * {@value #VALID_DAYS} days, used once.</li>
+ * </ul>
+ * A provider who enters either becomes the point's owner; a claim moves an ownership (whoever has the module in hand,
+ * or the operator, has the last word), a new code alone moves nothing. Wrong codes are throttled per account like
  * passwords, so guessing is hopeless (2^125 codes) and cheap for the server to refuse.
  */
 public final class Claims {
@@ -39,9 +47,17 @@ public final class Claims {
     private final Registry registry;
     private final AuditLog audit;
     private final Clock clock;
+    private final ClaimHashes modules;
     private final LoginThrottle wrongCodes = new LoginThrottle(5, Duration.ofSeconds(30), Duration.ofMinutes(15));
 
+    /** Without module codes (only an operator's codes claim). */
     public Claims(Db db, Registry registry, AuditLog audit, Clock clock) {
+        this(db, registry, audit, clock, hash -> List.of());
+    }
+
+    /** @param modules which module publishes which claim hash (the city's ingest) */
+    public Claims(Db db, Registry registry, AuditLog audit, Clock clock, ClaimHashes modules) {
+        this.modules = modules;
         this.db = db;
         this.registry = registry;
         this.audit = audit;
@@ -69,18 +85,30 @@ public final class Claims {
             throw ApiError.tooMany("troppi codici errati, riprovare più tardi / too many wrong codes, try again later", wait.get());
         String code = codeText == null ? "" : TypedCodes.normalise(codeText);
         String hash = Secrets.digest(code);
-        String location = db.tx(c -> {
-            var row = Db.one(c, "SELECT location_id FROM claim_code WHERE code_hash = ? AND used_by IS NULL AND expires > ?",
-                    rs -> rs.getString(1), hash, now.toEpochMilli());
-            if (row.isEmpty()) return null;
-            // used once: the UPDATE only succeeds for the first of two simultaneous claims
-            if (Db.update(c, "UPDATE claim_code SET used_by = ?, used_at = ? WHERE code_hash = ? AND used_by IS NULL",
-                    provider.id(), now.toEpochMilli(), hash) != 1) return null;
-            Db.update(c, "DELETE FROM point_owner WHERE location_id = ?", row.get());
-            Db.update(c, "INSERT INTO point_owner (location_id, account_id, since) VALUES (?, ?, ?)", row.get(),
-                    provider.id(), now.toEpochMilli());
-            return row.get();
-        });
+        String location;
+        try {
+            location = db.tx(c -> {
+                var row = Db.one(c, "SELECT location_id FROM claim_code WHERE code_hash = ? AND used_by IS NULL AND expires > ?",
+                        rs -> rs.getString(1), hash, now.toEpochMilli());
+                String point;
+                if (row.isPresent()) {
+                    // used once: the UPDATE only succeeds for the first of two simultaneous claims
+                    if (Db.update(c, "UPDATE claim_code SET used_by = ?, used_at = ? WHERE code_hash = ? AND used_by IS NULL",
+                            provider.id(), now.toEpochMilli(), hash) != 1) return null;
+                    point = row.get();
+                } else {
+                    point = spendModuleCode(c, hash, now.toEpochMilli());
+                    if (point == null) return null;
+                }
+                Db.update(c, "DELETE FROM point_owner WHERE location_id = ?", point);
+                Db.update(c, "INSERT INTO point_owner (location_id, account_id, since) VALUES (?, ?, ?)", point,
+                        provider.id(), now.toEpochMilli());
+                return point;
+            });
+        } catch (Db.Failure e) {
+            if (!e.duplicate()) throw e;
+            location = null; // two claims with one module code at once: the other one spent it
+        }
         if (location == null) {
             wrongCodes.failed(key, now);
             throw ApiError.badRequest("codice non valido, scaduto o già usato / invalid, expired or used code");
@@ -89,6 +117,25 @@ public final class Claims {
         audit.record(provider.id(), "MODULE_CLAIMED", "location:" + location, null);
         LOG.info("point {} claimed by account {}", location, provider.id());
         return new Owned(location, now.toEpochMilli());
+    }
+
+    /**
+     * The module whose latest claim hash this is, if exactly one module publishes it and the code never claimed
+     * before: spent now (the primary key lets only the first of two simultaneous claims insert it).
+     *
+     * @return the module's point, or null
+     */
+    private String spendModuleCode(java.sql.Connection c, String hash, long now) throws java.sql.SQLException {
+        List<ClaimHashes.Published> publishing = modules.publishing(hash);
+        // two modules with one hash: one copied the other's (it never saw the code): neither is claimed with it
+        if (publishing.size() != 1) return null;
+        ClaimHashes.Published m = publishing.get(0);
+        if (Db.one(c, "SELECT 1 FROM module_code_spent WHERE code_hash = ?", rs -> 1, hash).isPresent()) return null;
+        var point = registry.locationOfModule(m.account(), m.clientId());
+        if (point.isEmpty()) return null;
+        Db.update(c, "INSERT INTO module_code_spent (code_hash, account, client_id, spent_at) VALUES (?, ?, ?, ?)",
+                hash, m.account(), m.clientId(), now);
+        return point.get().id();
     }
 
     public List<Owned> of(String accountId) {

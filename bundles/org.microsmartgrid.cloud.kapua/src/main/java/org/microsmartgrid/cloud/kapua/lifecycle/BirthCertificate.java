@@ -15,6 +15,8 @@ import com.google.gson.Gson;
 public final class BirthCertificate {
 
     private static final Gson GSON = new Gson();
+    /** Our own metric: hex SHA-256 of the module's claim code (docs/cloud-telemetry.md), never the code. */
+    public static final String CLAIM_HASH = "claim_hash";
 
     private BirthCertificate() {
     }

@@ -39,6 +39,8 @@ public final class TestSources implements CloudLinkSession.Sources {
     public final List<ChargingSession> sessions = new CopyOnWriteArrayList<>();
     public volatile double gridW = 1500;
     public volatile boolean relayOn;
+    /** What the module publishes as {@code claim_hash} (null: none). */
+    public volatile String claimHash;
 
     public static CloudSettings settings(String url, String clientId, Path outbox, int outboxMax, Duration telemetry) {
         LinkSettings link = new LinkSettings(url, clientId, EmbeddedBroker.USER, EmbeddedBroker.PASSWORD.toCharArray(),
@@ -80,6 +82,11 @@ public final class TestSources implements CloudLinkSession.Sources {
     @Override
     public String[] framework() {
         return new String[] {"org.apache.felix.framework", "7.0.5"};
+    }
+
+    @Override
+    public String claimHash() {
+        return claimHash;
     }
 
     @Override
