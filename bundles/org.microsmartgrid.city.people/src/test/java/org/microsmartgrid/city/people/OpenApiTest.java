@@ -143,6 +143,8 @@ class OpenApiTest {
         doc.ok(moderator.post("/api/v1/moderation/reviews/" + reviewId + "/publish", publish), publish);
         doc.ok(anyone.get("/api/v1/points/" + id + "/reviews"), (byte[]) null);
         doc.ok(anyone.get("/api/v1/points/" + id + "/reputation"), (byte[]) null);
+        doc.ok(anyone.get("/api/v1/points/" + id + "/provider-reputation"), (byte[]) null);
+        doc.ok(page.get("/api/v1/account/reputation"), (byte[]) null);
         String report = json("reason", "offensive?");
         doc.ok(moderator.post("/api/v1/reviews/" + reviewId + "/reports", report), report);
         String fault = json("kind", "NO_POWER");

@@ -91,6 +91,8 @@ public final class PeopleApi {
         r.add(Route.account("GET", V1 + "/account/me", this::me));
         r.add(Route.account("POST", V1 + "/account/provider", c -> Reply.ok(Views.account(accounts.addRole(c.account().id(), PROVIDER)))));
         r.add(Route.account("GET", V1 + "/account/data", this::export));
+        r.add(Route.account("GET", V1 + "/account/reputation", c -> Reply.ok(Views.providerReputation(null,
+                reputation.ofProvider(c.account().id())))));
         r.add(Route.account("DELETE", V1 + "/account", this::deleteAccount));
         r.add(Route.account("GET", V1 + "/account/favourites", c -> Reply.ok(Map.of("items", favourites.of(c.account().id())))));
         r.add(Route.account("PUT", V1 + "/account/favourites/{point}", c -> {
@@ -228,6 +230,7 @@ public final class PeopleApi {
                 reviews.published(c.param(0)).stream().map(Views::review).toList()))));
         r.add(Route.account("POST", V1 + "/points/{id}/reviews", this::review));
         r.add(Route.open("GET", V1 + "/points/{id}/reputation", c -> Reply.ok(Views.reputation(c.param(0), reputation.of(c.param(0))))));
+        r.add(Route.open("GET", V1 + "/points/{id}/provider-reputation", this::providerReputation));
         r.add(Route.account("POST", V1 + "/points/{id}/faults", this::fault));
         r.add(Route.account("POST", V1 + "/reviews/{id}/reports", c -> Reply.created(Views.report(reviews.report(
                 c.account(), c.param(0), c.body(Set.of("reason")).text("reason", 3, 500, true))))));
@@ -289,6 +292,14 @@ public final class PeopleApi {
         JsonBody b = c.body(Set.of("token", "password"));
         accounts.reset(b.string("token"), chars(b.string("password")));
         return Reply.ok(Map.of("message", "password cambiata, accedere di nuovo / password changed, log in again"));
+    }
+
+    /** The reputation of whoever offers the point, over all its points; 404 when no one is on record (a module nobody claimed). */
+    private Reply providerReputation(Call c) {
+        String point = c.param(0);
+        return reputation.providerOf(point).map(p -> Reply.ok(Views.providerReputation(point, reputation.ofProvider(p))))
+                .orElseThrow(() -> ApiError.notFound("no provider on record for point " + point
+                        + " / nessun fornitore registrato per questo punto"));
     }
 
     private Reply me(Call c) {
