@@ -19,6 +19,20 @@ public interface Registry {
      */
     boolean moduleOffline(String account, String clientId, long at);
 
+    /**
+     * Stores the module's latest claim hash, unless a newer one is stored already.
+     *
+     * @return false when the module is unknown or the stored hash is newer
+     */
+    default boolean claimHash(ModuleClaimHash hash) {
+        return false;
+    }
+
+    /** The modules whose latest stored claim hash is this one (normally none or one). */
+    default List<ModuleClaimHash> modulesWithClaimHash(String sha256) {
+        return List.of();
+    }
+
     /** Records that the module was heard at this capture time (any message). */
     void heard(String account, String clientId, long capturedAt);
 

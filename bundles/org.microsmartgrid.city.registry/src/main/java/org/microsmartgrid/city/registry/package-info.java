@@ -5,7 +5,7 @@
  * time, so a replayed old message never overwrites a newer status), and the reads the API serves.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.microsmartgrid.city.registry;
 
 import org.osgi.annotation.bundle.Export;

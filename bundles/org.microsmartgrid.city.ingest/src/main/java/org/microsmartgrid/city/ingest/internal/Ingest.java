@@ -46,7 +46,7 @@ public final class Ingest implements InboundMessages, IngestMonitor, ClaimHashes
     private final Clock clock;
     private final Counters counters = new Counters();
     private final List<TelemetryObserver> observers = new CopyOnWriteArrayList<>();
-    private final LatestClaimHashes claimHashes = new LatestClaimHashes();
+    private final LatestClaimHashes claimHashes;
     private final int batchSize;
     private final Thread worker;
     private volatile boolean running = true;
@@ -67,6 +67,7 @@ public final class Ingest implements InboundMessages, IngestMonitor, ClaimHashes
         this.maxPayloadBytes = maxPayloadBytes;
         this.recent = new RecentIds(dedupWindow);
         this.applier = new Applier(registry);
+        this.claimHashes = new LatestClaimHashes(registry);
         this.clock = clock;
         this.worker = new Thread(this::run, "msg-city-ingest");
         worker.setDaemon(true);

@@ -68,6 +68,29 @@ class ClaimHashesTest {
     }
 
     @Test
+    void aRestartedCityStillKnowsTheHashOfAModuleThatSentNoNewBirth() throws InterruptedException {
+        javax.sql.DataSource db = TestDatabases.fresh();
+        Ingest before = new Ingest(new JdbcRegistry(db, l -> { }), 1000, 64 * 1024, 1000,
+                Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+        before.handleNow("$EDC/milano/m1/MQTT/BIRTH", birth(NOW - 10_000, A));
+        before.handleNow("$EDC/milano/m1/MQTT/APPS", birth(NOW - 5_000, B));
+        before.close();
+
+        // the module stays connected to Kapua's broker: the new runtime hears no BIRTH from it
+        Ingest after = new Ingest(new JdbcRegistry(db, l -> { }), 1000, 64 * 1024, 1000,
+                Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
+        try {
+            assertEquals(List.of(new Published("milano", "m1", B, NOW - 5_000)), after.publishing(B));
+            assertEquals(List.of(), after.publishing(A), "the replaced code stays replaced");
+            after.handleNow("$EDC/milano/m1/MQTT/APPS", birth(NOW - 1_000, A)); // a newer code, heard now
+            assertEquals(List.of(), after.publishing(B));
+            assertEquals(1, after.publishing(A).size());
+        } finally {
+            after.close();
+        }
+    }
+
+    @Test
     void dataTopicsCarryNoClaimHash() {
         ingest.handleNow("milano/m1/msg/site", birth(NOW - 1000, A));
         assertEquals(List.of(), ingest.publishing(A), "only BIRTH and APPS, the module's lifecycle");

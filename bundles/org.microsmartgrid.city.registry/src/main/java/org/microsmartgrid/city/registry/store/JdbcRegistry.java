@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.microsmartgrid.city.registry.Connector;
 import org.microsmartgrid.city.registry.EvseStatus;
 import org.microsmartgrid.city.registry.Location;
 import org.microsmartgrid.city.registry.ModuleBirth;
+import org.microsmartgrid.city.registry.ModuleClaimHash;
 import org.microsmartgrid.city.registry.OperatorType;
 import org.microsmartgrid.city.registry.Registry;
 import org.microsmartgrid.city.registry.SessionRecord;
@@ -195,6 +197,36 @@ public final class JdbcRegistry implements Registry {
         });
         if (applied) notifyChanged(Ids.locationOf(account, clientId));
         return applied;
+    }
+
+    @Override
+    public boolean claimHash(ModuleClaimHash h) {
+        return tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE module SET claim_hash = ?, claim_hash_at = ? "
+                    + "WHERE account = ? AND client_id = ? AND (claim_hash_at IS NULL OR claim_hash_at <= ?)")) {
+                ps.setString(1, h.sha256());
+                ps.setLong(2, h.capturedAt());
+                ps.setString(3, h.account());
+                ps.setString(4, h.clientId());
+                ps.setLong(5, h.capturedAt());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<ModuleClaimHash> modulesWithClaimHash(String sha256) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT account, client_id, claim_hash_at FROM module "
+                    + "WHERE claim_hash = ?")) {
+                ps.setString(1, sha256);
+                List<ModuleClaimHash> out = new ArrayList<>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new ModuleClaimHash(rs.getString(1), rs.getString(2), sha256, rs.getLong(3)));
+                }
+                return out;
+            }
+        });
     }
 
     @Override
