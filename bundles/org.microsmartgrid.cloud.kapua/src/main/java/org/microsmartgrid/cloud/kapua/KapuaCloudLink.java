@@ -79,6 +79,36 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
 
     private BundleContext context;
     private volatile CloudLinkSession session;
+    /** The module's doors (building.access), if any: CITY-V1 EXEC door, and their ids in BIRTH/APPS for the city. */
+    private volatile org.microsmartgrid.api.building.DoorAccess doorAccess;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDoorAccess(org.microsmartgrid.api.building.DoorAccess access) {
+        doorAccess = access;
+        appsChanged();
+    }
+
+    void unbindDoorAccess(org.microsmartgrid.api.building.DoorAccess access) {
+        if (doorAccess == access) doorAccess = null;
+        appsChanged();
+    }
+
+    /** A door added, renamed or removed: APPS tells the city its doors again (docs/cloud-management.md). */
+    @Reference(service = ConfigurableComponent.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(component.name=org.microsmartgrid.building.access.Door)", updated = "doorChanged")
+    void bindDoor(ConfigurableComponent door) {
+        appsChanged();
+    }
+
+    void doorChanged(ConfigurableComponent door) {
+        appsChanged();
+    }
+
+    void unbindDoor(ConfigurableComponent door) {
+        appsChanged();
+    }
     private FrameworkStopping frameworkStopping;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -219,9 +249,18 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
         public Map<String, String> extended() {
             List<Relay> rs = relays;
             List<Meter> ms = meters;
-            return Map.of("sockets", Integer.toString(rs == null ? 0 : rs.size()),
+            Map<String, String> facts = new java.util.HashMap<>(Map.of(
+                    "sockets", Integer.toString(rs == null ? 0 : rs.size()),
                     "meters", Integer.toString(ms == null ? 0 : ms.size()),
-                    "balancer", Boolean.toString(loop != null));
+                    "balancer", Boolean.toString(loop != null)));
+            org.microsmartgrid.api.building.DoorAccess doors = doorAccess;
+            if (doors != null) facts.put("doors", org.microsmartgrid.cloud.kapua.city.CityDoorHandler.publicList(doors.doors()));
+            return facts;
+        }
+
+        @Override
+        public Optional<org.microsmartgrid.api.building.DoorAccess> doorAccess() {
+            return Optional.ofNullable(doorAccess);
         }
     }
 }
