@@ -81,6 +81,11 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     private volatile CloudLinkSession session;
     /** The module's doors (building.access), if any: CITY-V1 EXEC door, and their ids in BIRTH/APPS for the city. */
     private volatile org.microsmartgrid.api.building.DoorAccess doorAccess;
+    /**
+     * The framework stops: services going away now are not news (the DC follows). Above all the doors: an APPS without
+     * them would make the city's page say the point has none, instead of "module not reachable, use the keypad".
+     */
+    private volatile boolean stopping;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -109,6 +114,7 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     void unbindDoor(ConfigurableComponent door) {
         appsChanged();
     }
+
     private FrameworkStopping frameworkStopping;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -128,6 +134,7 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
         this.context = context;
         start(validate(config));
         frameworkStopping = FrameworkStopping.listen(context, () -> {
+            stopping = true;
             CloudLinkSession s = session;
             if (s != null) s.quiet();
         });
@@ -188,6 +195,7 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     }
 
     private void appsChanged() {
+        if (stopping) return;
         CloudLinkSession s = session;
         if (s != null) s.appsChanged();
     }
