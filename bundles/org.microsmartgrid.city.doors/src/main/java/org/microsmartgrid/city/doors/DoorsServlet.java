@@ -70,8 +70,8 @@ public final class DoorsServlet extends HttpServlet {
         String[] parts = path.split("/", -1);
         String instance = req.getRequestURI();
         if (parts.length == 2 && POINT.matcher(parts[1]).matches()) {
-            if (!req.getMethod().equals("GET") && !req.getMethod().equals("HEAD")) {
-                notAllowed(resp, "GET, HEAD", instance);
+            if (!req.getMethod().equals("GET")) {
+                notAllowed(resp, "GET", instance);
                 return;
             }
             list(parts[1], resp, instance);
