@@ -31,6 +31,10 @@ import org.microsmartgrid.city.registry.Registry;
 import org.microsmartgrid.city.registry.store.JdbcRegistry;
 import org.microsmartgrid.city.registry.store.TestDatabases;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -42,6 +46,19 @@ import com.google.gson.JsonParser;
 class DoorsApiTest {
 
     private static final String DOORS = "[{\"id\":\"portone\",\"label\":\"Portone\"},{\"id\":\"locker-1\",\"label\":\"Armadietto pacchi\"}]";
+
+    /** city.api's openapi.yaml (served at /api/v1/openapi.yaml): every documented answer here must match it. */
+    private static final OpenApiInteractionValidator DOCUMENT;
+
+    static {
+        try {
+            DOCUMENT = OpenApiInteractionValidator.createForInlineApiSpecification(java.nio.file.Files.readString(
+                    java.nio.file.Path.of("../org.microsmartgrid.city.api/src/main/resources/org/microsmartgrid/city/api/openapi.yaml")))
+                    .build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
@@ -89,9 +106,23 @@ class DoorsApiTest {
         return new Telemetry("milano", client, "MQTT/BIRTH", 1000, 1000, Map.of("extended_properties", extended), true);
     }
 
+    /** The answer as openapi.yaml says it may be (status listed, body of the listed schema). */
+    private static HttpResponse<String> documented(HttpResponse<String> r) {
+        SimpleResponse.Builder b = SimpleResponse.Builder.status(r.statusCode());
+        r.headers().firstValue("Content-Type").ifPresent(b::withContentType);
+        r.headers().firstValue("Retry-After").ifPresent(v -> b.withHeader("Retry-After", v));
+        if (!r.body().isEmpty()) b.withBody(r.body());
+        ValidationReport report = DOCUMENT.validateResponse(r.request().uri().getRawPath(),
+                Request.Method.valueOf(r.request().method()), b.build());
+        assertFalse(report.hasErrors(), () -> "not as openapi.yaml says: " + r.request().method() + " "
+                + r.request().uri().getRawPath() + " " + r.statusCode() + " " + r.body() + "\n" + report.getMessages());
+        return r;
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort()
+                + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return path.matches("/api/v1/doors/[^/]+") ? documented(r) : r;
     }
 
     private HttpResponse<String> open(String door, String body) throws Exception {
@@ -99,9 +130,9 @@ class DoorsApiTest {
     }
 
     private HttpResponse<String> open(String at, String door, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort()
+        return documented(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort()
                         + "/api/v1/doors/" + at + "/" + door + "/open")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     private static JsonObject json(HttpResponse<String> r) {
