@@ -181,6 +181,9 @@ class DoorAtTheCityIT {
             browser.driver.findElement(By.cssSelector("#details-body .door button[type=submit]")).click();
             browser.until("the gate opened", d -> browser.byId("door-msg").getText().contains("Porta aperta"));
             assertEquals(List.of(), browser.seriousAccessibilityViolations(), "axe-core, the door form (it)");
+            browser.phone(true);
+            browser.driver.executeScript("document.getElementById('door-msg').scrollIntoView({block: 'end'});");
+            browser.screenshot("phone-door-it");
             // in English, the same box relabelled (what was typed and said stays)
             browser.byId("lang").click();
             browser.until("the box in English", d -> browser.byId("details-body").getText().contains("I am at the door")
