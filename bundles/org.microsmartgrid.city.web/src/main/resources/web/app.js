@@ -166,6 +166,7 @@
     rows.push(dl);
     const geo = `geo:${p.latitude},${p.longitude}?q=${p.latitude},${p.longitude}(${encodeURIComponent(pointName(p))})`;
     rows.push(el('p', {}, el('a', { class: 'button', href: geo, text: t('directions') })));
+    if (window.MSG_DOOR) rows.push(window.MSG_DOOR.section(p)); // "Sono alla porta", when the point has doors
     if (state.accountOn) rows.push(window.MSG_ACCOUNT.pointSection(p)); // reviews; check-in, rating, fault, favourite
     $('details-body').replaceChildren(...rows);
   }

@@ -55,6 +55,11 @@ public final class CloudLinkSession implements AutoCloseable {
         default String claimHash() {
             return null;
         }
+
+        /** The module's doors, for the city's "I am at the door" requests (CITY-V1 EXEC door); none without. */
+        default Optional<org.microsmartgrid.api.building.DoorAccess> doorAccess() {
+            return Optional.empty();
+        }
     }
 
     private final CloudSettings settings;
@@ -74,9 +79,9 @@ public final class CloudLinkSession implements AutoCloseable {
         this.clock = clock;
         this.outbox = Outbox.open(settings.outboxPath(), settings.outboxMax());
         MqttLink[] linkRef = new MqttLink[1];
-        CityFaultHandler[] faultsRef = new CityFaultHandler[1];
+        RequestHandler[] cityRef = new RequestHandler[1];
         this.router = new RequestRouter(settings.topics(),
-                appId -> CityFaultHandler.APP_ID.equals(appId) ? Optional.<RequestHandler>ofNullable(faultsRef[0])
+                appId -> CityFaultHandler.APP_ID.equals(appId) ? Optional.ofNullable(cityRef[0])
                         : sources.handler(appId),
                 (topic, payload) -> linkRef[0] != null && linkRef[0].publishNow(topic, payload), clock::millis);
         try {
@@ -90,7 +95,8 @@ public final class CloudLinkSession implements AutoCloseable {
         linkRef[0] = link;
         this.sink = new OutboxSink(settings.topics(), outbox, link::wake, settings.gzip());
         this.cityFaults = new CityFaultHandler(sink);
-        faultsRef[0] = cityFaults;
+        cityRef[0] = new org.microsmartgrid.cloud.kapua.city.CityRequests(cityFaults,
+                new org.microsmartgrid.cloud.kapua.city.CityDoorHandler(sources::doorAccess));
         this.telemetry = new TelemetryPublisher(sources::site, sources::recentSessions, sink, clock)
                 .withTrips(sources::recentTrips);
     }

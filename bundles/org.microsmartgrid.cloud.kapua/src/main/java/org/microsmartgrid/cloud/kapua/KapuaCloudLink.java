@@ -85,6 +85,42 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     private volatile CloudLinkSession session;
     /** The module's claim code: {@code ${msg.data}/claim-code}, kept across restarts and configurations. */
     private volatile ClaimCodeFile claimCode;
+    /** The module's doors (building.access), if any: CITY-V1 EXEC door, and their ids in BIRTH/APPS for the city. */
+    private volatile org.microsmartgrid.api.building.DoorAccess doorAccess;
+    /**
+     * The framework stops: services going away now are not news (the DC follows). Above all the doors: an APPS without
+     * them would make the city's page say the point has none, instead of "module not reachable, use the keypad".
+     */
+    private volatile boolean stopping;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDoorAccess(org.microsmartgrid.api.building.DoorAccess access) {
+        doorAccess = access;
+        appsChanged();
+    }
+
+    void unbindDoorAccess(org.microsmartgrid.api.building.DoorAccess access) {
+        if (doorAccess == access) doorAccess = null;
+        appsChanged();
+    }
+
+    /** A door added, renamed or removed: APPS tells the city its doors again (docs/cloud-management.md). */
+    @Reference(service = ConfigurableComponent.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(component.name=org.microsmartgrid.building.access.Door)", updated = "doorChanged")
+    void bindDoor(ConfigurableComponent door) {
+        appsChanged();
+    }
+
+    void doorChanged(ConfigurableComponent door) {
+        appsChanged();
+    }
+
+    void unbindDoor(ConfigurableComponent door) {
+        appsChanged();
+    }
+
     private FrameworkStopping frameworkStopping;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -106,6 +142,7 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
         claimCode = ClaimCodeFile.open(Path.of(data == null || data.isBlank() ? "data" : data, CLAIM_CODE_FILE));
         start(validate(config));
         frameworkStopping = FrameworkStopping.listen(context, () -> {
+            stopping = true;
             CloudLinkSession s = session;
             if (s != null) s.quiet();
         });
@@ -181,6 +218,7 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     }
 
     private void appsChanged() {
+        if (stopping) return;
         CloudLinkSession s = session;
         if (s != null) s.appsChanged();
     }
@@ -248,9 +286,18 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
         public Map<String, String> extended() {
             List<Relay> rs = relays;
             List<Meter> ms = meters;
-            return Map.of("sockets", Integer.toString(rs == null ? 0 : rs.size()),
+            Map<String, String> facts = new java.util.HashMap<>(Map.of(
+                    "sockets", Integer.toString(rs == null ? 0 : rs.size()),
                     "meters", Integer.toString(ms == null ? 0 : ms.size()),
-                    "balancer", Boolean.toString(loop != null));
+                    "balancer", Boolean.toString(loop != null)));
+            org.microsmartgrid.api.building.DoorAccess doors = doorAccess;
+            if (doors != null) facts.put("doors", org.microsmartgrid.cloud.kapua.city.CityDoorHandler.publicList(doors.doors()));
+            return facts;
+        }
+
+        @Override
+        public Optional<org.microsmartgrid.api.building.DoorAccess> doorAccess() {
+            return Optional.ofNullable(doorAccess);
         }
     }
 }

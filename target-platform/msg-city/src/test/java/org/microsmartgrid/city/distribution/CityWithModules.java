@@ -37,6 +37,8 @@ final class CityWithModules implements AutoCloseable {
     private final int mqtt;
     private final Map<String, ModuleCredential.Issued> credentials = new LinkedHashMap<>();
     private final Map<String, JarProcess> modules = new LinkedHashMap<>();
+    /** Changes a module's configuration directory before it starts (e.g. a CoAP key); none by default. */
+    private java.util.function.Consumer<Path> moduleConf = c -> { };
 
     private CityWithModules(JarProcess city, int mqtt) {
         this.city = city;
@@ -45,6 +47,12 @@ final class CityWithModules implements AutoCloseable {
 
     /** Boots the city (configuration from conf-demo plus extra .config files) with a credential for each site. */
     static CityWithModules start(List<Site> sites, Map<String, String> extraConfig) throws Exception {
+        return start(sites, extraConfig, c -> { });
+    }
+
+    /** As above; {@code moduleConf} changes each module's configuration directory before it starts. */
+    static CityWithModules start(List<Site> sites, Map<String, String> extraConfig,
+                                 java.util.function.Consumer<Path> moduleConf) throws Exception {
         SecureRandom random = new SecureRandom();
         int mqtt = JarProcess.freePort();
         Path conf = JarProcess.copyConf(Path.of(System.getProperty("msg.city.conf")),
@@ -65,6 +73,7 @@ final class CityWithModules implements AutoCloseable {
                 conf, JarProcess.freePort());
         CityWithModules world = new CityWithModules(city, mqtt);
         world.credentials.putAll(issued);
+        world.moduleConf = moduleConf;
         try {
             city.await("the city's status page", "/city/status", WAIT, r -> r.statusCode() == 200);
             for (Site s : sites) world.modules.put(s.clientId(), world.startModule(s));
@@ -105,6 +114,7 @@ final class CityWithModules implements AutoCloseable {
                 "position.longitude=\"" + s.lon() + "\"",
                 "telemetry.interval.s=I\"2\"",
                 "reconnect.max.s=I\"2\"", ""), StandardCharsets.UTF_8);
+        moduleConf.accept(conf);
         return JarProcess.start(s.clientId(), Path.of(System.getProperty("msg.module.jar")), JarProcess.moduleJvmFlags(),
                 conf, JarProcess.freePort());
     }
