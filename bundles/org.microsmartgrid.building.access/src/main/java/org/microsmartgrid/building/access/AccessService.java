@@ -54,8 +54,17 @@ public class AccessService implements DoorAccess, ConfigurableComponent {
     private volatile Limits limits;
     private AccessJournal journal;
     private CodeBook book;
-    private final Map<String, Throttle.State> doorThrottles = new HashMap<>();
-    private Throttle.State globalThrottle = Throttle.State.CLEAR;
+    /**
+     * Throttles per channel scope ({@link #scope}), then per door: wrong codes typed on the city's public page ("I am
+     * at the door", anyone on the Internet) pause only that channel, never the building's own keypad or its systems.
+     */
+    private final Map<String, Map<String, Throttle.State>> doorThrottles = new HashMap<>();
+    private final Map<String, Throttle.State> globalThrottles = new HashMap<>();
+
+    /** The channel a guesser would use: {@code city} (the public page through the city), else {@code local}. */
+    static String scope(String via) {
+        return "city".equals(via) ? "city" : "local";
+    }
 
     record Limits(Duration courierMax, Duration interventionMax, Throttle.Rules door, Throttle.Rules global) {
         static Limits of(AccessConfig c) {
@@ -165,7 +174,10 @@ public class AccessService implements DoorAccess, ConfigurableComponent {
                 "Porta sconosciuta / unknown door '" + door + "'"));
         String source = via == null || via.isBlank() ? "unknown" : via.strip();
         Optional<String> code = CodeFormat.normalise(entered);
-        Throttle.State doorState = doorThrottles.getOrDefault(door, Throttle.State.CLEAR);
+        String scope = scope(source);
+        Map<String, Throttle.State> throttles = doorThrottles.computeIfAbsent(scope, k -> new HashMap<>());
+        Throttle.State doorState = throttles.getOrDefault(door, Throttle.State.CLEAR);
+        Throttle.State globalThrottle = globalThrottles.getOrDefault(scope, Throttle.State.CLEAR);
         AccessDecision d = AccessDecision.precheck(code.isPresent(), doorState, globalThrottle, now)
                 .orElseGet(() -> {
                     Optional<CodeRecord> match = book.match(door, code.get(), now);
@@ -174,10 +186,10 @@ public class AccessService implements DoorAccess, ConfigurableComponent {
                 });
         Limits l = limits;
         if (d.granted()) {
-            doorThrottles.remove(door);
+            throttles.remove(door);
         } else if (d.outcome().countsAsFailure()) {
-            doorThrottles.put(door, Throttle.failure(doorState, l.door(), now));
-            globalThrottle = Throttle.failure(globalThrottle, l.global(), now);
+            throttles.put(door, Throttle.failure(doorState, l.door(), now));
+            globalThrottles.put(scope, Throttle.failure(globalThrottle, l.global(), now));
         }
         CodeRecord c = d.code();
         JournalEntry e = new JournalEntry(JournalEntry.ATTEMPT, now.toString(), door, d.outcome().name(),

@@ -134,6 +134,21 @@ class AccessServiceTest {
     }
 
     @Test
+    void guessingOnThePublicPageNeverPausesTheBuildingsOwnKeypad() {
+        IssuedCode code = courier("portone");
+        String wrong = code.code().equals("00000000") ? "11111111" : "00000000";
+        for (int i = 0; i < 25; i++) access.redeem("portone", wrong, "city"); // anyone on the Internet
+        assertEquals("THROTTLED", access.redeem("portone", code.code(), "city").outcome(),
+                "the page's channel is paused, even for the right code");
+        assertTrue(access.redeem("portone", code.code(), "keypad").granted(), "the courier at the keypad gets in");
+
+        IssuedCode second = courier("portone");
+        for (int i = 0; i < 5; i++) access.redeem("portone", wrong, "keypad");
+        assertEquals("THROTTLED", access.redeem("portone", second.code(), "keypad").outcome(),
+                "the keypad keeps its own throttle");
+    }
+
+    @Test
     void anInterventionNeedsAReasonAndMayLastLonger() {
         Instant until = now().plus(Duration.ofHours(48));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
