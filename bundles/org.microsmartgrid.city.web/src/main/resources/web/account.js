@@ -258,13 +258,19 @@ window.MSG_ACCOUNT = (function () {
 
   async function showReviews(id, box) {
     try {
-      const [rep, rs] = await Promise.all([call('GET', `/points/${encodeURIComponent(id)}/reputation`),
-        call('GET', `/points/${encodeURIComponent(id)}/reviews`)]);
+      const [rep, rs, prov] = await Promise.all([call('GET', `/points/${encodeURIComponent(id)}/reputation`),
+        call('GET', `/points/${encodeURIComponent(id)}/reviews`),
+        // whoever offers it, over all its points; none on record (404) for a module nobody claimed
+        call('GET', `/points/${encodeURIComponent(id)}/provider-reputation`).catch(() => null)]);
       const head = el('p', { text: rep.ratings ? t('reputation', rep.score, rep.ratings) : t('noReviews') });
       const rel = rep.checkins ? el('p', { class: 'muted', text: t('reliability', rep.reliability, rep.checkins) }) : null;
-      box.replaceChildren(head, rel, el('ul', { class: 'plain reviews' }, ...rs.items.map(r => el('li', {},
+      const provider = prov && prov.points > 1 && prov.ratings > rep.ratings
+        ? el('p', { class: 'muted provider-reputation', text: t('providerReputation', prov.score, prov.points, prov.ratings) }) : null;
+      const list = el('ul', { class: 'plain reviews' }, ...rs.items.map(r => el('li', {},
         el('span', { class: 'stars', 'aria-label': t('stars', r.rating), role: 'img', text: '★'.repeat(r.rating) + '☆'.repeat(5 - r.rating) }),
-        ' ', el('span', { text: r.comment || '' })))));
+        ' ', el('span', { text: r.comment || '' }))));
+      // replaceChildren would show a missing part as the text "null"
+      box.replaceChildren(...[head, rel, provider, list].filter(Boolean));
     } catch (e) { box.replaceChildren(el('p', { class: 'muted', text: F.problemText(e) })); }
   }
 

@@ -161,6 +161,8 @@ class MapAccountIT {
                         + PeopleIT.awaitCode(mail, "marco@example.org", city) + "\"}", null, null).statusCode());
                 page.openFirstInList();
                 page.until("details", d -> page.byId("details-body").getText().contains("Ancora nessuna recensione"));
+                assertFalse(page.byId("details-body").getText().matches("(?s).*\\bnull\\b.*"),
+                        "no missing part shown as 'null': " + page.byId("details-body").getText());
                 page.driver.findElement(By.xpath("//div[@id='details-body']//button[starts-with(., 'Accedi per')]")).click();
                 page.until("the sign-in form", d -> !d.findElements(By.cssSelector("#signin [name=email]")).isEmpty());
                 type(page, "#signin [name=email]", "marco@example.org");
