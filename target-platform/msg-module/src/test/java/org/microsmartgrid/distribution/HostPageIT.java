@@ -111,8 +111,13 @@ class HostPageIT {
             try {
                 for (int i = 0; i < 10 && matched < 2; i++) {
                     Thread.sleep(2100); // the next live update
-                    String at = host.driver.findElement(By.id(m[1])).getAttribute("data-at");
-                    double shown = Double.parseDouble(host.driver.findElement(By.id(m[1])).getAttribute("data-w"));
+                    // both attributes in one step: a live update between two reads would pair one reading's time
+                    // with the next one's power (the failure once seen as "4 W off" under a slower JIT)
+                    @SuppressWarnings("unchecked")
+                    List<String> pair = (List<String>) host.driver.executeScript("const e = document.getElementById("
+                            + "arguments[0]); return [e.getAttribute('data-at'), e.getAttribute('data-w')];", m[1]);
+                    String at = pair.get(0);
+                    double shown = Double.parseDouble(pair.get(1));
                     Thread.sleep(300);
                     Double meter = seen.get(Instant.parse(at).toString());
                     if (meter == null) continue; // /status was not asked during that reading's 250 ms
@@ -148,7 +153,10 @@ class HostPageIT {
             return w != null && !w.isEmpty() && Double.parseDouble(w) > 100;
         });
         String id = session.substring("Ricarica ".length(), "Ricarica ".length() + 8);
-        Thread.sleep(4000); // 4 minutes of the simulated afternoon: ~10 Wh
+        // charge until the socket's energy counter (polled every 10 s) has counted ~10 Wh: a fixed wait could end the
+        // session before any counter poll fell inside it (0.06 Wh once, on a loaded machine with a slower JIT)
+        module.awaitStatus("socket 1's counter counting the session", Duration.ofSeconds(90),
+                st -> value(st, "socket-1", "IMPORT_ENERGY") - counterBefore > 10);
         module.replaceConfig(SIM, simConfig); // unplugged
         host.await("the session ended in the list", d -> {
             var rows = d.findElements(By.id("session-" + id));
