@@ -46,7 +46,7 @@
     withdrawAsk: n => `Withdraw “${n}”? It leaves the map and this cannot be undone.`,
     withdrawn: n => `“${n}” withdrawn: it is no longer on the map.`,
     claimModule: 'Claim a module',
-    claimIntro: 'Have a Micro Smart Grid module? Enter the claim code the module's console shows (ask the installer): the point becomes yours and fault reports reach you.',
+    claimIntro: 'Have a Micro Smart Grid module? Enter the claim code the module’s console shows (ask the installer): the point becomes yours and fault reports reach you.',
     claimCode: 'Claim code', claimHint: '25 letters and digits, e.g. 7K3QD-…; spaces and dashes do not matter.',
     claimSend: 'Claim', e_claimCode: 'The code has 25 letters and digits.', claimed: 'Module claimed: the point is yours.',
     myModules: 'My modules', noModules: 'No module claimed.',
