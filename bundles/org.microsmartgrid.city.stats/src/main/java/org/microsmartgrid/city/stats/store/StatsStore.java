@@ -169,8 +169,9 @@ public final class StatsStore implements HourlyReadings {
     }
 
     /**
-     * Sessions ended in [from, to), grouped: from the second level (whole months, the city's hours, whole days)
-     * and the hourly rows only at the period's edges ({@link SessionQueries}); the same answer as the hourly rows.
+     * Sessions ended in [from, to), grouped: from the levels above the hours (whole months, whole Italian days per
+     * point, the city's hours, points per UTC day) and the hourly rows only for partial days at the period's edges
+     * ({@link SessionQueries}); the same answer as the hourly rows.
      *
      * @param italianOffsetHours for {@link By#HOUR_OF_DAY}: hours added to UTC (1 in winter, 2 in summer; the caller
      *                           picks the offset of the period)
@@ -184,11 +185,17 @@ public final class StatsStore implements HourlyReadings {
         return query(from, to, by, italianOffsetHours, true);
     }
 
-    private List<SessionGroup> query(long from, long to, By by, int italianOffsetHours, boolean hoursOnly) {
+    /** The answer without the days' level (whole months, hours for the rest): the benchmark's peer. */
+    List<SessionGroup> sessionsFromMonthsAndHours(long from, long to, By by, int italianOffsetHours) {
+        return query(from, to, by, italianOffsetHours, null);
+    }
+
+    /** @param hoursOnly true: the hourly scan; false: every level; null: months and hours only */
+    private List<SessionGroup> query(long from, long to, By by, int italianOffsetHours, Boolean hoursOnly) {
         if (italianOffsetHours < 0 || italianOffsetHours > 2) throw new IllegalArgumentException("offset");
         try (Connection c = db.getConnection()) {
-            return hoursOnly ? SessionQueries.scan(c, from, to, by, italianOffsetHours)
-                    : SessionQueries.sessions(c, from, to, by, italianOffsetHours);
+            return Boolean.TRUE.equals(hoursOnly) ? SessionQueries.scan(c, from, to, by, italianOffsetHours)
+                    : SessionQueries.sessions(c, from, to, by, italianOffsetHours, hoursOnly != null);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

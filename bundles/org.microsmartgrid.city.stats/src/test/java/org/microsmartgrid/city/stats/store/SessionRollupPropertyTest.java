@@ -48,7 +48,8 @@ class SessionRollupPropertyTest {
             return d;
         });
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            for (String t : List.of("stats_session_hour", "stats_session_month", "stats_session_city_hour", "stats_session_day"))
+            for (String t : List.of("stats_session_hour", "stats_session_month", "stats_session_city_hour", "stats_session_day",
+                    "stats_session_point_day"))
                 s.executeUpdate("DELETE FROM " + t);
         }
         return db;
