@@ -18,3 +18,19 @@ CREATE TABLE stats_session_point_day (
     PRIMARY KEY (location_id, day_start, area, district, operator_type, vehicle_class)
 );
 CREATE INDEX stats_session_point_day_by_day ON stats_session_point_day (day_start);
+
+-- Availability and unmet demand per district (docs/statistics.md "Disponibilità", "Domanda non soddisfatta"): the
+-- point's district as configured when its hour was first stored, as for the sessions (V4). Hours stored before this
+-- version never had one: they say so.
+ALTER TABLE stats_availability_hour ADD COLUMN district VARCHAR(100) DEFAULT 'non assegnato / unassigned' NOT NULL;
+
+-- Map searches per district of their origin and hour, next to the grid cells (a cell may straddle a boundary, so the
+-- districts are counted from the origin, not from the cell). No position, no person.
+CREATE TABLE stats_search_district_hour (
+    district    VARCHAR(100) NOT NULL,
+    hour_start  BIGINT NOT NULL,
+    searches    INTEGER NOT NULL,
+    unmet       INTEGER NOT NULL,
+    PRIMARY KEY (district, hour_start)
+);
+CREATE INDEX stats_search_district_hour_by_hour ON stats_search_district_hour (hour_start);
