@@ -126,7 +126,7 @@
         [3, 2, 1, 0].map((top) => ({ label: labels[top], stroke: colours[top], fill: colours[top], paths: bars,
           points: { show: false }, value: (u, v, si, i) => (i == null || !ds[i] ? "–" : pct(ds[i][shareKeys[top]])) }))),
       axes: [{ splits: () => xs, values: (u, vals) => vals.map((v) => (ds[v] ? ds[v].district : "")) },
-        { values: (u, vals) => vals.map((v) => v + " %") }] },
+        { size: 64, values: (u, vals) => vals.map((v) => v + " %") }] }, // wide enough for "100 %"
       [xs].concat(stacked));
     const shares = (x) => shareKeys.map((k) => pct(x[k]));
     table($("t-avail-district"), [t("district"), t("points"), t("socketHours"), t("free"), t("charging"), t("outOfOrder"),
