@@ -1,4 +1,4 @@
--- The third level of the sessions' aggregation (docs/statistics.md "Aggregazione a tre livelli"), written in the same
+-- The third level of the sessions' aggregation (docs/statistics.md "Aggregazione a più livelli"), written in the same
 -- transaction as stats_session_hour and stats_session_month, so that a period cutting months (the dashboard's "last
 -- 30 days") reads whole days at its edges, not hours. V8 fills it from the hourly rows already stored.
 
