@@ -86,21 +86,55 @@
 
       await districts();
       await groups();
-      const av = await get("/availability?" + period());
-      const pct = (x) => nf(0).format(x * 100) + " %";
-      table($("t-avail"), [t("point"), t("socketHours"), t("free"), t("charging"), t("outOfOrder"), t("offline")],
-        av.points.map((p) => [p.location_id, nf(0).format(p.socket_hours), pct(p.free_share), pct(p.charging_share),
-          pct(p.out_of_order_share), pct(p.offline_share)]));
+      await availability();
       const un = await get("/unmet-demand?" + period());
-      table($("t-unmet"), [t("area"), t("searches"), t("unmetCount"), t("unmetShare")],
-        un.areas.map((a) => [a.area, nf(0).format(a.searches), nf(0).format(a.unmet),
-          a.unmet_share == null ? "–" : pct(a.unmet_share)]));
+      const unmetRow = (key) => (a) => [a[key], nf(0).format(a.searches), nf(0).format(a.unmet),
+        a.unmet_share == null ? "–" : pct(a.unmet_share)];
+      table($("t-unmet-district"), [t("district"), t("searches"), t("unmetCount"), t("unmetShare")],
+        un.districts.map(unmetRow("district")));
+      table($("t-unmet"), [t("area"), t("searches"), t("unmetCount"), t("unmetShare")], un.areas.map(unmetRow("area")));
+      $("csv-unmet-district").href = API + "/unmet-demand.csv?" + period() + "&by=district";
+      $("open-unmet-district").href = API + "/open/unmet-demand.csv?" + period() + "&by=district";
+      $("csv-unmet").href = API + "/unmet-demand.csv?" + period() + "&by=area";
       $("open-unmet").href = API + "/open/unmet-demand.csv?" + period();
       const bad = await get("/bad-data?" + period());
       table($("t-bad"), [t("module"), t("rule"), t("occurrences")],
         bad.bad_data.map((b) => [b.module, b.rule, nf(0).format(b.occurrences)]));
       await communities();
     } catch (e) { /* told in the notice */ }
+  }
+
+  const pct = (x) => nf(0).format(x * 100) + " %";
+  const shareKeys = ["free_share", "charging_share", "out_of_order_share", "offline_share"];
+
+  /**
+   * Availability per district as stacked bars (each bar the whole observed time: free at the bottom, then charging,
+   * out of order, offline), per point as a table. uPlot has no stacking: each series is drawn as the sum of itself
+   * and those below it, tallest first, and its legend shows its own share.
+   */
+  async function availability() {
+    const av = await get("/availability?" + period());
+    const ds = av.districts;
+    const xs = ds.map((_, i) => i);
+    const bars = window.uPlot && window.uPlot.paths && window.uPlot.paths.bars ? window.uPlot.paths.bars({ size: [0.6, 80] }) : undefined;
+    const colours = ["#15803d", "#0b5394", "#b91c1c", "#6b7280"];
+    const labels = [t("free"), t("charging"), t("outOfOrder"), t("offline")];
+    const stacked = [3, 2, 1, 0].map((top) => ds.map((d) => shareKeys.slice(0, top + 1).reduce((s, k) => s + d[k] * 100, 0)));
+    draw($("chart-avail"), { title: t("availability") + " – " + t("byDistrict"),
+      scales: { x: { time: false, range: () => [-0.5, Math.max(1, xs.length) - 0.5] }, y: { range: () => [0, 100] } },
+      series: [{ label: t("district"), value: (u, i) => (i == null || !ds[i] ? "–" : ds[i].district) }].concat(
+        [3, 2, 1, 0].map((top) => ({ label: labels[top], stroke: colours[top], fill: colours[top], paths: bars,
+          points: { show: false }, value: (u, v, si, i) => (i == null || !ds[i] ? "–" : pct(ds[i][shareKeys[top]])) }))),
+      axes: [{ splits: () => xs, values: (u, vals) => vals.map((v) => (ds[v] ? ds[v].district : "")) },
+        { size: 64, values: (u, vals) => vals.map((v) => v + " %") }] }, // wide enough for "100 %"
+      [xs].concat(stacked));
+    const shares = (x) => shareKeys.map((k) => pct(x[k]));
+    table($("t-avail-district"), [t("district"), t("points"), t("socketHours"), t("free"), t("charging"), t("outOfOrder"),
+      t("offline")], ds.map((d) => [d.district, nf(0).format(d.points), nf(0).format(d.socket_hours)].concat(shares(d))));
+    table($("t-avail"), [t("point"), t("socketHours"), t("free"), t("charging"), t("outOfOrder"), t("offline")],
+      av.points.map((p) => [p.location_id, nf(0).format(p.socket_hours)].concat(shares(p))));
+    $("csv-avail").href = API + "/availability.csv?" + period();
+    $("open-avail").href = API + "/open/availability.csv?" + period();
   }
 
   /** The configured districts under the chart (and a refused file, said once for the whole page). */

@@ -19,7 +19,9 @@ window.T = {
     none: "Nessun dato nel periodo.", noCommunity: "Nessuna comunità configurata.",
     availability: "Disponibilità dei punti", point: "Punto", socketHours: "Ore-presa osservate", free: "Libero",
     charging: "In carica", outOfOrder: "Guasto o disattivato", offline: "Non in linea",
-    unmet: "Domanda non soddisfatta", unmetHint: "Ricerche sulla mappa senza nulla di libero a distanza a piedi, per cella di griglia.",
+    unmet: "Domanda non soddisfatta", unmetHint: "Ricerche sulla mappa senza nulla di libero a distanza a piedi, per municipio e per cella di griglia.",
+    availHint: "Quota del tempo osservato delle prese: libere, in carica, guaste, non in linea.",
+    byDistrict: "Per municipio", byPoint: "Per punto", byCell: "Per cella di griglia", district: "Municipio",
     area: "Zona", searches: "Ricerche", unmetCount: "Senza posto libero", unmetShare: "Quota",
     statementOf: "Rendiconto", sharedTotal: "Energia condivisa", missingNote: "ore con dati mancanti: non conteggiate"
   },
@@ -42,7 +44,9 @@ window.T = {
     none: "No data in the period.", noCommunity: "No community configured.",
     availability: "Availability of the points", point: "Point", socketHours: "Socket-hours observed", free: "Free",
     charging: "Charging", outOfOrder: "Out of order or disabled", offline: "Offline",
-    unmet: "Unmet demand", unmetHint: "Map searches with nothing free within walking distance, per grid cell.",
+    unmet: "Unmet demand", unmetHint: "Map searches with nothing free within walking distance, per district and per grid cell.",
+    availHint: "Share of the sockets' observed time: free, charging, out of order, offline.",
+    byDistrict: "By district", byPoint: "By point", byCell: "By grid cell", district: "District",
     area: "Area", searches: "Searches", unmetCount: "Nothing free", unmetShare: "Share",
     statementOf: "Statement", sharedTotal: "Shared energy", missingNote: "hours with missing data: not counted"
   }

@@ -2,6 +2,7 @@ package org.microsmartgrid.city.stats;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.microsmartgrid.city.ingest.Telemetry;
 import org.microsmartgrid.city.ingest.TelemetryObserver;
@@ -9,6 +10,7 @@ import org.microsmartgrid.city.registry.Location;
 import org.microsmartgrid.city.registry.Registry;
 import org.microsmartgrid.city.stats.availability.AvailabilityAggregator;
 import org.microsmartgrid.city.stats.availability.Bucket;
+import org.microsmartgrid.city.stats.districts.Districts;
 import org.microsmartgrid.city.stats.energy.CounterSample;
 import org.microsmartgrid.city.stats.energy.EnergyAggregator;
 import org.microsmartgrid.city.stats.sessions.SessionAggregator;
@@ -29,11 +31,18 @@ public final class StatsCollector implements TelemetryObserver {
     private final org.microsmartgrid.city.stats.sessions.UnmetDemand unmet;
     private final Registry registry;
     private final StatsStore store;
-    /** Each module's point, looked up once (again at its next BIRTH): not a query per socket report. */
-    private final java.util.Map<String, Optional<String>> pointOfModule = new java.util.HashMap<>();
+    private final Supplier<Districts> districts;
+    /** Each module's point and its district, looked up once (again at its next BIRTH): not a query per socket report. */
+    private final java.util.Map<String, Optional<Point>> pointOfModule = new java.util.HashMap<>();
 
+    private record Point(String id, String district) {
+    }
+
+    /** @param districts the districts in use (availability counts each point in its district) */
     public StatsCollector(EnergyAggregator energy, SessionAggregator sessions, AvailabilityAggregator availability,
-                          org.microsmartgrid.city.stats.sessions.UnmetDemand unmet, Registry registry, StatsStore store) {
+                          org.microsmartgrid.city.stats.sessions.UnmetDemand unmet, Registry registry, StatsStore store,
+                          Supplier<Districts> districts) {
+        this.districts = districts;
         this.energy = energy;
         this.sessions = sessions;
         this.availability = availability;
@@ -42,9 +51,10 @@ public final class StatsCollector implements TelemetryObserver {
         this.store = store;
     }
 
-    private Optional<String> point(Telemetry t, String module) {
+    private Optional<Point> point(Telemetry t, String module) {
         return pointOfModule.computeIfAbsent(module, k -> registry.locationOfModule(t.account(), t.clientId())
-                .filter(Location::located).map(Location::id));
+                .filter(Location::located)
+                .map(l -> new Point(l.id(), districts.get().of(l.latitude(), l.longitude()))));
     }
 
     @Override
@@ -68,14 +78,16 @@ public final class StatsCollector implements TelemetryObserver {
             }
             case "events/availability" -> {
                 if (t.metrics().get("socket") instanceof Integer n && t.metrics().get("status") instanceof String st)
-                    point(t, module).ifPresent(p -> availability.report(module, n, p, Bucket.of(st), t.capturedAt()));
+                    point(t, module).ifPresent(p -> availability.report(module, n, p.id(), p.district(), Bucket.of(st),
+                            t.capturedAt()));
             }
             case "MQTT/BIRTH", "MQTT/APPS" -> pointOfModule.remove(module); // it may have a position now
             case "MQTT/DC", "MQTT/LWT" -> availability.offline(module, t.capturedAt());
             default -> {
                 if (t.resource().startsWith("sockets/") && t.metrics().get("status") instanceof String st) {
                     int n = Integer.parseInt(t.resource().substring("sockets/".length()));
-                    point(t, module).ifPresent(p -> availability.report(module, n, p, Bucket.of(st), t.capturedAt()));
+                    point(t, module).ifPresent(p -> availability.report(module, n, p.id(), p.district(), Bucket.of(st),
+                            t.capturedAt()));
                 }
             }
         }

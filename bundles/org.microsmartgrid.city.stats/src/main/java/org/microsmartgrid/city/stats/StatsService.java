@@ -84,7 +84,8 @@ public final class StatsService implements TelemetryObserver, SearchObserver {
                         c.future_tolerance_seconds() * 1000L),
                 new SessionAggregator(c.cell_degrees(), districts),
                 new AvailabilityAggregator(new SocketTimeline(c.max_gap_minutes() * 60_000L)),
-                new org.microsmartgrid.city.stats.sessions.UnmetDemand(c.cell_degrees(), c.walk_metres()), registry, store);
+                new org.microsmartgrid.city.stats.sessions.UnmetDemand(c.cell_degrees(), c.walk_metres(), districts),
+                registry, store, districts);
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "msg-city-stats");
             t.setDaemon(true);

@@ -64,7 +64,9 @@ class CommunityMonthEndToEndTest {
                 300_000), new SessionAggregator(0.01, org.microsmartgrid.city.stats.districts.Districts::none),
                 new org.microsmartgrid.city.stats.availability.AvailabilityAggregator(
                         new org.microsmartgrid.city.stats.availability.SocketTimeline(15 * 60_000L)),
-                new org.microsmartgrid.city.stats.sessions.UnmetDemand(0.01, 500), registry, store);
+                new org.microsmartgrid.city.stats.sessions.UnmetDemand(0.01, 500,
+                        org.microsmartgrid.city.stats.districts.Districts::none), registry, store,
+                org.microsmartgrid.city.stats.districts.Districts::none);
         Ingest ingest = new Ingest(registry, 100_000, 64 * 1024, 10_000,
                 Clock.fixed(Instant.ofEpochMilli(TO + H), ZoneOffset.UTC)); // the month is over: every reading is past
         ingest.addObserver(collector);

@@ -28,7 +28,8 @@ import org.openqa.selenium.By;
  * demo's configuration (its Municipio 1 boundaries): two modules report closed charging sessions over MQTT, one at
  * Palazzo Marino (inside the Bastioni) and one at the Central Station (outside); a staff account with the role
  * MUNICIPALITY signs in on the map page and opens /stats/, whose charts and tables show the sessions per district, in
- * Italian and in English, without serious accessibility violations. Writes docs/screenshots/stats-desktop-*.png.
+ * Italian and in English, without serious accessibility violations. Writes docs/screenshots/stats-desktop-*.png and
+ * stats-availability-it.png.
  */
 class StatsDashboardIT {
 
@@ -62,6 +63,12 @@ class StatsDashboardIT {
                 c.birth("Stazione Centrale", 45.4861, 9.2045, now);
                 city.await("both points", "/api/v1/locations?limit=10", CityWithModules.WAIT,
                         r -> r.statusCode() == 200 && r.body().contains("Palazzo Marino") && r.body().contains("Stazione Centrale"));
+                // socket 1 of each: Palazzo Marino free 10 minutes, then out of order 5; the station free throughout
+                m.socket(1, "AVAILABLE", now - 3 * h);
+                m.socket(1, "OUTOFORDER", now - 3 * h + 600_000);
+                m.socket(1, "AVAILABLE", now - 3 * h + 900_000);
+                c.socket(1, "AVAILABLE", now - 3 * h);
+                c.socket(1, "AVAILABLE", now - 3 * h + 600_000);
                 m.closed("s1", now - 3 * h, now - 3 * h + h / 2, 6000, 3000);
                 m.closed("s2", now - 2 * h, now - 2 * h + h / 2, 4000, 1000);
                 m.closed("s3", now - h, now - h + h / 2, 2000, 0);
@@ -103,8 +110,17 @@ class StatsDashboardIT {
                 assertEquals("Municipi configurati: Municipio 1", page.byId("districts-note").getText());
                 assertEquals("Municipio (quartiere)", new org.openqa.selenium.support.ui.Select(page.byId("by"))
                         .getFirstSelectedOption().getText(), "districts first");
+                // availability per district: one point in each, out of order only in Municipio 1
+                page.until("availability per district", d -> rows(page, "t-avail-district").size() == 2);
+                List<List<String>> available = rows(page, "t-avail-district");
+                assertEquals(List.of("Municipio", "Punti", "Ore-presa osservate", "Libero", "In carica",
+                        "Guasto o disattivato", "Non in linea"), headers(page, "t-avail-district"));
+                assertEquals(List.of("Municipio 1", "1"), available.get(0).subList(0, 2));
+                assertEquals(List.of("altro / other", "1"), available.get(1).subList(0, 2));
+                assertTrue(!available.get(0).get(5).equals("0 %"), "Palazzo Marino was out of order: " + available);
+                assertEquals("0 %", available.get(1).get(5), "the station never was: " + available);
                 // the charts drawn (uPlot's canvas) with the same numbers in their tables
-                page.until("three charts", d -> d.findElements(By.cssSelector(".chart canvas")).size() >= 3);
+                page.until("four charts", d -> d.findElements(By.cssSelector(".chart canvas")).size() >= 4);
                 assertEquals("Sessioni per ora del giorno", page.byId("h-hour").getText());
                 page.byId("t-hour").findElement(By.xpath("..")).findElement(By.tagName("summary")).click();
                 assertEquals(4, rows(page, "t-hour").stream().mapToInt(r -> Integer.parseInt(r.get(1))).sum(),
@@ -112,6 +128,8 @@ class StatsDashboardIT {
                 assertEquals(List.of(), page.seriousAccessibilityViolations(), "axe-core, dashboard (it)");
                 page.driver.executeScript("document.getElementById('h-groups').scrollIntoView();");
                 page.screenshot("stats-desktop-it");
+                page.driver.executeScript("document.getElementById('h-avail').scrollIntoView();");
+                page.screenshot("stats-availability-it");
 
                 // ---- in English
                 page.byId("lang").click();
@@ -185,6 +203,18 @@ class StatsDashboardIT {
             m.put("extended_properties", "{\"properties\":{\"MicroSmartGrid\":{\"sockets\":\"2\"}}}");
             client.publish("$EDC/milano/" + id + "/MQTT/BIRTH", KuraPayloadCodec.encode(
                     new KuraMessage(at, new KuraMessage.Position(lat, lon, null), m, null), false), 1, false);
+        }
+
+        private int reports;
+
+        /** A socket's status report, as the module sends one every 10 s. */
+        void socket(int n, String status, long at) throws Exception {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("msg.id", "status-" + id + "-" + ++reports);
+            s.put("socket", n);
+            s.put("status", status);
+            s.put("power_w", 0.0);
+            client.publish("milano/" + id + "/msg/sockets/" + n, KuraPayloadCodec.encode(KuraMessage.of(at, s), true), 1, false);
         }
 
         void closed(String session, long started, long ended, double wh, double solarWh) throws Exception {

@@ -13,11 +13,11 @@ import java.util.Map;
  */
 public final class AvailabilityAggregator {
 
-    /** A point's milliseconds in each bucket in one hour (summed over its sockets). */
-    public record Hour(String locationId, long hourStart, long[] ms) {
+    /** A point's milliseconds in each bucket in one hour (summed over its sockets), with the point's district. */
+    public record Hour(String locationId, String district, long hourStart, long[] ms) {
     }
 
-    private record State(Bucket bucket, long since, String locationId) {
+    private record State(Bucket bucket, long since, String locationId, String district) {
     }
 
     private final SocketTimeline timeline;
@@ -28,15 +28,15 @@ public final class AvailabilityAggregator {
         this.timeline = timeline;
     }
 
-    /** A socket reported its status at {@code at}. */
-    public void report(String module, int socket, String locationId, Bucket bucket, long at) {
+    /** A socket of the point {@code locationId} (in {@code district}) reported its status at {@code at}. */
+    public void report(String module, int socket, String locationId, String district, Bucket bucket, long at) {
         String key = module + "#" + socket;
         State s = sockets.get(key);
         if (s != null) {
             if (at <= s.since()) return;
             count(s, at);
         }
-        sockets.put(key, new State(bucket, at, locationId));
+        sockets.put(key, new State(bucket, at, locationId, district));
     }
 
     /** The module went offline at {@code at}: its sockets count as OFFLINE from then. */
@@ -47,14 +47,14 @@ public final class AvailabilityAggregator {
             State s = e.getValue();
             if (at <= s.since()) continue;
             count(s, at);
-            e.setValue(new State(Bucket.OFFLINE, at, s.locationId()));
+            e.setValue(new State(Bucket.OFFLINE, at, s.locationId(), s.district()));
         }
     }
 
     private void count(State s, long to) {
         for (SocketTimeline.Slice x : timeline.between(s.since(), s.bucket(), to)) {
             Hour h = pending.computeIfAbsent(s.locationId() + "@" + x.hourStart(),
-                    k -> new Hour(s.locationId(), x.hourStart(), new long[Bucket.values().length]));
+                    k -> new Hour(s.locationId(), s.district(), x.hourStart(), new long[Bucket.values().length]));
             h.ms()[x.bucket().ordinal()] += x.ms();
         }
     }

@@ -15,9 +15,10 @@ import org.microsmartgrid.city.stats.store.StatsStore.SessionGroup;
 
 /**
  * The sessions' grouped query over [from, to), answered from the coarsest level that gives it exactly
- * (docs/statistics.md "Aggregazione a due livelli"): whole Italian months from {@code stats_session_month}, sums by
- * hour and day from {@code stats_session_city_hour}, points per whole UTC day from {@code stats_session_day}; the
- * hourly rows only for the partial months or days at the period's edges. {@link #scan} is the plain hourly query,
+ * (docs/statistics.md "Aggregazione a più livelli"): whole Italian months from {@code stats_session_month}, the whole
+ * Italian days around them from {@code stats_session_point_day}, sums by hour and day from
+ * {@code stats_session_city_hour}, points per whole UTC day from {@code stats_session_day}; the hourly rows only for
+ * the partial days at the period's very edges. {@link #scan} is the plain hourly query,
  * the reference the rollup must equal (SessionRollupPropertyTest).
  */
 final class SessionQueries {
@@ -28,23 +29,80 @@ final class SessionQueries {
     }
 
     static List<SessionGroup> sessions(Connection c, long from, long to, By by, int offset) throws SQLException {
+        return sessions(c, from, to, by, offset, true);
+    }
+
+    /**
+     * @param days false: the path before the days' level (whole months, hours for the rest), kept as the benchmark's
+     *             peer
+     */
+    static List<SessionGroup> sessions(Connection c, long from, long to, By by, int offset, boolean days)
+            throws SQLException {
         if (from >= to) return List.of();
         if (by == By.DAY) return byDay(c, from, to);
-        long m0 = ItalianMonths.firstStartFrom(from), m1 = ItalianMonths.start(to);
-        if (m0 >= m1) return scan(c, from, to, by, offset); // no whole month: at most two months of hours
-        if (by == By.HOUR_OF_DAY) return byHourOfDay(c, from, to, m0, m1, offset);
+        List<Part> parts = parts(from, to, days);
+        if (parts.size() == 1 && parts.get(0).hourly()) return scan(c, from, to, by, offset); // less than two days
+        if (by == By.HOUR_OF_DAY) return byHourOfDay(c, from, to, parts, offset);
         // per key and point first, then per key: hash aggregation twice instead of COUNT(DISTINCT), which PostgreSQL
-        // sorts (the edges' hourly rows can be hundreds of thousands)
+        // sorts (the edges' rows can be hundreds of thousands)
+        StringBuilder union = new StringBuilder();
+        for (Part part : parts)
+            union.append(union.length() == 0 ? "" : " UNION ALL ").append("SELECT ").append(by.sql)
+                    .append(" AS k, location_id, sessions AS s, energy_wh AS e, solar_wh AS so FROM ").append(part.where());
         String sql = "SELECT k, SUM(s), SUM(e), SUM(so), COUNT(*) FROM (SELECT k, location_id, SUM(s) AS s, SUM(e) AS e, "
-                + "SUM(so) AS so FROM (SELECT " + by.sql + " AS k, location_id, sessions AS s, energy_wh AS e, solar_wh AS so "
-                + "FROM stats_session_month WHERE month_start >= ? AND month_start < ? UNION ALL "
-                + "SELECT " + by.sql + ", location_id, sessions, energy_wh, solar_wh FROM stats_session_hour "
-                + "WHERE hour_start >= ? AND hour_start < ? UNION ALL "
-                + "SELECT " + by.sql + ", location_id, sessions, energy_wh, solar_wh FROM stats_session_hour "
-                + "WHERE hour_start >= ? AND hour_start < ?) x GROUP BY k, location_id) y GROUP BY k ORDER BY k";
+                + "SUM(so) AS so FROM (" + union + ") x GROUP BY k, location_id) y GROUP BY k ORDER BY k";
         try (PreparedStatement p = c.prepareStatement(sql)) {
-            set(p, m0, m1, from, m0, m1, to);
+            bounds(p, parts);
             return groups(p);
+        }
+    }
+
+    /** One level's rows over [from, to) of its time column. */
+    record Part(String table, String column, long from, long to) {
+
+        static final String HOURS = "stats_session_hour";
+
+        boolean hourly() {
+            return table.equals(HOURS);
+        }
+
+        String where() {
+            return table + " WHERE " + column + " >= ? AND " + column + " < ?";
+        }
+    }
+
+    /**
+     * [from, to) cut into whole Italian months, the whole Italian days before and after them, and the hours of the
+     * partial days at the very edges (an API period of whole days has none); empty parts left out. Without
+     * {@code days}, months and hours only (no whole month: all hours).
+     */
+    static List<Part> parts(long from, long to, boolean days) {
+        long d0 = ItalianDays.firstStartFrom(from), d1 = ItalianDays.start(to);
+        if (d0 >= d1) return List.of(new Part(Part.HOURS, "hour_start", from, to));
+        long m0 = ItalianMonths.firstStartFrom(d0), m1 = ItalianMonths.start(d1);
+        if (m0 >= m1) {
+            if (!days) return List.of(new Part(Part.HOURS, "hour_start", from, to));
+            m0 = m1 = d1; // no whole month: days only
+        }
+        if (!days) {
+            d0 = m0;
+            d1 = m1;
+        }
+        List<Part> parts = new ArrayList<>();
+        for (Part p : List.of(new Part(Part.HOURS, "hour_start", from, d0),
+                new Part("stats_session_point_day", "day_start", d0, m0),
+                new Part("stats_session_month", "month_start", m0, m1),
+                new Part("stats_session_point_day", "day_start", m1, d1),
+                new Part(Part.HOURS, "hour_start", d1, to)))
+            if (p.from() < p.to()) parts.add(p);
+        return parts;
+    }
+
+    private static void bounds(PreparedStatement p, List<Part> parts) throws SQLException {
+        int i = 1;
+        for (Part part : parts) {
+            p.setLong(i++, part.from());
+            p.setLong(i++, part.to());
         }
     }
 
@@ -90,21 +148,22 @@ final class SessionQueries {
      * Sums from the city's hours; points per UTC hour of day from the months' hour masks and the edges' hourly rows:
      * per point, whether any of its rows has bit h (MAX of the bit), then how many points have it.
      */
-    private static List<SessionGroup> byHourOfDay(Connection c, long from, long to, long m0, long m1, int offset)
+    private static List<SessionGroup> byHourOfDay(Connection c, long from, long to, List<Part> parts, int offset)
             throws SQLException {
-        StringBuilder bits = new StringBuilder(), sums = new StringBuilder();
+        StringBuilder bits = new StringBuilder(), sums = new StringBuilder(), union = new StringBuilder();
         for (int h = 0; h < 24; h++) {
             bits.append(h == 0 ? "" : ", ").append("MAX(MOD(m / ").append(1 << h).append(", 2)) AS b").append(h);
             sums.append(h == 0 ? "" : ", ").append("SUM(b").append(h).append(')');
         }
-        String edge = "SELECT location_id, CAST(POWER(2, MOD(hour_start / 3600000, 24)) AS INTEGER) FROM stats_session_hour "
-                + "WHERE hour_start >= ? AND hour_start < ?";
-        String sql = "SELECT " + sums + " FROM (SELECT location_id, " + bits + " FROM ("
-                + "SELECT location_id, hours_mask AS m FROM stats_session_month WHERE month_start >= ? AND month_start < ? "
-                + "UNION ALL " + edge + " UNION ALL " + edge + ") x GROUP BY location_id) y";
+        for (Part part : parts)
+            union.append(union.length() == 0 ? "" : " UNION ALL ").append("SELECT location_id, ")
+                    .append(part.hourly() ? "CAST(POWER(2, MOD(hour_start / 3600000, 24)) AS INTEGER)" : "hours_mask")
+                    .append(" AS m FROM ").append(part.where());
+        String sql = "SELECT " + sums + " FROM (SELECT location_id, " + bits + " FROM (" + union
+                + ") x GROUP BY location_id) y";
         Map<Long, long[]> points = new TreeMap<>();
         try (PreparedStatement p = c.prepareStatement(sql)) {
-            set(p, m0, m1, from, m0, m1, to);
+            bounds(p, parts);
             try (ResultSet r = p.executeQuery()) {
                 if (r.next()) for (int h = 0; h < 24; h++) {
                     long n = r.getLong(h + 1);

@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import org.microsmartgrid.city.stats.sessions.SessionHour;
 
 /**
- * Adds one point's sessions of one hour to {@code stats_session_hour} and to the second level (V5: per point and
- * month, the whole city per hour, points per day) on the caller's connection, inside the caller's transaction: the
- * two levels are committed or rolled back together, so they never disagree.
+ * Adds one point's sessions of one hour to {@code stats_session_hour} and to the levels above it (V5: per point and
+ * month, the whole city per hour, points per day; V7: per point and Italian day) on the caller's connection, inside
+ * the caller's transaction: all levels are committed or rolled back together, so they never disagree.
  */
 final class SessionRollup {
 
@@ -57,6 +57,15 @@ final class SessionRollup {
                 new Object[] {(long) s.sessions(), s.energyWh(), s.solarWh(), s.locationId(), month, dims[0], dims[1],
                         dims[2], dims[3]},
                 "INSERT INTO stats_session_month (sessions, energy_wh, solar_wh, location_id, month_start, area, "
+                        + "district, operator_type, vehicle_class, hours_mask) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + bit + ")");
+        long day = ItalianDays.start(s.hourStart());
+        upsert(c, "UPDATE stats_session_point_day SET sessions = sessions + ?, energy_wh = energy_wh + ?, "
+                        + "solar_wh = solar_wh + ?, hours_mask = hours_mask + CASE WHEN MOD(hours_mask / " + bit
+                        + ", 2) = 0 THEN " + bit + " ELSE 0 END WHERE location_id = ? AND day_start = ? AND area = ? "
+                        + "AND district = ? AND operator_type = ? AND vehicle_class = ?",
+                new Object[] {(long) s.sessions(), s.energyWh(), s.solarWh(), s.locationId(), day, dims[0], dims[1],
+                        dims[2], dims[3]},
+                "INSERT INTO stats_session_point_day (sessions, energy_wh, solar_wh, location_id, day_start, area, "
                         + "district, operator_type, vehicle_class, hours_mask) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + bit + ")");
         upsert(c, "UPDATE stats_session_city_hour SET sessions = sessions + ?, energy_wh = energy_wh + ?, "
                         + "solar_wh = solar_wh + ? WHERE hour_start = ?",

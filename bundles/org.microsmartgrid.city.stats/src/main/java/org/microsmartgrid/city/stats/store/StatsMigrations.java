@@ -20,12 +20,12 @@ public final class StatsMigrations {
         return migrate(db, "latest");
     }
 
-    /** Up to {@code target} only (the benchmark stores hourly rows as V4 had them, then times V5–V6). */
+    /** Up to {@code target} only (the benchmark stores hourly rows as V4 had them, then times V5–V8). */
     static int migrate(DataSource db, String target) {
         return Flyway.configure(StatsMigrations.class.getClassLoader())
                 .target(target)
                 // Java migrations are given, not scanned: scanning a bundle's classes is not reliable in OSGi
-                .javaMigrations(new V6__session_rollup_backfill())
+                .javaMigrations(new V6__session_rollup_backfill(), new V8__session_day_rollup_backfill())
                 .dataSource(db)
                 .locations("classpath:db/stats")
                 .table(HISTORY)

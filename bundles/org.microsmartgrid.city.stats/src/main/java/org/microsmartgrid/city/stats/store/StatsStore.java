@@ -63,14 +63,21 @@ public final class StatsStore implements HourlyReadings {
                                     + "out_of_order_ms = out_of_order_ms + ?, offline_ms = offline_ms + ? "
                                     + "WHERE location_id = ? AND hour_start = ?",
                             new Object[] {ms[0], ms[1], ms[2], ms[3], a.locationId(), a.hourStart()},
+                            // the hour keeps the district it was first stored with, as the sessions' hours do
                             "INSERT INTO stats_availability_hour (free_ms, charging_ms, out_of_order_ms, offline_ms, "
-                                    + "location_id, hour_start) VALUES (?, ?, ?, ?, ?, ?)");
+                                    + "location_id, hour_start, district) VALUES (?, ?, ?, ?, ?, ?, ?)", a.district());
                 }
-                for (UnmetDemand.Cell u : searches)
+                for (UnmetDemand.Cell u : searches) {
                     upsert(c, "UPDATE stats_search_hour SET searches = searches + ?, unmet = unmet + ? "
                                     + "WHERE area = ? AND hour_start = ?",
                             new Object[] {u.searches(), u.unmet(), u.area(), u.hourStart()},
                             "INSERT INTO stats_search_hour (searches, unmet, area, hour_start) VALUES (?, ?, ?, ?)");
+                    upsert(c, "UPDATE stats_search_district_hour SET searches = searches + ?, unmet = unmet + ? "
+                                    + "WHERE district = ? AND hour_start = ?",
+                            new Object[] {u.searches(), u.unmet(), u.district(), u.hourStart()},
+                            "INSERT INTO stats_search_district_hour (searches, unmet, district, hour_start) "
+                                    + "VALUES (?, ?, ?, ?)");
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -100,14 +107,19 @@ public final class StatsStore implements HourlyReadings {
                 "INSERT INTO stats_bad_data (occurrences, module, rule, hour_start) VALUES (?, ?, ?, ?)");
     }
 
-    /** UPDATE the row; none: INSERT it (same parameters, in the same order). */
-    private static void upsert(Connection c, String update, Object[] params, String insert) throws SQLException {
+    /**
+     * UPDATE the row; none: INSERT it (same parameters, in the same order, then {@code insertOnly}: columns a new row
+     * takes and an existing one keeps).
+     */
+    private static void upsert(Connection c, String update, Object[] params, String insert, Object... insertOnly)
+            throws SQLException {
         try (PreparedStatement u = c.prepareStatement(update)) {
             set(u, params);
             if (u.executeUpdate() > 0) return;
         }
         try (PreparedStatement i = c.prepareStatement(insert)) {
             set(i, params);
+            for (int k = 0; k < insertOnly.length; k++) i.setObject(params.length + k + 1, insertOnly[k]);
             i.executeUpdate();
         }
     }
@@ -169,8 +181,9 @@ public final class StatsStore implements HourlyReadings {
     }
 
     /**
-     * Sessions ended in [from, to), grouped: from the second level (whole months, the city's hours, whole days)
-     * and the hourly rows only at the period's edges ({@link SessionQueries}); the same answer as the hourly rows.
+     * Sessions ended in [from, to), grouped: from the levels above the hours (whole months, whole Italian days per
+     * point, the city's hours, points per UTC day) and the hourly rows only for partial days at the period's edges
+     * ({@link SessionQueries}); the same answer as the hourly rows.
      *
      * @param italianOffsetHours for {@link By#HOUR_OF_DAY}: hours added to UTC (1 in winter, 2 in summer; the caller
      *                           picks the offset of the period)
@@ -184,11 +197,17 @@ public final class StatsStore implements HourlyReadings {
         return query(from, to, by, italianOffsetHours, true);
     }
 
-    private List<SessionGroup> query(long from, long to, By by, int italianOffsetHours, boolean hoursOnly) {
+    /** The answer without the days' level (whole months, hours for the rest): the benchmark's peer. */
+    List<SessionGroup> sessionsFromMonthsAndHours(long from, long to, By by, int italianOffsetHours) {
+        return query(from, to, by, italianOffsetHours, null);
+    }
+
+    /** @param hoursOnly true: the hourly scan; false: every level; null: months and hours only */
+    private List<SessionGroup> query(long from, long to, By by, int italianOffsetHours, Boolean hoursOnly) {
         if (italianOffsetHours < 0 || italianOffsetHours > 2) throw new IllegalArgumentException("offset");
         try (Connection c = db.getConnection()) {
-            return hoursOnly ? SessionQueries.scan(c, from, to, by, italianOffsetHours)
-                    : SessionQueries.sessions(c, from, to, by, italianOffsetHours);
+            return Boolean.TRUE.equals(hoursOnly) ? SessionQueries.scan(c, from, to, by, italianOffsetHours)
+                    : SessionQueries.sessions(c, from, to, by, italianOffsetHours, hoursOnly != null);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -211,8 +230,33 @@ public final class StatsStore implements HourlyReadings {
                         r.getLong(5)));
     }
 
-    /** Searches per grid cell in [from, to). */
+    /** Every district's availability in [from, to): its points' time summed, and how many points reported. */
+    public record DistrictAvailability(String district, long points, long freeMs, long chargingMs, long outOfOrderMs,
+                                       long offlineMs) {
+
+        public long totalMs() {
+            return freeMs + chargingMs + outOfOrderMs + offlineMs;
+        }
+    }
+
+    /** Availability per district in [from, to), ordered by district (docs/statistics.md "Disponibilità"). */
+    public List<DistrictAvailability> availabilityByDistrict(long from, long to) {
+        return inRange("SELECT district, COUNT(DISTINCT location_id), SUM(free_ms), SUM(charging_ms), "
+                        + "SUM(out_of_order_ms), SUM(offline_ms) FROM stats_availability_hour "
+                        + "WHERE hour_start >= ? AND hour_start < ? GROUP BY district ORDER BY district", from, to,
+                r -> new DistrictAvailability(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
+                        r.getLong(6)));
+    }
+
+    /** Searches per grid cell (or district) in [from, to). */
     public record SearchCell(String area, long searches, long unmet) {
+    }
+
+    /** Searches per district of their origin in [from, to), ordered by district ({@code area} holds the district). */
+    public List<SearchCell> searchesByDistrict(long from, long to) {
+        return inRange("SELECT district, SUM(searches), SUM(unmet) FROM stats_search_district_hour "
+                        + "WHERE hour_start >= ? AND hour_start < ? GROUP BY district ORDER BY district", from, to,
+                r -> new SearchCell(r.getString(1), r.getLong(2), r.getLong(3)));
     }
 
     public List<SearchCell> searches(long from, long to) {

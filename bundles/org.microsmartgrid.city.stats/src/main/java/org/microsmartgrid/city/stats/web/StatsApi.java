@@ -107,7 +107,11 @@ public final class StatsApi extends HttpServlet {
                 return;
             }
             if (path.equals("/open/unmet-demand.csv")) {
-                openUnmet(req, resp, b);
+                unmetCsv(req, resp, b, b.openDataK());
+                return;
+            }
+            if (path.equals("/open/availability.csv")) {
+                availabilityCsv(req, resp, b, b.openDataK());
                 return;
             }
             requireDetailRole(req, b);
@@ -115,7 +119,9 @@ public final class StatsApi extends HttpServlet {
             else if (path.equals("/sessions.csv")) sessions(req, resp, b, true);
             else if (path.equals("/bad-data")) badData(req, resp, b);
             else if (path.equals("/availability")) availability(req, resp, b);
+            else if (path.equals("/availability.csv")) availabilityCsv(req, resp, b, 1);
             else if (path.equals("/unmet-demand")) unmetDemand(req, resp, b);
+            else if (path.equals("/unmet-demand.csv")) unmetCsv(req, resp, b, 1);
             else if (path.equals("/districts")) json(resp, districts(b.districts()));
             else if (path.equals("/communities")) communities(resp, b);
             else if (path.startsWith("/communities/")) statement(path.substring("/communities/".length()), resp, b);
@@ -281,58 +287,138 @@ public final class StatsApi extends HttpServlet {
     private void availability(HttpServletRequest req, HttpServletResponse resp, Backend b) throws IOException {
         Period p = period(req);
         b.flush();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Map<String, Object>> points = new ArrayList<>();
         for (StatsStore.AvailabilityRow a : b.store().availability(p.from(), p.to())) {
-            double total = a.totalMs();
-            if (total <= 0) continue;
+            if (a.totalMs() <= 0) continue;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("location_id", a.locationId());
-            m.put("socket_hours", total / 3_600_000.0);
-            m.put("free_share", a.freeMs() / total);
-            m.put("charging_share", a.chargingMs() / total);
-            m.put("out_of_order_share", a.outOfOrderMs() / total);
-            m.put("offline_share", a.offlineMs() / total);
-            out.add(m);
+            shares(m, a.freeMs(), a.chargingMs(), a.outOfOrderMs(), a.offlineMs());
+            points.add(m);
         }
-        json(resp, Map.of("points", out));
+        List<Map<String, Object>> districts = new ArrayList<>();
+        for (StatsStore.DistrictAvailability d : b.store().availabilityByDistrict(p.from(), p.to())) {
+            if (d.totalMs() <= 0) continue;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("district", d.district());
+            m.put("points", d.points());
+            shares(m, d.freeMs(), d.chargingMs(), d.outOfOrderMs(), d.offlineMs());
+            districts.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("points", points);
+        body.put("districts", districts);
+        json(resp, body);
+    }
+
+    /** Socket-hours observed and the share of them in each state (of the time observed, never of the calendar). */
+    private static void shares(Map<String, Object> m, long free, long charging, long outOfOrder, long offline) {
+        double total = free + charging + outOfOrder + offline;
+        m.put("socket_hours", total / 3_600_000.0);
+        m.put("free_share", free / total);
+        m.put("charging_share", charging / total);
+        m.put("out_of_order_share", outOfOrder / total);
+        m.put("offline_share", offline / total);
+    }
+
+    /**
+     * Availability as CSV: per district (default) or, for the role only, per point. In open data (k > 1) a district
+     * with fewer than {@link #OPEN_MIN_POINTS} points is left out: its shares would be one provider's.
+     */
+    private void availabilityCsv(HttpServletRequest req, HttpServletResponse resp, Backend b, int k) throws IOException {
+        Period p = period(req);
+        boolean byPoint = place(req, k > 1 ? List.of("district") : List.of("district", "location")).equals("location");
+        b.flush();
+        int suppressed = 0;
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter out = new CSVPrinter(sb, CSVFormat.RFC4180.builder().setHeader(byPoint ? "location_id" : "district",
+                "points", "socket_hours", "free_share", "charging_share", "out_of_order_share", "offline_share").build())) {
+            if (byPoint) {
+                for (StatsStore.AvailabilityRow a : b.store().availability(p.from(), p.to()))
+                    if (a.totalMs() > 0) shareRecord(out, a.locationId(), 1, a.freeMs(), a.chargingMs(), a.outOfOrderMs(),
+                            a.offlineMs());
+            } else {
+                for (StatsStore.DistrictAvailability d : b.store().availabilityByDistrict(p.from(), p.to())) {
+                    if (d.totalMs() <= 0) continue;
+                    if (k > 1 && d.points() < OPEN_MIN_POINTS) {
+                        suppressed++;
+                        continue;
+                    }
+                    shareRecord(out, d.district(), d.points(), d.freeMs(), d.chargingMs(), d.outOfOrderMs(), d.offlineMs());
+                }
+            }
+        }
+        attachment(resp, k > 1 ? "availability-open-data.csv" : "availability.csv", sb, k > 1 ? suppressed : -1);
+    }
+
+    private static void shareRecord(CSVPrinter out, String key, long points, long free, long charging, long outOfOrder,
+                                    long offline) throws IOException {
+        double total = free + charging + outOfOrder + offline;
+        out.printRecord(key, points, fmt(total / 3_600_000.0, 3), fmt(free / total, 3), fmt(charging / total, 3),
+                fmt(outOfOrder / total, 3), fmt(offline / total, 3));
     }
 
     private void unmetDemand(HttpServletRequest req, HttpServletResponse resp, Backend b) throws IOException {
         Period p = period(req);
         b.flush();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("areas", searchRows("area", b.store().searches(p.from(), p.to())));
+        body.put("districts", searchRows("district", b.store().searchesByDistrict(p.from(), p.to())));
+        json(resp, body);
+    }
+
+    private static List<Map<String, Object>> searchRows(String key, List<StatsStore.SearchCell> cells) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (StatsStore.SearchCell c : b.store().searches(p.from(), p.to())) {
+        for (StatsStore.SearchCell c : cells) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("area", c.area());
+            m.put(key, c.area());
             m.put("searches", c.searches());
             m.put("unmet", c.unmet());
             m.put("unmet_share", c.searches() > 0 ? (double) c.unmet() / c.searches() : null);
             out.add(m);
         }
-        json(resp, Map.of("areas", out));
+        return out;
     }
 
-    /** Open data: a cell with fewer than k searches is left out (few searches could be one person's). */
-    private void openUnmet(HttpServletRequest req, HttpServletResponse resp, Backend b) throws IOException {
+    /**
+     * Unmet demand as CSV, per grid cell (default) or per district. In open data (k > 1) a cell or district with
+     * fewer than k searches is left out (few searches could be one person's).
+     */
+    private void unmetCsv(HttpServletRequest req, HttpServletResponse resp, Backend b, int k) throws IOException {
         Period p = period(req);
+        boolean byDistrict = place(req, List.of("area", "district")).equals("district");
         b.flush();
-        resp.setContentType(CSV);
-        resp.setHeader("Content-Disposition", "attachment; filename=\"unmet-demand-open-data.csv\"");
-        int k = b.openDataK();
         int suppressed = 0;
         StringBuilder sb = new StringBuilder();
-        try (CSVPrinter out = new CSVPrinter(sb, CSVFormat.RFC4180.builder().setHeader("area", "searches", "unmet",
-                "unmet_share").build())) {
-            for (StatsStore.SearchCell c : b.store().searches(p.from(), p.to())) {
-                if (c.searches() < k) {
+        try (CSVPrinter out = new CSVPrinter(sb, CSVFormat.RFC4180.builder().setHeader(byDistrict ? "district" : "area",
+                "searches", "unmet", "unmet_share").build())) {
+            for (StatsStore.SearchCell c : byDistrict ? b.store().searchesByDistrict(p.from(), p.to())
+                    : b.store().searches(p.from(), p.to())) {
+                if (c.searches() < Math.max(1, k)) {
                     suppressed++;
                     continue;
                 }
                 out.printRecord(c.area(), c.searches(), c.unmet(), fmt((double) c.unmet() / c.searches(), 3));
             }
         }
-        resp.setHeader("X-Suppressed-Groups", String.valueOf(suppressed));
-        resp.getOutputStream().write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        attachment(resp, k > 1 ? "unmet-demand-open-data.csv" : "unmet-demand.csv", sb, k > 1 ? suppressed : -1);
+    }
+
+    /** {@code by} of a CSV of places: one of {@code allowed}, the first when absent. */
+    private static String place(HttpServletRequest req, List<String> allowed) {
+        String v = req.getParameter("by");
+        if (v == null) return allowed.get(0);
+        if (!allowed.contains(v))
+            throw Problem.bad("by deve essere / must be: " + String.join(", ", allowed));
+        return v;
+    }
+
+    /** The CSV as a download; {@code suppressed} ≥ 0 is told in {@code X-Suppressed-Groups} (open data). */
+    private static void attachment(HttpServletResponse resp, String name, StringBuilder csv, int suppressed)
+            throws IOException {
+        resp.setContentType(CSV);
+        resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        if (suppressed >= 0) resp.setHeader("X-Suppressed-Groups", String.valueOf(suppressed));
+        resp.getOutputStream().write(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** What /districts answers: the districts sessions are counted in now, and why a configured file was refused. */

@@ -27,8 +27,9 @@ import org.microsmartgrid.city.stats.sessions.SessionHour;
 
 /**
  * For random session-hours (a few points over 100 days across month ends and the switch to summer time, some hours
- * stored again in a later flush with other dimensions) and random periods, the second level answers exactly what the
- * plain hourly scan answers, for every grouping. H2 here, PostgreSQL in the subclass.
+ * stored again in a later flush with other dimensions) and random periods, the levels above the hours (whole months,
+ * whole Italian days, hours only for partial days) answer exactly what the plain hourly scan answers, for every
+ * grouping. H2 here, PostgreSQL in the subclass.
  */
 class SessionRollupPropertyTest {
 
@@ -48,7 +49,8 @@ class SessionRollupPropertyTest {
             return d;
         });
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            for (String t : List.of("stats_session_hour", "stats_session_month", "stats_session_city_hour", "stats_session_day"))
+            for (String t : List.of("stats_session_hour", "stats_session_month", "stats_session_city_hour", "stats_session_day",
+                    "stats_session_point_day"))
                 s.executeUpdate("DELETE FROM " + t);
         }
         return db;
@@ -72,6 +74,22 @@ class SessionRollupPropertyTest {
             from += 1_234_567;
             to += 2_345_678;
         }
+        RollupEquality.assertSameAsHours(store, from, to);
+    }
+
+    /**
+     * Periods as the dashboard asks them (whole Italian days, from one day to 100, cutting months anywhere): months,
+     * days and hours together answer as the hours.
+     */
+    @Property(tries = 40)
+    void wholeDayPeriodsAnswerAsTheHours(@ForAll("sessions") @Size(min = 20, max = 90) List<SessionHour> stored,
+                                         @ForAll @IntRange(min = -2, max = 99) int fromDay,
+                                         @ForAll @IntRange(min = 1, max = 100) int days) throws Exception {
+        StatsStore store = new StatsStore(emptied());
+        store.add(new EnergyAggregator.Pending(List.of(), Map.of(), List.of()), stored);
+        java.time.LocalDate first = Instant.ofEpochMilli(START).atZone(Statements.ITALY).toLocalDate().plusDays(fromDay);
+        long from = first.atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
+        long to = first.plusDays(days).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
         RollupEquality.assertSameAsHours(store, from, to);
     }
 

@@ -61,7 +61,7 @@ class SessionRollupTest {
                 }
             }
         }
-        assertEquals(2, StatsMigrations.migrate(db), "V5 and V6");
+        assertEquals(4, StatsMigrations.migrate(db), "V5 to V8");
         StatsStore store = new StatsStore(db);
         assertEquals(store.sessionsFromHours(JAN_1, APR_1, StatsStore.By.AREA, 1).size(),
                 store.sessions(JAN_1, APR_1, StatsStore.By.AREA, 1).size());

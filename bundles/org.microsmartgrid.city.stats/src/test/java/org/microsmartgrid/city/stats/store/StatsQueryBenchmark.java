@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -21,8 +22,9 @@ import org.microsmartgrid.city.stats.cer.Statements;
  * docs/benchmarks.md §18: the dashboard's queries on a generated year for {@code -Dbench.points} points/modules
  * (default 10,000), on embedded H2 (a file, as the runtime) and PostgreSQL. Not run by {@code mvn verify} (its name);
  * run with {@code -Dtest=StatsQueryBenchmark}. Prints a Markdown table. The hourly rows are generated as a city
- * stored them before the rollup (schema V4); the migration to V5–V6 then backfills the rollup, timed; each year query
- * is timed on the rollup and once as the plain hourly scan, and the two answers are compared.
+ * stored them before the rollup (schema V4); the migration to V5–V8 then backfills the months and days, timed; each
+ * query is timed on the levels, on the peer (months and hours, the path before V7) and once as the plain hourly scan,
+ * and the three answers are compared.
  */
 class StatsQueryBenchmark {
 
@@ -40,8 +42,9 @@ class StatsQueryBenchmark {
     @Test
     void dashboardQueriesOnAYear() throws Exception {
         List<String> out = new ArrayList<>();
-        out.add("| database | query | session-hours in the period | best of " + REPEATS + " ms | median ms |");
-        out.add("|---|---|---:|---:|---:|");
+        out.add("| database | query | session-hours in the period | levels, best of " + REPEATS + " ms | median | "
+                + "peer (months + hours), best | median | hourly scan once, ms | same answer |");
+        out.add("|---|---|---:|---:|---:|---:|---:|---:|---|");
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("stats-bench");
         // as the runtime: H2's pool over the file (one open database, as RegistryDatabase does)
         org.h2.jdbcx.JdbcConnectionPool h2 = org.h2.jdbcx.JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("city"), "", "");
@@ -68,27 +71,30 @@ class StatsQueryBenchmark {
         t0 = System.nanoTime();
         StatsMigrations.migrate(db);
         analyze(db);
-        System.out.printf(Locale.ROOT, "BENCH %s: V5-V6 backfilled the rollup in %.0f s: %s%n", name,
+        System.out.printf(Locale.ROOT, "BENCH %s: V5-V8 backfilled the rollup in %.0f s: %s%n", name,
                 (System.nanoTime() - t0) / 1e9, rollupRows(db));
         StatsStore store = new StatsStore(db);
         String who = name + ", " + points + " points";
-        for (StatsStore.By by : List.of(StatsStore.By.DISTRICT, StatsStore.By.AREA, StatsStore.By.OPERATOR_TYPE,
-                StatsStore.By.HOUR_OF_DAY, StatsStore.By.DAY)) {
-            String what = "sessions by " + by.name().toLowerCase(Locale.ROOT) + ", a year";
-            compared(who, what, sessions, () -> store.sessions(YEAR_FROM, YEAR_TO, by, 1),
-                    () -> store.sessionsFromHours(YEAR_FROM, YEAR_TO, by, 1), out);
+        // the dashboard's periods (whole Italian days, as the API asks): its default "last 30 days", a quarter cut in
+        // mid-month, §18.5's 15 Feb-13 Dec, a year of whole months
+        record Period(String name, long from, long to, List<StatsStore.By> bys) {
         }
-        long month = LocalDate.of(2025, 7, 1).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
-        long[] ms = time(() -> store.sessions(month, month + 31 * 24 * H, StatsStore.By.AREA, 2));
-        out.add(row(who, "sessions by area, a month", sessions / 12, ms));
-        ms = time(() -> store.sessions(month, month + 31 * 24 * H, StatsStore.By.DISTRICT, 2));
-        out.add(row(who, "sessions by district, a month", sessions / 12, ms));
-        // a period that is not whole months: its edges (14 + 13 days) are read from the hourly rows
-        long feb15 = LocalDate.of(2025, 2, 15).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
-        long dec14 = LocalDate.of(2025, 12, 14).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
-        for (StatsStore.By by : List.of(StatsStore.By.DISTRICT, StatsStore.By.HOUR_OF_DAY))
-            compared(who, "sessions by " + by.name().toLowerCase(Locale.ROOT) + ", 15 Feb-13 Dec", sessions * 301 / 365,
-                    () -> store.sessions(feb15, dec14, by, 1), () -> store.sessionsFromHours(feb15, dec14, by, 1), out);
+        List<StatsStore.By> three = List.of(StatsStore.By.DISTRICT, StatsStore.By.AREA, StatsStore.By.HOUR_OF_DAY);
+        List<Period> periods = List.of(
+                new Period("last 30 days (8 Nov-7 Dec)", day(2025, 11, 8), day(2025, 12, 8), three),
+                new Period("a quarter cut mid-month (15 Feb-14 May)", day(2025, 2, 15), day(2025, 5, 15), three),
+                new Period("15 Feb-13 Dec", day(2025, 2, 15), day(2025, 12, 14), three),
+                new Period("a year of whole months", YEAR_FROM, YEAR_TO, List.of(StatsStore.By.DISTRICT,
+                        StatsStore.By.AREA, StatsStore.By.OPERATOR_TYPE, StatsStore.By.HOUR_OF_DAY, StatsStore.By.DAY)));
+        for (Period period : periods)
+            for (StatsStore.By by : period.bys()) {
+                long rows = sessions * ((period.to() - period.from()) / (24 * H)) / 365;
+                compared(who, "sessions by " + by.name().toLowerCase(Locale.ROOT) + ", " + period.name(), rows,
+                        () -> store.sessions(period.from(), period.to(), by, 1),
+                        () -> store.sessionsFromMonthsAndHours(period.from(), period.to(), by, 1),
+                        () -> store.sessionsFromHours(period.from(), period.to(), by, 1), out);
+            }
+        long[] ms;
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < COMMUNITY_MEMBERS; i++) members.add(new Member("milano/m" + i, null, LocalDate.of(2024, 1, 1), null));
         Community c = new Community("bench", null, "AC1", members);
@@ -96,20 +102,35 @@ class StatsQueryBenchmark {
         out.add(row(name + ", " + ENERGY_MODULES + " modules' energy", "CER statement, " + COMMUNITY_MEMBERS + " members, a month", COMMUNITY_MEMBERS * 744L, ms));
     }
 
-    /** Times the rollup's answer, then the hourly scan's once (the "before" in the same run), and checks they agree. */
-    private static void compared(String who, String what, long rows, java.util.function.Supplier<List<StatsStore.SessionGroup>> rollup,
-                                 java.util.function.Supplier<List<StatsStore.SessionGroup>> hours, List<String> out) {
-        long[] ms = time(rollup::get);
+    /**
+     * Times the levels' answer and the peer's (the path before the days' level: months, hours for the rest), both
+     * warm-up + REPEATS, then the hourly scan once, and checks that both agree with it.
+     */
+    private static void compared(String who, String what, long rows, Supplier<List<StatsStore.SessionGroup>> levels,
+                                 Supplier<List<StatsStore.SessionGroup>> peer,
+                                 Supplier<List<StatsStore.SessionGroup>> hours, List<String> out) {
+        long[] ms = time(levels::get), peerMs = time(peer::get);
         long t = System.nanoTime();
         List<StatsStore.SessionGroup> reference = hours.get();
         long scanMs = (System.nanoTime() - t) / 1_000_000;
-        boolean same = reference.size() == rollup.get().size();
-        List<StatsStore.SessionGroup> r = rollup.get();
+        boolean same = same(levels.get(), reference) && same(peer.get(), reference);
+        String row = String.format(Locale.ROOT, "| %s | %s | %,d | **%d** | %d | %d | %d | %d | %s |", who, what, rows,
+                ms[0], ms[ms.length / 2], peerMs[0], peerMs[peerMs.length / 2], scanMs, same ? "yes" : "NO");
+        System.out.println("BENCH ROW " + row);
+        out.add(row);
+    }
+
+    private static boolean same(List<StatsStore.SessionGroup> r, List<StatsStore.SessionGroup> reference) {
+        boolean same = reference.size() == r.size();
         for (int i = 0; same && i < r.size(); i++)
             same = r.get(i).key().equals(reference.get(i).key()) && r.get(i).sessions() == reference.get(i).sessions()
                     && r.get(i).points() == reference.get(i).points()
                     && Math.abs(r.get(i).energyWh() - reference.get(i).energyWh()) <= 1e-6 * Math.abs(reference.get(i).energyWh());
-        out.add(row(who, what + " (hourly scan once: " + scanMs + " ms; same answer: " + (same ? "yes" : "NO") + ")", rows, ms));
+        return same;
+    }
+
+    private static long day(int y, int m, int d) {
+        return LocalDate.of(y, m, d).atStartOfDay(Statements.ITALY).toInstant().toEpochMilli();
     }
 
     private static void analyze(DataSource db) throws Exception {
@@ -121,7 +142,8 @@ class StatsQueryBenchmark {
     private static String rollupRows(DataSource db) throws Exception {
         StringBuilder sb = new StringBuilder();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            for (String t : List.of("stats_session_month", "stats_session_city_hour", "stats_session_day"))
+            for (String t : List.of("stats_session_month", "stats_session_city_hour", "stats_session_day",
+                    "stats_session_point_day"))
                 try (java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + t)) {
                     r.next();
                     sb.append(String.format(Locale.ROOT, "%s%s %,d rows", sb.length() == 0 ? "" : ", ", t, r.getLong(1)));

@@ -69,14 +69,30 @@ class StatsStoreTest {
                 s.sessions(T, T + 24 * H, StatsStore.By.DISTRICT, 1));
 
         s.add(new EnergyAggregator.Pending(List.of(), Map.of(), List.of()), List.of(),
-                List.of(new org.microsmartgrid.city.stats.availability.AvailabilityAggregator.Hour("loc-1", T,
+                List.of(new org.microsmartgrid.city.stats.availability.AvailabilityAggregator.Hour("loc-1", "Municipio 1", T,
                         new long[] {1000, 2000, 3000, 4000})),
-                List.of(new org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell("45.48,9.18", T, 5, 2)));
+                List.of(new org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell("45.48,9.18", "Municipio 1", T, 5, 2)));
         s.add(new EnergyAggregator.Pending(List.of(), Map.of(), List.of()), List.of(),
-                List.of(new org.microsmartgrid.city.stats.availability.AvailabilityAggregator.Hour("loc-1", T + H,
+                List.of(new org.microsmartgrid.city.stats.availability.AvailabilityAggregator.Hour("loc-1", "Municipio 1", T + H,
                         new long[] {1, 0, 0, 0})),
-                List.of(new org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell("45.48,9.18", T, 1, 1)));
+                List.of(new org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell("45.48,9.18", "Municipio 1", T, 1, 1)));
         assertEquals(List.of(new StatsStore.AvailabilityRow("loc-1", 1001, 2000, 3000, 4000)), s.availability(T, T + 2 * H));
         assertEquals(List.of(new StatsStore.SearchCell("45.48,9.18", 6, 3)), s.searches(T, T + H));
+        assertEquals(List.of(new StatsStore.SearchCell("Municipio 1", 6, 3)), s.searchesByDistrict(T, T + H));
+        assertEquals(List.of(new StatsStore.DistrictAvailability("Municipio 1", 1, 1001, 2000, 3000, 4000)),
+                s.availabilityByDistrict(T, T + 2 * H));
+        // a later flush of the same hour adds to it and keeps the district it was stored with (as the sessions do)
+        s.add(new EnergyAggregator.Pending(List.of(), Map.of(), List.of()), List.of(),
+                List.of(new org.microsmartgrid.city.stats.availability.AvailabilityAggregator.Hour("loc-1", "Municipio 2", T,
+                                new long[] {0, 0, 0, 600}),
+                        new org.microsmartgrid.city.stats.availability.AvailabilityAggregator.Hour("loc-2", "Municipio 2", T,
+                                new long[] {5, 0, 0, 0})),
+                List.of(new org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell("45.48,9.18", "Municipio 2", T, 2, 0)));
+        assertEquals(List.of(new StatsStore.DistrictAvailability("Municipio 1", 1, 1001, 2000, 3000, 4600),
+                        new StatsStore.DistrictAvailability("Municipio 2", 1, 5, 0, 0, 0)),
+                s.availabilityByDistrict(T, T + 2 * H));
+        assertEquals(List.of(new StatsStore.SearchCell("45.48,9.18", 8, 3)), s.searches(T, T + H), "one cell");
+        assertEquals(List.of(new StatsStore.SearchCell("Municipio 1", 6, 3), new StatsStore.SearchCell("Municipio 2", 2, 0)),
+                s.searchesByDistrict(T, T + H), "two districts");
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.city.registry.store.TestDatabases;
+import org.microsmartgrid.city.stats.availability.AvailabilityAggregator;
 import org.microsmartgrid.city.stats.cer.Community;
 import org.microsmartgrid.city.stats.cer.Member;
 import org.microsmartgrid.city.stats.cer.Statements;
@@ -33,9 +34,11 @@ import org.microsmartgrid.city.stats.energy.EnergyAggregator;
 import org.microsmartgrid.city.stats.energy.HourEnergy;
 import org.microsmartgrid.city.stats.sessions.Co2;
 import org.microsmartgrid.city.stats.sessions.SessionHour;
+import org.microsmartgrid.city.stats.sessions.UnmetDemand;
 import org.microsmartgrid.city.stats.store.StatsMigrations;
 import org.microsmartgrid.city.stats.store.StatsStore;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -65,12 +68,18 @@ class StatsApiTest {
             energy.add(new EnergyAggregator.Contribution("a/flats", new HourEnergy(h, 2000, 0, H)));
         }
         store.add(new EnergyAggregator.Pending(energy, Map.of(), List.of()), s);
-        // loc-busy-0 free half of 1 June's first hour, charging a quarter, offline a quarter; searches in two cells
+        // 1 June's first hour: loc-busy-0 free half of it, charging a quarter, offline a quarter; loc-busy-1's two
+        // sockets one free, one out of order; loc-busy-2 charging; loc-quiet (the only point of "other") half offline.
+        // Searches in three cells, one of them across the boundary of Municipio 1 and 2.
         store.add(new EnergyAggregator.Pending(List.of(), Map.of(), List.of()), List.of(),
-                List.of(new org.microsmartgrid.city.stats.availability.AvailabilityAggregator.Hour("loc-busy-0", JUNE_1,
-                        new long[] {H / 2, H / 4, 0, H / 4})),
-                List.of(new org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell("45.48,9.18", JUNE_1, 40, 10),
-                        new org.microsmartgrid.city.stats.sessions.UnmetDemand.Cell("45.52,9.21", JUNE_1, 3, 3)));
+                List.of(availability("loc-busy-0", "Municipio 1", H / 2, H / 4, 0, H / 4),
+                        availability("loc-busy-1", "Municipio 1", H, 0, H, 0),
+                        availability("loc-busy-2", "Municipio 1", 0, H, 0, 0),
+                        availability("loc-quiet", Districts.OTHER, H / 2, 0, 0, H / 2)),
+                List.of(new UnmetDemand.Cell("45.48,9.18", "Municipio 1", JUNE_1, 40, 10),
+                        new UnmetDemand.Cell("45.52,9.21", Districts.OTHER, JUNE_1, 3, 3),
+                        new UnmetDemand.Cell("45.49,9.19", "Municipio 1", JUNE_1 + H, 8, 2),
+                        new UnmetDemand.Cell("45.49,9.19", "Municipio 2", JUNE_1 + H, 4, 4)));
         Community c = new Community("bovisa", "CER Bovisa", "AC001", List.of(
                 new Member("a/solar", "Scuola", LocalDate.of(2026, 1, 1), null),
                 new Member("a/flats", "Condominio", LocalDate.of(2026, 1, 1), null)));
@@ -100,6 +109,11 @@ class StatsApiTest {
         context.addServlet(new ServletHolder(new StatsApi(() -> backend)), "/api/v1/stats/*");
         server.setHandler(context);
         server.start();
+    }
+
+    private static AvailabilityAggregator.Hour availability(String point, String district, long free, long charging,
+                                                            long outOfOrder, long offline) {
+        return new AvailabilityAggregator.Hour(point, district, JUNE_1, new long[] {free, charging, outOfOrder, offline});
     }
 
     @AfterEach
@@ -168,6 +182,69 @@ class StatsApiTest {
                 open.body());
         assertTrue(!open.body().contains("45.52"), "3 searches could be one person's: left out");
         assertEquals("1", open.headers().firstValue("X-Suppressed-Groups").orElse(""));
+    }
+
+    @Test
+    void availabilityPerDistrictIsTheShareOfItsPointsObservedTime() throws Exception {
+        JsonArray districts = JsonParser.parseString(get("/api/v1/stats/availability?from=2026-06-01&to=2026-06-01",
+                "comune").body()).getAsJsonObject().getAsJsonArray("districts");
+        assertEquals(2, districts.size());
+        JsonObject m1 = districts.get(0).getAsJsonObject(), other = districts.get(1).getAsJsonObject();
+        assertEquals("Municipio 1", m1.get("district").getAsString());
+        assertEquals(3, m1.get("points").getAsInt());
+        // 4 socket-hours: free 0.5 + 1 h, charging 0.25 + 1 h, out of order 1 h, offline 0.25 h
+        assertEquals(4.0, m1.get("socket_hours").getAsDouble(), 1e-9);
+        assertEquals(0.375, m1.get("free_share").getAsDouble(), 1e-9);
+        assertEquals(0.3125, m1.get("charging_share").getAsDouble(), 1e-9);
+        assertEquals(0.25, m1.get("out_of_order_share").getAsDouble(), 1e-9);
+        assertEquals(0.0625, m1.get("offline_share").getAsDouble(), 1e-9);
+        assertEquals(Districts.OTHER, other.get("district").getAsString());
+        assertEquals(1, other.get("points").getAsInt());
+        assertEquals(0.5, other.get("offline_share").getAsDouble(), 1e-9);
+        assertEquals(0, JsonParser.parseString(get("/api/v1/stats/availability?from=2026-06-02&to=2026-06-30", "comune")
+                .body()).getAsJsonObject().getAsJsonArray("districts").size(), "nothing observed after 1 June");
+
+        HttpResponse<String> csv = get("/api/v1/stats/availability.csv?from=2026-06-01&to=2026-06-01", "comune");
+        assertEquals(200, csv.statusCode());
+        assertEquals(List.of("district,points,socket_hours,free_share,charging_share,out_of_order_share,offline_share",
+                "Municipio 1,3,4.000,0.375,0.313,0.250,0.063", "altro / other,1,1.000,0.500,0.000,0.000,0.500"),
+                csv.body().lines().toList());
+        assertTrue(get("/api/v1/stats/availability.csv?from=2026-06-01&to=2026-06-01&by=location", "comune").body()
+                .contains("loc-busy-1,1,2.000,0.500,0.000,0.500,0.000"));
+        assertEquals(401, get("/api/v1/stats/availability.csv?from=2026-06-01&to=2026-06-01", null).statusCode());
+
+        // open data: a district of fewer than 3 points would be one provider's availability
+        HttpResponse<String> open = get("/api/v1/stats/open/availability.csv?from=2026-06-01&to=2026-06-01", null);
+        assertEquals(List.of("district,points,socket_hours,free_share,charging_share,out_of_order_share,offline_share",
+                "Municipio 1,3,4.000,0.375,0.313,0.250,0.063"), open.body().lines().toList());
+        assertEquals("1", open.headers().firstValue("X-Suppressed-Groups").orElse(""));
+        assertEquals(400, get("/api/v1/stats/open/availability.csv?from=2026-06-01&to=2026-06-01&by=location", null)
+                .statusCode(), "no point in open data");
+    }
+
+    @Test
+    void unmetDemandPerDistrictCountsEachSearchWhereItStarted() throws Exception {
+        JsonArray districts = JsonParser.parseString(get("/api/v1/stats/unmet-demand?from=2026-06-01&to=2026-06-01",
+                "comune").body()).getAsJsonObject().getAsJsonArray("districts");
+        assertEquals(List.of("Municipio 1 48 12 0.25", "Municipio 2 4 4 1.0", "altro / other 3 3 1.0"),
+                districts.asList().stream().map(e -> {
+                    JsonObject d = e.getAsJsonObject();
+                    return d.get("district").getAsString() + " " + d.get("searches").getAsInt() + " "
+                            + d.get("unmet").getAsInt() + " " + d.get("unmet_share").getAsDouble();
+                }).toList());
+        assertEquals(List.of("district,searches,unmet,unmet_share", "Municipio 1,48,12,0.250", "Municipio 2,4,4,1.000",
+                "altro / other,3,3,1.000"), get("/api/v1/stats/unmet-demand.csv?from=2026-06-01&to=2026-06-01&by=district",
+                "comune").body().lines().toList());
+        HttpResponse<String> open = get("/api/v1/stats/open/unmet-demand.csv?from=2026-06-01&to=2026-06-01&by=district",
+                null);
+        assertEquals(List.of("district,searches,unmet,unmet_share", "Municipio 1,48,12,0.250"), open.body().lines().toList(),
+                "fewer than k = 10 searches: left out");
+        assertEquals("2", open.headers().firstValue("X-Suppressed-Groups").orElse(""));
+        // the cell across the boundary is one cell in the grid's view
+        String cells = get("/api/v1/stats/open/unmet-demand.csv?from=2026-06-01&to=2026-06-01", null).body();
+        assertTrue(cells.contains("\"45.49,9.19\",12,6,0.500"), cells);
+        assertEquals(400, get("/api/v1/stats/unmet-demand.csv?from=2026-06-01&to=2026-06-01&by=location", "comune")
+                .statusCode());
     }
 
     @Test
