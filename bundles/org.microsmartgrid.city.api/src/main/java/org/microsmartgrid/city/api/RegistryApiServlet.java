@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.microsmartgrid.city.registry.Counted;
 import org.microsmartgrid.city.registry.Location;
 import org.microsmartgrid.city.registry.Registry;
 import org.osgi.service.component.annotations.Component;
@@ -87,12 +88,12 @@ public final class RegistryApiServlet extends ReadOnlyServlet {
         Params p = new Params(req.getParameterMap(), Set.of("limit", "offset"));
         int limit = p.integer("limit", 50, 1, MAX_LIMIT);
         int offset = p.integer("offset", 0, 0, MAX_OFFSET);
-        List<Location> page = registry.page(offset, limit);
+        Counted<Location> page = registry.pageCounted(offset, limit); // the page and its total from one snapshot
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("total", registry.count());
+        body.put("total", page.total());
         body.put("offset", offset);
         body.put("limit", limit);
-        body.put("items", page.stream().filter(PublicView::isPublic).map(PublicView::of).toList());
+        body.put("items", page.items().stream().filter(PublicView::isPublic).map(PublicView::of).toList());
         json(resp, 200, body, "application/json");
     }
 

@@ -17,6 +17,7 @@ import org.microsmartgrid.city.ocpi.model.OcpiJson;
 import org.microsmartgrid.city.ocpi.model.OcpiLocation;
 import org.microsmartgrid.city.ocpi.model.Version;
 import org.microsmartgrid.city.ocpi.model.VersionDetails;
+import org.microsmartgrid.city.registry.Counted;
 import org.microsmartgrid.city.registry.Location;
 import org.microsmartgrid.city.registry.Registry;
 import org.osgi.service.component.annotations.Activate;
@@ -142,10 +143,12 @@ public final class OcpiServlet extends HttpServlet {
         long to = q.dateTo() == null ? Long.MAX_VALUE : q.dateTo();
         // ordered by id: pages stay put while a partner crawls them. A point whose stored data OCPI cannot carry
         // (a connector standard not in OCPI's list) is counted but left out, so a page may hold fewer than limit.
-        int total = registry.countChanged(from, to);
+        // the page and X-Total-Count from one snapshot: a partner never pages by a total the page does not match
+        Counted<Location> read = registry.pageChangedCounted(from, to, q.offset(), q.limit());
+        int total = read.total();
         List<OcpiLocation> page = new ArrayList<>();
         LocationMapper mapper = new LocationMapper(s.party());
-        for (Location l : registry.pageChanged(from, to, q.offset(), q.limit())) mapper.map(l).ifPresent(page::add);
+        for (Location l : read.items()) mapper.map(l).ifPresent(page::add);
         resp.setHeader("X-Total-Count", Integer.toString(total));
         resp.setHeader("X-Limit", Integer.toString(q.limit()));
         if ((long) q.offset() + q.limit() < total)

@@ -68,6 +68,16 @@ public interface Registry {
 
     int count();
 
+    /** {@link #page} and {@link #count} from one snapshot. This default reads them one after the other. */
+    default Counted<Location> pageCounted(int offset, int limit) {
+        return new Counted<>(page(offset, limit), count());
+    }
+
+    /** {@link #pageChanged} and {@link #countChanged} from one snapshot. This default reads them one after the other. */
+    default Counted<Location> pageChangedCounted(long from, long to, int offset, int limit) {
+        return new Counted<>(pageChanged(from, to, offset, limit), countChanged(from, to));
+    }
+
     /**
      * When a location last changed as the public sees it: its own record (BIRTH, going offline, an edit) or any of its
      * sockets' status reports, whichever is newest (OCPI's last_updated: "If an EVSE is updated, also the 'parent'

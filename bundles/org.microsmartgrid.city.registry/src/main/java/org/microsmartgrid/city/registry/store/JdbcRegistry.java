@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.microsmartgrid.city.registry.Connector;
+import org.microsmartgrid.city.registry.Counted;
 import org.microsmartgrid.city.registry.EvseStatus;
 import org.microsmartgrid.city.registry.Location;
 import org.microsmartgrid.city.registry.ModuleBirth;
@@ -432,6 +433,19 @@ public final class JdbcRegistry implements Registry {
         return read(c -> single(c, "SELECT COUNT(*) FROM location"));
     }
 
+    @Override
+    public Counted<Location> pageCounted(int offset, int limit) {
+        return snapshot(c -> new Counted<>(reader.read(c, "", null, offset, limit),
+                single(c, "SELECT COUNT(*) FROM location")));
+    }
+
+    @Override
+    public Counted<Location> pageChangedCounted(long from, long to, int offset, int limit) {
+        if (from >= to) return new Counted<>(List.of(), 0);
+        return snapshot(c -> new Counted<>(anyTime(from, to) ? reader.readWhere(c, PUBLISHABLE, List.of(), offset, limit)
+                : reader.readWhere(c, CHANGED, List.of(from, to - 1), offset, limit), countChanged(c, from, to)));
+    }
+
     /** {@link Registry#publishable} in portable SQL (H2 and PostgreSQL). */
     private static final String PUBLISHABLE = "WHERE l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180";
     /** ... and {@link Registry#changedAt} in [?, ?]: one look-up per location, so only when a time is asked for. */
@@ -452,19 +466,21 @@ public final class JdbcRegistry implements Registry {
     @Override
     public int countChanged(long from, long to) {
         if (from >= to) return 0;
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM location l "
-                    + (anyTime(from, to) ? PUBLISHABLE : CHANGED))) {
-                if (!anyTime(from, to)) {
-                    ps.setLong(1, from);
-                    ps.setLong(2, to - 1);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
+        return read(c -> countChanged(c, from, to));
+    }
+
+    private static int countChanged(Connection c, long from, long to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM location l "
+                + (anyTime(from, to) ? PUBLISHABLE : CHANGED))) {
+            if (!anyTime(from, to)) {
+                ps.setLong(1, from);
+                ps.setLong(2, to - 1);
             }
-        });
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     @Override
@@ -576,6 +592,33 @@ public final class JdbcRegistry implements Registry {
                 return tx(work);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Several reads that must agree (a page and its total): one read-only transaction at REPEATABLE READ, a snapshot on
+     * PostgreSQL and on H2's MVStore, so a write committed between them is seen by neither or by both.
+     */
+    private <T> T snapshot(Work<T> work) {
+        if (batch.get() != null) return read(work); // inside a batch: its own connection, its own view
+        try (Connection c = db.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            try {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setTransactionIsolation(isolation); // a pooled connection goes back as it came
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("registry database: " + e.getMessage(), e);
         }
     }
 

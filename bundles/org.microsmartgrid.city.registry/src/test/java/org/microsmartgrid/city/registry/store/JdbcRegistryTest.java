@@ -236,4 +236,36 @@ class JdbcRegistryTest {
         assertEquals(1, registry.page(0, 10).size());
         assertEquals(0, registry.page(1, 10).size());
     }
+
+    /**
+     * A client paging through the registry while modules are born: the page and its total come from one snapshot, so
+     * a full page always holds exactly the total (read one after the other, a birth in between made them disagree).
+     */
+    @Test
+    void aPageAndItsTotalAgreeWhileModulesAreBorn() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread births = new Thread(() -> {
+            for (int i = 0; i < 150; i++) registry.moduleBirth(birth("pc-" + i, 1000 + i));
+            writing.set(false);
+        });
+        births.start();
+        List<String> disagreements = new ArrayList<>();
+        int reads = 0;
+        try {
+            while (writing.get() || reads == 0) {
+                var all = registry.pageCounted(0, 100_000);
+                if (all.items().size() != all.total())
+                    disagreements.add(all.items().size() + " listed, total " + all.total());
+                var changed = registry.pageChangedCounted(Long.MIN_VALUE, Long.MAX_VALUE, 0, 100_000);
+                if (changed.items().size() != changed.total())
+                    disagreements.add("changed: " + changed.items().size() + " listed, total " + changed.total());
+                reads++;
+            }
+        } finally {
+            births.join();
+        }
+        assertEquals(List.of(), disagreements, reads + " reads");
+        assertEquals(150, registry.pageCounted(0, 100_000).total());
+        assertEquals(List.of(), registry.pageChangedCounted(5, 5, 0, 10).items(), "an empty period");
+    }
 }
