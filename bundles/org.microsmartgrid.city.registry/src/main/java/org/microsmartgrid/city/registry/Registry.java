@@ -52,6 +52,16 @@ public interface Registry {
         writes.run();
     }
 
+    /**
+     * Sets what a module's point offers as its owner states it (vehicles, facilities, hours, price); a module's later
+     * BIRTH keeps it (a BIRTH sets only the name and position).
+     *
+     * @return false when there is no such monitored point
+     */
+    default boolean updateDetails(String locationId, PointDetails details, long at) {
+        return false;
+    }
+
     /** Adds or replaces a point that no module reports (issue "People and power"): not monitored. */
     void putUnmonitored(Location location);
 

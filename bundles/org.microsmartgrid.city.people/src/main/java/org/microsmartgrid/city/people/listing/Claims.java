@@ -143,6 +143,19 @@ public final class Claims {
                 rs -> new Owned(rs.getString(1), rs.getLong(2)), accountId);
     }
 
+    /**
+     * The owner of a module's point says what it offers (vehicles, facilities, hours, price); the module still reports
+     * its name, position, sockets and status. Someone else's point, or one nobody claimed: 404.
+     */
+    public Location details(Account owner, String locationId, org.microsmartgrid.city.registry.PointDetails details) {
+        if (!owns(owner, locationId))
+            throw ApiError.notFound("nessun punto tuo con questo id / no point of yours with this id");
+        if (!registry.updateDetails(locationId, details, clock.millis()))
+            throw ApiError.notFound("il punto non è più nel registro / the point is no longer in the registry");
+        audit.record(owner.id(), "POINT_DETAILS_SET", "location:" + locationId, null);
+        return registry.location(locationId).orElseThrow();
+    }
+
     public boolean owns(Account a, String locationId) {
         return db.count("SELECT COUNT(*) FROM point_owner WHERE account_id = ? AND location_id = ?", a.id(), locationId) > 0;
     }

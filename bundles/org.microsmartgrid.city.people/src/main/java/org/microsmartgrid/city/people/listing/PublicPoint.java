@@ -47,8 +47,12 @@ public final class PublicPoint {
     }
 
     static String priceText(Listing l) {
-        String euro = String.format(Locale.ITALY, "%.2f €", l.priceCents() / 100.0);
-        return switch (l.priceKind()) {
+        return priceText(l.priceKind(), l.priceCents());
+    }
+
+    static String priceText(Enums.PriceKind kind, int cents) {
+        String euro = String.format(Locale.ITALY, "%.2f €", cents / 100.0);
+        return switch (kind) {
             case FREE -> "gratuito / free";
             case PER_KWH -> euro + "/kWh";
             case PER_HOUR -> euro + "/h";

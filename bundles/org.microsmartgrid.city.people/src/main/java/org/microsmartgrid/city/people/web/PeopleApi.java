@@ -25,6 +25,7 @@ import org.microsmartgrid.city.people.driver.Reviews;
 import org.microsmartgrid.city.people.driver.Rewards;
 import org.microsmartgrid.city.people.listing.AuditLog;
 import org.microsmartgrid.city.people.listing.Claims;
+import org.microsmartgrid.city.people.listing.PointDetailsInput;
 import org.microsmartgrid.city.people.listing.Photos;
 import org.microsmartgrid.city.people.listing.Promotions;
 import org.microsmartgrid.city.people.listing.Listing;
@@ -195,6 +196,8 @@ public final class PeopleApi {
         }));
         r.add(Route.account("GET", V1 + "/claims", c -> Reply.ok(Map.of("items", claims.of(c.account().id()).stream()
                 .map(o -> Map.of("location_id", o.locationId(), "since", Views.time(o.since()))).toList()))));
+        r.add(Route.roles("PUT", V1 + "/claims/{id}/details", LISTERS, c -> Reply.ok(Views.pointDetails(claims.details(
+                c.account(), c.param(0), PointDetailsInput.parse(c.body(PointDetailsInput.FIELDS)))))));
         r.add(Route.account("GET", V1 + "/claims/{id}/faults", c -> {
             Account a = c.account();
             if (!claims.owns(a, c.param(0)) && !a.has(MODERATOR) && !a.has(OPERATOR))

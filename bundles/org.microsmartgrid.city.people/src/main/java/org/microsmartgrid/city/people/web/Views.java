@@ -116,6 +116,18 @@ public final class Views {
         return m;
     }
 
+    /** What a module point's owner set about it, as the registry now has it. */
+    public static Map<String, Object> pointDetails(org.microsmartgrid.city.registry.Location l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("location_id", l.id());
+        m.put("vehicle_classes", l.vehicleClasses().stream().map(Enum::name).sorted().toList());
+        m.put("facilities", l.facilities().stream().sorted().toList());
+        m.put("opening_hours", l.openingHours());
+        m.put("free_of_charge", l.freeOfCharge());
+        m.put("price_text", l.priceText());
+        return m;
+    }
+
     /** A provider's reputation: never who the provider is (no id, no name), only how its points fare. */
     public static Map<String, Object> providerReputation(String pointId, Reputation.ProviderScore p) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -25,6 +25,7 @@ import org.microsmartgrid.city.registry.Location;
 import org.microsmartgrid.city.registry.ModuleBirth;
 import org.microsmartgrid.city.registry.ModuleClaimHash;
 import org.microsmartgrid.city.registry.OperatorType;
+import org.microsmartgrid.city.registry.PointDetails;
 import org.microsmartgrid.city.registry.Registry;
 import org.microsmartgrid.city.registry.SessionRecord;
 import org.microsmartgrid.city.registry.SocketUpdate;
@@ -406,6 +407,26 @@ public final class JdbcRegistry implements Registry {
         }
         // after the commit, once per location: a listener reads the committed state, so telling it twice adds nothing
         changed.forEach(this::notifyChanged);
+    }
+
+    @Override
+    public boolean updateDetails(String locationId, PointDetails d, long at) {
+        boolean applied = tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE location SET vehicle_classes = ?, facilities = ?, "
+                    + "opening_hours = ?, free_of_charge = ?, price_text = ?, last_updated = GREATEST(last_updated, ?) "
+                    + "WHERE id = ? AND monitored = TRUE")) {
+                ps.setString(1, Sets.join(d.vehicleClasses()));
+                ps.setString(2, Sets.join(d.facilities()));
+                ps.setString(3, d.openingHours());
+                ps.setBoolean(4, d.freeOfCharge());
+                ps.setString(5, d.priceText());
+                ps.setLong(6, at);
+                ps.setString(7, locationId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+        if (applied) notifyChanged(locationId);
+        return applied;
     }
 
     @Override
