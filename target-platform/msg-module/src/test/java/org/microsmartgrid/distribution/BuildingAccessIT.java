@@ -41,6 +41,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.microsmartgrid.cloud.kapua.testing.EmbeddedBroker;
 import org.microsmartgrid.cloud.kapua.testing.KapuaPeer;
+import org.microsmartgrid.kura.payload.KuraMessage;
+import org.microsmartgrid.kura.payload.KuraPayloadCodec;
 
 /**
  * The building services on the exported demo module (docs/building-access.md): a building system with a read-write
@@ -73,7 +75,7 @@ class BuildingAccessIT {
         new SecureRandom().nextBytes(KEY);
         broker = new EmbeddedBroker();
         broker.start();
-        kapua = new KapuaPeer(broker.url(), "kapua-console").connect("milano/#");
+        kapua = new KapuaPeer(broker.url(), "kapua-console").connect("milano/#", "$EDC/milano/kapua-console/#");
         coapPort = ModuleProcess.freeUdpPort();
         coapsPort = ModuleProcess.freeUdpPort();
         Path conf = ModuleProcess.copyConf(Path.of(System.getProperty("msg.demo.conf")),
@@ -151,6 +153,25 @@ class BuildingAccessIT {
         assertFalse(new String(event.raw(), StandardCharsets.ISO_8859_1).contains(code), "never the code to the cloud");
     }
 
+    /** Issue 13: a technician on Kapua's asset page issues a courier's code, answered once; it opens the door. */
+    @Test
+    void aCodeIssuedFromKapuasAssetPageOpensItsDoor() throws Exception {
+        String refused = assetWrite("locker-1", "COURIER,0,6000");
+        assertTrue(refused.contains("\"error\"") && refused.contains("too long"), refused);
+        String answer = assetWrite("locker-1", "COURIER,0,60");
+        String code = JsonParser.parseString(answer).getAsJsonArray().get(0).getAsJsonObject().getAsJsonArray("channels")
+                .get(0).getAsJsonObject().get("value").getAsString().split(",")[0];
+        assertTrue(code.matches("[0-9]{8}"), answer);
+
+        CoapResponse granted = redeem("locker-1", code);
+        assertEquals(ResponseCode.CHANGED, granted.getCode(), granted.getResponseText());
+        String journal = Files.readString(data.resolve("access-journal.jsonl"));
+        assertTrue(journal.contains("kapua:kapua-console"), "who issued it, in the journal: " + journal);
+        assertEquals(1, journal.lines().filter(l -> l.contains("\"ISSUED\"") && l.contains("kapua:")).count(),
+                "the refused write issued nothing: " + journal);
+        assertFalse(module.logTail().contains(code), "the code is in the reply only, never in the module's log");
+    }
+
     @Test
     void aCodeOutsideItsWindowIsRefusedAndBadRequestsIssueNothing() throws Exception {
         String later = issue("{\"door\":\"portone\",\"kind\":\"COURIER\",\"minutes\":30,\"starts_in_minutes\":60}");
@@ -203,6 +224,29 @@ class BuildingAccessIT {
             if (o.has("n") && o.get("n").getAsString().equals("code")) return o.get("vs").getAsString();
         }
         throw new AssertionError("no code in " + r.getResponseText());
+    }
+
+    /** ASSET-V1 EXEC write of door.{door}/issue, as Kapua's console sends it; the reply's body. */
+    private static String assetWrite(String door, String value) throws Exception {
+        String id = "asset-" + java.util.UUID.randomUUID();
+        JsonObject channel = new JsonObject();
+        channel.addProperty("name", "issue");
+        channel.addProperty("type", "STRING");
+        channel.addProperty("value", value);
+        com.google.gson.JsonArray channels = new com.google.gson.JsonArray();
+        channels.add(channel);
+        JsonObject asset = new JsonObject();
+        asset.addProperty("name", "door." + door);
+        asset.add("channels", channels);
+        com.google.gson.JsonArray body = new com.google.gson.JsonArray();
+        body.add(asset);
+        kapua.publish("$EDC/milano/" + DEVICE + "/ASSET-V1/EXEC/write", KuraPayloadCodec.encode(new KuraMessage(
+                System.currentTimeMillis(), null, java.util.Map.of("request.id", id, "requester.client.id",
+                "kapua-console"), body.toString().getBytes(StandardCharsets.UTF_8)), false));
+        KuraMessage reply = kapua.await(r -> r.topic().equals("$EDC/milano/kapua-console/ASSET-V1/REPLY/" + id),
+                WAIT, "the ASSET-V1 reply").message();
+        assertEquals(200, reply.metrics().get("response.code"), String.valueOf(reply.metrics()));
+        return new String(reply.body(), StandardCharsets.UTF_8);
     }
 
     private static CoapResponse redeem(String door, String code) throws Exception {

@@ -87,6 +87,8 @@ final class AssetService {
                     outcomes.add(ChannelValue.failed(AssetChannel.read(c.name(), "STRING"), why, t));
                 } else if (ch.writable() && r.name().equals(BuildingAssets.SECURITY)) {
                     outcomes.add(writeMode(ch, c.value(), s, actor, t));
+                } else if (ch.writable() && r.name().startsWith(BuildingAssets.DOOR)) {
+                    outcomes.add(writeDoorCode(r.name(), ch, c.value(), s, actor, t));
                 } else if (ch.writable() && r.name().equals(ReservationsAsset.NAME)) {
                     outcomes.add(writeReservation(ch, c.value(), s, actor, t));
                 } else if (!ch.writable() || !r.name().startsWith(SocketAsset.PREFIX)) {
@@ -130,6 +132,19 @@ final class AssetService {
             return ChannelValue.of(ch, done, t);
         } catch (RuntimeException e) { // a bad value or the loop's refusal (an overlap): nothing changed
             LOG.warn("ASSET-V1 write by {}: reservations/{} = {} refused: {}", actor, ch.name(), value, e.getMessage());
+            return ChannelValue.failed(ch, e.getMessage(), t);
+        }
+    }
+
+    /** Logs the code's id, never the code: the answer alone carries it, once. */
+    private ChannelValue writeDoorCode(String asset, AssetChannel ch, String value, SiteServices s, String actor, long t) {
+        try {
+            String done = BuildingAssets.writeCode(asset, ch, value, s, actor, clock.instant());
+            if (!done.isEmpty()) LOG.info("ASSET-V1 write by {}: {}/{} done, code id {}", actor, asset, ch.name(),
+                    ch.name().equals(DoorCodesAsset.ISSUE) ? done.split(",")[1] : done);
+            return ChannelValue.of(ch, done, t);
+        } catch (RuntimeException e) { // a bad value or the door service's refusal: nothing issued nor revoked
+            LOG.warn("ASSET-V1 write by {}: {}/{} refused: {}", actor, asset, ch.name(), e.getMessage());
             return ChannelValue.failed(ch, e.getMessage(), t);
         }
     }
