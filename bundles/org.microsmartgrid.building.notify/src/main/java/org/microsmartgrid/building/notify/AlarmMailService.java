@@ -121,27 +121,27 @@ public class AlarmMailService implements BuildingEventListener, ConfigurableComp
         MailSettings s = settings;
         if (!s.wants(e.type()) || (!e.active() && !s.notifyCleared())) return;
         Instant now = clock.instant();
-        String name;
-        Coalescer c;
-        synchronized (this) {
-            name = site;
-            c = coalescer;
-        }
-        for (Coalescer.Told told : c.offer(e, now)) outbox.add(AlarmText.of(told.event(), name, told.repeats()), now);
+        Current cur = current();
+        for (Coalescer.Told told : cur.coalescer().offer(e, now))
+            outbox.add(AlarmText.of(told.event(), cur.site(), told.repeats()), now);
         work();
+    }
+
+    /** The site name and the coalescer of the configuration in force, read together. */
+    private record Current(String site, Coalescer coalescer) {
+    }
+
+    private synchronized Current current() {
+        return new Current(site, coalescer);
     }
 
     /** Flushes what the quiet time held back and sends what is due, oldest first, until one fails. */
     private void work() {
         try {
             Instant now = clock.instant();
-            String name;
-            Coalescer c;
-            synchronized (this) {
-                name = site;
-                c = coalescer;
-            }
-            for (Coalescer.Told told : c.flush(now)) outbox.add(AlarmText.of(told.event(), name, told.repeats()), now);
+            Current cur = current();
+            for (Coalescer.Told told : cur.coalescer().flush(now))
+                outbox.add(AlarmText.of(told.event(), cur.site(), told.repeats()), now);
             Optional<Outbox.Entry> next;
             while ((next = outbox.due(clock.instant())).isPresent()) {
                 Outbox.Entry e = next.get();

@@ -105,12 +105,7 @@ public final class Views {
     public static Map<String, Object> reputation(String pointId, Reputation.Score s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("point_id", pointId);
-        m.put("ratings", s.ratings());
-        m.put("mean", s.mean());
-        m.put("score", s.score());
-        m.put("checkins", s.checkins());
-        m.put("charged", s.charged());
-        m.put("reliability", s.reliability());
+        scores(m, s);
         m.put("formula", "score = (" + Reputation.PRIOR_WEIGHT + "·" + Reputation.PRIOR_MEAN + " + Σ rating) / ("
                 + Reputation.PRIOR_WEIGHT + " + n); reliability = (charged + 1) / (checkins + 2)");
         return m;
@@ -128,18 +123,21 @@ public final class Views {
         return m;
     }
 
-    /** A provider's reputation: never who the provider is (no id, no name), only how its points fare. */
-    public static Map<String, Object> providerReputation(String pointId, Reputation.ProviderScore p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (pointId != null) m.put("point_id", pointId);
-        m.put("points", p.points());
-        Reputation.Score s = p.score();
+    private static void scores(Map<String, Object> m, Reputation.Score s) {
         m.put("ratings", s.ratings());
         m.put("mean", s.mean());
         m.put("score", s.score());
         m.put("checkins", s.checkins());
         m.put("charged", s.charged());
         m.put("reliability", s.reliability());
+    }
+
+    /** A provider's reputation: never who the provider is (no id, no name), only how its points fare. */
+    public static Map<String, Object> providerReputation(String pointId, Reputation.ProviderScore p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (pointId != null) m.put("point_id", pointId);
+        m.put("points", p.points());
+        scores(m, p.score());
         m.put("formula", "over every point of the provider: score = (" + Reputation.PRIOR_WEIGHT + "·"
                 + Reputation.PRIOR_MEAN + " + Σ rating) / (" + Reputation.PRIOR_WEIGHT
                 + " + n); reliability = (charged + 1) / (checkins + 2)");
