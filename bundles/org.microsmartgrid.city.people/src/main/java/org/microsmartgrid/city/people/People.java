@@ -47,6 +47,16 @@ public final class People {
                   int mailsPerAddressPerHour, Clock clock,
                   java.util.function.BiConsumer<Faults.Fault, org.microsmartgrid.city.registry.Location> faultReported,
                   ClaimHashes moduleCodes) {
+        this(db, registry, mailer, hasher, publicUrl, mailsPerAddressPerHour, clock, faultReported, moduleCodes,
+                java.util.Optional::empty);
+    }
+
+    /** @param doorCodes the modules' door codes through the city's broker (none: "use the console") */
+    public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl,
+                  int mailsPerAddressPerHour, Clock clock,
+                  java.util.function.BiConsumer<Faults.Fault, org.microsmartgrid.city.registry.Location> faultReported,
+                  ClaimHashes moduleCodes,
+                  java.util.function.Supplier<java.util.Optional<org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes>> doorCodes) {
         this.accounts = new Accounts(db, hasher, mailer, publicUrl, mailsPerAddressPerHour, clock);
         AuditLog audit = new AuditLog(db, clock);
         Listings listings = new Listings(db, registry, audit, clock);
@@ -58,7 +68,9 @@ public final class People {
                 new Favourites(db, points, clock), new Reputation(db), claims,
                 new Photos(db, listings, audit, clock), new Promotions(db, listings, claims, audit, clock),
                 new Rewards(db, listings, claims, clock));
-        this.servlet = new PeopleServlet(api.routes(), accounts);
+        List<org.microsmartgrid.city.people.web.Route> routes = new java.util.ArrayList<>(api.routes());
+        routes.add(new org.microsmartgrid.city.people.web.OwnerDoorCodes(claims, registry, audit, doorCodes).route());
+        this.servlet = new PeopleServlet(routes, accounts);
     }
 
     public Accounts accounts() {

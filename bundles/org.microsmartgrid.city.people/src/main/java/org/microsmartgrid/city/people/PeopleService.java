@@ -61,6 +61,11 @@ public final class PeopleService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClaimHashes claimHashes;
 
+    /** The modules' door codes through the embedded broker: without it the owner is told to use the console. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes doorCodes;
+
     private JdbcConnectionPool pool;
     private ServiceRegistration<Servlet> registration;
     private ServiceRegistration<org.microsmartgrid.city.people.auth.Callers> callers;
@@ -80,7 +85,7 @@ public final class PeopleService {
                     Clock.systemUTC(), (fault, point) -> events.postEvent(FaultEvents.of(fault, point)), hash -> {
                         ClaimHashes h = claimHashes;
                         return h == null ? java.util.List.of() : h.publishing(hash);
-                    });
+                    }, () -> java.util.Optional.ofNullable(doorCodes));
             for (String line : config.staff()) staff(people.accounts(), line);
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, PATTERNS);

@@ -43,6 +43,9 @@ public final class TestCity implements AutoCloseable {
     /** The city's ingest on the same registry: modules' BIRTHs (and the claim hashes in them) go in here. */
     public final org.microsmartgrid.city.ingest.internal.Ingest ingest = new org.microsmartgrid.city.ingest.internal.Ingest(
             registry, 1000, 64 * 1024, 1000, Clock.systemUTC());
+    /** The modules' door codes as the city's broker would answer (null: no broker, "use the console"). */
+    public final java.util.concurrent.atomic.AtomicReference<org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes> doorCodes =
+            new java.util.concurrent.atomic.AtomicReference<>();
     public final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
@@ -60,7 +63,7 @@ public final class TestCity implements AutoCloseable {
         people = new People(db, registry, new SmtpMailer("127.0.0.1", mail.getSmtp().getPort(), false, "", "",
                 "Micro Smart Grid <noreply@example.org>"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS),
                 "https://city.example.org", mailsPerAddressPerHour, Clock.systemUTC(),
-                (f, l) -> events.add(FaultEvents.of(f, l)), ingest);
+                (f, l) -> events.add(FaultEvents.of(f, l)), ingest, () -> java.util.Optional.ofNullable(doorCodes.get()));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);

@@ -96,7 +96,8 @@ public final class CloudLinkSession implements AutoCloseable {
         this.sink = new OutboxSink(settings.topics(), outbox, link::wake, settings.gzip());
         this.cityFaults = new CityFaultHandler(sink);
         cityRef[0] = new org.microsmartgrid.cloud.kapua.city.CityRequests(cityFaults,
-                new org.microsmartgrid.cloud.kapua.city.CityDoorHandler(sources::doorAccess));
+                new org.microsmartgrid.cloud.kapua.city.CityDoorHandler(sources::doorAccess),
+                new org.microsmartgrid.cloud.kapua.city.CityDoorCodeHandler(sources::doorAccess));
         this.telemetry = new TelemetryPublisher(sources::site, sources::recentSessions, sink, clock)
                 .withTrips(sources::recentTrips);
     }

@@ -51,7 +51,8 @@ import com.google.gson.JsonParser;
  * exported demo module (its doors on Pi4J's mock GPIO) on the city's embedded broker. The building's system issues a
  * courier code on the module over CoAPS; the courier sends it to the city's public API, or types it on the map page,
  * and the module decides: the gate opens once, the module's journal says the code came from the city, the same code
- * is refused next time, and with the module gone the page says to use the keypad.
+ * is refused next time; the owner of the claimed point issues a courier code through the city (docs/people.md) and it
+ * opens the gate too; with the module gone the page says to use the keypad.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,6 +67,8 @@ class DoorAtTheCityIT {
     private int coapsPort;
     private CoapEndpoint secure;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The city's mail folder (sign-up codes), for the point's owner. */
+    private Path mail;
 
     @BeforeAll
     void start() throws Exception {
@@ -73,8 +76,15 @@ class DoorAtTheCityIT {
         UdpConfig.register();
         DtlsConfig.register();
         new SecureRandom().nextBytes(KEY);
+        mail = Files.createTempDirectory("msg-mail");
+        String people = "org.microsmartgrid.city.people.PeopleService.config";
         world = CityWithModules.start(List.of(new CityWithModules.Site(CLIENT, NAME, "45.4610", "9.1930", "1=")),
-                Map.of(), conf -> {
+                Map.of(people, Files.readString(Path.of(System.getProperty("msg.city.conf"), people))
+                        .replace("mail.folder=\"${msg.data}/city/mail-outbox\"",
+                                "mail.folder=\"" + mail.toAbsolutePath() + "\"")
+                        .replace("password.iterations=I\"600000\"", "password.iterations=I\"210000\""),
+                        // this client address tries 7 codes before the flood (6 by default): room for all of them
+                        "org.microsmartgrid.city.doors.Doors.config", "attempts.burst=I\"8\"\n"), conf -> {
                     try {
                         Path coap = conf.resolve("org.microsmartgrid.coap.CoapBuildingService.config");
                         String c = Files.readString(coap);
@@ -160,8 +170,54 @@ class DoorAtTheCityIT {
         assertTrue(json(again).get("title").getAsString().contains("Codice già usato"), again.body());
     }
 
+    /**
+     * The installer reads the module's claim code on its console; the building's manager, a provider on the city,
+     * claims the point with it and issues a courier code for the gate through the city's API: the module issues it
+     * (its journal names the city's account), the city's log never shows it, and the courier opens the gate with it.
+     */
     @Test
     @Order(3)
+    void theClaimedPointsOwnerIssuesACourierCodeThroughTheCity() throws Exception {
+        JarProcess module = world.module(CLIENT);
+        HttpResponse<String> page = module.send(HttpRequest.newBuilder(module.uri("/system/console/claim"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("operator:" + CityWithModules.INSTALLER_PASSWORD).getBytes(StandardCharsets.UTF_8))));
+        assertEquals(200, page.statusCode(), page.body());
+        Matcher shown = Pattern.compile("id=\"claim-code\"[^>]*>([0-9A-Z-]{29})<").matcher(page.body());
+        assertTrue(shown.find(), page.body());
+
+        JarProcess city = world.city;
+        String email = "amministratore@example.org";
+        assertEquals(202, PeopleIT.post(city, "/api/v1/account/signup", "{\"email\": \"" + email + "\", "
+                + "\"password\": \"un portone in cortile\", \"display_name\": \"Amministratore\"}", null, null)
+                .statusCode());
+        assertEquals(200, PeopleIT.post(city, "/api/v1/account/verify", "{\"token\": \""
+                + PeopleIT.awaitCode(mail, email, city) + "\"}", null, null).statusCode());
+        HttpResponse<String> login = PeopleIT.post(city, "/api/v1/account/login", "{\"email\": \"" + email + "\", "
+                + "\"password\": \"un portone in cortile\", \"mode\": \"bearer\"}", null, null);
+        assertEquals(200, login.statusCode(), login.body());
+        String owner = "Bearer " + PeopleIT.json(login).get("token").getAsString();
+        assertEquals(200, PeopleIT.post(city, "/api/v1/account/provider", null, "Authorization", owner).statusCode());
+        HttpResponse<String> claimed = PeopleIT.post(city, "/api/v1/claims", "{\"code\": \"" + shown.group(1) + "\"}",
+                "Authorization", owner);
+        assertEquals(200, claimed.statusCode(), claimed.body());
+
+        String codes = "/api/v1/claims/" + point + "/doors/portone/codes";
+        HttpResponse<String> issued = PeopleIT.post(city, codes, "{\"minutes\": 30}", "Authorization", owner);
+        assertEquals(201, issued.statusCode(), issued.body() + "\n" + module.logTail());
+        String code = PeopleIT.json(issued).get("code").getAsString();
+        String codeId = PeopleIT.json(issued).get("code_id").getAsString();
+        assertTrue(Files.readString(module.log).contains("code " + codeId + " issued by city:"),
+                "the module's journal names the city's account as the issuer");
+
+        HttpResponse<String> opened = open("portone", "{\"code\": \"" + code + "\"}");
+        assertEquals(200, opened.statusCode(), opened.body());
+        assertTrue(json(opened).get("opened").getAsBoolean(), opened.body());
+        assertFalse(Files.readString(city.log).contains(code), "the city never logs a code");
+    }
+
+    @Test
+    @Order(4)
     void theMapPageOpensTheGateWithACode() throws Exception {
         String code = issueCode();
         try (MapBrowser browser = MapBrowser.open(world.city.uri("").toString(), "it")) {
@@ -192,7 +248,7 @@ class DoorAtTheCityIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void withTheModuleGoneTheAnswerIsToUseTheKeypadAndAFloodIsAnsweredAtOnce() throws Exception {
         world.module(CLIENT).close();
         HttpResponse<String> r = open("portone", "{\"code\":\"12345678\"}");

@@ -68,7 +68,7 @@ class CityDoorRequestTest {
     void open() throws Exception {
         outbox = Outbox.open(dir.resolve("outbox"), 100);
         city = new CityRequests(new CityFaultHandler(new OutboxSink(new KuraTopics("city", "mod-1"), outbox, () -> { },
-                false)), new CityDoorHandler(() -> Optional.of(doors)));
+                false)), new CityDoorHandler(() -> Optional.of(doors)), new CityDoorCodeHandler(() -> Optional.of(doors)));
     }
 
     @AfterEach
@@ -125,7 +125,7 @@ class CityDoorRequestTest {
         assertTrue(unknown.exception().contains("cantina"), unknown.exception());
 
         CityRequests noDoors = new CityRequests(new CityFaultHandler(new OutboxSink(new KuraTopics("city", "mod-1"),
-                outbox, () -> { }, false)), new CityDoorHandler(Optional::empty));
+                outbox, () -> { }, false)), new CityDoorHandler(Optional::empty), new CityDoorCodeHandler(Optional::empty));
         assertEquals(404, noDoors.handle(door(Map.of("door", "portone", "code", "12345678"))).code());
         assertEquals(List.of(), doors.attempts);
     }

@@ -1,0 +1,11 @@
+/**
+ * The city asking a module to issue a one-time courier code (CITY-V1 EXEC door-code, docs/cloud-management.md) for
+ * the owner of the module's point on "Persone ed energia / People and power": the module's door service issues it
+ * under its own rules; the city carries the request and the answer, and keeps nothing.
+ */
+@Export
+@Version("1.0.0")
+package org.microsmartgrid.city.broker.doorcodes;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
