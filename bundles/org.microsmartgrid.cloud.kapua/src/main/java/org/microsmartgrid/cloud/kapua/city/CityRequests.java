@@ -8,16 +8,24 @@ import org.microsmartgrid.api.cloud.RequestHandler;
 
 /**
  * The city's requests (app id CITY-V1, docs/cloud-management.md), each to its handler: {@code EXEC faults} (a driver's
- * fault report) and {@code EXEC door} (a code typed on the city's "I am at the door" page). Anything else is a 404.
+ * fault report) {@code EXEC door} (a code typed on the city's "I am at the door" page) and {@code EXEC start} (a driver
+ * starting a session from the city's map). Anything else is a 404.
  */
 public final class CityRequests implements RequestHandler {
 
     private final CityFaultHandler faults;
     private final CityDoorHandler doors;
+    private final CityStartHandler starts;
 
     public CityRequests(CityFaultHandler faults, CityDoorHandler doors) {
+        this(faults, doors, null);
+    }
+
+    /** @param starts {@code EXEC start}, a driver starting a session from the city's map; null: none (404) */
+    public CityRequests(CityFaultHandler faults, CityDoorHandler doors, CityStartHandler starts) {
         this.faults = faults;
         this.doors = doors;
+        this.starts = starts;
     }
 
     @Override
@@ -31,7 +39,9 @@ public final class CityRequests implements RequestHandler {
             return doors.handle(request);
         if (KuraRequest.EXEC.equals(request.method()) && List.of("faults").equals(request.resources()))
             return faults.handle(request);
-        return KuraResponse.notFound(CityFaultHandler.APP_ID + " serves EXEC faults and EXEC door only, not "
+        if (starts != null && KuraRequest.EXEC.equals(request.method()) && List.of("start").equals(request.resources()))
+            return starts.handle(request);
+        return KuraResponse.notFound(CityFaultHandler.APP_ID + " serves EXEC faults, EXEC door and EXEC start only, not "
                 + request.method() + " " + String.join("/", request.resources()));
     }
 }
