@@ -43,6 +43,8 @@ public final class TestCity implements AutoCloseable {
     /** The city's ingest on the same registry: modules' BIRTHs (and the claim hashes in them) go in here. */
     public final org.microsmartgrid.city.ingest.internal.Ingest ingest = new org.microsmartgrid.city.ingest.internal.Ingest(
             registry, 1000, 64 * 1024, 1000, Clock.systemUTC());
+    /** The city broker's start channel as the runtime would give it (null: none, an external broker). */
+    public volatile org.microsmartgrid.city.broker.charging.ModuleStarts moduleStarts;
     public final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
@@ -60,7 +62,7 @@ public final class TestCity implements AutoCloseable {
         people = new People(db, registry, new SmtpMailer("127.0.0.1", mail.getSmtp().getPort(), false, "", "",
                 "Micro Smart Grid <noreply@example.org>"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS),
                 "https://city.example.org", mailsPerAddressPerHour, Clock.systemUTC(),
-                (f, l) -> events.add(FaultEvents.of(f, l)), ingest);
+                (f, l) -> events.add(FaultEvents.of(f, l)), ingest, () -> java.util.Optional.ofNullable(moduleStarts));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
