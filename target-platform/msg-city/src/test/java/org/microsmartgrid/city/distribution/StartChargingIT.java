@@ -44,6 +44,14 @@ class StartChargingIT {
                         Path sessions = conf.resolve("org.microsmartgrid.charging.ChargingSessionsService.config");
                         Files.writeString(sessions, Files.readString(sessions).replace("unplug.after.s=I\"120\"",
                                 "unplug.after.s=I\"10\""), StandardCharsets.UTF_8);
+                        // the balancer (60 s) and socket 2's relay (30 s) keep it off for a while after the module
+                        // starts: 2 s here, so that the session's end (its relay on, nothing drawing) comes in seconds
+                        Path balancer = conf.resolve("org.microsmartgrid.grid.balancer.Balancer.config");
+                        Files.writeString(balancer, Files.readString(balancer).replace("min.on.s=I\"60\"", "min.on.s=I\"2\"")
+                                .replace("min.off.s=I\"60\"", "min.off.s=I\"2\""), StandardCharsets.UTF_8);
+                        Path relay = conf.resolve("org.microsmartgrid.relay.gpio.GpioRelay-socket-2.config");
+                        Files.writeString(relay, Files.readString(relay).replace("min.off.ms=L\"30000\"",
+                                "min.off.ms=L\"2000\""), StandardCharsets.UTF_8);
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
