@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -23,7 +25,8 @@ import com.google.gson.JsonParser;
  * runtime and an exported demo module on its embedded broker. A signed-in driver starts a session on the module's
  * empty socket 2 through the API; the module opens it as started by "city" (its log never names the driver), refuses
  * a second start on the busy socket, and when the session ends (nothing plugged: unplugged after 10 s) its CLOSED record
- * reaches the city, which closes the driver's start with the points its solar energy earned.
+ * reaches the city, which closes the driver's start with the points its solar energy earned. On the map page the
+ * signed-in driver starts socket 4 from the point's details; with the module gone, a start is a 504.
  */
 class StartChargingIT {
 
@@ -96,6 +99,29 @@ class StartChargingIT {
             assertEquals(session, mine.get("session_id").getAsString());
             double solar = mine.get("solar_wh").getAsDouble();
             assertEquals(Math.min(50, (int) (solar / 100)), mine.get("points").getAsInt(), "1 point per 100 Wh of solar");
+
+            // the map page: the signed-in driver's details of the point offer the free sockets and start one
+            try (MapBrowser page = MapBrowser.open(city.uri("").toString(), "it")) {
+                page.position(45.4621, 9.1901);
+                page.get("/map/");
+                page.until("the point listed", d -> page.listedNames().contains(NAME));
+                page.byId("account-open").click();
+                page.until("the sign-in form", d -> !d.findElements(By.cssSelector("#signin [name=email]")).isEmpty());
+                page.driver.findElement(By.cssSelector("#signin [name=email]")).sendKeys("sole@example.org");
+                page.driver.findElement(By.cssSelector("#signin [name=password]")).sendKeys("correct horse battery");
+                page.driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
+                page.until("signed in", d -> page.byId("account-body").getText().contains("Hai effettuato l'accesso"));
+                page.byId("account-close").click();
+                page.openFirstInList();
+                page.until("the start form", d -> !d.findElements(By.cssSelector("#remote-start [name=socket]")).isEmpty());
+                assertTrue(page.byId("details-body").getText().contains("Avvia la ricarica"), page.byId("details-body").getText());
+                new Select(page.driver.findElement(By.cssSelector("#remote-start [name=socket]"))).selectByValue("4");
+                page.driver.findElement(By.cssSelector("#remote-start input[value=NOW]")).click();
+                page.driver.findElement(By.cssSelector("#remote-start button[type=submit]")).click();
+                page.until("started", d -> page.byId("details-body").getText().contains("Ricarica avviata"));
+                assertEquals(List.of(), page.seriousAccessibilityViolations(), "axe-core, the start form (it)");
+            }
+            System.out.printf("started from the map page: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
             world.module(CLIENT).close();
             world.awaitPoint(NAME, p -> !p.getAsJsonObject("module").get("online").getAsBoolean());
