@@ -39,12 +39,14 @@ class SolarStartTest {
     static final class Modules implements ModuleStarts {
         final List<String> asked = new CopyOnWriteArrayList<>();
         volatile StartAnswer.Status next = StartAnswer.Status.STARTED;
+        /** A module answering a session id it gave before (buggy or hostile); null: a fresh one. */
+        volatile String sameId;
 
         @Override
         public CompletionStage<StartAnswer> start(String account, String clientId, int socket, String mode) {
             asked.add(account + "/" + clientId + " " + socket + " " + mode);
             return CompletableFuture.completedFuture(next == StartAnswer.Status.STARTED
-                    ? new StartAnswer(StartAnswer.Status.STARTED, UUID.randomUUID().toString(), null)
+                    ? new StartAnswer(StartAnswer.Status.STARTED, sameId != null ? sameId : UUID.randomUUID().toString(), null)
                     : new StartAnswer(next, null, "socket busy"));
         }
     }
@@ -133,6 +135,23 @@ class SolarStartTest {
         closed(MODULE, session, 5000.0);
         assertEquals(0, balance(driver));
         assertEquals(0, balance(other));
+    }
+
+    @Test
+    void aModuleCannotHandSomeonesSessionToAnotherDriver() throws Exception {
+        Client first = city.person("primo@example.org");
+        Client second = city.person("secondo@example.org");
+        String session = started(first, 1, "NOW");
+        modules.sameId = session;
+        try {
+            var r = second.post("/api/v1/points/" + point + "/sockets/1/start", json("mode", "NOW"));
+            assertEquals(502, r.status(), r.text());
+        } finally {
+            modules.sameId = null;
+        }
+        closed(MODULE, session, 800.0);
+        assertEquals(8, balance(first));
+        assertEquals(0, balance(second));
     }
 
     @Test

@@ -97,9 +97,17 @@ public final class SolarStarts {
                     "il modulo non ha avviato la ricarica / the module did not start charging" + why);
         }
         long now = clock.millis();
-        db.update("INSERT INTO solar_start (module_account, client_id, session_id, account_id, point_id, socket, mode, started) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", l.module().account(), l.module().clientId(), a.sessionId(), driver.id(),
-                l.id(), socket, mode, now);
+        try {
+            db.update("INSERT INTO solar_start (module_account, client_id, session_id, account_id, point_id, socket, mode, started) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", l.module().account(), l.module().clientId(), a.sessionId(), driver.id(),
+                    l.id(), socket, mode, now);
+        } catch (Db.Failure e) {
+            if (!e.duplicate()) throw e;
+            // a session id this module answered before: it stays whoever's it was (a module cannot hand it over)
+            LOG.warn("module {}/{} answered a session id it gave before: not recorded", l.module().account(), l.module().clientId());
+            throw new ApiError(502, "Risposta non valida dal modulo / Bad answer from the module",
+                    "il modulo ha risposto con una sessione già nota / the module answered with a session already known");
+        }
         return new Started(l.id(), socket, mode, a.sessionId(), now, null, null, null);
     }
 
