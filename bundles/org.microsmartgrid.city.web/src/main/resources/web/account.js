@@ -251,6 +251,8 @@ window.MSG_ACCOUNT = (function () {
       } catch (e) { $('live').textContent = F.problemText(e); }
     }, { 'aria-pressed': String(fav) });
     node.append(el('p', {}, favButton));
+    const start = startForm(p);
+    if (start) node.append(el('h3', { text: t('startCharging') }), start);
     node.append(el('h3', { text: t('checkIn') }), checkInForm(p, reviews), el('h3', { text: t('rate') }), reviewForm(p, reviews),
       el('h3', { text: t('fault') }), faultForm(p));
     return node;
@@ -293,6 +295,21 @@ window.MSG_ACCOUNT = (function () {
     f.addEventListener('change', why);
     why();
     return f;
+  }
+
+  /* Start charging through the city (docs/map-page.md): only on a module's point that is online with a free socket.
+     The module learns only that the city asks; the session's solar energy earns the driver points when it ends. */
+  function startForm(p) {
+    const free = (p.evses || []).filter(e => e.status === 'AVAILABLE').map(e => String(e.socket));
+    if (!p.monitored || !p.module || !p.module.online || free.length === 0) return null;
+    return F.form({ id: 'remote-start', label: 'startCharging', submit: 'startNow', fields: [
+      { name: 'socket', label: 'socketNo', type: 'select', required: true, value: free[0], options: free.map(n => [n, n]) },
+      { name: 'mode', label: 'chargeMode', type: 'radio', required: true, value: ['SOLAR_ONLY'],
+        options: [['SOLAR_ONLY', 'mode_SOLAR_ONLY'], ['NOW', 'mode_NOW']], hint: 'solarPointsHint' }],
+    onSubmit: async v => {
+      await call('POST', `/points/${encodeURIComponent(p.id)}/sockets/${encodeURIComponent(v.socket)}/start`, { mode: v.mode });
+      return 'chargingStarted';
+    } });
   }
 
   function reviewForm(p, reviews) {

@@ -12,6 +12,7 @@ import org.microsmartgrid.city.people.driver.Points;
 import org.microsmartgrid.city.people.driver.Reputation;
 import org.microsmartgrid.city.people.driver.Reviews;
 import org.microsmartgrid.city.people.driver.Rewards;
+import org.microsmartgrid.city.people.driver.SolarStarts;
 import org.microsmartgrid.city.people.listing.AuditLog;
 import org.microsmartgrid.city.ingest.ClaimHashes;
 import org.microsmartgrid.city.people.listing.Claims;
@@ -29,6 +30,7 @@ public final class People {
 
     private final Accounts accounts;
     private final PeopleServlet servlet;
+    private final SolarStarts solarStarts;
 
     public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl,
                   int mailsPerAddressPerHour, Clock clock) {
@@ -48,15 +50,19 @@ public final class People {
                   java.util.function.BiConsumer<Faults.Fault, org.microsmartgrid.city.registry.Location> faultReported,
                   ClaimHashes moduleCodes) {
         this(db, registry, mailer, hasher, publicUrl, mailsPerAddressPerHour, clock, faultReported, moduleCodes,
-                java.util.Optional::empty);
+                java.util.Optional::empty, java.util.Optional::empty);
     }
 
-    /** @param doorCodes the modules' door codes through the city's broker (none: "use the console") */
+    /**
+     * @param doorCodes    the modules' door codes through the city's broker (none: "use the console")
+     * @param moduleStarts the city broker's start channel, for drivers starting from the map (empty: 504)
+     */
     public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl,
                   int mailsPerAddressPerHour, Clock clock,
                   java.util.function.BiConsumer<Faults.Fault, org.microsmartgrid.city.registry.Location> faultReported,
                   ClaimHashes moduleCodes,
-                  java.util.function.Supplier<java.util.Optional<org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes>> doorCodes) {
+                  java.util.function.Supplier<java.util.Optional<org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes>> doorCodes,
+                  java.util.function.Supplier<java.util.Optional<org.microsmartgrid.city.broker.charging.ModuleStarts>> moduleStarts) {
         this.accounts = new Accounts(db, hasher, mailer, publicUrl, mailsPerAddressPerHour, clock);
         AuditLog audit = new AuditLog(db, clock);
         Listings listings = new Listings(db, registry, audit, clock);
@@ -68,6 +74,8 @@ public final class People {
                 new Favourites(db, points, clock), new Reputation(db), claims,
                 new Photos(db, listings, audit, clock), new Promotions(db, listings, claims, audit, clock),
                 new Rewards(db, listings, claims, clock));
+        this.solarStarts = new SolarStarts(db, points, moduleStarts, clock);
+        api.withSolarStarts(solarStarts);
         List<org.microsmartgrid.city.people.web.Route> routes = new java.util.ArrayList<>(api.routes());
         routes.add(new org.microsmartgrid.city.people.web.OwnerDoorCodes(claims, registry, audit, doorCodes).route());
         this.servlet = new PeopleServlet(routes, accounts);
@@ -75,6 +83,11 @@ public final class People {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** Told of the ingest's session records (a TelemetryObserver in the runtime): points for solar charging. */
+    public SolarStarts solarStarts() {
+        return solarStarts;
     }
 
     public PeopleServlet servlet() {

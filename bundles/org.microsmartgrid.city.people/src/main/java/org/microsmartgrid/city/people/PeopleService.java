@@ -66,9 +66,15 @@ public final class PeopleService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes doorCodes;
 
+    /** The embedded broker's start channel (city.broker): without it, starts from the map answer 504. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.microsmartgrid.city.broker.charging.ModuleStarts moduleStarts;
+
     private JdbcConnectionPool pool;
     private ServiceRegistration<Servlet> registration;
     private ServiceRegistration<org.microsmartgrid.city.people.auth.Callers> callers;
+    private ServiceRegistration<org.microsmartgrid.city.ingest.TelemetryObserver> sessionsClosed;
 
     @Activate
     void activate(BundleContext context, PeopleConfig config) {
@@ -85,7 +91,7 @@ public final class PeopleService {
                     Clock.systemUTC(), (fault, point) -> events.postEvent(FaultEvents.of(fault, point)), hash -> {
                         ClaimHashes h = claimHashes;
                         return h == null ? java.util.List.of() : h.publishing(hash);
-                    }, () -> java.util.Optional.ofNullable(doorCodes));
+                    }, () -> java.util.Optional.ofNullable(doorCodes), () -> java.util.Optional.ofNullable(moduleStarts));
             for (String line : config.staff()) staff(people.accounts(), line);
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, PATTERNS);
@@ -93,6 +99,8 @@ public final class PeopleService {
             registration = context.registerService(Servlet.class, people.servlet(), props);
             callers = context.registerService(org.microsmartgrid.city.people.auth.Callers.class,
                     new org.microsmartgrid.city.people.web.SessionCallers(people.accounts()), null);
+            sessionsClosed = context.registerService(org.microsmartgrid.city.ingest.TelemetryObserver.class,
+                    people.solarStarts()::observed, null);
             LOG.info("people and power at {} ({} migration(s) applied now), mail {}", file, ran,
                     config.smtp_host().isBlank() ? "to the folder" : "by SMTP");
         } catch (Exception | LinkageError e) {
@@ -123,6 +131,7 @@ public final class PeopleService {
 
     @Deactivate
     void deactivate() {
+        if (sessionsClosed != null) sessionsClosed.unregister();
         if (callers != null) callers.unregister();
         if (registration != null) registration.unregister();
         if (pool != null) pool.dispose();

@@ -60,6 +60,16 @@ public final class CloudLinkSession implements AutoCloseable {
         default Optional<org.microsmartgrid.api.building.DoorAccess> doorAccess() {
             return Optional.empty();
         }
+
+        /** The module's sessions, for a driver's start from the city's map (CITY-V1 EXEC start); none without. */
+        default Optional<org.microsmartgrid.api.charging.ChargingSessions> chargingSessions() {
+            return Optional.empty();
+        }
+
+        /** How many sockets the module has (its relays). */
+        default int socketCount() {
+            return 0;
+        }
     }
 
     private final CloudSettings settings;
@@ -97,7 +107,8 @@ public final class CloudLinkSession implements AutoCloseable {
         this.cityFaults = new CityFaultHandler(sink);
         cityRef[0] = new org.microsmartgrid.cloud.kapua.city.CityRequests(cityFaults,
                 new org.microsmartgrid.cloud.kapua.city.CityDoorHandler(sources::doorAccess),
-                new org.microsmartgrid.cloud.kapua.city.CityDoorCodeHandler(sources::doorAccess));
+                new org.microsmartgrid.cloud.kapua.city.CityDoorCodeHandler(sources::doorAccess),
+                new org.microsmartgrid.cloud.kapua.city.CityStartHandler(sources::chargingSessions, sources::socketCount));
         this.telemetry = new TelemetryPublisher(sources::site, sources::recentSessions, sink, clock)
                 .withTrips(sources::recentTrips);
     }

@@ -299,5 +299,16 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
         public Optional<org.microsmartgrid.api.building.DoorAccess> doorAccess() {
             return Optional.ofNullable(doorAccess);
         }
+
+        @Override
+        public Optional<ChargingSessions> chargingSessions() {
+            return Optional.ofNullable(sessions);
+        }
+
+        @Override
+        public int socketCount() {
+            List<Relay> rs = relays;
+            return rs == null ? 0 : rs.size();
+        }
     }
 }

@@ -135,6 +135,7 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
                 java.time.Duration.ofMinutes(config.reservation_grace_min()), ItalianTariffCalendar.ROME);
         loop = new BalancingLoop(site, clock, () -> meters, () -> relays,
                 () -> Optional.ofNullable(chargingSessions), control);
+        reservations.setHoldPower(config.reservation_hold_power());
         reservations.setKnownSockets(this::knownSocket);
         loop.useReservations(reservations);
         loop.useBatteries(() -> batteries);

@@ -61,6 +61,8 @@ public final class PeopleApi {
     private final Photos photos;
     private final Promotions promotions;
     private final Rewards rewards;
+    /** Starts from the map and the points their solar energy earns; set once by {@link #withSolarStarts}. */
+    private org.microsmartgrid.city.people.driver.SolarStarts solarStarts;
 
     public PeopleApi(Db db, Accounts accounts, Listings listings, AuditLog audit, CheckIns checkIns, Reviews reviews,
                      Faults faults, Favourites favourites, Reputation reputation, Claims claims, Photos photos,
@@ -78,6 +80,11 @@ public final class PeopleApi {
         this.faults = faults;
         this.favourites = favourites;
         this.reputation = reputation;
+    }
+
+    public PeopleApi withSolarStarts(org.microsmartgrid.city.people.driver.SolarStarts starts) {
+        this.solarStarts = starts;
+        return this;
     }
 
     public List<Route> routes() {
@@ -235,6 +242,7 @@ public final class PeopleApi {
         r.add(Route.open("GET", V1 + "/points/{id}/reputation", c -> Reply.ok(Views.reputation(c.param(0), reputation.of(c.param(0))))));
         r.add(Route.open("GET", V1 + "/points/{id}/provider-reputation", this::providerReputation));
         r.add(Route.account("POST", V1 + "/points/{id}/faults", this::fault));
+        if (solarStarts != null) r.add(SolarStartRoute.route(solarStarts));
         r.add(Route.account("POST", V1 + "/reviews/{id}/reports", c -> Reply.created(Views.report(reviews.report(
                 c.account(), c.param(0), c.body(Set.of("reason")).text("reason", 3, 500, true))))));
         // municipality and operators
@@ -330,6 +338,7 @@ public final class PeopleApi {
         m.put("promotions", promotions.ofOwner(a.id()).stream().map(Views::promotion).toList());
         m.put("points", rewards.history(a.id()).stream().map(Views::points).toList());
         m.put("leaderboard_neighbourhood", rewards.neighbourhoodOf(a.id()));
+        if (solarStarts != null) m.put("charging_started", SolarStartRoute.views(solarStarts.of(a.id())));
         m.put("claimed_points", claims.of(a.id()).stream().map(o -> Map.of("location_id", o.locationId(),
                 "since", Views.time(o.since()))).toList());
         m.put("moderation_decisions", audit.byActor(a.id()).stream().map(Views::audit).toList());

@@ -8,19 +8,35 @@ import org.microsmartgrid.api.cloud.RequestHandler;
 
 /**
  * The city's requests (app id CITY-V1, docs/cloud-management.md), each to its handler: {@code EXEC faults} (a driver's
- * fault report), {@code EXEC door} (a code typed on the city's "I am at the door" page) and {@code EXEC door-code}
- * (the point's owner issues a courier code from the city). Anything else is a 404.
+ * fault report), {@code EXEC door} (a code typed on the city's "I am at the door" page), {@code EXEC door-code}
+ * (the point's owner issues a courier code from the city) and {@code EXEC start} (a driver starting a session from
+ * the city's map). Anything else is a 404.
  */
 public final class CityRequests implements RequestHandler {
 
     private final CityFaultHandler faults;
     private final CityDoorHandler doors;
     private final CityDoorCodeHandler doorCodes;
+    private final CityStartHandler starts;
+
+    public CityRequests(CityFaultHandler faults, CityDoorHandler doors) {
+        this(faults, doors, null, null);
+    }
 
     public CityRequests(CityFaultHandler faults, CityDoorHandler doors, CityDoorCodeHandler doorCodes) {
+        this(faults, doors, doorCodes, null);
+    }
+
+    /**
+     * @param doorCodes {@code EXEC door-code}, the point's owner issuing a courier code; null: none (404)
+     * @param starts    {@code EXEC start}, a driver starting a session from the city's map; null: none (404)
+     */
+    public CityRequests(CityFaultHandler faults, CityDoorHandler doors, CityDoorCodeHandler doorCodes,
+                        CityStartHandler starts) {
         this.faults = faults;
         this.doors = doors;
         this.doorCodes = doorCodes;
+        this.starts = starts;
     }
 
     @Override
@@ -32,11 +48,13 @@ public final class CityRequests implements RequestHandler {
     public KuraResponse handle(KuraRequest request) {
         if (KuraRequest.EXEC.equals(request.method()) && List.of("door").equals(request.resources()))
             return doors.handle(request);
-        if (KuraRequest.EXEC.equals(request.method()) && List.of("door-code").equals(request.resources()))
+        if (doorCodes != null && KuraRequest.EXEC.equals(request.method()) && List.of("door-code").equals(request.resources()))
             return doorCodes.handle(request);
         if (KuraRequest.EXEC.equals(request.method()) && List.of("faults").equals(request.resources()))
             return faults.handle(request);
-        return KuraResponse.notFound(CityFaultHandler.APP_ID + " serves EXEC faults, door and door-code only, not "
+        if (starts != null && KuraRequest.EXEC.equals(request.method()) && List.of("start").equals(request.resources()))
+            return starts.handle(request);
+        return KuraResponse.notFound(CityFaultHandler.APP_ID + " serves EXEC faults, door, door-code and start only, not "
                 + request.method() + " " + String.join("/", request.resources()));
     }
 }
