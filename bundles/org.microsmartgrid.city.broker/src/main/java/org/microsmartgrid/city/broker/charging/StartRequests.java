@@ -3,15 +3,11 @@ package org.microsmartgrid.city.broker.charging;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.microsmartgrid.city.broker.ModuleChannel;
-import org.microsmartgrid.kura.payload.KuraMessage;
+import org.microsmartgrid.city.broker.ModuleRequests;
 import org.microsmartgrid.kura.payload.KuraPayloadCodec;
 
 /**
@@ -23,51 +19,26 @@ import org.microsmartgrid.kura.payload.KuraPayloadCodec;
  */
 public final class StartRequests {
 
-    static final String APP_ID = "CITY-V1";
     static final String PREFIX = "start-";
     static final int MAX_WAITING = 64;
 
-    private record Waiting(String account, String clientId, CompletableFuture<StartAnswer> answer) {
-    }
-
-    private final ModuleChannel channel;
-    private final LongSupplier clock;
-    private final Duration timeout;
-    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final ModuleRequests<StartAnswer> requests;
 
     public StartRequests(ModuleChannel channel, LongSupplier clock, Duration timeout) {
-        this.channel = channel;
-        this.clock = clock;
-        this.timeout = timeout;
+        this.requests = new ModuleRequests<>(channel, clock, timeout, "start", PREFIX, MAX_WAITING,
+                StartAnswer.of(StartAnswer.Status.UNREACHABLE), StartRequests::answer);
     }
 
     public CompletionStage<StartAnswer> start(String account, String clientId, int socket, String mode) {
-        if (!channel.connected(clientId) || waiting.size() >= MAX_WAITING)
-            return CompletableFuture.completedFuture(StartAnswer.of(StartAnswer.Status.UNREACHABLE));
-        String id = PREFIX + UUID.randomUUID();
-        CompletableFuture<StartAnswer> answer = new CompletableFuture<>();
-        waiting.put(id, new Waiting(account, clientId, answer));
-        answer.whenComplete((a, e) -> waiting.remove(id));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("request.id", id);
-        m.put("requester.client.id", clientId);
         m.put("socket", socket);
         m.put("mode", mode);
-        byte[] payload = KuraPayloadCodec.encode(KuraMessage.of(clock.getAsLong(), m), false);
-        if (!channel.publish("$EDC/" + account + "/" + clientId + "/" + APP_ID + "/EXEC/start", payload))
-            answer.complete(StartAnswer.of(StartAnswer.Status.UNREACHABLE));
-        return answer.completeOnTimeout(StartAnswer.of(StartAnswer.Status.UNREACHABLE), timeout.toMillis(),
-                TimeUnit.MILLISECONDS);
+        return requests.ask(account, clientId, m);
     }
 
     /** A module's publication on its control namespace: only its reply to one of our starts completes it. */
     public void onControl(String topic, byte[] payload) {
-        String[] t = topic.split("/", -1);
-        if (t.length != 6 || !t[3].equals(APP_ID) || !t[4].equals("REPLY") || !t[5].startsWith(PREFIX)) return;
-        Waiting w = waiting.get(t[5]);
-        // another module cannot answer for the one asked
-        if (w == null || !w.account().equals(t[1]) || !w.clientId().equals(t[2])) return;
-        w.answer().complete(answer(payload));
+        requests.onControl(topic, payload);
     }
 
     /** The module's reply: 200 with the session id; 400, 404 and 409 with the module's reason; else a failure. */

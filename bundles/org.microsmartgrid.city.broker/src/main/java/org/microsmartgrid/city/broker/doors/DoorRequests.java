@@ -3,18 +3,12 @@ package org.microsmartgrid.city.broker.doors;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.microsmartgrid.city.broker.ModuleChannel;
-import org.microsmartgrid.kura.payload.KuraMessage;
+import org.microsmartgrid.city.broker.ModuleRequests;
 import org.microsmartgrid.kura.payload.KuraPayloadCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Kura request/reply for door codes: {@code $EDC/{account}/{client}/CITY-V1/EXEC/door} with metrics {@code door},
@@ -26,68 +20,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class DoorRequests {
 
-    static final String APP_ID = "CITY-V1";
     static final String PREFIX = "door-";
     static final int MAX_WAITING = 256;
-    private static final Logger LOG = LoggerFactory.getLogger(DoorRequests.class);
 
-    private record Waiting(String account, String clientId, CompletableFuture<DoorAnswer> answer) {
-    }
-
-    private final ModuleChannel channel;
-    private final LongSupplier clock;
-    private final Duration timeout;
-    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final ModuleRequests<DoorAnswer> requests;
 
     public DoorRequests(ModuleChannel channel, LongSupplier clock, Duration timeout) {
-        this.channel = channel;
-        this.clock = clock;
-        this.timeout = timeout;
+        this.requests = new ModuleRequests<>(channel, clock, timeout, "door", PREFIX, MAX_WAITING,
+                DoorAnswer.of(DoorAnswer.Status.UNREACHABLE), DoorRequests::answer);
     }
 
     public CompletionStage<DoorAnswer> tryCode(String account, String clientId, String door, String code) {
-        if (!channel.connected(clientId)) return CompletableFuture.completedFuture(DoorAnswer.of(DoorAnswer.Status.UNREACHABLE));
-        if (waiting() >= MAX_WAITING) {
-            LOG.warn("door code for {}/{} not sent: {} codes wait for their module already", account, clientId,
-                    MAX_WAITING);
-            return CompletableFuture.completedFuture(DoorAnswer.of(DoorAnswer.Status.UNREACHABLE));
-        }
-        String id = PREFIX + UUID.randomUUID();
-        CompletableFuture<DoorAnswer> answer = new CompletableFuture<>();
-        waiting.put(id, new Waiting(account, clientId, answer));
-        answer.whenComplete((a, e) -> waiting.remove(id));
-        if (!channel.publish(topic(account, clientId), payload(id, clientId, door, code, clock.getAsLong()))) {
-            answer.complete(DoorAnswer.of(DoorAnswer.Status.UNREACHABLE));
-            return answer;
-        }
-        return answer.completeOnTimeout(DoorAnswer.of(DoorAnswer.Status.UNREACHABLE), timeout.toMillis(),
-                TimeUnit.MILLISECONDS).whenComplete((a, e) -> {
-                    if (a != null && a.status() == DoorAnswer.Status.UNREACHABLE)
-                        LOG.warn("door code for {}/{}: no answer in {} s / il modulo non risponde", account, clientId,
-                                timeout.toSeconds());
-                });
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("door", door);
+        m.put("code", code);
+        return requests.ask(account, clientId, m);
     }
 
-    /**
-     * A module's publication on its control namespace: the reply to one of our codes completes it. Replies from
-     * another module than the one asked, and replies to no code of ours, are ignored.
-     */
+    /** A module's publication on its control namespace: the reply to one of our codes completes it. */
     public void onControl(String topic, byte[] payload) {
-        String[] t = topic.split("/", -1);
-        if (t.length != 6 || !t[3].equals(APP_ID) || !t[4].equals("REPLY") || !t[5].startsWith(PREFIX)) return;
-        Waiting w = waiting.remove(t[5]);
-        if (w == null) return;
-        if (!w.account().equals(t[1]) || !w.clientId().equals(t[2])) {
-            waiting.putIfAbsent(t[5], w); // not its module's reply: keep waiting for the right one
-            return;
-        }
-        w.answer().complete(answer(payload));
+        requests.onControl(topic, payload);
     }
 
     /** How many codes wait for their module's answer now. */
     public int waiting() {
-        // an answered code leaves the map right after its answer: count only those still waiting
-        return (int) waiting.values().stream().filter(w -> !w.answer().isDone()).count();
+        return requests.waiting();
     }
 
     /** The module's reply: 200 with its outcome, 404 unknown door, 400 malformed; anything else a failure. */
@@ -113,16 +70,5 @@ public final class DoorRequests {
         return new DoorAnswer(status, outcome, message);
     }
 
-    static String topic(String account, String clientId) {
-        return "$EDC/" + account + "/" + clientId + "/" + APP_ID + "/EXEC/door";
-    }
 
-    static byte[] payload(String requestId, String clientId, String door, String code, long now) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("request.id", requestId);
-        m.put("requester.client.id", clientId);
-        m.put("door", door);
-        m.put("code", code);
-        return KuraPayloadCodec.encode(KuraMessage.of(now, m), false);
-    }
 }
