@@ -67,6 +67,8 @@ public record MailSettings(String host, int port, boolean startTls, String user,
         if (quietMinutes < 0 || quietMinutes > 1440) problems.add("quiet.minutes = " + quietMinutes + ": 0..1440");
         String name = strip(siteName);
         if (name.length() > 100) problems.add("site.name is longer than 100 characters");
+        // it goes into every mail's subject: a line break there would start a header of its own
+        if (name.chars().anyMatch(Character::isISOControl)) problems.add("site.name has a control character or line break");
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
         return new MailSettings(h, port, startTls, strip(user), password == null ? "" : password, f, recipients, name,
                 wanted, notifyCleared, Duration.ofMinutes(quietMinutes));

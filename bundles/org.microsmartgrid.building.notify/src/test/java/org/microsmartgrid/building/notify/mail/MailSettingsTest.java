@@ -54,6 +54,16 @@ class MailSettingsTest {
     }
 
     @Test
+    void aSiteNameInItalianIsTakenButALineBreakCannotStartAHeader() {
+        assertEquals("Condominio \"Più Verde\" — cortile", MailSettings.parse("smtp.example.org", 587, true, "", "",
+                "m@example.org", "a@example.org", "Condominio \"Più Verde\" — cortile", "", true, 10).siteName());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MailSettings.parse(
+                "smtp.example.org", 587, true, "", "", "m@example.org", "a@example.org", "Via Larga\r\nBcc: x@example.org",
+                "", true, 10));
+        assertTrue(e.getMessage().contains("site.name has a control character"), e.getMessage());
+    }
+
+    @Test
     void atMostTenContacts() {
         StringBuilder to = new StringBuilder();
         for (int i = 0; i < 11; i++) to.append("c").append(i).append("@example.org,");
