@@ -39,20 +39,33 @@ public record ListingInput(String name, String address, String city, double lati
         if (type == OperatorType.PRIVATE_INDIVIDUAL && precision == Precision.EXACT)
             throw ApiError.badRequest("location_precision: il punto di un privato non si mostra esatto / "
                     + "a private individual's point is never shown exactly (STREET or AREA)");
-        List<VehicleClass> vehicles = b.enums("vehicle_classes", VehicleClass.class, 1, VehicleClass.values().length);
-        List<Facility> facilities = b.enums("facilities", Facility.class, 0, Facility.values().length);
-        String hours = b.text("opening_hours", 0, 200, false);
-        JsonBody price = b.object("price", PRICE_FIELDS);
-        PriceKind kind = price.enumValue("kind", PriceKind.class, null);
-        int cents = price.integer("amount_cents", 0, 100_000, kind == PriceKind.FREE ? 0 : null);
-        if (kind == PriceKind.FREE && cents != 0) throw ApiError.badRequest("price: gratuito con importo / free with an amount");
-        if (kind != PriceKind.FREE && cents == 0) throw ApiError.badRequest("price: importo mancante / amount missing");
+        Offer offer = Offer.parse(b);
         String description = b.text("description", 0, 1000, true);
         List<Listing.Socket> sockets = b.objects("sockets", SOCKET_FIELDS, 1, 16).stream().map(s -> new Listing.Socket(
                 s.enumValue("connector", ConnectorStandard.class, null),
                 s.integer("power_w", 100, MAX_POWER_W, null))).toList();
-        return new ListingInput(name, address, city, lat, lon, precision, type,
-                vehicles.isEmpty() ? Set.of() : EnumSet.copyOf(vehicles),
-                facilities.isEmpty() ? Set.of() : EnumSet.copyOf(facilities), hours, kind, cents, description, sockets);
+        return new ListingInput(name, address, city, lat, lon, precision, type, offer.vehicleClasses(),
+                offer.facilities(), offer.openingHours(), offer.priceKind(), offer.priceCents(), description, sockets);
+    }
+
+    /**
+     * What a point offers, with the same rules for a listing and for a claimed module's point: vehicles (at least
+     * one), facilities, opening hours, price (free, or an amount).
+     */
+    public record Offer(Set<VehicleClass> vehicleClasses, Set<Facility> facilities, String openingHours,
+                        PriceKind priceKind, int priceCents) {
+
+        public static Offer parse(JsonBody b) {
+            List<VehicleClass> vehicles = b.enums("vehicle_classes", VehicleClass.class, 1, VehicleClass.values().length);
+            List<Facility> facilities = b.enums("facilities", Facility.class, 0, Facility.values().length);
+            String hours = b.text("opening_hours", 0, 200, false);
+            JsonBody price = b.object("price", PRICE_FIELDS);
+            PriceKind kind = price.enumValue("kind", PriceKind.class, null);
+            int cents = price.integer("amount_cents", 0, 100_000, kind == PriceKind.FREE ? 0 : null);
+            if (kind == PriceKind.FREE && cents != 0) throw ApiError.badRequest("price: gratuito con importo / free with an amount");
+            if (kind != PriceKind.FREE && cents == 0) throw ApiError.badRequest("price: importo mancante / amount missing");
+            return new Offer(vehicles.isEmpty() ? Set.of() : EnumSet.copyOf(vehicles),
+                    facilities.isEmpty() ? Set.of() : EnumSet.copyOf(facilities), hours, kind, cents);
+        }
     }
 }
