@@ -126,7 +126,7 @@ public final class Balancing {
             }
         }
         double setpoint = BatteryPlan.setpoint(snap, cheapNow, trade, new BatteryPlan.Flows(pools.surplus, predictedW,
-                predictedW - startingW, runningW, mobilityAidW, Math.max(0, batteryW)));
+                predictedW - startingW, runningW, mobilityAidW, Math.max(0, batteryW), predictedW - batteryW));
         return new Decision(now, sockets.stream().map(SocketWork::toDecision).toList(), false, null,
                 snap.grid().powerW(), limit, limit - importW, surplusW, pools.total, pools.surplus, predictedW, setpoint,
                 snap.tariff().bandAt(now), cheapNow, shed, Memories.next(snap, sockets).withBatterySetpoint(setpoint), trade,

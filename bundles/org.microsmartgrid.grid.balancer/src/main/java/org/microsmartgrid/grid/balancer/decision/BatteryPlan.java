@@ -19,6 +19,15 @@ final class BatteryPlan {
     /** The part of the gap to the export limit a sale closes per cycle: stable with up to four cycles of lag. */
     static final double SELL_GAIN = 0.3;
 
+    /**
+     * The part of the export a charge from the surplus takes up per cycle: the same stability with lagging meters as
+     * a sale. Import is given back at once (all of it, {@link #setpoint}).
+     */
+    static final double CHARGE_GAIN = 0.3;
+
+    /** Below this a charge is not worth a write (and a charge decaying towards 0 ends). */
+    static final double MIN_CHARGE_W = 1;
+
     private BatteryPlan() {
     }
 
@@ -43,9 +52,11 @@ final class BatteryPlan {
      * @param runningW      what the sockets that are on and really closed draw
      * @param mobilityAidW  the part of {@code runningW} drawn by mobility aids
      * @param batteryCountedW the battery's discharge the import figures count as stopping (its reading, ≥ 0)
+     * @param gridAsIsW     the import the grid reading shows with the battery as it is, once what is switched on
+     *                      has closed: the grid reading and this decision's switching only, never the battery's reading
      */
     record Flows(double surplusLeftW, double importAllW, double importRunningW, double runningW, double mobilityAidW,
-                 double batteryCountedW) {
+                 double batteryCountedW, double gridAsIsW) {
     }
 
     /** @return + discharge, − charge, 0 without a (trustworthy) battery */
@@ -75,10 +86,20 @@ final class BatteryPlan {
             double room = st.limitW() - st.hysteresisW() - f.importAllW();
             return -Math.max(0, Math.min(limits.maxChargeW(), room));
         }
-        // charge only from what would really be exported: a NOW session's draw is counted against the grid for
-        // the solar sessions' sake, but physically it uses the surplus first
-        double exportLeftW = Math.min(f.surplusLeftW(), -f.importAllW());
-        if (exportLeftW > 0 && roomToCharge) return -Math.min(exportLeftW, limits.maxChargeW());
+        // Charge from the surplus, i.e. from what the grid shows as export with the battery as it is (a NOW session's
+        // draw is counted against the grid for the solar sessions' sake, but physically it uses the surplus first).
+        // The charge moves from the one given last, by what the grid reading says: export is taken up a part
+        // (CHARGE_GAIN) at a time, import is given back at once (sessions and the building before the battery, never
+        // a charge from the grid). It once was rebuilt every cycle from "grid + battery reading"; the battery's meter
+        // polls more slowly than the grid's, and with a reading a few cycles old the charge flipped between the
+        // surplus and 0 every cycle, for good when the battery's poll locked in phase with the flip (BatteryIT in CI,
+        // BatteryReadingLagPropertiesTest).
+        double given = Math.max(0, -snap.previous().batterySetpointW());
+        double gridAsIsW = f.gridAsIsW();
+        double charge = gridAsIsW > 0 ? given - gridAsIsW : given - CHARGE_GAIN * gridAsIsW;
+        // never beyond the battery, and never so much that the import with the battery charging passes the limit
+        charge = Math.min(charge, Math.min(limits.maxChargeW(), st.limitW() - f.importAllW()));
+        if (charge >= MIN_CHARGE_W && roomToCharge) return -charge;
         if (!cheapNow && trade != Trade.BUY && soc > limits.minSocPercent()) {
             double cover = soc > reserve ? f.runningW() : f.mobilityAidW();
             if (cover > 0) return Math.max(0, Math.min(limits.maxDischargeW(), Math.min(cover, dischargeCap)));

@@ -23,8 +23,30 @@ class BatteryTest {
 
     @Test
     void chargesFromTheSurplusUpToItsMaximum() {
-        assertEquals(-1200, new TestSite().grid(-1200).pv(3000).battery(50, 0).decide().batterySetpointW(), 1e-6);
-        assertEquals(-2500, new TestSite().grid(-4000).pv(5000).battery(50, 0).decide().batterySetpointW(), 1e-6);
+        // from idle, a part of the export per cycle (steady with lagging meters); a charge that takes the whole
+        // export stays there, up to the battery's maximum
+        assertEquals(-BatteryPlan.CHARGE_GAIN * 1200, new TestSite().grid(-1200).pv(3000).battery(50, 0).decide()
+                .batterySetpointW(), 1e-6);
+        assertEquals(-1200, new TestSite().grid(0).pv(3000).battery(50, -1200).previous(charging(1200)).decide()
+                .batterySetpointW(), 1e-6);
+        assertEquals(-2500, new TestSite().grid(-1500).pv(5000).battery(50, -2500).previous(charging(2500)).decide()
+                .batterySetpointW(), 1e-6);
+    }
+
+    @Test
+    void closesOnTheSurplusWithinSecondsAndGivesImportBackAtOnce() {
+        double charge = 0;
+        for (int cycle = 0; cycle < 12; cycle++) // 3 s at 250 ms
+            charge = -new TestSite().grid(-1200 + charge).pv(3000).battery(50, -charge).previous(charging(charge))
+                    .decide().batterySetpointW();
+        assertEquals(1200, charge, 0.02 * 1200, "within 2 % of the surplus after 3 s");
+        // a cloud: the grid shows 700 W import with the battery charging 1200 W: it gives them back in one cycle
+        assertEquals(-500, new TestSite().grid(700).pv(2300).battery(50, -1200).previous(charging(1200)).decide()
+                .batterySetpointW(), 1e-6);
+    }
+
+    private static BalancerState charging(double w) {
+        return BalancerState.EMPTY.withBatterySetpoint(-w);
     }
 
     @Test

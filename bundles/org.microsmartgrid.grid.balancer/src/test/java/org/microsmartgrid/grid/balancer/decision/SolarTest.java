@@ -81,7 +81,7 @@ class SolarTest {
     @Test
     void whatTheBatteryChargesCountsAsSurplusTheSocketsComeFirst() {
         // export 0, but the battery soaks up 1500 W of PV: that is surplus a session may take
-        Decision d = new TestSite().grid(0).pv(2500).battery(60, -1500).previous(DREW_800)
+        Decision d = new TestSite().grid(0).pv(2500).battery(60, -1500).previous(DREW_800.withBatterySetpoint(-1500))
                 .off(1, PUBLIC, solar(), 3680).decide();
 
         assertTrue(socket(d, 1).on());

@@ -59,7 +59,7 @@ class BatteryApplierTest {
         grid.power(-1200);
         batteryReads(50, 0);
         loop.runCycle();
-        assertEquals(-1200, b.last().setpointW(), 1e-9, "the export goes into the battery");
+        assertEquals(-0.3 * 1200, b.last().setpointW(), 1e-9, "the export goes into the battery, a part per cycle");
         assertEquals(Duration.ofSeconds(5), b.last().validFor(), "4 × 250 ms is too short for an inverter: 5 s");
         assertEquals("balancer", b.last().source());
         assertEquals(BatteryResult.Outcome.APPLIED, loop.last().orElseThrow().batteryResult().outcome());
