@@ -1,5 +1,6 @@
 package org.microsmartgrid.console;
 
+import org.microsmartgrid.testing.JettyServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

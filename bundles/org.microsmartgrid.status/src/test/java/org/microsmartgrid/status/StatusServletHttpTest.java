@@ -1,5 +1,6 @@
 package org.microsmartgrid.status;
 
+import org.microsmartgrid.testing.JettyServer;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

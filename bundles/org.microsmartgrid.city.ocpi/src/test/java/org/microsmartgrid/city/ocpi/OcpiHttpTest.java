@@ -1,5 +1,6 @@
 package org.microsmartgrid.city.ocpi;
 
+import org.microsmartgrid.testing.JettyServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

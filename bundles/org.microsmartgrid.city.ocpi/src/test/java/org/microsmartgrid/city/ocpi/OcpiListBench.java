@@ -1,5 +1,6 @@
 package org.microsmartgrid.city.ocpi;
 
+import org.microsmartgrid.testing.JettyServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

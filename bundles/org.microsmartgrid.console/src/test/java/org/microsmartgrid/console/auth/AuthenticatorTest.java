@@ -1,5 +1,6 @@
 package org.microsmartgrid.console.auth;
 
+import org.microsmartgrid.testing.ManualClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.console.auth.Authenticator.Decision;
@@ -23,7 +24,7 @@ class AuthenticatorTest {
                 5, 60, 900, 600);
     }
 
-    final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T10:00:00Z"));
     final Authenticator auth = new Authenticator(settings, clock, new SecureRandom());
 
     static String basic(String user, String password) {

@@ -1,5 +1,6 @@
 package org.microsmartgrid.console.auth;
 
+import org.microsmartgrid.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class OwnerNotLockedOutTest {
                 PasswordHash.MIN_ITERATIONS, new SecureRandom()).format()}, 5, 60, 900, 600);
     }
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
     final Authenticator auth = new Authenticator(settings, clock, new SecureRandom());
 
     @Test

@@ -1,5 +1,6 @@
 package org.microsmartgrid.console.claim;
 
+import org.microsmartgrid.testing.JettyServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.cloud.ModuleClaimCode;
 import org.microsmartgrid.console.InstallerAuthentication;
-import org.microsmartgrid.console.JettyServer;
 
 /** The claim-code page over real HTTP, behind a stand-in for the Web Console (as the doors page's test). */
 class ClaimPluginHttpTest {

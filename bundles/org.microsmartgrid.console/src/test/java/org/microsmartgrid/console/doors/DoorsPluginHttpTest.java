@@ -1,5 +1,7 @@
 package org.microsmartgrid.console.doors;
 
+import org.microsmartgrid.testing.JettyServer;
+import org.microsmartgrid.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +30,6 @@ import org.microsmartgrid.api.building.DoorAccess;
 import org.microsmartgrid.api.building.DoorState;
 import org.microsmartgrid.api.building.DoorAccess.LiveCode;
 import org.microsmartgrid.console.InstallerAuthentication;
-import org.microsmartgrid.console.JettyServer;
-import org.microsmartgrid.console.auth.MutableClock;
 
 /** The doors page over real HTTP, behind a stand-in for the Web Console (as the relay page's test). */
 class DoorsPluginHttpTest {
@@ -98,7 +98,7 @@ class DoorsPluginHttpTest {
     @BeforeEach
     void plugin() {
         access = new FakeAccess();
-        plugin = new DoorsPlugin(() -> access, new MutableClock(NOW), ZoneId.of("Europe/Rome"), new SecureRandom());
+        plugin = new DoorsPlugin(() -> access, new ManualClock(NOW), ZoneId.of("Europe/Rome"), new SecureRandom());
         loggedIn = "anna";
     }
 

@@ -1,5 +1,7 @@
 package org.microsmartgrid.console.relays;
 
+import org.microsmartgrid.testing.JettyServer;
+import org.microsmartgrid.testing.ManualClock;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import jakarta.servlet.ServletException;
@@ -37,8 +39,6 @@ import org.microsmartgrid.api.control.SocketHolds;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.console.InstallerAuthentication;
-import org.microsmartgrid.console.JettyServer;
-import org.microsmartgrid.console.auth.MutableClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -142,7 +142,7 @@ class RelaysHoldHttpTest {
         List<Relay> relays = List.of(socket1, socket2);
         balancer = new FakeBalancer();
         plugin = new RelaysPlugin(() -> relays, List::of, () -> balancer, () -> balancer,
-                new MutableClock(NOW), ROME, new SecureRandom());
+                new ManualClock(NOW), ROME, new SecureRandom());
     }
 
     private static JsonObject json(HttpResponse<String> r) {
@@ -224,7 +224,7 @@ class RelaysHoldHttpTest {
 
     @Test
     void withoutABalancerThereIsNoHoldToRelease() throws Exception {
-        plugin = new RelaysPlugin(() -> List.of(socket1), List::of, new MutableClock(NOW), ROME,
+        plugin = new RelaysPlugin(() -> List.of(socket1), List::of, new ManualClock(NOW), ROME,
                 new SecureRandom());
 
         HttpResponse<String> r = post("relay=socket1&action=release", JSON);

@@ -1,5 +1,7 @@
 package org.microsmartgrid.console.relays;
 
+import org.microsmartgrid.testing.JettyServer;
+import org.microsmartgrid.testing.ManualClock;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import jakarta.servlet.http.HttpServlet;
@@ -20,8 +22,6 @@ import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.api.relay.RelayState;
 import org.microsmartgrid.console.InstallerAuthentication;
-import org.microsmartgrid.console.JettyServer;
-import org.microsmartgrid.console.auth.MutableClock;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -92,7 +92,7 @@ class RelaysPluginHttpTest {
                         Map.of(Channel.ACTIVE_POWER, new Sample(182.4, NOW)), null);
             }
         };
-        plugin = new RelaysPlugin(() -> relays, () -> List.of(meter), new MutableClock(NOW), ROME, new SecureRandom());
+        plugin = new RelaysPlugin(() -> relays, () -> List.of(meter), new ManualClock(NOW), ROME, new SecureRandom());
         loggedIn = "anna";
     }
 

@@ -1,5 +1,6 @@
 package org.microsmartgrid.console.reservations;
 
+import org.microsmartgrid.testing.JettyServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.control.Reservation;
 import org.microsmartgrid.api.control.SocketReservations;
 import org.microsmartgrid.console.InstallerAuthentication;
-import org.microsmartgrid.console.JettyServer;
 
 /** The reservations page over real HTTP, behind a stand-in for the Web Console (as the doors page's test). */
 class ReservationsPluginHttpTest {

@@ -1,5 +1,6 @@
 package org.microsmartgrid.host.web;
 
+import org.microsmartgrid.testing.JettyServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.microsmartgrid.relay.gpio;
 
+import org.microsmartgrid.testing.ManualClock;
 import static com.pi4j.io.gpio.digital.DigitalState.HIGH;
 import static com.pi4j.io.gpio.digital.DigitalState.LOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,11 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.relay.RelayCommand;
 import org.microsmartgrid.relay.gpio.chip.PinClaimedException;
 import org.microsmartgrid.relay.gpio.config.InvalidConfigurationException;
-import org.microsmartgrid.relay.gpio.testing.MutableClock;
 
 /** The components as Declarative Services would drive them, on Pi4J's mock provider, without a framework. */
 class GpioComponentsTest {
-    private final MutableClock clock = MutableClock.atTestEpoch();
+    private final ManualClock clock = ManualClock.at("2026-03-02T08:00:00Z");
     private final GpioChip chip = new GpioChip();
     private final List<GpioRelay> active = new ArrayList<>();
     private int configurations;

@@ -1,5 +1,6 @@
 package org.microsmartgrid.city.kapua.client;
 
+import org.microsmartgrid.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,14 +14,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microsmartgrid.city.kapua.TestClock;
 import org.microsmartgrid.city.kapua.standin.KapuaStandIn;
 
 /** The Kapua client against the stand-in, every request and answer checked against Kapua's OpenAPI documents. */
 class KapuaClientTest {
 
     private static final String SCOPE = "AQ";
-    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T08:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T08:00:00Z"));
     private KapuaStandIn kapua;
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package org.microsmartgrid.city.kapua.mode;
 
+import org.microsmartgrid.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.city.kapua.Configs;
-import org.microsmartgrid.city.kapua.TestClock;
 import org.microsmartgrid.city.kapua.client.KapuaException;
 import org.microsmartgrid.city.kapua.standin.KapuaStandIn;
 import org.microsmartgrid.city.registry.Location;
@@ -27,7 +27,7 @@ import org.microsmartgrid.city.registry.store.TestDatabases;
 class KapuaModeTest {
 
     private static final String MILANO = "Ag"; // milano's compact id in the stand-in
-    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T08:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T08:00:00Z"));
     private final Registry registry = new JdbcRegistry(TestDatabases.fresh(), l -> { });
     private KapuaStandIn kapua;
     private KapuaMode mode;

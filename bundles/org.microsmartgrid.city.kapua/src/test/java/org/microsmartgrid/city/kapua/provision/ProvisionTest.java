@@ -1,5 +1,6 @@
 package org.microsmartgrid.city.kapua.provision;
 
+import org.microsmartgrid.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.microsmartgrid.city.kapua.TestClock;
 import org.microsmartgrid.city.kapua.standin.KapuaStandIn;
 
 import com.google.gson.JsonObject;
@@ -31,7 +31,7 @@ import com.google.gson.JsonParser;
 class ProvisionTest {
 
     private static final String SYS = KapuaStandIn.SYS_SCOPE;
-    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T08:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T08:00:00Z"));
     private KapuaStandIn kapua;
     private final Map<String, String> env = new HashMap<>();
     private Path network;

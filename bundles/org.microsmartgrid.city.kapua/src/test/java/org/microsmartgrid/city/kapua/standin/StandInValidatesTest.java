@@ -1,5 +1,6 @@
 package org.microsmartgrid.city.kapua.standin;
 
+import org.microsmartgrid.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,14 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.microsmartgrid.city.kapua.TestClock;
 
 /** The stand-in's checks can fail: requests Kapua's documents do not allow are reported. */
 class StandInValidatesTest {
 
     @Test
     void reportsARequestOutsideKapuasDocuments() throws Exception {
-        try (KapuaStandIn kapua = new KapuaStandIn(new TestClock(Instant.parse("2026-12-07T08:00:00Z")))) {
+        try (KapuaStandIn kapua = new KapuaStandIn(new ManualClock(Instant.parse("2026-12-07T08:00:00Z")))) {
             HttpClient http = HttpClient.newHttpClient();
             // Kapua's password policy: 12 characters with upper and lower case, a digit and a symbol
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(kapua.apiUrl() + "/authentication/user"))

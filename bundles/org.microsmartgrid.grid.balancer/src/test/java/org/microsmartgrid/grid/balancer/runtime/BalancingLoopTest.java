@@ -1,5 +1,6 @@
 package org.microsmartgrid.grid.balancer.runtime;
 
+import org.microsmartgrid.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,6 @@ import org.microsmartgrid.grid.balancer.config.Configs;
 import org.microsmartgrid.grid.balancer.decision.Decision;
 import org.microsmartgrid.grid.balancer.fakes.FakeMeter;
 import org.microsmartgrid.grid.balancer.fakes.FakeRelay;
-import org.microsmartgrid.grid.balancer.fakes.MutableClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** One cycle at a time, with a hand-moved clock: gather, decide, apply, record. */
 class BalancingLoopTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-04-08T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-04-08T10:00:00Z"));
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
     private final List<Relay> relays = new CopyOnWriteArrayList<>();
     private final FakeMeter grid = new FakeMeter("grid", MeterRole.GRID, 0, clock);

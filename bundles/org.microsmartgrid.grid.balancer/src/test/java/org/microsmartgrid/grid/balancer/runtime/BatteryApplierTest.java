@@ -1,5 +1,6 @@
 package org.microsmartgrid.grid.balancer.runtime;
 
+import org.microsmartgrid.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
@@ -24,12 +25,11 @@ import org.microsmartgrid.grid.balancer.config.Configs;
 import org.microsmartgrid.grid.balancer.fakes.FakeBattery;
 import org.microsmartgrid.grid.balancer.fakes.FakeMeter;
 import org.microsmartgrid.grid.balancer.fakes.FakeRelay;
-import org.microsmartgrid.grid.balancer.fakes.MutableClock;
 
 /** The loop hands its battery set-point to the battery service every cycle, with an expiry of four cycles. */
 class BatteryApplierTest {
     /** A Wednesday noon: F1, not a cheap band by default. */
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-04-08T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-04-08T10:00:00Z"));
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
     private final List<Relay> relays = new CopyOnWriteArrayList<>();
     private final List<BatteryControl> batteries = new CopyOnWriteArrayList<>();

@@ -1,5 +1,6 @@
 package org.microsmartgrid.grid.balancer.runtime;
 
+import org.microsmartgrid.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,12 +19,11 @@ import org.microsmartgrid.grid.balancer.config.ConfigValidator;
 import org.microsmartgrid.grid.balancer.config.Configs;
 import org.microsmartgrid.grid.balancer.fakes.FakeMeter;
 import org.microsmartgrid.grid.balancer.fakes.FakeRelay;
-import org.microsmartgrid.grid.balancer.fakes.MutableClock;
 
 /** The commissioning self-test: the loop's own rules tried on the live site, nothing switched. */
 class SelfTestTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-04-08T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-04-08T10:00:00Z"));
     private final List<Meter> meters = new CopyOnWriteArrayList<>();
     private final List<Relay> relays = new CopyOnWriteArrayList<>();
     private final FakeMeter grid = new FakeMeter("grid", MeterRole.GRID, 0, clock);

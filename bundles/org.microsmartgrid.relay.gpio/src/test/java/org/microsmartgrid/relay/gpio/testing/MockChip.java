@@ -1,5 +1,6 @@
 package org.microsmartgrid.relay.gpio.testing;
 
+import org.microsmartgrid.testing.ManualClock;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
@@ -16,7 +17,7 @@ import org.microsmartgrid.relay.gpio.control.RelayController;
 
 /** A real Pi4J context on the mock provider, through the production pin service, and a hand-moved clock. */
 public final class MockChip implements AutoCloseable {
-    public final MutableClock clock = MutableClock.atTestEpoch();
+    public final ManualClock clock = ManualClock.at("2026-03-02T08:00:00Z");
     public final Context context = Pi4jProviders.newContext(GpioProvider.MOCK);
     public final Pi4jGpioPins pins = new Pi4jGpioPins(new ChipSettings(GpioProvider.MOCK, "test", BoardPins.NONE), context);
 

@@ -1,19 +1,20 @@
-package org.microsmartgrid.status;
+package org.microsmartgrid.testing;
 
-import jakarta.servlet.Servlet;
+import java.net.URI;
+
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
-import java.net.URI;
+import jakarta.servlet.Servlet;
 
 /** The Jetty 11 inside Felix HTTP, on a free loopback port, serving one servlet at one path spec. */
-final class JettyServer implements AutoCloseable {
+public final class JettyServer implements AutoCloseable {
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
-    JettyServer(Servlet servlet, String pathSpec) throws Exception {
+    public JettyServer(Servlet servlet, String pathSpec) throws Exception {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -24,8 +25,18 @@ final class JettyServer implements AutoCloseable {
         server.start();
     }
 
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path);
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public String base() {
+        return "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    public URI uri(String path) {
+        return URI.create(base() + path);
+    }
+
+    /** What a browser sends as {@code Host} to this server (origin checks compare with it). */
+    public String hostHeader() {
+        return "127.0.0.1:" + connector.getLocalPort();
     }
 
     @Override
