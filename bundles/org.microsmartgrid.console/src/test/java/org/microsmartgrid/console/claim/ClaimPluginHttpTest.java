@@ -1,20 +1,13 @@
 package org.microsmartgrid.console.claim;
 
-import org.microsmartgrid.testing.JettyServer;
+import org.microsmartgrid.console.PluginPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -22,14 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.cloud.ModuleClaimCode;
-import org.microsmartgrid.console.InstallerAuthentication;
 
 /** The claim-code page over real HTTP, behind a stand-in for the Web Console (as the doors page's test). */
 class ClaimPluginHttpTest {
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    static JettyServer server;
+    static PluginPage page;
     static volatile ClaimPlugin plugin;
-    static volatile String loggedIn;
 
     /** The cloud link's claim code: counts renewals, each a new code. */
     static final class FakeClaim implements ModuleClaimCode {
@@ -49,31 +39,21 @@ class ClaimPluginHttpTest {
 
     volatile FakeClaim claim;
 
-    @SuppressWarnings("serial")
-    static final class ConsoleStandIn extends HttpServlet {
-        @Override
-        protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            if (loggedIn != null) req.setAttribute(InstallerAuthentication.REMOTE_USER, loggedIn);
-            req.setAttribute("felix.webconsole.pluginRoot", "/system/console/claim");
-            plugin.service(req, resp);
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        server = new JettyServer(new ConsoleStandIn(), "/system/console/*");
+        page = new PluginPage("/system/console/claim", () -> plugin);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        page.close();
     }
 
     @BeforeEach
     void plugin() {
         claim = new FakeClaim();
         plugin = new ClaimPlugin(() -> claim, new SecureRandom());
-        loggedIn = "anna";
+        page.logIn("anna");
     }
 
     @Test
@@ -97,7 +77,7 @@ class ClaimPluginHttpTest {
     void aCrossSitePostOrNoLoginShowsAndChangesNothing() throws Exception {
         assertEquals(403, post("action=renew&csrf=forged", "Origin", "https://evil.example").statusCode());
         assertEquals(403, post("action=renew", "Referer", "https://evil.example/page").statusCode(), "no token");
-        loggedIn = null;
+        page.logIn(null);
         HttpResponse<String> anonymous = get();
         assertEquals(403, anonymous.statusCode());
         assertFalse(anonymous.body().contains("7K3QD"), "no code without the login");
@@ -139,21 +119,14 @@ class ClaimPluginHttpTest {
     }
 
     static HttpResponse<String> get() throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(server.uri("/system/console/claim")).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return page.get();
     }
 
     static HttpResponse<String> post(String form, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/system/console/claim"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return page.post(form, headers);
     }
 
-    static String token(String page) {
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertTrue(m.find(), page);
-        return m.group(1);
+    static String token(String html) {
+        return PluginPage.csrf(html);
     }
 }

@@ -1,18 +1,11 @@
 package org.microsmartgrid.console.doors;
 
-import org.microsmartgrid.testing.JettyServer;
+import org.microsmartgrid.console.PluginPage;
 import org.microsmartgrid.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,8 +13,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,15 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.building.DoorAccess;
 import org.microsmartgrid.api.building.DoorState;
 import org.microsmartgrid.api.building.DoorAccess.LiveCode;
-import org.microsmartgrid.console.InstallerAuthentication;
 
 /** The doors page over real HTTP, behind a stand-in for the Web Console (as the relay page's test). */
 class DoorsPluginHttpTest {
     static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    static JettyServer server;
+    static PluginPage page;
     static volatile DoorsPlugin plugin;
-    static volatile String loggedIn;
 
     /** A door service that records what it is asked; it refuses an intervention without a reason, as the real one. */
     static final class FakeAccess implements DoorAccess {
@@ -74,32 +62,21 @@ class DoorsPluginHttpTest {
 
     FakeAccess access;
 
-    @SuppressWarnings("serial")
-    static final class ConsoleStandIn extends HttpServlet {
-        @Override
-        protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            if (loggedIn != null) req.setAttribute(InstallerAuthentication.REMOTE_USER, loggedIn);
-            req.setAttribute("felix.webconsole.pluginRoot", "/system/console/doors");
-            if ("GET".equals(req.getMethod())) resp.setContentType("text/html; charset=utf-8");
-            plugin.service(req, resp);
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        server = new JettyServer(new ConsoleStandIn(), "/system/console/*");
+        page = new PluginPage("/system/console/doors", () -> plugin);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        page.close();
     }
 
     @BeforeEach
     void plugin() {
         access = new FakeAccess();
         plugin = new DoorsPlugin(() -> access, new ManualClock(NOW), ZoneId.of("Europe/Rome"), new SecureRandom());
-        loggedIn = "anna";
+        page.logIn("anna");
     }
 
     @Test
@@ -134,7 +111,7 @@ class DoorsPluginHttpTest {
         HttpResponse<String> forged = post("door=portone&kind=COURIER&minutes=60&csrf=forged", "Origin",
                 "https://evil.example");
         assertEquals(403, forged.statusCode());
-        loggedIn = null;
+        page.logIn(null);
         assertEquals(403, get().statusCode());
         assertTrue(access.issued.isEmpty());
     }
@@ -159,21 +136,14 @@ class DoorsPluginHttpTest {
     }
 
     static HttpResponse<String> get() throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(server.uri("/system/console/doors")).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return page.get();
     }
 
     static HttpResponse<String> post(String form, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/system/console/doors"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return page.post(form, headers);
     }
 
-    static String token(String page) {
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertTrue(m.find(), page);
-        return m.group(1);
+    static String token(String html) {
+        return PluginPage.csrf(html);
     }
 }

@@ -1,15 +1,9 @@
 package org.microsmartgrid.console.relays;
 
-import org.microsmartgrid.testing.JettyServer;
+import org.microsmartgrid.console.PluginPage;
 import org.microsmartgrid.testing.ManualClock;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -38,12 +32,10 @@ import org.microsmartgrid.api.control.SocketHold;
 import org.microsmartgrid.api.control.SocketHolds;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.tariff.TariffBand;
-import org.microsmartgrid.console.InstallerAuthentication;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.microsmartgrid.console.relays.RelaysPluginHttpTest.CLIENT;
 import static org.microsmartgrid.console.relays.RelaysPluginHttpTest.JSON;
 import static org.microsmartgrid.console.relays.RelaysPluginHttpTest.NOW;
 import static org.microsmartgrid.console.relays.RelaysPluginHttpTest.ROME;
@@ -95,44 +87,28 @@ class RelaysHoldHttpTest {
                 PowerSource.GRID, 2000, outcome == null ? null : RelayResult.Outcome.valueOf(outcome), null);
     }
 
-    static JettyServer server;
+    static PluginPage page;
     static volatile RelaysPlugin plugin;
     FakeRelay socket1;
     FakeBalancer balancer;
 
-    /** What the Web Console does around a plugin for a logged-in installer (as in RelaysPluginHttpTest). */
-    @SuppressWarnings("serial")
-    static final class ConsoleStandIn extends HttpServlet {
-        @Override
-        protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            req.setAttribute(InstallerAuthentication.REMOTE_USER, "anna");
-            req.setAttribute(RelaysPlugin.ATTR_PLUGIN_ROOT, "/system/console/relays");
-            if ("GET".equals(req.getMethod())) resp.setContentType("text/html; charset=utf-8");
-            plugin.service(req, resp);
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        server = new JettyServer(new ConsoleStandIn(), "/system/console/*");
+        page = new PluginPage("/system/console/relays", () -> plugin);
+        page.logIn("anna");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        page.close();
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return page.get(path);
     }
 
     static HttpResponse<String> post(String form, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/system/console/relays")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return page.post(form, headers);
     }
 
     @BeforeEach
@@ -212,7 +188,7 @@ class RelaysHoldHttpTest {
                 + "off-time until 11:00:30", null);
 
         HttpResponse<String> r = post("relay=socket1&action=on&minutes=5&csrf=" + token.group(1),
-                "Origin", "http://" + server.hostHeader());
+                "Origin", page.origin());
 
         assertEquals(303, r.statusCode());
         String page = get("/system/console/relays").body();

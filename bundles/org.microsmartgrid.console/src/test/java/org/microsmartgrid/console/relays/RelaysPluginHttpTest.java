@@ -1,13 +1,9 @@
 package org.microsmartgrid.console.relays;
 
-import org.microsmartgrid.testing.JettyServer;
+import org.microsmartgrid.console.PluginPage;
 import org.microsmartgrid.testing.ManualClock;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,11 +17,7 @@ import org.microsmartgrid.api.meter.Sample;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.api.relay.RelayState;
-import org.microsmartgrid.console.InstallerAuthentication;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -47,34 +39,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RelaysPluginHttpTest {
     static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
     static final ZoneId ROME = ZoneId.of("Europe/Rome");
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    static JettyServer server;
+    static PluginPage page;
     static volatile RelaysPlugin plugin;
-    static volatile String loggedIn;
 
     FakeRelay socket1;
     FakeRelay socket2;
 
-    /** What the Web Console does around a plugin (the frame around GET output is left out). */
-    @SuppressWarnings("serial")
-    static final class ConsoleStandIn extends HttpServlet {
-        @Override
-        protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            if (loggedIn != null) req.setAttribute(InstallerAuthentication.REMOTE_USER, loggedIn);
-            req.setAttribute(RelaysPlugin.ATTR_PLUGIN_ROOT, "/system/console/relays");
-            if ("GET".equals(req.getMethod()) && !req.getRequestURI().endsWith(".json")) resp.setContentType("text/html; charset=utf-8");
-            plugin.service(req, resp);
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        server = new JettyServer(new ConsoleStandIn(), "/system/console/*");
+        page = new PluginPage("/system/console/relays", () -> plugin);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        page.close();
     }
 
     @BeforeEach
@@ -93,20 +71,15 @@ class RelaysPluginHttpTest {
             }
         };
         plugin = new RelaysPlugin(() -> relays, () -> List.of(meter), new ManualClock(NOW), ROME, new SecureRandom());
-        loggedIn = "anna";
+        page.logIn("anna");
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return page.get(path);
     }
 
     static HttpResponse<String> post(String form, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/system/console/relays")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return page.post(form, headers);
     }
 
     static final String[] JSON = {"Accept", "application/json"};
@@ -200,7 +173,7 @@ class RelaysPluginHttpTest {
         socket1.answer = c -> new RelayResult(RelayResult.Outcome.REJECTED, socket1.state, null, "relay faulted: stuck");
 
         HttpResponse<String> r = post("relay=socket1&action=on&minutes=5&csrf=" + token.group(1),
-                "Origin", "http://" + server.hostHeader());
+                "Origin", page.origin());
 
         assertEquals(303, r.statusCode());
         assertEquals("/system/console/relays", r.headers().firstValue("Location").orElseThrow());
@@ -212,7 +185,7 @@ class RelaysPluginHttpTest {
 
     @Test
     void withoutALoggedInInstallerNothingIsShownOrSwitched() throws Exception {
-        loggedIn = null;
+        page.logIn(null);
 
         assertEquals(403, get("/system/console/relays").statusCode());
         assertEquals(403, post("relay=socket1&action=on", JSON).statusCode());

@@ -1,43 +1,30 @@
 package org.microsmartgrid.console.reservations;
 
-import org.microsmartgrid.testing.JettyServer;
+import org.microsmartgrid.console.PluginPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.control.Reservation;
 import org.microsmartgrid.api.control.SocketReservations;
-import org.microsmartgrid.console.InstallerAuthentication;
 
 /** The reservations page over real HTTP, behind a stand-in for the Web Console (as the doors page's test). */
 class ReservationsPluginHttpTest {
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    static JettyServer server;
+    static PluginPage page;
     static volatile ReservationsPlugin plugin;
-    static volatile String loggedIn;
 
     /** Keeps reservations in a list and refuses an overlap naming the other one, as the loop's book does. */
     static final class FakeReservations implements SocketReservations {
@@ -68,32 +55,21 @@ class ReservationsPluginHttpTest {
 
     FakeReservations book;
 
-    @SuppressWarnings("serial")
-    static final class ConsoleStandIn extends HttpServlet {
-        @Override
-        protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-            if (loggedIn != null) req.setAttribute(InstallerAuthentication.REMOTE_USER, loggedIn);
-            req.setAttribute("felix.webconsole.pluginRoot", "/system/console/reservations");
-            if ("GET".equals(req.getMethod())) resp.setContentType("text/html; charset=utf-8");
-            plugin.service(req, resp);
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        server = new JettyServer(new ConsoleStandIn(), "/system/console/*");
+        page = new PluginPage("/system/console/reservations", () -> plugin);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        page.close();
     }
 
     @BeforeEach
     void plugin() {
         book = new FakeReservations();
         plugin = new ReservationsPlugin(() -> book, ZoneId.of("Europe/Rome"), new SecureRandom());
-        loggedIn = "anna";
+        page.logIn("anna");
     }
 
     @Test
@@ -156,7 +132,7 @@ class ReservationsPluginHttpTest {
         HttpResponse<String> forged = post("action=reserve&socket=2&from=2026-12-07T18:00&until=2026-12-07T20:00"
                 + "&holder=h&csrf=forged", "Origin", "https://evil.example");
         assertEquals(403, forged.statusCode());
-        loggedIn = null;
+        page.logIn(null);
         assertEquals(403, get().statusCode());
         assertFalse(get().body().contains("<form"));
         assertTrue(book.list.isEmpty());
@@ -167,21 +143,14 @@ class ReservationsPluginHttpTest {
     }
 
     static HttpResponse<String> get() throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(server.uri("/system/console/reservations"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return page.get();
     }
 
     static HttpResponse<String> post(String form, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri("/system/console/reservations"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return page.post(form, headers);
     }
 
-    static String token(String page) {
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertTrue(m.find(), page);
-        return m.group(1);
+    static String token(String html) {
+        return PluginPage.csrf(html);
     }
 }
