@@ -26,6 +26,16 @@ public final class MeterSection {
         return array;
     }
 
+    /** Readings already taken (the site view's), ordered by id. */
+    public static JsonArray fromReadings(List<MeterReading> readings) {
+        List<JsonObject> items = new ArrayList<>();
+        for (MeterReading r : readings) items.add(toJson(r));
+        items.sort(Comparator.comparing(o -> o.get("id").isJsonNull() ? "" : o.get("id").getAsString()));
+        JsonArray array = new JsonArray();
+        items.forEach(array::add);
+        return array;
+    }
+
     static JsonObject toJson(Meter meter) {
         try {
             return toJson(meter.reading());

@@ -25,6 +25,17 @@ public final class RelaySection {
         return array;
     }
 
+    /** States already read (the site view's), ordered by socket then id. */
+    public static JsonArray fromStates(List<RelayState> states) {
+        List<JsonObject> items = new ArrayList<>();
+        for (RelayState st : states) items.add(toJson(st));
+        items.sort(Comparator.<JsonObject>comparingInt(o -> o.get("socket").getAsInt())
+                .thenComparing(o -> o.get("id").isJsonNull() ? "" : o.get("id").getAsString()));
+        JsonArray array = new JsonArray();
+        items.forEach(array::add);
+        return array;
+    }
+
     static JsonObject toJson(Relay relay) {
         try {
             return toJson(relay.state());

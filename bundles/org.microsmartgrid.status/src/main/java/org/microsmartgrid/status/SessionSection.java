@@ -32,6 +32,13 @@ public final class SessionSection {
         return open;
     }
 
+    /** The open sessions of the site view, by socket. */
+    public static JsonArray fromOpen(java.util.Collection<ChargingSession> open) {
+        JsonArray array = new JsonArray();
+        open.stream().sorted(Comparator.comparingInt(ChargingSession::socket)).forEach(s -> array.add(toJson(s)));
+        return array;
+    }
+
     static JsonObject toJson(ChargingSession s) {
         JsonObject json = new JsonObject();
         json.addProperty("id", s.id().toString());

@@ -1,5 +1,9 @@
 package org.microsmartgrid.status;
 
+import org.microsmartgrid.api.site.SiteReader;
+import org.microsmartgrid.api.site.SiteView;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
@@ -40,14 +44,25 @@ public final class StatusReport {
     public static JsonObject build(Instant now, ModuleSection module, List<Meter> meters, List<Relay> relays,
                                    ControlLoopStatus loop, ChargingSessions sessions, List<BundleFacts> bundles,
                                    List<ComponentHealth.Component> components, List<HealthProblems.Problem> problems) {
+        return build(now, module, SiteReader.read(now, meters, relays, loop, sessions, null), sessions, bundles,
+                components, problems);
+    }
+
+    /**
+     * @param site     the site as every reader shows it (the loop's view of its last cycle, see {@link SiteReader})
+     * @param sessions the charging sessions service (its trips; null: no sessions service, "sessions" is null)
+     */
+    public static JsonObject build(Instant now, ModuleSection module, SiteView site, ChargingSessions sessions,
+                                   List<BundleFacts> bundles, List<ComponentHealth.Component> components,
+                                   List<HealthProblems.Problem> problems) {
         JsonObject json = new JsonObject();
         json.addProperty("schema", SCHEMA);
         json.add("generatedAt", Json.time(now));
         json.add("module", module.toJson(now));
-        json.add("meters", MeterSection.toJson(meters));
-        json.add("relays", RelaySection.toJson(relays));
-        json.add("loop", LoopSection.toJson(loop));
-        json.add("sessions", SessionSection.toJson(sessions, sockets(meters, relays)));
+        json.add("meters", MeterSection.fromReadings(site.meters()));
+        json.add("relays", RelaySection.fromStates(site.relays()));
+        json.add("loop", site.decision().<JsonElement>map(LoopSection::toJson).orElse(JsonNull.INSTANCE));
+        json.add("sessions", sessions == null ? JsonNull.INSTANCE : SessionSection.fromOpen(site.sessions().values()));
         json.add("trips", TripSection.toJson(sessions));
         json.add("health", HealthSection.toJson(bundles, components, problems));
         return json;
@@ -62,25 +77,5 @@ public final class StatusReport {
         JsonObject health = report.getAsJsonObject("health");
         health.addProperty("commissioned", missing.isEmpty());
         health.addProperty("ok", health.get("ok").getAsBoolean() && missing.isEmpty());
-    }
-
-    /** The sockets the module knows of: those with a relay or a socket meter. */
-    private static List<Integer> sockets(List<Meter> meters, List<Relay> relays) {
-        java.util.Set<Integer> sockets = new java.util.TreeSet<>();
-        for (Relay r : relays) {
-            try {
-                sockets.add(r.socket());
-            } catch (RuntimeException gone) {
-                // a relay whose service went away while we read it
-            }
-        }
-        for (Meter m : meters) {
-            try {
-                if (m.socket() > 0) sockets.add(m.socket());
-            } catch (RuntimeException gone) {
-                // likewise
-            }
-        }
-        return List.copyOf(sockets);
     }
 }

@@ -17,6 +17,9 @@ import org.microsmartgrid.api.health.HealthProblems;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterBus;
 import org.microsmartgrid.api.relay.Relay;
+import org.microsmartgrid.api.site.LiveSite;
+import org.microsmartgrid.api.site.SiteReader;
+import org.microsmartgrid.api.site.SiteView;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -64,6 +68,11 @@ public final class StatusServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ControlLoopStatus loop;
+
+    /** The loop's view of its last cycle: the meters, relays and decision shown are the ones it decided on. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LiveSite liveSite;
 
     /** The installers' manual holds: registered by the balancer, optional like the loop. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -151,8 +160,10 @@ public final class StatusServlet extends HttpServlet {
         List<Meter> meterList = meters;
         List<Relay> relayList = relays;
         ControlLoopStatus loopNow = loop;
-        JsonObject report = StatusReport.build(clock.instant(), module, meterList, relayList, loopNow, sessions,
-                OsgiFacts.bundles(context), components, problems);
+        Instant now = clock.instant();
+        SiteView site = SiteReader.current(liveSite, now, meterList, relayList, loopNow, sessions, null);
+        JsonObject report = StatusReport.build(now, module, site, sessions, OsgiFacts.bundles(context), components,
+                problems);
         String[] chip = OsgiFacts.gpioChip(context);
         report.add("gpio", GpioSection.toJson(chip[0], chip[1]));
         StatusReport.addCommissioning(report, Commissioning.missing(Commissioning.active(components), relayList.size(),

@@ -1,5 +1,6 @@
 package org.microsmartgrid.telemetry;
 
+import org.microsmartgrid.api.site.SiteView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

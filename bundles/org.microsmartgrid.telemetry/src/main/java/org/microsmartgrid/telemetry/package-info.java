@@ -5,5 +5,5 @@
  * outbox) and, on a Kura gateway, Kura's CloudPublisher (org.microsmartgrid.cloud.kura).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.microsmartgrid.telemetry;

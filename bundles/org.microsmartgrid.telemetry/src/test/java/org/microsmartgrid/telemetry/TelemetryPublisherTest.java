@@ -1,5 +1,6 @@
 package org.microsmartgrid.telemetry;
 
+import org.microsmartgrid.api.site.SiteView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -22,7 +22,7 @@ import org.microsmartgrid.kura.payload.KuraMessage;
 import org.microsmartgrid.kura.payload.KuraPayloadCodec;
 import org.microsmartgrid.cloud.kapua.request.RequestRouter;
 import org.microsmartgrid.cloud.kapua.telemetry.OutboxSink;
-import org.microsmartgrid.telemetry.SiteView;
+import org.microsmartgrid.api.site.SiteView;
 import org.microsmartgrid.telemetry.TelemetryPublisher;
 
 /**

@@ -30,8 +30,9 @@ import org.microsmartgrid.cloud.kapua.claim.ClaimCodeFile;
 import org.microsmartgrid.cloud.kapua.config.CloudLinkConfig;
 import org.microsmartgrid.cloud.kapua.config.CloudSettings;
 import org.microsmartgrid.cloud.kapua.config.ConfigValidator;
-import org.microsmartgrid.telemetry.SiteView;
-import org.microsmartgrid.telemetry.SiteViews;
+import org.microsmartgrid.api.site.LiveSite;
+import org.microsmartgrid.api.site.SiteReader;
+import org.microsmartgrid.api.site.SiteView;
 import org.microsmartgrid.telemetry.FrameworkStopping;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -80,6 +81,10 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile SiteControl siteControl;
+    /** The loop's view of its last cycle: telemetry shows what the loop decided on (see {@link SiteReader}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile LiveSite liveSite;
 
     private BundleContext context;
     private volatile CloudLinkSession session;
@@ -236,7 +241,7 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     private final class ServiceSources implements CloudLinkSession.Sources {
         @Override
         public SiteView site() {
-            return SiteViews.read(clock.instant(), meters, relays, loop, sessions, siteControl);
+            return SiteReader.current(liveSite, clock.instant(), meters, relays, loop, sessions, siteControl);
         }
 
         @Override

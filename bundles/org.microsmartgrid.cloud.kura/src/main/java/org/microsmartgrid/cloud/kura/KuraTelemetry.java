@@ -17,8 +17,9 @@ import org.microsmartgrid.api.control.LoopDecisionListener;
 import org.microsmartgrid.api.control.SiteControl;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
-import org.microsmartgrid.telemetry.SiteView;
-import org.microsmartgrid.telemetry.SiteViews;
+import org.microsmartgrid.api.site.LiveSite;
+import org.microsmartgrid.api.site.SiteReader;
+import org.microsmartgrid.api.site.SiteView;
 import org.microsmartgrid.telemetry.FrameworkStopping;
 import org.microsmartgrid.telemetry.TelemetryPublisher;
 import org.osgi.framework.BundleContext;
@@ -70,6 +71,10 @@ public class KuraTelemetry implements ConfigurableComponent, LoopDecisionListene
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile SiteControl siteControl;
+    /** The loop's view of its last cycle: telemetry shows what the loop decided on (see {@link SiteReader}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile LiveSite liveSite;
 
     private SentKeys sent;
     private volatile TelemetryPublisher telemetry;
@@ -123,7 +128,7 @@ public class KuraTelemetry implements ConfigurableComponent, LoopDecisionListene
     }
 
     private SiteView site() {
-        return SiteViews.read(clock.instant(), meters, relays, loop, sessions, siteControl);
+        return SiteReader.current(liveSite, clock.instant(), meters, relays, loop, sessions, siteControl);
     }
 
     private List<FleetTrip> recentTrips() {

@@ -34,7 +34,7 @@ import org.microsmartgrid.api.relay.RelayState;
 import org.microsmartgrid.api.storage.BatteryResult;
 import org.microsmartgrid.api.tariff.TariffBand;
 import org.microsmartgrid.telemetry.MessageSink;
-import org.microsmartgrid.telemetry.SiteView;
+import org.microsmartgrid.api.site.SiteView;
 import org.microsmartgrid.telemetry.TelemetryPublisher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

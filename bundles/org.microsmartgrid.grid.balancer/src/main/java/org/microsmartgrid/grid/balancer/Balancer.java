@@ -14,6 +14,8 @@ import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.LoopDecisionListener;
+import org.microsmartgrid.api.site.LiveSite;
+import org.microsmartgrid.api.site.SiteView;
 import org.microsmartgrid.api.control.LoopPause;
 import org.microsmartgrid.api.control.LoopSelfTest;
 import org.microsmartgrid.api.control.PowerCap;
@@ -33,6 +35,8 @@ import org.microsmartgrid.grid.balancer.config.ConfigValidator;
 import org.microsmartgrid.grid.balancer.config.SiteConfig;
 import org.microsmartgrid.grid.balancer.prices.HourlyPrices;
 import org.microsmartgrid.grid.balancer.runtime.BalancingLoop;
+import org.microsmartgrid.grid.balancer.runtime.CycleRecord;
+import org.microsmartgrid.grid.balancer.runtime.CycleViews;
 import org.microsmartgrid.grid.balancer.tariff.PriceState;
 import org.microsmartgrid.grid.balancer.runtime.CycleScheduler;
 import org.microsmartgrid.grid.balancer.runtime.HoldBook;
@@ -64,10 +68,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(name = BalancerConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {ConfigurableComponent.class, MeterListener.class, ControlLoopStatus.class, SiteControl.class,
-                LoopPause.class, LoopSelfTest.class, SocketReservations.class, SocketHolds.class})
+                LoopPause.class, LoopSelfTest.class, SocketReservations.class, SocketHolds.class, LiveSite.class})
 @Designate(ocd = BalancerConfig.class)
 public class Balancer implements ConfigurableComponent, MeterListener, ControlLoopStatus, SiteControl, LoopPause,
-        LoopSelfTest, SocketReservations, SocketHolds {
+        LoopSelfTest, SocketReservations, SocketHolds, LiveSite {
 
     public static final String PID = BalancerConfig.PID;
     private static final Logger LOG = LoggerFactory.getLogger(Balancer.class);
@@ -103,6 +107,8 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     private volatile SiteControlState control;
     private volatile ReservationBook reservations;
     private volatile BalancingLoop loop;
+    /** The view of the last cycle (null before the first, and again once the loop stops). */
+    private volatile SiteView siteView;
     private volatile PauseState pause;
     private volatile HoldBook holdBook;
     private volatile CycleScheduler scheduler;
@@ -176,6 +182,7 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         if (s != null) s.close();
         BalancingLoop l = loop;
         if (l != null) l.stop();
+        siteView = null;
         HoldBook hb = holdBook;
         if (hb != null) hb.clear(); // holds end with the loop that honoured them
     }
@@ -184,9 +191,11 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
         BalancingLoop l = loop;
         if (l == null) return;
         l.runCycle();
-        if (listeners.isEmpty()) return;
-        LoopDecision view = l.last().map(StatusViews::view).orElse(null);
-        if (view == null) return;
+        CycleRecord record = l.last().orElse(null);
+        if (record == null) return;
+        LoopDecision view = StatusViews.view(record);
+        // the one view of this cycle every reader shows (status, CoAP, telemetry, the building's page, the console)
+        siteView = CycleViews.of(record, view, relays, chargingSessions, control);
         for (LoopDecisionListener listener : listeners) {
             try {
                 listener.onDecision(view);
@@ -341,6 +350,11 @@ public class Balancer implements ConfigurableComponent, MeterListener, ControlLo
     public void onReading(MeterReading reading) {
         CycleScheduler s = scheduler;
         if (s != null && reading != null && reading.role() == MeterRole.GRID) s.trigger();
+    }
+
+    @Override
+    public Optional<SiteView> current() {
+        return Optional.ofNullable(siteView);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.microsmartgrid.grid.balancer;
 
+import org.microsmartgrid.api.meter.Channel;
+import org.microsmartgrid.api.site.SiteView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -85,6 +87,29 @@ class BalancerComponentTest {
         }, "safe state");
         await(() -> !relay.isOn(), "relay off");
         assertEquals("SAFE_STATE_GRID", balancer.lastDecision().orElseThrow().sockets().get(0).reason().name());
+    }
+
+    /** Issue 21 item 11: one site view per cycle, the readings the decision was made from, for every reader. */
+    @Test
+    void eachCyclePublishesTheSiteViewItDecidedOn() throws Exception {
+        grid.power(500);
+        socketMeter.power(0);
+        assertTrue(balancer.current().isEmpty(), "no view before the first cycle");
+        start("socket.rating.w", new String[] {"1=1000"}, "cycle.ms", 50, "stale.grid.ms", 5000);
+        await(() -> balancer.current().flatMap(v -> v.relay(1)).map(r -> r.wantedOn()).orElse(false),
+                "a view with the relay on");
+
+        SiteView view = balancer.current().orElseThrow();
+        LoopDecision decision = view.decision().orElseThrow();
+        assertEquals(decision.at(), view.at(), "the view is the decision's instant");
+        double gridInView = view.meter(MeterRole.GRID).orElseThrow().good(Channel.ACTIVE_POWER).orElseThrow();
+        assertEquals(decision.gridW().doubleValue(), gridInView, 1e-9, "the grid reading in the view is the one the loop decided on");
+        assertTrue(view.relay(1).orElseThrow().wantedOn(), "the relay as the cycle left it: " + view.relays());
+        assertTrue(decision.sockets().get(0).on(), "and the decision that switched it");
+        assertTrue(view.socketMeter(1).isPresent());
+
+        balancer.deactivate();
+        assertTrue(balancer.current().isEmpty(), "a stopped loop publishes no view");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.microsmartgrid.host.web;
 
+import org.microsmartgrid.api.site.SiteReader;
+import org.microsmartgrid.api.site.SiteView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +27,13 @@ import com.google.gson.JsonObject;
  */
 public final class FlowView {
 
-    /** What the page needs of the rest of the module, at one moment. */
-    public record Inputs(Instant now, List<Meter> meters, Optional<LoopDecision> decision,
-                         Map<Integer, ChargingSession> openSessions, Map<Integer, String> disabled,
-                         Optional<PowerCap> cap) {
-    }
-
     private FlowView() {
     }
 
-    public static JsonObject of(Inputs in) {
+    /** @param in the site as every reader shows it (the loop's view of its last cycle, see {@link SiteReader}) */
+    public static JsonObject of(SiteView in) {
         JsonObject o = new JsonObject();
-        o.addProperty("at", in.now().toString());
+        o.addProperty("at", in.at().toString());
         Double gridW = null;
         Double pvW = null;
         Instant gridAt = null;
@@ -44,10 +41,10 @@ public final class FlowView {
         Double batteryW = null;
         Double soc = null;
         Map<Integer, Double> socketW = new TreeMap<>();
-        for (Meter m : in.meters()) {
-            MeterReading r = m.reading();
+        for (MeterReading r : in.meters()) {
             Optional<Double> p = r.good(Channel.ACTIVE_POWER);
-            switch (m.role()) {
+            if (r.role() == null) continue; // a meter whose service went away while it was read
+            switch (r.role()) {
                 case GRID -> {
                     gridW = sum(gridW, p);
                     gridAt = latest(gridAt, p.isPresent() ? r.values().get(Channel.ACTIVE_POWER).at() : null);
@@ -60,13 +57,13 @@ public final class FlowView {
                     batteryW = sum(batteryW, p);
                     soc = r.good(Channel.STATE_OF_CHARGE).orElse(soc);
                 }
-                case SOCKET -> socketW.put(m.socket(), p.orElse(null));
+                case SOCKET -> socketW.put(r.socket(), p.orElse(null));
                 default -> {
                 }
             }
         }
-        boolean hasPv = in.meters().stream().anyMatch(m -> m.role() == MeterRole.PV);
-        boolean hasBattery = in.meters().stream().anyMatch(m -> m.role() == MeterRole.BATTERY);
+        boolean hasPv = in.meters().stream().anyMatch(r -> r.role() == MeterRole.PV);
+        boolean hasBattery = in.meters().stream().anyMatch(r -> r.role() == MeterRole.BATTERY);
         o.addProperty("gridW", gridW);
         // when the meter measured it: the page can tell an old value, and a test can match it with /status
         o.addProperty("gridAt", gridAt == null ? null : gridAt.toString());
@@ -116,7 +113,7 @@ public final class FlowView {
                 s.addProperty("source", a.source().name());
             }
             s.addProperty("disabled", in.disabled().containsKey(n));
-            ChargingSession cs = in.openSessions().get(n);
+            ChargingSession cs = in.sessions().get(n);
             if (cs != null) s.add("session", session(cs));
             sockets.add(s);
         }

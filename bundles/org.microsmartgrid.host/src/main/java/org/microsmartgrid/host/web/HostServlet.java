@@ -1,5 +1,7 @@
 package org.microsmartgrid.host.web;
 
+import org.microsmartgrid.api.site.LiveSite;
+import org.microsmartgrid.api.site.SiteReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -93,6 +95,10 @@ public final class HostServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ChargingSessions sessions;
+    /** The loop's view of its last cycle: the page shows what the loop decided on, as /status and CoAP do. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile LiveSite liveSite;
     /** The module's own claim code (the cloud link's): hosts have the module in hand, so they may see it (docs/people.md). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -263,16 +269,7 @@ public final class HostServlet extends HttpServlet {
     }
 
     JsonObject flow() {
-        Map<Integer, ChargingSession> open = new HashMap<>();
-        ChargingSessions s = sessions;
-        List<Meter> ms = meters;
-        if (s != null) {
-            for (Meter m : ms) if (m.role() == MeterRole.SOCKET) s.active(m.socket()).ifPresent(cs -> open.put(cs.socket(), cs));
-        }
-        ControlLoopStatus l = loop;
-        SiteControl c = control;
-        return FlowView.of(new FlowView.Inputs(clock.instant(), ms, l == null ? Optional.empty() : l.lastDecision(), open,
-                c == null ? Map.of() : c.disabledSockets(), c == null ? Optional.empty() : c.powerCap()));
+        return FlowView.of(SiteReader.current(liveSite, clock.instant(), meters, null, loop, sessions, control));
     }
 
     private int socketCount() {

@@ -30,7 +30,7 @@ import org.microsmartgrid.cloud.kapua.lifecycle.DeviceIdentity;
 import org.microsmartgrid.cloud.kapua.link.LinkSettings;
 import org.microsmartgrid.cloud.kapua.topic.KuraTopics;
 import org.microsmartgrid.kura.payload.KuraMessage;
-import org.microsmartgrid.telemetry.SiteView;
+import org.microsmartgrid.api.site.SiteView;
 
 /** A site for the cloud link to read: a grid meter, one socket with a relay; handlers registered by the test. */
 public final class TestSources implements CloudLinkSession.Sources {

@@ -119,7 +119,10 @@ public final class Balancing {
         double runningW = 0;
         double mobilityAidW = 0;
         for (SocketWork w : served) {
-            if (!w.closed) startingW += w.costW(); // relay still open: it may defer the ON
+            // relay still open: it may defer the ON; relay just closed (no grid reading since): the vehicle may take
+            // seconds to start drawing, and a discharge covering its expected draw went into the grid meanwhile
+            // (BatteryIT at 18:00: a car's 2.3 kW pushed 1.75 kW of export, PV 0, and tripped the plausibility check)
+            if (!w.closed || w.pending) startingW += w.costW();
             else {
                 runningW += w.costW();
                 if (w.priority() == PriorityClass.MOBILITY_AID) mobilityAidW += w.costW();

@@ -10,8 +10,9 @@ package org.microsmartgrid.grid.balancer.decision;
  *   <li>in an expensive band: cover the running sessions' draw (below the reserve, only mobility aids');</li>
  *   <li>otherwise idle.</li>
  * </ol>
- * A discharge never covers a socket whose relay is not yet closed: a relay may defer an ON (its own minimum
- * off-time after a meter outage) and the discharge would go into the grid meanwhile. It is never more than the
+ * A discharge never covers a socket whose relay is not yet closed (a relay may defer an ON: its own minimum
+ * off-time after a meter outage) nor one whose relay closed after the last grid reading (a vehicle takes a moment to
+ * start drawing): the discharge would go into the grid meanwhile. It is never more than the
  * import of what really runs plus the export limit, so the battery never pushes more than that into the grid.
  */
 final class BatteryPlan {

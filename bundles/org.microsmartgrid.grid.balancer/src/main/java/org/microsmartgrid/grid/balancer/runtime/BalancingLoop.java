@@ -14,6 +14,7 @@ import org.microsmartgrid.api.control.LoopPause;
 import org.microsmartgrid.api.control.LoopSelfTest;
 import org.microsmartgrid.api.control.Reservation;
 import org.microsmartgrid.api.meter.Meter;
+import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.api.storage.BatteryControl;
@@ -131,7 +132,9 @@ public final class BalancingLoop {
     public synchronized Decision runCycle() {
         List<Relay> rs = List.copyOf(relays.get());
         PriceState priceState = priceState();
-        SiteSnapshot snap = snapshot(rs, priceState);
+        Instant now = clock.instant();
+        List<MeterReading> readings = SnapshotGatherer.readAll(List.copyOf(meters.get()), now);
+        SiteSnapshot snap = snapshot(now, readings, rs, priceState);
         Decision d = Balancing.decide(snap);
         Optional<LoopPause.Paused> paused = pause == null ? Optional.empty() : pause.paused();
         if (paused.isPresent())
@@ -143,7 +146,7 @@ public final class BalancingLoop {
         ledger.record(snap, d);
         state = d.next();
         CycleRecord previous = last;
-        last = new CycleRecord(++cycles, d, results, battery, ledger.hours(), priceState.problem());
+        last = new CycleRecord(++cycles, d, results, battery, ledger.hours(), priceState.problem(), readings);
         logChanges(previous == null ? null : previous.decision(), d);
         return d;
     }
@@ -158,10 +161,8 @@ public final class BalancingLoop {
         }
     }
 
-    private SiteSnapshot snapshot(List<Relay> rs, PriceState priceState) {
-        List<Meter> ms = List.copyOf(meters.get());
+    private SiteSnapshot snapshot(Instant now, List<MeterReading> readings, List<Relay> rs, PriceState priceState) {
         TariffOutlook tariff = priceState.prices().isEmpty() ? this.tariff : new PricedTariff(this.tariff, priceState.prices());
-        Instant now = clock.instant();
         Map<Integer, Reserved> reserved = Map.of();
         ReservationBook book = reservations;
         if (book != null) {
@@ -171,9 +172,9 @@ public final class BalancingLoop {
             reserved = book.inForce(now, holders);
         }
         SiteSnapshot snap = control == null
-                ? SnapshotGatherer.gather(now, ms, rs, config, sessionSource, state, tariff, Map.of(),
+                ? SnapshotGatherer.fromReadings(now, readings, rs, config, sessionSource, state, tariff, Map.of(),
                         Double.POSITIVE_INFINITY, reserved)
-                : SnapshotGatherer.gather(now, ms, rs, config, sessionSource, state, tariff,
+                : SnapshotGatherer.fromReadings(now, readings, rs, config, sessionSource, state, tariff,
                         control.disabledSockets(), control.capW(), reserved);
         HoldBook hb = holds;
         return hb == null ? snap : withHolds(snap, hb.inForce(now));
@@ -196,7 +197,9 @@ public final class BalancingLoop {
 
     /** The commissioning self-test on the live snapshot: decides, never applies (see {@link SafetyDryRun}). */
     public synchronized List<LoopSelfTest.Check> dryRun() {
-        return SafetyDryRun.run(snapshot(List.copyOf(relays.get()), priceState()));
+        Instant now = clock.instant();
+        return SafetyDryRun.run(snapshot(now, SnapshotGatherer.readAll(List.copyOf(meters.get()), now),
+                List.copyOf(relays.get()), priceState()));
     }
 
     public Optional<CycleRecord> last() {

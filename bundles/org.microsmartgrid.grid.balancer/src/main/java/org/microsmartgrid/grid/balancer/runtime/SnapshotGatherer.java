@@ -54,11 +54,24 @@ final class SnapshotGatherer {
     static SiteSnapshot gather(Instant now, Collection<Meter> meters, Collection<Relay> relays, SiteConfig config,
                                SessionSource sessions, BalancerState previous, TariffOutlook tariff,
                                Map<Integer, String> disabled, double capW, Map<Integer, Reserved> reserved) {
+        return fromReadings(now, readAll(meters, now), relays, config, sessions, previous, tariff, disabled, capW,
+                reserved);
+    }
+
+    /** Every meter's reading now; a meter that throws or gives nothing reads as failed. */
+    static List<MeterReading> readAll(Collection<Meter> meters, Instant now) {
+        List<MeterReading> readings = new ArrayList<>(meters.size());
+        for (Meter m : meters) readings.add(read(m, now));
+        return readings;
+    }
+
+    /** The snapshot from readings already taken ({@link #readAll}): the cycle's site view shows the same ones. */
+    static SiteSnapshot fromReadings(Instant now, List<MeterReading> readings, Collection<Relay> relays,
+                                     SiteConfig config, SessionSource sessions, BalancerState previous,
+                                     TariffOutlook tariff, Map<Integer, String> disabled, double capW,
+                                     Map<Integer, Reserved> reserved) {
         Map<MeterRole, List<MeterReading>> byRole = new HashMap<>();
-        for (Meter m : meters) {
-            MeterReading r = read(m, now);
-            byRole.computeIfAbsent(r.role(), k -> new ArrayList<>()).add(r);
-        }
+        for (MeterReading r : readings) byRole.computeIfAbsent(r.role(), k -> new ArrayList<>()).add(r);
         MeterValue grid = MeterValues.sum(byRole.getOrDefault(MeterRole.GRID, List.of()))
                 .orElse(MeterValue.failed(now));
         Optional<MeterValue> pv = MeterValues.sum(byRole.getOrDefault(MeterRole.PV, List.of()));

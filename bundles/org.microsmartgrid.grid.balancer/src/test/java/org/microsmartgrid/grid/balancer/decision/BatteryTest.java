@@ -1,5 +1,6 @@
 package org.microsmartgrid.grid.balancer.decision;
 
+import java.util.Optional;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.control.PriorityClass;
@@ -127,6 +128,20 @@ class BatteryTest {
         Decision d = new TestSite().grid(300).battery(60, 0).off(1, PUBLIC, now(), 1000).decide();
         assertTrue(socket(d, 1).on(), "the socket is switched on: " + socket(d, 1).text());
         assertTrue(d.batterySetpointW() <= 300 + 1e-6, "discharge beyond the import: " + d.batterySetpointW());
+    }
+
+    @Test
+    void aSocketWhoseRelayClosedAfterTheLastGridReadingIsNotCoveredUntilItsDrawShows() {
+        // building 400 W; socket 4's relay closed after the grid meter's last reading (a car, 2300 W expected): the
+        // car takes a moment to start drawing, and a discharge for it pushed 1.75 kW into the grid with no sun, which
+        // the plausibility check takes for a grid meter wired backwards (safe state, every socket off; BatteryIT)
+        Instant readAt = TestSite.NOON.minusMillis(100);
+        TestSite site = new TestSite().grid(MeterValue.good(400, readAt)).battery(60, 0);
+        site.add(new SocketSnapshot(4, 2300, PUBLIC, Optional.of(MeterValue.good(0, readAt)),
+                RelayView.closed(readAt.plusMillis(50)), now()));
+        Decision d = site.decide();
+        assertTrue(socket(d, 4).on(), socket(d, 4).text());
+        assertTrue(d.batterySetpointW() <= 400 + 1e-6, "discharge beyond what really draws: " + d.batterySetpointW());
     }
 
     // --- selling at peak, buying at night ----------------------------------------------------------------------
