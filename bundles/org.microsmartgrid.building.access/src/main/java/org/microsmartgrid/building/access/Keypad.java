@@ -1,6 +1,7 @@
 package org.microsmartgrid.building.access;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.microsmartgrid.api.building.DoorAccess;
 import org.microsmartgrid.api.gpio.DigitalPins;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public class Keypad implements ConfigurableComponent {
     public static final String PID = "org.microsmartgrid.building.access.Keypad";
     public static final String VIA = "keypad";
+    /** How long a keypad waits at start for its door to come up before it says the door id is wrong. */
+    static final long DOOR_GRACE_SECONDS = 30;
     private static final Logger log = LoggerFactory.getLogger(Keypad.class);
 
     @Reference
@@ -55,12 +58,11 @@ public class Keypad implements ConfigurableComponent {
         Object p = properties == null ? null : properties.get(Constants.SERVICE_PID);
         pid = p == null ? PID : p.toString();
         KeypadSettings s = validate(config, "keypad not started");
-        // At start the door's own configuration may come later (FileInstall's order): a warning, and every entry
-        // for a door that is still unknown is refused and logged.
-        if (hub.door(s.doorId()).isEmpty())
-            log.warn("keypad {}: property 'door.id' = '{}' names no running door yet; its entries are refused until "
-                    + "that door runs", pid, s.doorId());
         start(s);
+        // At start the door's own configuration may come later (FileInstall's order), so the door is looked for
+        // again after a while; meanwhile an entry for an unknown door is refused and logged.
+        if (hub.door(s.doorId()).isEmpty())
+            hub.timer().schedule(this::checkDoor, DOOR_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
@@ -125,6 +127,13 @@ public class Keypad implements ConfigurableComponent {
         device = d;
         log.info("keypad for door {} on D0 BCM {}, D1 BCM {} (Wiegand 4/8-bit keys), entry timeout {} s", s.doorId(),
                 s.d0Bcm(), s.d1Bcm(), s.entryTimeout().toSeconds());
+    }
+
+    private void checkDoor() {
+        KeypadDevice d = device;
+        if (d == null || hub.door(d.settings().doorId()).isPresent()) return;
+        log.error("keypad {}: property 'door.id' = '{}' names no door of this module (running: {}); every entry is "
+                + "refused", pid, d.settings().doorId(), hub.doors().keySet());
     }
 
     private void tryAt(String door, String digits) {

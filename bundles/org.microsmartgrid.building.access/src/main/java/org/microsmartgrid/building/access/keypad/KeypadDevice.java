@@ -101,10 +101,11 @@ public final class KeypadDevice implements AutoCloseable {
         if (!(d instanceof KeyFrames.Key key)) {
             if (ignored++ == 0) {
                 if (d instanceof KeyFrames.OtherLength o)
-                    log.warn("keypad at {}: a {}-bit frame ignored (keys are 4 or 8 bits; cards are not supported)",
-                            door, o.length());
+                    log.warn("keypad at {}: frame of {} bits ignored (keys are 4 or 8 bits; cards are not "
+                            + "supported)", door, o.length());
                 else if (d instanceof KeyFrames.Garbled g)
-                    log.warn("keypad at {}: a {}-bit frame discarded ({}): a noisy line?", door, g.length(), g.why());
+                    log.warn("keypad at {}: frame of {} bits discarded ({}): a noisy line?", door, g.length(),
+                            g.why());
             }
             return;
         }
