@@ -12,7 +12,8 @@ public @interface SimulatedInputsConfig {
             + "read HIGH (e.g. 27 = a door contact open, 5 = the enclosure tamper); a pin removed from the list reads LOW again; other inputs are not touched.")
     int[] high_pins() default {};
 
-    @AttributeDefinition(name = "Keypad", required = false, description = "door:code, typed once on the simulated "
-            + "keypad of that door each time this value changes (e.g. portone:12345678); empty: nothing typed.")
+    @AttributeDefinition(name = "Keypad", required = false, description = "door:code, typed once (then #) on the "
+            + "Wiegand keypad configured for that door (pulses on its mock D0/D1 inputs) each time this value changes "
+            + "(e.g. portone:12345678); empty: nothing typed.")
     String keypad() default "";
 }

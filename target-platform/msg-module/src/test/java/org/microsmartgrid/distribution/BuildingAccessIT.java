@@ -144,7 +144,8 @@ class BuildingAccessIT {
 
         String journal = Files.readString(data.resolve("access-journal.jsonl"));
         assertFalse(journal.contains(code), "the code is stored only hashed");
-        assertEquals(1, journal.lines().filter(l -> l.contains("\"outcome\":\"GRANTED\"")).count(), journal);
+        assertEquals(1, journal.lines().filter(l -> l.contains("\"outcome\":\"GRANTED\"")
+                && l.contains("coap:it-doors")).count(), journal);
         assertTrue(journal.contains("\"outcome\":\"REUSED\"") && journal.contains("\"via\":\"coap:it-doors\""), journal);
         KapuaPeer.Received event = kapua.await(r -> r.topic().equals("milano/" + DEVICE + "/msg/events/access")
                 && r.message() != null && "GRANTED".equals(r.message().metrics().get("outcome")), WAIT,
@@ -170,6 +171,28 @@ class BuildingAccessIT {
         assertEquals(1, journal.lines().filter(l -> l.contains("\"ISSUED\"") && l.contains("kapua:")).count(),
                 "the refused write issued nothing: " + journal);
         assertFalse(module.logTail().contains(code), "the code is in the reply only, never in the module's log");
+    }
+
+    /**
+     * Issue 13: a courier types the code on the gate's Wiegand keypad. The simulator pulses the mock D0/D1 inputs of
+     * the demo's Keypad configuration; the module's keypad driver reads the frames and tries the code.
+     */
+    @Test
+    void aCodeTypedOnTheGatesKeypadOpensItAndAWrongOneIsRefused() throws Exception {
+        String code = issue("{\"door\":\"portone\",\"kind\":\"COURIER\",\"minutes\":60}");
+        String wrong = (char) ('0' + (code.charAt(0) - '0' + 1) % 10) + code.substring(1);
+        module.replaceConfig(INPUTS, "keypad=\"portone:" + wrong + "\"\n");
+        awaitJournal("the wrong code refused", l -> l.contains("\"outcome\":\"REFUSED\"")
+                && l.contains("\"via\":\"keypad\"") && l.contains("\"door\":\"portone\""));
+
+        BlockingQueue<String> doors = observe("/building/doors");
+        module.replaceConfig(INPUTS, "keypad=\"portone:" + code + "\"\n");
+        awaitJournal("the code granted at the keypad", l -> l.contains("\"outcome\":\"GRANTED\"")
+                && l.contains("\"via\":\"keypad\"") && l.contains("\"door\":\"portone\""));
+        await(doors, n -> n.contains("\"n\":\"portone/released\",\"vb\":true"), "the gate released");
+        String log = module.logText();
+        assertFalse(log.contains(code) || log.contains(wrong), "a typed code is never logged");
+        assertTrue(log.contains("keypad at portone: GRANTED"), "the keypad logs the outcome\n" + module.logTail());
     }
 
     @Test
@@ -213,6 +236,16 @@ class BuildingAccessIT {
 
         module.replaceConfig(INPUTS, "keypad=\"\"\n");
         await(alarms, n -> n.contains("\"n\":\"enclosure/alarm\",\"vb\":false"), "the alarm cleared");
+    }
+
+    private static void awaitJournal(String description, Predicate<String> line) throws Exception {
+        Path file = data.resolve("access-journal.jsonl");
+        Instant end = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(end)) {
+            if (Files.exists(file) && Files.readString(file).lines().anyMatch(line)) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no journal line with " + description + "\n" + module.logTail());
     }
 
     private static String issue(String body) throws Exception {

@@ -31,6 +31,14 @@ public interface DigitalPins {
      */
     BinaryInput claimInput(String owner, String label, int bcm, boolean activeLow);
 
+    /**
+     * Claims a pin as an input like {@link #claimInput(String, String, int, boolean)}, with no debounce, and tells
+     * {@code listener} every change: for short pulses (a Wiegand keypad's data lines).
+     *
+     * @throws IllegalStateException when another owner holds the pin
+     */
+    BinaryInput claimEdgeInput(String owner, String label, int bcm, boolean activeLow, EdgeListener listener);
+
     /** Frees the owner's pins; its outputs go to their inactive level. */
     void release(String owner);
 

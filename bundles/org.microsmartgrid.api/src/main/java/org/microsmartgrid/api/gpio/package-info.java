@@ -3,7 +3,7 @@
  * module, so a door strike can never be wired to a socket relay's pin, and no second Pi4J context is needed.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.microsmartgrid.api.gpio;
 
 import org.osgi.annotation.bundle.Export;

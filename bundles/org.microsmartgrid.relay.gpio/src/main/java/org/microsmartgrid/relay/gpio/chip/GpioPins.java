@@ -37,6 +37,12 @@ public interface GpioPins {
     /** Claims a pin as an input, pulled towards its inactive level. */
     DigitalInput claimInput(String owner, String label, int bcm, boolean activeLow);
 
+    /**
+     * Claims a pin as an input like {@link #claimInput}, without Pi4J's debounce (10 ms by default, which would
+     * swallow a Wiegand keypad's bits, 1-2 ms apart): for inputs read by their edges.
+     */
+    DigitalInput claimEdgeInput(String owner, String label, int bcm, boolean activeLow);
+
     /** Shuts down the owner's pins (outputs go to their inactive level) and frees them and its relay id. */
     void release(String owner);
 

@@ -70,12 +70,26 @@ public final class Pi4jGpioPins implements GpioPins, AutoCloseable {
 
     @Override
     public DigitalInput claimInput(String owner, String label, int bcm, boolean activeLow) {
-        claims.claimPin(bcm, new PinClaims.Claim(owner, label, "feedback input"));
+        return input(owner, label, bcm, activeLow, "feedback input", null);
+    }
+
+    @Override
+    public DigitalInput claimEdgeInput(String owner, String label, int bcm, boolean activeLow) {
+        return input(owner, label, bcm, activeLow, "edge input", 0L);
+    }
+
+    /** @param debounceMicros null: Pi4J's default */
+    private DigitalInput input(String owner, String label, int bcm, boolean activeLow, String use,
+                               Long debounceMicros) {
+        claims.claimPin(bcm, new PinClaims.Claim(owner, label, use));
         try {
             // Pulled to the open-contact level, so a broken feedback wire reads "open", never "closed".
-            return context.create(DigitalInput.newConfigBuilder(context).id(ioId(bcm)).name(label + " feedback")
+            var config = DigitalInput.newConfigBuilder(context).id(ioId(bcm))
+                    .name(label + (debounceMicros == null ? " feedback" : " edges"))
                     .address(bcm).pull(activeLow ? PullResistance.PULL_UP : PullResistance.PULL_DOWN)
-                    .provider(Pi4jProviders.inputProviderId(settings.provider())).build());
+                    .provider(Pi4jProviders.inputProviderId(settings.provider()));
+            if (debounceMicros != null) config.debounce(debounceMicros); // 0: gpiod passes every edge
+            return context.create(config.build());
         } catch (RuntimeException e) {
             claims.releasePin(bcm, owner);
             throw new IllegalStateException("cannot open BCM " + bcm + " as input for " + label + " with "

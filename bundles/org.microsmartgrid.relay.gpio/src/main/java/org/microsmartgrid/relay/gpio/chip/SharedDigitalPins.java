@@ -5,6 +5,7 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import org.microsmartgrid.api.gpio.BinaryInput;
 import org.microsmartgrid.api.gpio.BinaryOutput;
 import org.microsmartgrid.api.gpio.DigitalPins;
+import org.microsmartgrid.api.gpio.EdgeListener;
 import org.microsmartgrid.relay.gpio.config.BoardPins;
 import org.microsmartgrid.relay.gpio.config.InvalidConfigurationException;
 
@@ -53,6 +54,15 @@ public final class SharedDigitalPins implements DigitalPins {
     public BinaryInput claimInput(String owner, String label, int bcm, boolean activeLow) {
         checkBcm(bcm);
         DigitalInput in = pins.claimInput(owner, label, bcm, activeLow);
+        return () -> in.isHigh() != activeLow;
+    }
+
+    @Override
+    public BinaryInput claimEdgeInput(String owner, String label, int bcm, boolean activeLow, EdgeListener listener) {
+        checkBcm(bcm);
+        DigitalInput in = pins.claimEdgeInput(owner, label, bcm, activeLow);
+        // Pi4J's events carry no time: the monotonic clock when the event reaches us (gpiod delivers them in order)
+        in.addListener(e -> listener.changed(e.state().isHigh() != activeLow, System.nanoTime()));
         return () -> in.isHigh() != activeLow;
     }
 
