@@ -1,5 +1,6 @@
 package org.microsmartgrid.building.access;
 
+import org.microsmartgrid.testing.ManualClock;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +15,10 @@ import org.microsmartgrid.building.access.door.DoorDevice;
 import org.microsmartgrid.building.access.door.DoorSettings;
 import org.microsmartgrid.building.access.door.FailMode;
 import org.microsmartgrid.building.access.testing.FakePins;
-import org.microsmartgrid.building.access.testing.TestClock;
 
 /** Two doors on fake pins, a hub with a recording listener, and an access configuration. */
 public final class TestBuilding {
-    public final TestClock clock = TestClock.at("2026-12-07T09:00:00Z");
+    public final ManualClock clock = ManualClock.at("2026-12-07T09:00:00Z");
     public final BuildingHub hub = new BuildingHub();
     public final Map<String, FakePins> pins = new HashMap<>();
     public final Map<String, DoorDevice> doors = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.microsmartgrid.building.access.security;
 
+import org.microsmartgrid.testing.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +9,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.building.AlarmEvent;
-import org.microsmartgrid.building.access.testing.TestClock;
 
 class InputDeviceTest {
-    final TestClock clock = TestClock.at("2026-12-07T12:00:00Z");
+    final ManualClock clock = ManualClock.at("2026-12-07T12:00:00Z");
     final AtomicBoolean level = new AtomicBoolean();
 
     InputDevice input(InputType type) {
