@@ -3,7 +3,6 @@ package org.microsmartgrid.status;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.microsmartgrid.api.meter.Channel;
-import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.meter.MeterReading;
 import org.microsmartgrid.api.meter.Sample;
 
@@ -16,17 +15,10 @@ public final class MeterSection {
     private MeterSection() {
     }
 
-    /** All meters, ordered by id; a meter that fails while being read shows up with its error, not as a 500. */
-    public static JsonArray toJson(List<Meter> meters) {
-        List<JsonObject> items = new ArrayList<>();
-        for (Meter meter : meters) items.add(toJson(meter));
-        items.sort(Comparator.comparing(o -> o.get("id").isJsonNull() ? "" : o.get("id").getAsString()));
-        JsonArray array = new JsonArray();
-        items.forEach(array::add);
-        return array;
-    }
-
-    /** Readings already taken (the site view's), ordered by id. */
+    /**
+     * Every meter's reading in the site view, ordered by id; a meter that failed while being read is there with its
+     * error ({@link org.microsmartgrid.api.site.SiteReader#reading}), not as a 500.
+     */
     public static JsonArray fromReadings(List<MeterReading> readings) {
         List<JsonObject> items = new ArrayList<>();
         for (MeterReading r : readings) items.add(toJson(r));
@@ -34,15 +26,6 @@ public final class MeterSection {
         JsonArray array = new JsonArray();
         items.forEach(array::add);
         return array;
-    }
-
-    static JsonObject toJson(Meter meter) {
-        try {
-            return toJson(meter.reading());
-        } catch (RuntimeException e) {
-            // the meter's bundle may be stopping while we read it
-            return unavailable(safeId(meter), e);
-        }
     }
 
     public static JsonObject toJson(MeterReading reading) {
@@ -65,25 +48,5 @@ public final class MeterSection {
         }
         json.add("values", values);
         return json;
-    }
-
-    private static JsonObject unavailable(String id, RuntimeException e) {
-        JsonObject json = new JsonObject();
-        json.add("id", Json.string(id));
-        json.add("role", Json.string((String) null));
-        json.addProperty("socket", 0);
-        json.add("quality", Json.string("FAILED"));
-        json.add("assessedAt", Json.time(null));
-        json.add("error", Json.string("meter service unavailable: " + e.getClass().getSimpleName()));
-        json.add("values", new JsonObject());
-        return json;
-    }
-
-    private static String safeId(Meter meter) {
-        try {
-            return meter.id();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

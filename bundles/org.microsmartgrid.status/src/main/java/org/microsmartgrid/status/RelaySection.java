@@ -2,7 +2,6 @@ package org.microsmartgrid.status;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.api.relay.RelayState;
 
 import java.util.ArrayList;
@@ -14,17 +13,6 @@ public final class RelaySection {
     private RelaySection() {
     }
 
-    /** All relays, ordered by socket then id. */
-    public static JsonArray toJson(List<Relay> relays) {
-        List<JsonObject> items = new ArrayList<>();
-        for (Relay relay : relays) items.add(toJson(relay));
-        items.sort(Comparator.<JsonObject>comparingInt(o -> o.get("socket").getAsInt())
-                .thenComparing(o -> o.get("id").isJsonNull() ? "" : o.get("id").getAsString()));
-        JsonArray array = new JsonArray();
-        items.forEach(array::add);
-        return array;
-    }
-
     /** States already read (the site view's), ordered by socket then id. */
     public static JsonArray fromStates(List<RelayState> states) {
         List<JsonObject> items = new ArrayList<>();
@@ -34,29 +22,6 @@ public final class RelaySection {
         JsonArray array = new JsonArray();
         items.forEach(array::add);
         return array;
-    }
-
-    static JsonObject toJson(Relay relay) {
-        try {
-            return toJson(relay.state());
-        } catch (RuntimeException e) {
-            // the relay's bundle may be stopping while we read it: same fields, nothing known
-            String id = null;
-            int socket = 0;
-            try {
-                id = relay.id();
-                socket = relay.socket();
-            } catch (RuntimeException again) {
-                // keep the nulls
-            }
-            JsonObject json = new JsonObject();
-            json.add("id", Json.string(id));
-            json.addProperty("socket", socket);
-            for (String field : new String[] {"wantedOn", "outputOn", "feedbackOn", "closed"}) json.add(field, Json.bool(null));
-            json.add("fault", Json.string("relay service unavailable: " + e.getClass().getSimpleName()));
-            for (String field : new String[] {"since", "source", "leaseUntil"}) json.add(field, Json.string((String) null));
-            return json;
-        }
     }
 
     public static JsonObject toJson(RelayState state) {

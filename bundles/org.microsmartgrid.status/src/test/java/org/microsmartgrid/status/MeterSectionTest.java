@@ -1,5 +1,6 @@
 package org.microsmartgrid.status;
 
+import org.microsmartgrid.api.site.SiteReader;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class MeterSectionTest {
         Meter grid = new Fakes.FakeMeter(gridReading());
         Meter gone = new Fakes.GoneMeter("battery");
 
-        JsonArray json = MeterSection.toJson(List.of(pv, gone, grid));
+        JsonArray json = MeterSection.fromReadings(List.of(pv, gone, grid).stream().map(m -> SiteReader.reading(m, POLL)).toList());
 
         assertEquals(3, json.size());
         assertEquals("battery", json.get(0).getAsJsonObject().get("id").getAsString());
