@@ -59,10 +59,12 @@
     try {
       const claims = (await K.call('GET', '/claims')).items;
       points = (await Promise.all(claims.map(async c => {
-        const d = await K.call('GET', `/claims/${enc(c.location_id)}/doors`);
+        let d;
+        try { d = await K.call('GET', `/claims/${enc(c.location_id)}/doors`); }
+        catch (e) { return null; } // a point without a module (404): no doors to offer, the others still are
         return { id: c.location_id, online: d.module_online, doors: d.doors, name: await P.pointName(c.location_id) };
-      }))).filter(p => p.doors.length);
-    } catch (e) { return; } // not an owner, or offline: no form
+      }))).filter(p => p && p.doors.length);
+    } catch (e) { return; } // offline: no form
     if (!points.length) return;
     body.replaceChildren(el('p', { class: 'hint', id: 'cc-kind', text: t('cc_kind') }), form(points));
     root.hidden = false;
