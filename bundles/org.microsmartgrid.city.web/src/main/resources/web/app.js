@@ -340,7 +340,7 @@
   }
 
   /* The signed-in screens, in the order they build on each other (forms.js → account.js's kit → the others). */
-  const SIGNED_IN_SCRIPTS = ['forms.js', 'i18n-screens.js', 'account.js', 'provider.js', 'business.js', 'rewards.js', 'privacy.js'];
+  const SIGNED_IN_SCRIPTS = ['forms.js', 'i18n-screens.js', 'account.js', 'provider.js', 'couriers.js', 'business.js', 'rewards.js', 'privacy.js'];
 
   /* Appends the scripts (downloaded in parallel, run in order); resolves when the last one has run. */
   function loadScripts(files) {
@@ -361,7 +361,7 @@
     catch (e) { state.config = { start: { latitude: 45.4642, longitude: 9.19, zoom: 14 } }; } // offline, first visit
     initMap();
     applyLanguage();
-    // the signed-in screens load beside the first search, not before it: seven more scripts and a GET of the account
+    // the signed-in screens load beside the first search, not before it: eight more scripts and a GET of the account
     // on a phone's network would delay the first markers by round trips (docs/benchmarks.md §11)
     const accountReady = loadScripts(SIGNED_IN_SCRIPTS).then(() => window.MSG_ACCOUNT.init({ map: () => state.map,
       openDetails: id => openDetails(id, $('results').querySelector(`button[data-id="${CSS.escape(id)}"]`)),

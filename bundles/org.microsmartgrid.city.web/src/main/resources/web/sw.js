@@ -2,8 +2,8 @@
    the last answer the page itself saved (api.js), marked as old. API calls are never cached here: live status must
    come from the network or say that it is old. */
 'use strict';
-const CACHE = 'msg-map-v4';
-const SHELL = ['./', 'index.html', 'app.css', 'i18n.js', 'i18n-account.js', 'api.js', 'door.js', 'forms.js', 'i18n-screens.js', 'account.js', 'provider.js', 'business.js', 'rewards.js', 'privacy.js', 'app.js', 'config.json', 'places.json', 'manifest.webmanifest',
+const CACHE = 'msg-map-v5';
+const SHELL = ['./', 'index.html', 'app.css', 'i18n.js', 'i18n-account.js', 'api.js', 'door.js', 'forms.js', 'i18n-screens.js', 'account.js', 'provider.js', 'couriers.js', 'business.js', 'rewards.js', 'privacy.js', 'app.js', 'config.json', 'places.json', 'manifest.webmanifest',
   'icon.svg', 'vendor/leaflet/leaflet.js', 'vendor/leaflet/leaflet.css'];
 
 self.addEventListener('install', e => {

@@ -8,7 +8,14 @@ package org.microsmartgrid.api.building;
  * @param released     the strike (or locker latch) is energised now
  * @param contact      OPEN, CLOSED or NONE (no contact wired)
  * @param leftOpen     the door-left-open alarm is raised
+ * @param publicPage   the door is on the city's public "Sono alla porta / I am at the door" page (its
+ *                     {@code public.page} setting); a door kept off it is known only to the point's owner
  */
 public record DoorState(String id, String name, String failMode, boolean released, String contact,
-                        boolean leftOpen) {
+                        boolean leftOpen, boolean publicPage) {
+
+    /** A door on the public page (the default of {@code public.page}). */
+    public DoorState(String id, String name, String failMode, boolean released, String contact, boolean leftOpen) {
+        this(id, name, failMode, released, contact, leftOpen, true);
+    }
 }

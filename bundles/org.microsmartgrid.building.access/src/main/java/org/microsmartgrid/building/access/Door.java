@@ -62,8 +62,9 @@ public class Door implements ConfigurableComponent {
         DoorSettings next = validate(config, "new configuration refused, the door keeps its previous one");
         if (device != null && device.settings().sameHardware(next)) {
             device.update(next);
-            log.info("door {}: open {} s, left-open alarm {} s, {}", next.id(), next.open().toSeconds(),
-                    next.leftOpenAlarm().toSeconds(), next.failMode());
+            log.info("door {}: open {} s, left-open alarm {} s, {}, {}", next.id(), next.open().toSeconds(),
+                    next.leftOpenAlarm().toSeconds(), next.failMode(), next.publicPage() ? "on the city's public page"
+                            : "off the city's public page");
             return;
         }
         stop();
@@ -79,7 +80,7 @@ public class Door implements ConfigurableComponent {
         try {
             return DoorSettings.validate(pid, new DoorSettings.Raw(c.door_id(), c.name(), c.output_pin(),
                     c.output_active_low(), c.contact_pin(), c.contact_active_low(), c.open_seconds(),
-                    c.left_open_alarm_seconds(), c.fail_mode()), pins::resolve);
+                    c.left_open_alarm_seconds(), c.fail_mode(), c.public_page()), pins::resolve);
         } catch (IllegalArgumentException e) {
             log.error("{}: {}", consequence, e.getMessage());
             throw e;

@@ -45,4 +45,13 @@ public @interface DoorConfig {
             options = {@Option(label = "Fail-secure (locked without power)", value = "FAIL_SECURE"),
                     @Option(label = "Fail-safe (open without power)", value = "FAIL_SAFE")})
     String fail_mode() default "FAIL_SECURE";
+
+    @AttributeDefinition(name = "Public page / Pagina pubblica", description = "On: the city's public map lists this "
+            + "door in \"Sono alla porta / I am at the door\" and passes couriers' codes to it (a courtyard gate, a "
+            + "parcel locker). Off: the public page neither lists it nor opens it (a back entrance, a door for carers "
+            + "only); codes still work on the keypad and the point's owner still issues them from the city. / Attiva: "
+            + "la mappa pubblica del Comune elenca questa porta in \"Sono alla porta\" e le passa i codici dei "
+            + "corrieri. Disattiva: la pagina pubblica non la mostra e non la apre; i codici valgono sul tastierino e il "
+            + "proprietario del punto li emette ancora dal sito del Comune.")
+    boolean public_page() default true;
 }

@@ -50,4 +50,14 @@ class DoorDeviceTest {
         assertEquals("NONE", locker.state().contact());
         assertTrue(b.alarms.isEmpty());
     }
+
+    @Test
+    void theStateSaysWhetherTheDoorIsOnThePublicPageAndFollowsALiveChange() {
+        assertTrue(door.state().publicPage());
+        org.microsmartgrid.building.access.door.DoorSettings s = door.settings();
+        door.update(new org.microsmartgrid.building.access.door.DoorSettings(s.id(), s.name(), s.outputBcm(),
+                s.outputActiveLow(), s.contactBcm(), s.contactActiveLow(), s.open(), s.leftOpenAlarm(), s.failMode(),
+                false));
+        assertFalse(door.state().publicPage());
+    }
 }

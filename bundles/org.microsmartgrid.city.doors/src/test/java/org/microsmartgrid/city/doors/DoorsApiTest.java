@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.city.broker.doors.DoorAnswer;
 import org.microsmartgrid.city.broker.doors.ModuleDoors;
+import org.microsmartgrid.city.broker.doorcodes.ModuleDoorList;
 import org.microsmartgrid.city.ingest.Telemetry;
 import org.microsmartgrid.city.registry.ModuleBirth;
 import org.microsmartgrid.city.registry.Registry;
@@ -46,6 +47,8 @@ import com.google.gson.JsonParser;
 class DoorsApiTest {
 
     private static final String DOORS = "[{\"id\":\"portone\",\"label\":\"Portone\"},{\"id\":\"locker-1\",\"label\":\"Armadietto pacchi\"}]";
+    /** A door the module keeps off the public page ({@code public.page} off). */
+    private static final String OWNER_DOORS = "[{\"id\":\"retro\",\"label\":\"Porta sul retro\"}]";
 
     /** city.api's openapi.yaml (served at /api/v1/openapi.yaml): every documented answer here must match it. */
     private static final OpenApiInteractionValidator DOCUMENT;
@@ -78,7 +81,7 @@ class DoorsApiTest {
         registry.moduleBirth(new ModuleBirth("milano", "m-plain", "Sormani", "s2", "1.0", 45.47, 9.18, 4, 1000));
         point = registry.locationOfModule("milano", "m-doors").orElseThrow().id();
         plainPoint = registry.locationOfModule("milano", "m-plain").orElseThrow().id();
-        directory.observed(birth("m-doors", DOORS));
+        directory.observed(birth("m-doors", DOORS, OWNER_DOORS));
         directory.observed(birth("m-plain", null));
         ModuleDoors modules = (account, client, door, code) -> {
             sent.add(account + "/" + client + " " + door + " " + code);
@@ -101,8 +104,13 @@ class DoorsApiTest {
     }
 
     static Telemetry birth(String client, String doors) {
+        return birth(client, doors, null);
+    }
+
+    static Telemetry birth(String client, String doors, String ownerDoors) {
         String extended = "{\"version\":\"1.0\",\"properties\":{\"MicroSmartGrid\":{\"sockets\":\"4\""
-                + (doors == null ? "" : ",\"doors\":" + new com.google.gson.Gson().toJson(doors)) + "}}}";
+                + (doors == null ? "" : ",\"doors\":" + new com.google.gson.Gson().toJson(doors))
+                + (ownerDoors == null ? "" : ",\"owner_doors\":" + new com.google.gson.Gson().toJson(ownerDoors)) + "}}}";
         return new Telemetry("milano", client, "MQTT/BIRTH", 1000, 1000, Map.of("extended_properties", extended), true);
     }
 
@@ -155,6 +163,32 @@ class DoorsApiTest {
                 JsonParser.parseString(r.body()));
         assertEquals(0, json(get("/api/v1/doors/" + plainPoint)).getAsJsonArray("doors").size());
         assertProblem(get("/api/v1/doors/nowhere"), 404, "Punto sconosciuto");
+    }
+
+    @Test
+    void aDoorKeptOffThePublicPageIsNeitherListedNorOpenedAndTheAnswerDoesNotTellItExists() throws Exception {
+        assertFalse(get("/api/v1/doors/" + point).body().contains("retro"));
+        answer.set(new DoorAnswer(DoorAnswer.Status.OPENED, "GRANTED", "ok"));
+        JsonObject unknown = json(open("cantina", "{\"code\":\"12345678\"}"));
+        now.addAndGet(60_000);
+        HttpResponse<String> offPage = open("retro", "{\"code\":\"12345678\"}");
+        assertProblem(offPage, 404, "Porta sconosciuta");
+        assertEquals(JsonParser.parseString(unknown.toString().replace("cantina", "retro")), json(offPage),
+                "word for word the answer for a door that does not exist");
+        assertEquals(List.of(), sent, "never sent to the module");
+    }
+
+    @Test
+    void theOwnersListHasEveryDoorWithWhetherThePublicPageShowsIt() {
+        assertEquals(List.of(new ModuleDoorList.OwnerDoor("portone", "Portone", true),
+                new ModuleDoorList.OwnerDoor("locker-1", "Armadietto pacchi", true),
+                new ModuleDoorList.OwnerDoor("retro", "Porta sul retro", false)), directory.ownerDoors("milano", "m-doors"));
+        directory.observed(birth("m-x", null, "[{\"id\":\"retro\",\"label\":\"Porta sul retro\"}]"));
+        assertEquals(List.of(), directory.doors("milano", "m-x"), "only doors kept off the page: none public");
+        assertEquals(1, directory.ownerDoors("milano", "m-x").size());
+        directory.observed(birth("m-x", DOORS, "[{\"id\":\"portone\",\"label\":\"twice\"}]"));
+        assertEquals(List.of(true, true), directory.ownerDoors("milano", "m-x").stream()
+                .map(ModuleDoorList.OwnerDoor::publicPage).toList(), "a door in both lists counts once, as public");
     }
 
     @Test

@@ -63,6 +63,18 @@ public final class People {
                   ClaimHashes moduleCodes,
                   java.util.function.Supplier<java.util.Optional<org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes>> doorCodes,
                   java.util.function.Supplier<java.util.Optional<org.microsmartgrid.city.broker.charging.ModuleStarts>> moduleStarts) {
+        this(db, registry, mailer, hasher, publicUrl, mailsPerAddressPerHour, clock, faultReported, moduleCodes, doorCodes,
+                moduleStarts, java.util.Optional::empty);
+    }
+
+    /** @param doorList the doors the modules told the city, for their points' owners (empty: none listed) */
+    public People(Db db, Registry registry, Mailer mailer, PasswordHasher hasher, String publicUrl,
+                  int mailsPerAddressPerHour, Clock clock,
+                  java.util.function.BiConsumer<Faults.Fault, org.microsmartgrid.city.registry.Location> faultReported,
+                  ClaimHashes moduleCodes,
+                  java.util.function.Supplier<java.util.Optional<org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes>> doorCodes,
+                  java.util.function.Supplier<java.util.Optional<org.microsmartgrid.city.broker.charging.ModuleStarts>> moduleStarts,
+                  java.util.function.Supplier<java.util.Optional<org.microsmartgrid.city.broker.doorcodes.ModuleDoorList>> doorList) {
         this.accounts = new Accounts(db, hasher, mailer, publicUrl, mailsPerAddressPerHour, clock);
         AuditLog audit = new AuditLog(db, clock);
         Listings listings = new Listings(db, registry, audit, clock);
@@ -77,7 +89,8 @@ public final class People {
         this.solarStarts = new SolarStarts(db, points, moduleStarts, clock);
         api.withSolarStarts(solarStarts);
         List<org.microsmartgrid.city.people.web.Route> routes = new java.util.ArrayList<>(api.routes());
-        routes.add(new org.microsmartgrid.city.people.web.OwnerDoorCodes(claims, registry, audit, doorCodes).route());
+        routes.addAll(new org.microsmartgrid.city.people.web.OwnerDoorCodes(claims, registry, audit, doorCodes, doorList)
+                .routes());
         this.servlet = new PeopleServlet(routes, accounts);
     }
 

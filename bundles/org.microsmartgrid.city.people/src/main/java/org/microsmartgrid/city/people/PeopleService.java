@@ -66,6 +66,11 @@ public final class PeopleService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes doorCodes;
 
+    /** The doors the modules told the city (city.doors): without it an owner's list of doors is empty. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.microsmartgrid.city.broker.doorcodes.ModuleDoorList doorList;
+
     /** The embedded broker's start channel (city.broker): without it, starts from the map answer 504. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -91,7 +96,8 @@ public final class PeopleService {
                     Clock.systemUTC(), (fault, point) -> events.postEvent(FaultEvents.of(fault, point)), hash -> {
                         ClaimHashes h = claimHashes;
                         return h == null ? java.util.List.of() : h.publishing(hash);
-                    }, () -> java.util.Optional.ofNullable(doorCodes), () -> java.util.Optional.ofNullable(moduleStarts));
+                    }, () -> java.util.Optional.ofNullable(doorCodes), () -> java.util.Optional.ofNullable(moduleStarts),
+                    () -> java.util.Optional.ofNullable(doorList));
             for (String line : config.staff()) staff(people.accounts(), line);
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, PATTERNS);

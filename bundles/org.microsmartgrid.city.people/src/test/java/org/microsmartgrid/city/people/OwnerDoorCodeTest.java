@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.city.broker.doorcodes.CodeAnswer;
 import org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes;
+import org.microsmartgrid.city.broker.doorcodes.ModuleDoorList;
 import org.microsmartgrid.city.people.account.Role;
 import org.microsmartgrid.city.registry.ModuleBirth;
 
@@ -70,6 +71,9 @@ class OwnerDoorCodeTest {
     @BeforeEach
     void moduleOnline() {
         city.doorCodes.set(module);
+        city.doorList.set((account, client) -> account.equals("milano") && client.equals("msg-porta")
+                ? List.of(new ModuleDoorList.OwnerDoor("portone", "Portone / courtyard gate", true),
+                new ModuleDoorList.OwnerDoor("retro", "Porta sul retro / back door", false)) : List.of());
         city.registry.moduleBirth(new ModuleBirth("milano", "msg-porta", "Condominio via Larga", "SN-9", "0.1.0",
                 45.4613, 9.1976, 1, System.currentTimeMillis()));
     }
@@ -108,6 +112,23 @@ class OwnerDoorCodeTest {
         String now = json("minutes", 15);
         assertEquals(201, doc.ok(owner.post(path("portone"), now), now).status());
         assertEquals(List.of("milano msg-porta portone 0 15 " + owner.accountId), module.asked, "starts now by default");
+    }
+
+    @Test
+    void theOwnerListsEveryDoorOfTheModuleThoseOffThePublicPageToo() throws Exception {
+        var r = doc.ok(owner.get("/api/v1/claims/" + point + "/doors"), (String) null);
+        assertEquals(200, r.status(), r.text());
+        assertEquals(com.google.gson.JsonParser.parseString("{\"location_id\":\"" + point + "\",\"module_online\":true,"
+                + "\"doors\":[{\"id\":\"portone\",\"label\":\"Portone / courtyard gate\",\"public_page\":true},"
+                + "{\"id\":\"retro\",\"label\":\"Porta sul retro / back door\",\"public_page\":false}]}"), r.json());
+
+        Client stranger = city.person("curioso-porte@example.org", Role.PROVIDER);
+        var notOwner = doc.refused(stranger.get("/api/v1/claims/" + point + "/doors"), (String) null, 404, false);
+        assertFalse(notOwner.text().contains("retro"), "someone else learns nothing of the doors");
+        doc.refused(city.client().get("/api/v1/claims/" + point + "/doors"), (String) null, 401, true);
+
+        city.doorList.set(null); // a runtime without the door directory
+        assertEquals(0, owner.get("/api/v1/claims/" + point + "/doors").json().getAsJsonArray("doors").size());
     }
 
     @Test

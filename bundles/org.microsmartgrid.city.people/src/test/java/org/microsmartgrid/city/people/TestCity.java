@@ -46,6 +46,9 @@ public final class TestCity implements AutoCloseable {
     /** The modules' door codes as the city's broker would answer (null: no broker, "use the console"). */
     public final java.util.concurrent.atomic.AtomicReference<org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes> doorCodes =
             new java.util.concurrent.atomic.AtomicReference<>();
+    /** The doors the modules told the city, as city.doors would list them (null: none). */
+    public final java.util.concurrent.atomic.AtomicReference<org.microsmartgrid.city.broker.doorcodes.ModuleDoorList> doorList =
+            new java.util.concurrent.atomic.AtomicReference<>();
     /** The city broker's start channel as the runtime would give it (null: none, an external broker). */
     public volatile org.microsmartgrid.city.broker.charging.ModuleStarts moduleStarts;
     public final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -66,7 +69,7 @@ public final class TestCity implements AutoCloseable {
                 "Micro Smart Grid <noreply@example.org>"), new PasswordHasher(PasswordHasher.MIN_ITERATIONS),
                 "https://city.example.org", mailsPerAddressPerHour, Clock.systemUTC(),
                 (f, l) -> events.add(FaultEvents.of(f, l)), ingest, () -> java.util.Optional.ofNullable(doorCodes.get()),
-                () -> java.util.Optional.ofNullable(moduleStarts));
+                () -> java.util.Optional.ofNullable(moduleStarts), () -> java.util.Optional.ofNullable(doorList.get()));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);

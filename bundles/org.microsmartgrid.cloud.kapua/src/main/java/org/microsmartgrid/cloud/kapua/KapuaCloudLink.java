@@ -296,7 +296,12 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
                     "meters", Integer.toString(ms == null ? 0 : ms.size()),
                     "balancer", Boolean.toString(loop != null)));
             org.microsmartgrid.api.building.DoorAccess doors = doorAccess;
-            if (doors != null) facts.put("doors", org.microsmartgrid.cloud.kapua.city.CityDoorHandler.publicList(doors.doors()));
+            if (doors != null) {
+                List<org.microsmartgrid.api.building.DoorState> all = doors.doors();
+                facts.put("doors", org.microsmartgrid.cloud.kapua.city.CityDoorHandler.publicList(all));
+                String ownerOnly = org.microsmartgrid.cloud.kapua.city.CityDoorHandler.ownerOnlyList(all);
+                if (ownerOnly != null) facts.put("owner_doors", ownerOnly);
+            }
             return facts;
         }
 

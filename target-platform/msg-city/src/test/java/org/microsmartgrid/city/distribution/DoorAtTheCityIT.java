@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import com.google.gson.JsonElement;
@@ -52,7 +53,8 @@ import com.google.gson.JsonParser;
  * courier code on the module over CoAPS; the courier sends it to the city's public API, or types it on the map page,
  * and the module decides: the gate opens once, the module's journal says the code came from the city, the same code
  * is refused next time; the owner of the claimed point issues a courier code through the city (docs/people.md) and it
- * opens the gate too; with the module gone the page says to use the keypad.
+ * opens the gate too, and on the map page for the locker its installer keeps off the public page (only the keypad
+ * opens it); with the module gone the page says to use the keypad.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -93,6 +95,9 @@ class DoorAtTheCityIT {
                         coapsPort = Integer.parseInt(m.group(1));
                         Files.writeString(coap, c + "psk.identities=[\"bms:0x" + HexFormat.of().formatHex(KEY)
                                 + ":rw\"]\n", StandardCharsets.UTF_8);
+                        // the parcel locker is kept off the public page: only its owner and the keypad know it
+                        Path locker = conf.resolve("org.microsmartgrid.building.access.Door-locker-1.config");
+                        Files.writeString(locker, Files.readString(locker) + "public.page=B\"false\"\n");
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -140,11 +145,11 @@ class DoorAtTheCityIT {
 
     @Test
     @Order(1)
-    void thePointListsTheModulesDoorsAndNothingElse() throws Exception {
+    void thePointListsTheModulesPublicDoorsAndNothingElse() throws Exception {
         HttpResponse<String> r = world.city.await("the module's doors on its point", "/api/v1/doors/" + point,
-                CityWithModules.WAIT, resp -> resp.statusCode() == 200 && resp.body().contains("locker-1"));
-        assertEquals(JsonParser.parseString("[{\"id\":\"locker-1\",\"label\":\"Armadietto pacchi 1 / parcel locker 1\"},"
-                + "{\"id\":\"portone\",\"label\":\"Portone / courtyard gate\"}]"), json(r).get("doors"), r.body());
+                CityWithModules.WAIT, resp -> resp.statusCode() == 200 && resp.body().contains("portone"));
+        assertEquals(JsonParser.parseString("[{\"id\":\"portone\",\"label\":\"Portone / courtyard gate\"}]"),
+                json(r).get("doors"), r.body() + " (the locker is kept off the public page)");
         assertFalse(r.body().contains("pin") || r.body().contains("fail"), "ids and labels only: " + r.body());
     }
 
@@ -247,8 +252,94 @@ class DoorAtTheCityIT {
         }
     }
 
+    /**
+     * On the map page, a provider who claimed nothing never sees the couriers' form; the point's owner (test 3) sees
+     * it with every door of the building, the locker kept off the public page too, issues a code for the locker and
+     * reads it once with its window. The public page answers that code as for a door that does not exist; the
+     * building's own system (CoAPS, as the keypad) opens the locker with it.
+     */
     @Test
     @Order(5)
+    void theOwnerIssuesACourierCodeOnTheMapPageForTheLockerKeptOffThePublicPage() throws Exception {
+        JarProcess city = world.city;
+        String stranger = "vicino@example.org";
+        assertEquals(202, PeopleIT.post(city, "/api/v1/account/signup", "{\"email\": \"" + stranger + "\", "
+                + "\"password\": \"solo un vicino di casa\", \"display_name\": \"Vicino\"}", null, null).statusCode());
+        assertEquals(200, PeopleIT.post(city, "/api/v1/account/verify", "{\"token\": \""
+                + PeopleIT.awaitCode(mail, stranger, city) + "\"}", null, null).statusCode());
+        HttpResponse<String> login = PeopleIT.post(city, "/api/v1/account/login", "{\"email\": \"" + stranger + "\", "
+                + "\"password\": \"solo un vicino di casa\", \"mode\": \"bearer\"}", null, null);
+        assertEquals(200, PeopleIT.post(city, "/api/v1/account/provider", null, "Authorization",
+                "Bearer " + PeopleIT.json(login).get("token").getAsString()).statusCode());
+
+        try (MapBrowser browser = MapBrowser.open(city.uri("").toString(), "it")) {
+            browser.get("/map/");
+            signIn(browser, stranger, "solo un vicino di casa");
+            browser.until("the stranger's modules listed", d -> browser.byId("my-claims").getText()
+                    .contains("Nessun modulo rivendicato"));
+            assertFalse(browser.byId("courier-codes").isDisplayed(), "no couriers' form for someone else");
+
+            browser.driver.manage().deleteAllCookies();
+            browser.get("/map/");
+            signIn(browser, "amministratore@example.org", "un portone in cortile");
+            browser.until("the couriers' form with the locker", d -> browser.byId("courier-codes").isDisplayed()
+                    && browser.byId("courier-code").getText().contains("Armadietto pacchi 1"));
+            assertTrue(browser.byId("courier-codes").getText().contains("Codici per i corrieri"));
+            Select door = new Select(browser.driver.findElement(By.cssSelector("#courier-code [name=door]")));
+            assertEquals(List.of("Portone / courtyard gate", "Armadietto pacchi 1 / parcel locker 1 (non sulla pagina "
+                    + "pubblica: solo tastierino)"), door.getOptions().stream().map(o -> o.getText()).toList());
+            door.selectByValue("locker-1");
+            WebElement minutes = browser.driver.findElement(By.cssSelector("#courier-code [name=minutes]"));
+            minutes.clear();
+            minutes.sendKeys("2");
+            browser.driver.findElement(By.cssSelector("#courier-code button[type=submit]")).click();
+            browser.until("a window too short is said", d -> browser.driver.findElement(
+                    By.id(minutes.getAttribute("id") + "-err")).getText().contains("Un valore da 5 a 720"));
+            minutes.clear();
+            minutes.sendKeys("30");
+            minutes.submit();
+            browser.until("the code shown", d -> browser.byId("cc-code").getText().matches("[0-9]{8}"));
+            String code = browser.byId("cc-code").getText();
+            String shown = browser.byId("cc-result").getText();
+            assertTrue(shown.contains("Armadietto pacchi 1") && shown.contains("Lo vedi solo ora"), shown);
+            assertEquals("div#cc-result", browser.active().split(" ")[0], "the code has the focus, read at once");
+            assertEquals(List.of(), browser.seriousAccessibilityViolations(), "axe-core, the couriers' form (it)");
+            browser.screenshot("desktop-courier-code-it");
+            browser.byId("lang").click();
+            browser.until("the form in English, the code still there", d -> browser.byId("courier-codes").getText()
+                    .contains("Couriers' codes") && browser.byId("cc-result").getText().contains("Shown only now")
+                    && browser.byId("cc-code").getText().equals(code));
+
+            HttpResponse<String> viaCity = open("locker-1", "{\"code\": \"" + code + "\"}");
+            assertEquals(404, viaCity.statusCode(), viaCity.body());
+            assertTrue(json(viaCity).get("title").getAsString().contains("Porta sconosciuta"), viaCity.body());
+            assertFalse(city.send(HttpRequest.newBuilder(city.uri("/api/v1/doors/" + point))).body()
+                    .contains("locker-1"), "the public list never shows it, though the city knows it");
+
+            CoapClient c = new CoapClient("coaps://127.0.0.1:" + coapsPort + "/building/access");
+            c.setEndpoint(secure);
+            c.setTimeout(10_000L);
+            CoapResponse opened = c.post("{\"door\":\"locker-1\",\"code\":\"" + code + "\"}",
+                    MediaTypeRegistry.APPLICATION_JSON);
+            assertNotNull(opened, "no answer over CoAPS");
+            assertEquals(ResponseCode.CHANGED, opened.getCode(), opened.getResponseText());
+        }
+    }
+
+    private static void signIn(MapBrowser page, String email, String password) {
+        page.byId("account-open").click();
+        page.until("the sign-in form", d -> !d.findElements(By.cssSelector("#signin [name=email]")).isEmpty());
+        for (String[] f : new String[][] {{"email", email}, {"password", password}}) {
+            WebElement e = page.driver.findElement(By.cssSelector("#signin [name=" + f[0] + "]"));
+            e.clear();
+            e.sendKeys(f[1]);
+        }
+        page.driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
+        page.until("signed in", d -> page.byId("account-body").getText().contains("Hai effettuato l'accesso"));
+    }
+
+    @Test
+    @Order(6)
     void withTheModuleGoneTheAnswerIsToUseTheKeypadAndAFloodIsAnsweredAtOnce() throws Exception {
         world.module(CLIENT).close();
         HttpResponse<String> r = open("portone", "{\"code\":\"12345678\"}");

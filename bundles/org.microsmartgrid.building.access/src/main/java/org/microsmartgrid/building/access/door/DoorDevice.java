@@ -38,7 +38,7 @@ public final class DoorDevice {
         return settings;
     }
 
-    /** New timing, name or fail mode on the same pins. */
+    /** New timing, name, fail mode or public page on the same pins. */
     public void update(DoorSettings next) {
         settings = next;
     }
@@ -72,6 +72,7 @@ public final class DoorDevice {
     public synchronized DoorState state() {
         DoorSettings s = settings;
         String c = contact == null ? "NONE" : contact.active() ? "OPEN" : "CLOSED";
-        return new DoorState(s.id(), s.name(), s.failMode().name(), strike.active(), c, status.leftOpen());
+        return new DoorState(s.id(), s.name(), s.failMode().name(), strike.active(), c, status.leftOpen(),
+                s.publicPage());
     }
 }

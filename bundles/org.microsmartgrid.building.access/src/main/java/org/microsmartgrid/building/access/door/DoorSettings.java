@@ -8,15 +8,31 @@ import java.util.regex.Pattern;
  * A door's configuration, validated.
  *
  * @param contactBcm null when no door contact is wired (then no left-open alarm)
+ * @param publicPage the city's public "I am at the door" page lists the door and passes codes to it
  */
 public record DoorSettings(String id, String name, int outputBcm, boolean outputActiveLow, Integer contactBcm,
-                           boolean contactActiveLow, Duration open, Duration leftOpenAlarm, FailMode failMode) {
+                           boolean contactActiveLow, Duration open, Duration leftOpenAlarm, FailMode failMode,
+                           boolean publicPage) {
     public static final int MAX_OPEN_SECONDS = 30;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
+    /** A door on the public page (the default). */
+    public DoorSettings(String id, String name, int outputBcm, boolean outputActiveLow, Integer contactBcm,
+                        boolean contactActiveLow, Duration open, Duration leftOpenAlarm, FailMode failMode) {
+        this(id, name, outputBcm, outputActiveLow, contactBcm, contactActiveLow, open, leftOpenAlarm, failMode, true);
+    }
+
     /** The raw configuration, as Declarative Services hands it over. */
     public record Raw(String doorId, String name, String outputPin, boolean outputActiveLow, String contactPin,
-                      boolean contactActiveLow, int openSeconds, int leftOpenAlarmSeconds, String failMode) {
+                      boolean contactActiveLow, int openSeconds, int leftOpenAlarmSeconds, String failMode,
+                      boolean publicPage) {
+
+        /** A door on the public page (the default). */
+        public Raw(String doorId, String name, String outputPin, boolean outputActiveLow, String contactPin,
+                   boolean contactActiveLow, int openSeconds, int leftOpenAlarmSeconds, String failMode) {
+            this(doorId, name, outputPin, outputActiveLow, contactPin, contactActiveLow, openSeconds,
+                    leftOpenAlarmSeconds, failMode, true);
+        }
     }
 
     /**
@@ -45,10 +61,10 @@ public record DoorSettings(String id, String name, int outputBcm, boolean output
                     + "without power)");
         }
         return new DoorSettings(id, name, out, r.outputActiveLow(), contact, r.contactActiveLow(),
-                Duration.ofSeconds(r.openSeconds()), Duration.ofSeconds(r.leftOpenAlarmSeconds()), mode);
+                Duration.ofSeconds(r.openSeconds()), Duration.ofSeconds(r.leftOpenAlarmSeconds()), mode, r.publicPage());
     }
 
-    /** Same pins, polarity and id: only timing, name or fail mode changed, the door can keep running. */
+    /** Same pins, polarity and id: only timing, name, fail mode or public page changed, the door can keep running. */
     public boolean sameHardware(DoorSettings o) {
         return id.equals(o.id) && outputBcm == o.outputBcm && outputActiveLow == o.outputActiveLow
                 && java.util.Objects.equals(contactBcm, o.contactBcm) && contactActiveLow == o.contactActiveLow;

@@ -1,6 +1,7 @@
 package org.microsmartgrid.building.access.door;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,16 @@ class DoorSettingsTest {
         assertNull(s.contactBcm());
         assertEquals(FailMode.FAIL_SAFE, s.failMode());
         assertEquals("portone", s.name());
+    }
+
+    @Test
+    void aDoorIsOnThePublicPageUnlessTheInstallerKeepsItOff() {
+        DoorSettings on = DoorSettings.validate("pid", raw("portone", "17", "", 5, 120, "FAIL_SECURE"), bcm);
+        assertTrue(on.publicPage(), "the default: a strike or a locker is what couriers open");
+        DoorSettings off = DoorSettings.validate("pid", new DoorSettings.Raw("portone", "", "17", false, "", false, 5,
+                120, "FAIL_SECURE", false), bcm);
+        assertFalse(off.publicPage());
+        assertTrue(on.sameHardware(off), "taken off the page live: the door keeps running, locked as it was");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.microsmartgrid.city.people.account.Role.PROVIDER;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.microsmartgrid.city.broker.doorcodes.CodeAnswer;
 import org.microsmartgrid.city.broker.doorcodes.ModuleDoorCodes;
+import org.microsmartgrid.city.broker.doorcodes.ModuleDoorList;
 import org.microsmartgrid.city.people.account.Account;
 import org.microsmartgrid.city.people.listing.AuditLog;
 import org.microsmartgrid.city.people.listing.Claims;
@@ -25,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
+ * {@code GET /api/v1/claims/{id}/doors}: the doors of the owner's module point, those kept off the public page too
+ * (as the module told the city, {@link ModuleDoorList}), to pick one from.
  * {@code POST /api/v1/claims/{id}/doors/{door}/codes}: the owner of a module's point issues a one-time courier code
  * for one of the module's doors (docs/building-access.md §5). The module's door service issues it (CITY-V1 EXEC
  * door-code) under its own rules; the city passes the code to the owner once and keeps it nowhere: not in its
@@ -33,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class OwnerDoorCodes {
 
     static final String PATH = PeopleApi.V1 + "/claims/{id}/doors/{door}/codes";
+    static final String DOORS = PeopleApi.V1 + "/claims/{id}/doors";
     static final Set<String> FIELDS = Set.of("starts_in_minutes", "minutes");
     /** Longer than the broker's own timeout: it always answers first, this only guards against a stuck service. */
     private static final long WAIT_S = 15;
@@ -43,26 +48,45 @@ public final class OwnerDoorCodes {
     private final Registry registry;
     private final AuditLog audit;
     private final Supplier<Optional<ModuleDoorCodes>> modules;
+    private final Supplier<Optional<ModuleDoorList>> doorList;
 
+    /** @param doorList the doors the modules told the city (none: the owner's list is empty) */
     public OwnerDoorCodes(Claims claims, Registry registry, AuditLog audit,
-                          Supplier<Optional<ModuleDoorCodes>> modules) {
+                          Supplier<Optional<ModuleDoorCodes>> modules, Supplier<Optional<ModuleDoorList>> doorList) {
         this.claims = claims;
         this.registry = registry;
         this.audit = audit;
         this.modules = modules;
+        this.doorList = doorList;
     }
 
-    public Route route() {
-        return Route.roles("POST", PATH, EnumSet.of(PROVIDER, BUSINESS), this::issue);
+    public List<Route> routes() {
+        return List.of(Route.roles("POST", PATH, EnumSet.of(PROVIDER, BUSINESS), this::issue),
+                Route.roles("GET", DOORS, EnumSet.of(PROVIDER, BUSINESS), this::doors));
+    }
+
+    /** The point, when it is the caller's and has a module; otherwise the same 404 as for no point at all. */
+    private Location ownPoint(Account owner, String pointId) {
+        Location point = claims.owns(owner, pointId) ? registry.location(pointId).orElse(null) : null;
+        if (point == null || point.module() == null)
+            throw ApiError.notFound("nessun punto tuo con questo id / no point of yours with this id");
+        return point;
+    }
+
+    private Reply doors(Call c) {
+        Location point = ownPoint(c.account(), c.param(0));
+        List<Map<String, Object>> doors = doorList.get()
+                .map(d -> d.ownerDoors(point.module().account(), point.module().clientId())).orElse(List.of()).stream()
+                .map(d -> Map.<String, Object>of("id", d.id(), "label", d.label(), "public_page", d.publicPage()))
+                .toList();
+        return Reply.ok(Map.of("location_id", point.id(), "module_online", point.module().online(), "doors", doors));
     }
 
     private Reply issue(Call c) {
         Account owner = c.account();
         String pointId = c.param(0);
         String door = c.param(1);
-        Location point = claims.owns(owner, pointId) ? registry.location(pointId).orElse(null) : null;
-        if (point == null || point.module() == null)
-            throw ApiError.notFound("nessun punto tuo con questo id / no point of yours with this id");
+        Location point = ownPoint(owner, pointId);
         if (!DOOR.matcher(door).matches())
             throw ApiError.notFound("il modulo non ha questa porta / the module has no such door");
         JsonBody b = c.body(FIELDS);

@@ -32,6 +32,8 @@ public final class CityDoorHandler {
     private static final Pattern DOOR = Pattern.compile("[a-z0-9-]{1,32}");
     private static final int MAX_CODE_CHARS = 32;
     private static final Gson GSON = new Gson();
+    /** As building.access words a door it does not have. */
+    static final String UNKNOWN_DOOR = "Porta sconosciuta / unknown door '%s'";
 
     private final Supplier<Optional<DoorAccess>> access;
 
@@ -48,6 +50,10 @@ public final class CityDoorHandler {
             return KuraResponse.badRequest("code: a string of 1-" + MAX_CODE_CHARS + " characters is required");
         Optional<DoorAccess> doors = access.get();
         if (doors.isEmpty()) return KuraResponse.notFound("no doors on this module / nessuna porta su questo modulo");
+        // a door kept off the public page takes no code from it: answered as a door that does not exist, in the door
+        // service's own words, so the answer never tells it is there (the city refuses it first; this holds anyway)
+        if (doors.get().doors().stream().anyMatch(s -> s.id().equals(d) && !s.publicPage()))
+            return KuraResponse.notFound(UNKNOWN_DOOR.formatted(d));
         DoorAccess.AccessResult result;
         try {
             result = doors.get().redeem(d, c, VIA);
@@ -62,12 +68,27 @@ public final class CityDoorHandler {
     }
 
     /**
-     * The doors the city may show on its map, as the BIRTH's {@code extended_properties} carry them: a JSON array of
-     * {@code {"id","label"}} (the label is the door's name as the installer wrote it; nothing else, never a code).
-     * Empty when the module has no doors.
+     * The doors the city may show on its map, as the BIRTH's {@code extended_properties} carry them ({@code doors}): a
+     * JSON array of {@code {"id","label"}} (the label is the door's name as the installer wrote it; nothing else, never
+     * a code), only the doors whose {@code public.page} is on. Empty when the module has none. A city older than
+     * {@link #ownerOnlyList} reads only this key, so a door kept off the public page never reaches its map.
      */
     public static String publicList(List<DoorState> doors) {
-        List<Map<String, String>> out = doors.stream().limit(MAX_LISTED)
+        return list(doors, true);
+    }
+
+    /**
+     * The doors kept off the public page ({@code public.page} off), in the same shape, under their own key
+     * ({@code owner_doors}): the city shows them only to the point's owner, who issues courier codes for them.
+     * {@code null} when there are none (the key is then left out).
+     */
+    public static String ownerOnlyList(List<DoorState> doors) {
+        return doors.stream().anyMatch(d -> !d.publicPage()) ? list(doors, false) : null;
+    }
+
+    // at most MAX_LISTED doors in the two lists together, in the door service's order
+    private static String list(List<DoorState> doors, boolean publicPage) {
+        List<Map<String, String>> out = doors.stream().limit(MAX_LISTED).filter(s -> s.publicPage() == publicPage)
                 .map(s -> Map.of("id", s.id(), "label", s.name() == null || s.name().isBlank() ? s.id() : s.name()))
                 .toList();
         return GSON.toJson(out);

@@ -38,12 +38,13 @@ class CityDoorCodeRequestTest {
 
         @Override
         public List<DoorState> doors() {
-            return List.of(new DoorState("portone", "Portone via Larga", "FAIL_SECURE", false, "CLOSED", false));
+            return List.of(new DoorState("portone", "Portone via Larga", "FAIL_SECURE", false, "CLOSED", false),
+                    new DoorState("retro", "Porta sul retro", "FAIL_SECURE", false, "NONE", false, false));
         }
 
         @Override
         public IssuedCode issue(String door, CodeKind kind, Instant from, Instant until, String reason, String by) {
-            if (!door.equals("portone")) throw new IllegalArgumentException("Porta sconosciuta / unknown door");
+            if (!door.equals("portone") && !door.equals("retro")) throw new IllegalArgumentException("Porta sconosciuta / unknown door");
             if (Duration.between(from, until).compareTo(courierMax) > 0)
                 throw new IllegalArgumentException("Finestra troppo lunga / window too long: at most "
                         + courierMax.toHours() + " h for " + kind);
@@ -82,6 +83,14 @@ class CityDoorCodeRequestTest {
         assertEquals(Map.of("code", "12345671", "id", "c-1", "from", "2026-12-07T10:30:00Z",
                 "until", "2026-12-07T12:00:00Z"), r.metrics());
         assertEquals(List.of("portone COURIER 2026-12-07T10:30:00Z 2026-12-07T12:00:00Z null city:a1b2-c3"),
+                doors.issued);
+    }
+
+    @Test
+    void theOwnerIssuesForADoorKeptOffThePublicPageToo() {
+        KuraResponse r = city.handle(doorCode(ask("retro", 0, 60)));
+        assertEquals(200, r.code(), r.exception());
+        assertEquals(List.of("retro COURIER 2026-12-07T10:00:00Z 2026-12-07T11:00:00Z null city:a1b2-c3"),
                 doors.issued);
     }
 

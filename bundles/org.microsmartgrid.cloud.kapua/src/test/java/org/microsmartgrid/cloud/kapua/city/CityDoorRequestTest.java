@@ -40,7 +40,8 @@ class CityDoorRequestTest {
         @Override
         public List<DoorState> doors() {
             return List.of(new DoorState("portone", "Portone via Larga", "FAIL_SECURE", false, "CLOSED", false),
-                    new DoorState("locker-1", "", "FAIL_SECURE", false, "NONE", false));
+                    new DoorState("locker-1", "", "FAIL_SECURE", false, "NONE", false),
+                    new DoorState("retro", "Porta sul retro / back door", "FAIL_SECURE", false, "NONE", false, false));
         }
 
         @Override
@@ -131,6 +132,16 @@ class CityDoorRequestTest {
     }
 
     @Test
+    void aDoorKeptOffThePublicPageIsAnsweredAsAnUnknownDoorAndTriesNothing() {
+        KuraResponse unknown = city.handle(door(Map.of("door", "cantina", "code", "12345678")));
+        KuraResponse offPage = city.handle(door(Map.of("door", "retro", "code", "12345678")));
+        assertEquals(404, offPage.code());
+        assertEquals(unknown.exception().replace("cantina", "retro"), offPage.exception(),
+                "the same words as for a door the module does not have");
+        assertEquals(List.of(), doors.attempts, "no attempt reaches the door service, none is counted");
+    }
+
+    @Test
     void otherCityRequestsStillReachTheirHandlerAndUnknownOnesAre404() {
         Map<String, Object> m = new HashMap<>(Map.of("fault_id", "f1", "kind", "NO_POWER", "reported", 1L));
         m.put("request.id", "f1");
@@ -152,5 +163,15 @@ class CityDoorRequestTest {
         assertEquals("locker-1", list.get(1).getAsJsonObject().get("label").getAsString(), "no name: the id");
         assertEquals(2, list.get(0).getAsJsonObject().size(), "nothing but id and label");
         assertFalse(CityDoorHandler.publicList(List.of()).contains("id"));
+        assertFalse(CityDoorHandler.publicList(doors.doors()).contains("retro"), "kept off the public page");
+    }
+
+    @Test
+    void theDoorsKeptOffThePublicPageGoUnderTheirOwnKeyForTheOwner() {
+        JsonArray owners = JsonParser.parseString(CityDoorHandler.ownerOnlyList(doors.doors())).getAsJsonArray();
+        assertEquals(1, owners.size());
+        assertEquals("retro", owners.get(0).getAsJsonObject().get("id").getAsString());
+        assertEquals("Porta sul retro / back door", owners.get(0).getAsJsonObject().get("label").getAsString());
+        assertEquals(null, CityDoorHandler.ownerOnlyList(doors.doors().subList(0, 2)), "all public: no key at all");
     }
 }
