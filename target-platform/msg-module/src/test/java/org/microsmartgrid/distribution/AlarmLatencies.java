@@ -146,6 +146,12 @@ final class AlarmLatencies {
                 + "  peer: plain CoAP GET /building/alarms round trip:                               " + stats(get) + "\n";
         System.out.print(report);
         Files.writeString(Path.of("target", "alarm-latency.txt"), report, StandardCharsets.UTF_8);
+        // one line per round, to see whether a slow CoAP and a slow MQTT round are the same (the machine) or not
+        StringBuilder rows = new StringBuilder("round,sim_to_raised,raised_to_coap,raised_to_mqtt,cleared_to_coap,cleared_to_mqtt\n");
+        for (int i = 0; i < simToRaised.size(); i++)
+            rows.append(String.format(Locale.ROOT, "%d,%.0f,%.0f,%.0f,%.0f,%.0f%n", i + 1, simToRaised.get(i),
+                    raisedToCoap.get(i), raisedToMqtt.get(i), clearedToCoap.get(i), clearedToMqtt.get(i)));
+        Files.writeString(Path.of("target", "alarm-latency-rounds.csv"), rows, StandardCharsets.UTF_8);
     }
 
     /** Sets the tamper input's level through the simulator's file. */
