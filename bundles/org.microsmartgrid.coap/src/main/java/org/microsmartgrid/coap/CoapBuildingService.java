@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -77,6 +78,7 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
     private volatile SocketReservations reservations;
 
     private final Clock clock;
+    private final Duration checkEvery;
     private volatile CoapEndpoints endpoints;
 
     public CoapBuildingService() {
@@ -85,7 +87,13 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
 
     /** For tests: services set directly instead of by DS, and a clock. */
     CoapBuildingService(Clock clock) {
+        this(clock, CoapEndpoints.CHECK_EVERY);
+    }
+
+    /** For tests: and another period of the full observe check (a long one: only events notify). */
+    CoapBuildingService(Clock clock, Duration checkEvery) {
         this.clock = clock;
+        this.checkEvery = checkEvery;
     }
 
     @Activate
@@ -112,7 +120,7 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
 
     private void open(Settings s) {
         try {
-            endpoints = CoapEndpoints.start(new CoapContext(this, s, clock, () -> { }));
+            endpoints = CoapEndpoints.start(new CoapContext(this, s, clock, () -> { }), checkEvery);
         } catch (RuntimeException e) {
             LOG.error("{}: {}", CoapConfig.PID, e.getMessage());
             throw e;
@@ -152,15 +160,23 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
         poke();
     }
 
-    /** An alarm or a door attempt: observers of /building/alarms and /building/doors hear of it at once. */
+    /**
+     * An alarm raised or cleared (called on the building bundle's thread, right after the input's state changed):
+     * observers of /building/alarms and /building/doors hear of it at once, by a check of those two resources alone.
+     */
     @Override
     public void alarm(AlarmEvent event) {
-        poke();
+        buildingChanged();
     }
 
     @Override
     public void accessAttempt(AccessEvent event) {
-        poke();
+        buildingChanged();
+    }
+
+    private void buildingChanged() {
+        CoapEndpoints e = endpoints;
+        if (e != null) e.buildingChanged();
     }
 
     private void poke() {
@@ -216,6 +232,11 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
     /** For tests: the door service DS would inject. */
     void useDoorAccess(DoorAccess service) {
         this.doorAccess = service;
+    }
+
+    /** For tests: the security system DS would inject. */
+    void useSecurity(SecuritySystem service) {
+        this.security = service;
     }
 
     /** For tests: the reservations service DS would inject. */

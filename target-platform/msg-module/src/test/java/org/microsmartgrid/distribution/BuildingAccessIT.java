@@ -248,6 +248,19 @@ class BuildingAccessIT {
         throw new AssertionError("no journal line with " + description + "\n" + module.logTail());
     }
 
+    /**
+     * Issue 13: the tamper alarm's way to a CoAP observer and to the cloud, timed over 30 rounds
+     * (docs/benchmarks.md §20); only with {@code -Dmsg.bench.latency=true}, measured, not asserted.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "msg.bench.latency", matches = "true")
+    void alarmLatency() throws Exception {
+        AlarmLatencies.measure(Integer.getInteger("msg.bench.rounds", 30), client(plain, "coap", coapPort, "/building/alarms"),
+                () -> client(plain, "coap", coapPort, "/building/alarms"),
+                high -> module.replaceConfig(INPUTS, high ? "high.pins=I[\"5\"]\n" : "keypad=\"\"\n"),
+                broker.url(), "milano/" + DEVICE + "/msg/events/alarm", module);
+    }
+
     private static String issue(String body) throws Exception {
         CoapResponse r = post("/building/codes", body);
         assertNotNull(r, "no answer over CoAPS\n" + module.logTail());

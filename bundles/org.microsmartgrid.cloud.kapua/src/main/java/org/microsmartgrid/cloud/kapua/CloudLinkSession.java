@@ -6,6 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,6 +28,8 @@ import org.microsmartgrid.cloud.kapua.request.RequestRouter;
 import org.microsmartgrid.cloud.kapua.telemetry.OutboxSink;
 import org.microsmartgrid.api.site.SiteView;
 import org.microsmartgrid.telemetry.TelemetryPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One configuration's worth of cloud link: the outbox, the MQTT link, the request router and telemetry, started
@@ -72,6 +78,8 @@ public final class CloudLinkSession implements AutoCloseable {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CloudLinkSession.class);
+
     private final CloudSettings settings;
     private final Sources sources;
     private final Clock clock;
@@ -82,6 +90,17 @@ public final class CloudLinkSession implements AutoCloseable {
     private final OutboxSink sink;
     /** CITY-V1: the city's fault reports become this module's events; it needs this session's outbox. */
     private final CityFaultHandler cityFaults;
+    /**
+     * The building's events are written to the outbox on this thread, not on the building's: its 50 ms scan (the
+     * siren, the other inputs, the CoAP observers' listener after ours) must not wait for the disk or for the outbox's
+     * lock while the link deletes a delivered batch (BuildingEventListener: queue and return; issue 13). The thread
+     * starts with the first event.
+     */
+    private final ExecutorService buildingEvents = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "msg-cloud-events");
+        t.setDaemon(true);
+        return t;
+    });
 
     public CloudLinkSession(CloudSettings settings, Sources sources, Clock clock) throws SQLException, MqttException {
         this.settings = settings;
@@ -123,16 +142,26 @@ public final class CloudLinkSession implements AutoCloseable {
         telemetry.quiet();
     }
 
-    /** A building alarm raised or cleared: queued at once as an event (docs/cloud-telemetry.md). */
+    /**
+     * A building alarm raised or cleared: handed to the events thread, which stores it in the outbox and wakes the
+     * link (docs/cloud-telemetry.md); returns at once.
+     */
     public void alarm(org.microsmartgrid.api.building.AlarmEvent e) {
-        sink.send("events/alarm", org.microsmartgrid.telemetry.MessageClass.EVENT, e.at().toEpochMilli(),
-                org.microsmartgrid.telemetry.BuildingMessages.alarm(e));
+        store("events/alarm", e.at().toEpochMilli(), () -> org.microsmartgrid.telemetry.BuildingMessages.alarm(e));
     }
 
-    /** A door attempt or a code issued. */
+    /** A door attempt or a code issued; as {@link #alarm}. */
     public void access(org.microsmartgrid.api.building.AccessEvent e) {
-        sink.send("events/access", org.microsmartgrid.telemetry.MessageClass.EVENT, e.at().toEpochMilli(),
-                org.microsmartgrid.telemetry.BuildingMessages.access(e));
+        store("events/access", e.at().toEpochMilli(), () -> org.microsmartgrid.telemetry.BuildingMessages.access(e));
+    }
+
+    private void store(String resource, long capturedMs, Supplier<Map<String, Object>> metrics) {
+        try {
+            buildingEvents.execute(() -> sink.send(resource, org.microsmartgrid.telemetry.MessageClass.EVENT,
+                    capturedMs, metrics.get()));
+        } catch (RejectedExecutionException closing) {
+            LOG.warn("{} not queued for the cloud: the link is closing (the next session starts empty of it)", resource);
+        }
     }
 
     /** A control-loop decision happened: availability may have changed. */
@@ -169,12 +198,24 @@ public final class CloudLinkSession implements AutoCloseable {
     @Override
     public void close() {
         telemetry.close();
+        closeBuildingEvents();
         router.close();
         link.close();
         try {
             outbox.close();
         } catch (SQLException e) {
             // closing anyway; H2 recovers a file that was not closed
+        }
+    }
+
+    /** The events already handed over still reach the outbox before it closes. */
+    private void closeBuildingEvents() {
+        buildingEvents.shutdown();
+        try {
+            if (!buildingEvents.awaitTermination(5, TimeUnit.SECONDS))
+                LOG.warn("building events still being stored after 5 s; closing the outbox anyway");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -32,6 +32,8 @@ public final class CoapEndpoints implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CoapEndpoints.class);
+    /** The full observe check's period when nothing pokes it (renewals before Max-Age, the socket list). */
+    public static final Duration CHECK_EVERY = Duration.ofSeconds(1);
     /** How long closing waits for observers to acknowledge their final notification. */
     private static final Duration FINAL_NOTIFICATION_WAIT = Duration.ofSeconds(2);
 
@@ -57,13 +59,21 @@ public final class CoapEndpoints implements AutoCloseable {
      * @throws IllegalStateException a port cannot be bound
      */
     public static CoapEndpoints start(CoapContext context) {
+        return start(context, CHECK_EVERY);
+    }
+
+    /**
+     * As {@link #start(CoapContext)}, with another period of the full check (tests turn it off with a long one, to
+     * see what the events alone notify).
+     */
+    public static CoapEndpoints start(CoapContext context, Duration checkEvery) {
         Settings s = context.settings();
         Configuration config = configuration();
         CoapServer server = new CoapServer(config);
         ChangeNotifier[] notifier = new ChangeNotifier[1];
         CoapContext ctx = new CoapContext(context.sources(), s, context.clock(), () -> notifier[0].poke());
         ResourceTree tree = new ResourceTree(server, ctx);
-        notifier[0] = new ChangeNotifier(tree, context.clock());
+        notifier[0] = new ChangeNotifier(tree, context.clock(), checkEvery);
         server.setMessageDeliverer(new RateLimitingDeliverer(server.getRoot(), config,
                 new TokenBuckets(s.ratePerSecond(), s.burst(), System::nanoTime)));
         CoapEndpoint plain = CoapEndpoint.builder().setConfiguration(config)
@@ -111,6 +121,11 @@ public final class CoapEndpoints implements AutoCloseable {
     /** Tells the observers' checks that the state may have changed (returns at once). */
     public void poke() {
         notifier.poke();
+    }
+
+    /** An alarm or a door event: the building resources are checked at once, alone (returns at once). */
+    public void buildingChanged() {
+        notifier.pokeBuilding();
     }
 
     public InetSocketAddress plainAddress() {

@@ -48,6 +48,11 @@ final class ResourceTree {
         reservations.notifyIfChanged(now);
         sockets.notifyIfChanged(now);
         ipso.notifyIfChanged(now);
+        notifyBuildingIfChanged(now);
+    }
+
+    /** Only /building/doors and /building/alarms: what an alarm or a door event changes (see {@link ChangeNotifier}). */
+    void notifyBuildingIfChanged(Instant now) {
         building.live().forEach(r -> r.notifyIfChanged(now));
     }
 
