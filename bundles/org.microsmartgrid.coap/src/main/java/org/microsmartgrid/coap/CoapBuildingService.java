@@ -1,5 +1,9 @@
 package org.microsmartgrid.coap;
 
+import java.time.Instant;
+import org.microsmartgrid.api.site.LiveSite;
+import org.microsmartgrid.api.site.SiteReader;
+import org.microsmartgrid.api.site.SiteView;
 import org.eclipse.kura.configuration.ConfigurableComponent;
 import org.microsmartgrid.api.building.AccessEvent;
 import org.microsmartgrid.api.building.AlarmEvent;
@@ -67,6 +71,10 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SiteControl siteControl;
+
+    /** The loop's view of its last cycle: /site and /sockets show what the loop decided on, as /status does. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LiveSite liveSite;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile DoorAccess doorAccess;
@@ -192,6 +200,11 @@ public class CoapBuildingService implements Sources, LoopDecisionListener, Meter
     @Override
     public List<Meter> meters() {
         return meters;
+    }
+
+    @Override
+    public SiteView site(Instant now) {
+        return SiteReader.current(liveSite, now, meters, relays, loop, sessions, siteControl);
     }
 
     @Override

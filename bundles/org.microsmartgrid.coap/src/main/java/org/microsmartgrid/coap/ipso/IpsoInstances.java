@@ -1,5 +1,7 @@
 package org.microsmartgrid.coap.ipso;
 
+import java.time.Instant;
+import org.microsmartgrid.api.meter.MeterReading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +61,8 @@ public final class IpsoInstances {
     /** The 3305 instances the module has now, by instance number, each with its Application Type. */
     public SortedMap<Integer, String> powerInstances(Sources s) {
         SortedMap<Integer, String> instances = new TreeMap<>();
-        for (Meter m : s.meters()) {
+        for (MeterReading m : s.site(Instant.now()).meters()) {
+            if (m.role() == null) continue;
             switch (m.role()) {
                 case GRID -> instances.put(0, "grid");
                 case PV -> instances.put(1, "pv");
@@ -82,7 +85,7 @@ public final class IpsoInstances {
     public SenmlPack powerPack(Sources s, int instance, double at) {
         List<SenmlRecord> r = new ArrayList<>();
         Optional<MeterRole> role = role(instance);
-        List<Meter> meters = role.isEmpty() ? List.of() : s.meters().stream().filter(m -> m.role() == role.get()
+        List<MeterReading> meters = role.isEmpty() ? List.of() : s.site(Instant.now()).meters().stream().filter(m -> m.role() == role.get()
                 && (role.get() != MeterRole.SOCKET || m.socket() == instance - SOCKET_INSTANCE_OFFSET)).toList();
         Double w = sum(meters, Channel.ACTIVE_POWER);
         if (w != null) r.add(number(power, ACTIVE_POWER, w));
@@ -122,10 +125,10 @@ public final class IpsoInstances {
         return SenmlRecord.number(Integer.toString(resource), unit.isEmpty() ? null : unit, value);
     }
 
-    private static Double sum(List<Meter> meters, Channel channel) {
+    private static Double sum(List<MeterReading> meters, Channel channel) {
         Double total = null;
-        for (Meter m : meters) {
-            Optional<Double> v = m.reading().good(channel);
+        for (MeterReading m : meters) {
+            Optional<Double> v = m.good(channel);
             if (v.isPresent()) total = (total == null ? 0 : total) + v.get();
         }
         return total;

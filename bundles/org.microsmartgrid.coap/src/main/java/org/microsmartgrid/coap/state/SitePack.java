@@ -1,5 +1,7 @@
 package org.microsmartgrid.coap.state;
 
+import org.microsmartgrid.api.meter.MeterReading;
+import org.microsmartgrid.api.site.SiteView;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.PowerCap;
@@ -27,16 +29,16 @@ public final class SitePack {
     }
 
     public static SenmlPack build(Sources s, Instant now) {
+        SiteView v = s.site(now);
         List<SenmlRecord> r = new ArrayList<>();
-        ControlLoopStatus loop = s.loop();
-        Optional<LoopDecision> decision = loop == null ? Optional.empty() : loop.lastDecision();
+        Optional<LoopDecision> decision = v.decision();
         Double grid = decision.map(LoopDecision::gridW).orElse(null);
-        if (decision.isEmpty()) grid = sum(s.meters(), MeterRole.GRID, Channel.ACTIVE_POWER);
+        if (decision.isEmpty()) grid = sum(v.meters(), MeterRole.GRID, Channel.ACTIVE_POWER);
         if (grid != null) r.add(SenmlRecord.number("grid", "W", grid));
-        add(r, "pv", "W", sum(s.meters(), MeterRole.PV, Channel.ACTIVE_POWER));
-        add(r, "building", "W", sum(s.meters(), MeterRole.BUILDING, Channel.ACTIVE_POWER));
-        add(r, "battery", "W", sum(s.meters(), MeterRole.BATTERY, Channel.ACTIVE_POWER));
-        add(r, "battery/soc", "%", sum(s.meters(), MeterRole.BATTERY, Channel.STATE_OF_CHARGE));
+        add(r, "pv", "W", sum(v.meters(), MeterRole.PV, Channel.ACTIVE_POWER));
+        add(r, "building", "W", sum(v.meters(), MeterRole.BUILDING, Channel.ACTIVE_POWER));
+        add(r, "battery", "W", sum(v.meters(), MeterRole.BATTERY, Channel.ACTIVE_POWER));
+        add(r, "battery/soc", "%", sum(v.meters(), MeterRole.BATTERY, Channel.STATE_OF_CHARGE));
         r.add(SenmlRecord.bool("loop", decision.isPresent()));
         decision.ifPresent(d -> {
             add(r, "headroom", "W", d.headroomW());
@@ -46,9 +48,7 @@ public final class SitePack {
             if (d.safeStateWhy() != null) r.add(SenmlRecord.string("safe/why", d.safeStateWhy()));
             if (d.band() != null) r.add(SenmlRecord.string("band", d.band().name()));
         });
-        SiteControl control = s.siteControl();
-        Optional<PowerCap> cap = control == null ? Optional.empty() : control.powerCap();
-        cap.ifPresent(c -> r.addAll(CapPack.records(c)));
+        v.cap().ifPresent(c -> r.addAll(CapPack.records(c)));
         Instant at = decision.map(LoopDecision::at).orElse(now);
         return new SenmlPack(BASE_NAME, at.toEpochMilli() / 1000.0, r);
     }
@@ -57,12 +57,12 @@ public final class SitePack {
         if (value != null) r.add(SenmlRecord.number(name, unit, value));
     }
 
-    /** The sum of a channel over the GOOD meters of a role; null when none has it. */
-    static Double sum(List<Meter> meters, MeterRole role, Channel channel) {
+    /** The sum of a channel over the GOOD readings of a role; null when none has it. */
+    static Double sum(List<MeterReading> readings, MeterRole role, Channel channel) {
         Double total = null;
-        for (Meter m : meters) {
+        for (MeterReading m : readings) {
             if (m.role() != role) continue;
-            Optional<Double> v = m.reading().good(channel);
+            Optional<Double> v = m.good(channel);
             if (v.isPresent()) total = (total == null ? 0 : total) + v.get();
         }
         return total;

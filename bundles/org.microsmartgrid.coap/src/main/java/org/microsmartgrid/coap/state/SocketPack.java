@@ -1,5 +1,8 @@
 package org.microsmartgrid.coap.state;
 
+import org.microsmartgrid.api.meter.MeterReading;
+import org.microsmartgrid.api.site.SiteReader;
+import org.microsmartgrid.api.site.SiteView;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.ChargingSessions;
 import org.microsmartgrid.api.control.ControlLoopStatus;
@@ -38,35 +41,34 @@ public final class SocketPack {
 
     /** The sockets the module knows, from its socket meters, its relays and the loop's last decision. */
     public static SortedSet<Integer> sockets(Sources s) {
-        SortedSet<Integer> numbers = new TreeSet<>();
-        for (Meter m : s.meters()) if (m.role() == MeterRole.SOCKET && m.socket() > 0) numbers.add(m.socket());
-        for (Relay r : s.relays()) if (r.socket() > 0) numbers.add(r.socket());
-        ControlLoopStatus loop = s.loop();
-        if (loop != null) loop.lastDecision().ifPresent(d -> d.sockets().forEach(a -> numbers.add(a.socket())));
+        SiteView v = s.site(Instant.now());
+        SortedSet<Integer> numbers = new TreeSet<>(SiteReader.sockets(v.meters(), v.relays()));
+        v.decision().ifPresent(d -> d.sockets().forEach(a -> numbers.add(a.socket())));
         return numbers;
     }
 
     public static SenmlPack build(Sources s, int socket, Instant now) {
+        SiteView v = s.site(now);
         List<SenmlRecord> r = new ArrayList<>();
-        Meter meter = s.meters().stream().filter(m -> m.role() == MeterRole.SOCKET && m.socket() == socket).findFirst().orElse(null);
+        MeterReading meter = v.socketMeter(socket).orElse(null);
         if (meter != null) {
-            meter.reading().good(Channel.ACTIVE_POWER).ifPresent(w -> r.add(SenmlRecord.number("power", "W", w)));
-            Optional<Double> energy = meter.reading().good(Channel.IMPORT_ENERGY).or(() -> meter.reading().good(Channel.TOTAL_ENERGY));
+            meter.good(Channel.ACTIVE_POWER).ifPresent(w -> r.add(SenmlRecord.number("power", "W", w)));
+            Optional<Double> energy = meter.good(Channel.IMPORT_ENERGY).or(() -> meter.good(Channel.TOTAL_ENERGY));
             energy.ifPresent(wh -> r.add(SenmlRecord.number("energy", "Wh", wh)));
         }
-        RelayState relay = s.relays().stream().filter(x -> x.socket() == socket).findFirst().map(Relay::state).orElse(null);
+        RelayState relay = v.relay(socket).orElse(null);
         if (relay != null) {
             r.add(SenmlRecord.bool("relay", relay.closed()));
             if (relay.fault() != null) r.add(SenmlRecord.string("relay/fault", relay.fault()));
         }
         SiteControl control = s.siteControl();
-        Boolean enabled = control == null ? null : !control.disabledSockets().containsKey(socket);
+        Boolean enabled = control == null ? null : !v.disabled().containsKey(socket);
         if (enabled != null) r.add(SenmlRecord.bool("enabled", enabled));
-        ChargingSessions sessions = s.sessions();
-        ChargingSession session = sessions == null ? null : sessions.active(socket).orElse(null);
-        boolean meterFailed = meter != null && !meter.reading().isGood();
+        ChargingSession session = v.session(socket).orElse(null);
+        boolean meterFailed = meter != null && !meter.isGood();
         r.add(SenmlRecord.string("availability", availability(relay, enabled, session, meterFailed)));
-        allocation(s.loop(), socket).ifPresent(a -> r.add(SenmlRecord.string("reason", a.reason().name())));
+        v.decision().map(LoopDecision::sockets).flatMap(list -> list.stream().filter(a -> a.socket() == socket).findFirst())
+                .ifPresent(a -> r.add(SenmlRecord.string("reason", a.reason().name())));
         if (session != null) {
             r.add(SenmlRecord.string("session/mode", session.mode().name()));
             r.add(SenmlRecord.number("session/energy", "Wh", session.energyWh()));
@@ -81,10 +83,5 @@ public final class SocketPack {
         if (relay.fault() != null || meterFailed) return "FAULT";
         if (session != null) return relay.closed() ? "CHARGING" : "WAITING";
         return "AVAILABLE";
-    }
-
-    private static Optional<SocketAllocation> allocation(ControlLoopStatus loop, int socket) {
-        if (loop == null) return Optional.empty();
-        return loop.lastDecision().map(LoopDecision::sockets).flatMap(list -> list.stream().filter(a -> a.socket() == socket).findFirst());
     }
 }

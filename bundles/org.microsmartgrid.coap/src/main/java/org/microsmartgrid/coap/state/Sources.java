@@ -1,5 +1,9 @@
 package org.microsmartgrid.coap.state;
 
+import java.time.Instant;
+
+import org.microsmartgrid.api.site.SiteReader;
+import org.microsmartgrid.api.site.SiteView;
 import org.microsmartgrid.api.building.DoorAccess;
 import org.microsmartgrid.api.building.SecuritySystem;
 import org.microsmartgrid.api.charging.ChargingSessions;
@@ -25,6 +29,14 @@ public interface Sources {
 
     /** What building systems may ask of the loop, or null when the loop is not running. */
     SiteControl siteControl();
+
+    /**
+     * The site as every reader shows it (the loop's view of its last cycle while it is recent, see
+     * {@link SiteReader}); by default the services read at {@code now}.
+     */
+    default SiteView site(Instant now) {
+        return SiteReader.read(now, meters(), relays(), loop(), sessions(), siteControl());
+    }
 
     /** The building's doors and one-time codes, or null when org.microsmartgrid.building.access is not running. */
     default DoorAccess doorAccess() {
