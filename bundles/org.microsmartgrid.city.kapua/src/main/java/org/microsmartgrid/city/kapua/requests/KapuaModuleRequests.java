@@ -53,11 +53,11 @@ public final class KapuaModuleRequests implements ModuleDoors, ModuleDoorCodes, 
 
     @Activate
     public void activate(KapuaModeConfig c) {
-        activate(c, Clock.systemUTC(), TIMEOUT);
+        activateWith(c, Clock.systemUTC(), TIMEOUT);
     }
 
     /** For tests: another clock and a shorter wait. */
-    public void activate(KapuaModeConfig c, Clock clock, Duration timeout) {
+    public void activateWith(KapuaModeConfig c, Clock clock, Duration timeout) {
         String scopeId = c.scope_id() == null || c.scope_id().isBlank() ? "_" : c.scope_id().strip();
         kapua = new KapuaClient(c.api_url(), KapuaMode.login(c), Duration.ofSeconds(c.timeout_s()), clock);
         calls = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED), r -> {

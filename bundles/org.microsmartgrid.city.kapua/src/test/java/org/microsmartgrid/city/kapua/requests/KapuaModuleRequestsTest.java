@@ -50,7 +50,7 @@ class KapuaModuleRequestsTest {
 
     private KapuaModuleRequests cityWaiting(Duration timeout) {
         KapuaModuleRequests c = new KapuaModuleRequests();
-        c.activate(Configs.of(KapuaModeConfig.class, Map.of("api_url", kapua.apiUrl(), "account", "milano",
+        c.activateWith(Configs.of(KapuaModeConfig.class, Map.of("api_url", kapua.apiUrl(), "account", "milano",
                 "username", "msg-city-runtime", "password", "City-pw-2026!", "timeout_s", 10)), clock, timeout);
         return c;
     }
