@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * In Kapua mode, the city reaches its modules through Kapua's device requests ({@link KapuaDeviceRequests}): the code
@@ -34,6 +36,8 @@ import org.osgi.service.component.annotations.Deactivate;
 @Component(service = {ModuleDoors.class, ModuleDoorCodes.class, ModuleStarts.class},
         configurationPid = KapuaModeConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class KapuaModuleRequests implements ModuleDoors, ModuleDoorCodes, ModuleStarts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KapuaModuleRequests.class);
 
     /** As on the embedded broker (DoorsToModules, DoorCodesToModules, StartsToModules): what a person waits. */
     static final Duration TIMEOUT = Duration.ofSeconds(8);
@@ -70,6 +74,8 @@ public final class KapuaModuleRequests implements ModuleDoors, ModuleDoorCodes, 
         doors = new DoorRequests(transport, timeout);
         codes = new DoorCodeRequests(transport, timeout);
         starts = new StartRequests(transport, timeout);
+        LOG.info("Kapua mode: door codes, courier codes and starts go to the modules through Kapua's device requests "
+                + "at {} / richieste ai moduli tramite Kapua", c.api_url());
     }
 
     @Override
