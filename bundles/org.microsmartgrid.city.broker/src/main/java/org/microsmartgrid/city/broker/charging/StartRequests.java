@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
+import org.microsmartgrid.city.broker.BrokerTransport;
 import org.microsmartgrid.city.broker.ModuleChannel;
 import org.microsmartgrid.city.broker.ModuleRequests;
-import org.microsmartgrid.kura.payload.KuraPayloadCodec;
+import org.microsmartgrid.city.broker.transport.ModuleTransport;
 
 /**
  * Kura request/reply for a driver's start: {@code $EDC/{account}/{client}/CITY-V1/EXEC/start} with metrics
@@ -23,9 +24,17 @@ public final class StartRequests {
     static final int MAX_WAITING = 64;
 
     private final ModuleRequests<StartAnswer> requests;
+    private final BrokerTransport broker; // null over another transport: no replies come by onControl
 
+    /** On the embedded broker: its replies come through {@link #onControl}. */
     public StartRequests(ModuleChannel channel, LongSupplier clock, Duration timeout) {
-        this.requests = new ModuleRequests<>(channel, clock, timeout, "start", PREFIX, MAX_WAITING,
+        this(new BrokerTransport(channel, clock, PREFIX), timeout);
+    }
+
+    /** Over any transport (Kapua's device requests in Kapua mode). */
+    public StartRequests(ModuleTransport transport, Duration timeout) {
+        this.broker = transport instanceof BrokerTransport b ? b : null;
+        this.requests = new ModuleRequests<>(transport, timeout, "start", MAX_WAITING,
                 StartAnswer.of(StartAnswer.Status.UNREACHABLE), StartRequests::answer);
     }
 
@@ -38,17 +47,11 @@ public final class StartRequests {
 
     /** A module's publication on its control namespace: only its reply to one of our starts completes it. */
     public void onControl(String topic, byte[] payload) {
-        requests.onControl(topic, payload);
+        if (broker != null) broker.onControl(topic, payload);
     }
 
     /** The module's reply: 200 with the session id; 400, 404 and 409 with the module's reason; else a failure. */
-    static StartAnswer answer(byte[] payload) {
-        Map<String, Object> m;
-        try {
-            m = KuraPayloadCodec.decode(payload).metrics();
-        } catch (IllegalArgumentException e) {
-            return StartAnswer.of(StartAnswer.Status.FAILED);
-        }
+    static StartAnswer answer(Map<String, Object> m) {
         String message = m.get("response.exception.message") instanceof String s ? s : null;
         Object code = m.get("response.code");
         if (Integer.valueOf(200).equals(code) && m.get("session_id") instanceof String id && !id.isBlank()

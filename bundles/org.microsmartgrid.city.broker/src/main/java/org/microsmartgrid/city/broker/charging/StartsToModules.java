@@ -10,8 +10,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@link ModuleStarts} on the embedded broker's {@link ModuleChannel}. With an external broker there is no channel,
- * so no service: the map then says the module cannot be reached from the city.
+ * {@link ModuleStarts} on the embedded broker's {@link ModuleChannel}. In Kapua mode the service comes from
+ * org.microsmartgrid.city.kapua (Kapua's device requests); with a plain external broker there is no channel, so no
+ * service: the map then says the module cannot be reached from the city.
  */
 @Component(service = ModuleStarts.class)
 public final class StartsToModules implements ModuleStarts {

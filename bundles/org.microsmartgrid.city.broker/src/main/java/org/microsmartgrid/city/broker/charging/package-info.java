@@ -3,7 +3,7 @@
  * docs/cloud-management.md): the module decides and answers the session id; the city keeps who the driver is.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.microsmartgrid.city.broker.charging;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
+import org.microsmartgrid.city.broker.BrokerTransport;
 import org.microsmartgrid.city.broker.ModuleChannel;
 import org.microsmartgrid.city.broker.ModuleRequests;
-import org.microsmartgrid.kura.payload.KuraPayloadCodec;
+import org.microsmartgrid.city.broker.transport.ModuleTransport;
 
 /**
  * Kura request/reply for courier codes, as DoorRequests does for codes typed at a door:
@@ -25,9 +26,17 @@ public final class DoorCodeRequests {
     static final int MAX_WAITING = 64;
 
     private final ModuleRequests<CodeAnswer> requests;
+    private final BrokerTransport broker; // null over another transport: no replies come by onControl
 
+    /** On the embedded broker: its replies come through {@link #onControl}. */
     public DoorCodeRequests(ModuleChannel channel, LongSupplier clock, Duration timeout) {
-        this.requests = new ModuleRequests<>(channel, clock, timeout, "door-code", PREFIX, MAX_WAITING,
+        this(new BrokerTransport(channel, clock, PREFIX), timeout);
+    }
+
+    /** Over any transport (Kapua's device requests in Kapua mode). */
+    public DoorCodeRequests(ModuleTransport transport, Duration timeout) {
+        this.broker = transport instanceof BrokerTransport b ? b : null;
+        this.requests = new ModuleRequests<>(transport, timeout, "door-code", MAX_WAITING,
                 CodeAnswer.of(CodeAnswer.Status.UNREACHABLE, null), DoorCodeRequests::answer);
     }
 
@@ -44,7 +53,7 @@ public final class DoorCodeRequests {
 
     /** A module's publication on its control namespace: the reply to one of our requests completes it. */
     public void onControl(String topic, byte[] payload) {
-        requests.onControl(topic, payload);
+        if (broker != null) broker.onControl(topic, payload);
     }
 
     /** How many requests wait for their module's answer now. */
@@ -53,13 +62,7 @@ public final class DoorCodeRequests {
     }
 
     /** The module's reply: 200 with the code, 404 unknown door, 400 malformed, 409 refused; else a failure. */
-    static CodeAnswer answer(byte[] payload) {
-        Map<String, Object> m;
-        try {
-            m = KuraPayloadCodec.decode(payload).metrics();
-        } catch (IllegalArgumentException e) {
-            return CodeAnswer.of(CodeAnswer.Status.FAILED, null);
-        }
+    static CodeAnswer answer(Map<String, Object> m) {
         Object code = m.get("response.code");
         String reason = m.get("response.exception.message") instanceof String s ? s : null;
         if (Integer.valueOf(404).equals(code)) return CodeAnswer.of(CodeAnswer.Status.UNKNOWN_DOOR, reason);

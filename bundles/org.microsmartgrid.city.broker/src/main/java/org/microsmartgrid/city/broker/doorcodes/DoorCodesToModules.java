@@ -10,8 +10,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@link ModuleDoorCodes} on the embedded broker's {@link ModuleChannel}. With an external broker there is no channel
- * (yet), so no service: people then answers that the module cannot be reached from the city (use the console).
+ * {@link ModuleDoorCodes} on the embedded broker's {@link ModuleChannel}. In Kapua mode the service comes from
+ * org.microsmartgrid.city.kapua (Kapua's device requests); with a plain external broker there is no channel (yet),
+ * so no service: people then answers that the module cannot be reached from the city (use the console).
  */
 @Component(service = ModuleDoorCodes.class)
 public final class DoorCodesToModules implements ModuleDoorCodes {

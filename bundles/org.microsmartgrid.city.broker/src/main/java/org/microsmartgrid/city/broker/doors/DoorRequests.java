@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
+import org.microsmartgrid.city.broker.BrokerTransport;
 import org.microsmartgrid.city.broker.ModuleChannel;
 import org.microsmartgrid.city.broker.ModuleRequests;
-import org.microsmartgrid.kura.payload.KuraPayloadCodec;
+import org.microsmartgrid.city.broker.transport.ModuleTransport;
 
 /**
  * Kura request/reply for door codes: {@code $EDC/{account}/{client}/CITY-V1/EXEC/door} with metrics {@code door},
@@ -24,9 +25,17 @@ public final class DoorRequests {
     static final int MAX_WAITING = 256;
 
     private final ModuleRequests<DoorAnswer> requests;
+    private final BrokerTransport broker; // null over another transport: no replies come by onControl
 
+    /** On the embedded broker: its replies come through {@link #onControl}. */
     public DoorRequests(ModuleChannel channel, LongSupplier clock, Duration timeout) {
-        this.requests = new ModuleRequests<>(channel, clock, timeout, "door", PREFIX, MAX_WAITING,
+        this(new BrokerTransport(channel, clock, PREFIX), timeout);
+    }
+
+    /** Over any transport (Kapua's device requests in Kapua mode). */
+    public DoorRequests(ModuleTransport transport, Duration timeout) {
+        this.broker = transport instanceof BrokerTransport b ? b : null;
+        this.requests = new ModuleRequests<>(transport, timeout, "door", MAX_WAITING,
                 DoorAnswer.of(DoorAnswer.Status.UNREACHABLE), DoorRequests::answer);
     }
 
@@ -39,7 +48,7 @@ public final class DoorRequests {
 
     /** A module's publication on its control namespace: the reply to one of our codes completes it. */
     public void onControl(String topic, byte[] payload) {
-        requests.onControl(topic, payload);
+        if (broker != null) broker.onControl(topic, payload);
     }
 
     /** How many codes wait for their module's answer now. */
@@ -48,13 +57,7 @@ public final class DoorRequests {
     }
 
     /** The module's reply: 200 with its outcome, 404 unknown door, 400 malformed; anything else a failure. */
-    static DoorAnswer answer(byte[] payload) {
-        Map<String, Object> m;
-        try {
-            m = KuraPayloadCodec.decode(payload).metrics();
-        } catch (IllegalArgumentException e) {
-            return DoorAnswer.of(DoorAnswer.Status.FAILED);
-        }
+    static DoorAnswer answer(Map<String, Object> m) {
         Object code = m.get("response.code");
         if (Integer.valueOf(404).equals(code)) return DoorAnswer.of(DoorAnswer.Status.UNKNOWN_DOOR);
         if (Integer.valueOf(400).equals(code)) return DoorAnswer.of(DoorAnswer.Status.MALFORMED);

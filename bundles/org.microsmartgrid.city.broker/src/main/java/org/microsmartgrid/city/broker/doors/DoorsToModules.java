@@ -10,8 +10,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@link ModuleDoors} on the embedded broker's {@link ModuleChannel}. With an external broker there is no channel
- * (yet), so no service: the page then says the module cannot be reached from the city (use the keypad).
+ * {@link ModuleDoors} on the embedded broker's {@link ModuleChannel}. In Kapua mode the service comes from
+ * org.microsmartgrid.city.kapua (Kapua's device requests); with a plain external broker there is no channel (yet),
+ * so no service: the page then says the module cannot be reached from the city (use the keypad).
  */
 @Component(service = ModuleDoors.class)
 public final class DoorsToModules implements ModuleDoors {

@@ -3,7 +3,7 @@
  * alla porta / I am at the door" page: the module decides, the city only carries the code and the answer.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.microsmartgrid.city.broker.doors;
 
 import org.osgi.annotation.bundle.Export;

@@ -96,6 +96,16 @@ public final class KapuaClient {
         return send("POST", path, Map.of(), body).getAsJsonObject();
     }
 
+    /**
+     * {@code POST} a JSON body with query parameters, waiting at most {@code answerTimeout} for the answer (instead of
+     * the client's timeout): for a call that lasts as long as Kapua waits for a device. Sent once; a 401 only makes a
+     * new session and one more try (Kapua refused it before doing anything).
+     */
+    public JsonObject post(String path, Map<String, ?> query, JsonElement body, Duration answerTimeout)
+            throws KapuaException {
+        return send("POST", path, query, body, answerTimeout).getAsJsonObject();
+    }
+
     /** {@code PUT} a JSON body: the updated entity. */
     public JsonObject put(String path, JsonElement body) throws KapuaException {
         return send("PUT", path, Map.of(), body).getAsJsonObject();
@@ -133,11 +143,16 @@ public final class KapuaClient {
 
     private JsonElement send(String method, String path, Map<String, ?> query, JsonElement body)
             throws KapuaException {
+        return send(method, path, query, body, timeout);
+    }
+
+    private JsonElement send(String method, String path, Map<String, ?> query, JsonElement body, Duration wait)
+            throws KapuaException {
         String bearer = bearer(false);
-        Answer r = exchange(method, path, query, body, bearer);
+        Answer r = exchange(method, path, query, body, bearer, wait);
         if (r.statusCode() == 401) { // invalidated or expired early: one new session, one more try
             bearer = bearer(true);
-            r = exchange(method, path, query, body, bearer);
+            r = exchange(method, path, query, body, bearer, wait);
         }
         return answer(method, path, r);
     }
@@ -196,6 +211,11 @@ public final class KapuaClient {
 
     private Answer exchange(String method, String path, Map<String, ?> query, JsonElement body,
                                           String bearer) throws KapuaException {
+        return exchange(method, path, query, body, bearer, timeout);
+    }
+
+    private Answer exchange(String method, String path, Map<String, ?> query, JsonElement body,
+                            String bearer, Duration timeout) throws KapuaException {
         URI uri = base.resolve(path + queryString(query));
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
         if (bearer != null) b.header("Authorization", "Bearer " + bearer);
@@ -239,7 +259,7 @@ public final class KapuaClient {
                 if (!e.isJsonObject()) throw new JsonParseException("not a JSON object");
                 return e;
             } catch (JsonParseException e) {
-                throw new KapuaException(502, method + " " + path + ": Kapua's answer is not JSON", e);
+                throw new KapuaException(502, method + " " + path + ": Kapua's answer is not JSON", e, true);
             }
         }
         throw new KapuaException(s, method + " " + path + " → " + s + kapuaMessage(r.body()), null);

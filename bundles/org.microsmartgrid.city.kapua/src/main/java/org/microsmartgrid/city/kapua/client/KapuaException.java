@@ -7,10 +7,22 @@ package org.microsmartgrid.city.kapua.client;
 public final class KapuaException extends Exception {
 
     private final int status;
+    private final boolean unreadable;
 
     public KapuaException(int status, String message, Throwable cause) {
+        this(status, message, cause, false);
+    }
+
+    /** @param unreadable Kapua answered success, with a body that is not a JSON object */
+    public KapuaException(int status, String message, Throwable cause, boolean unreadable) {
         super(message, cause);
         this.status = status;
+        this.unreadable = unreadable;
+    }
+
+    /** Kapua answered success (2xx) with a body that is not a JSON object. */
+    public boolean unreadable() {
+        return unreadable;
     }
 
     /** The HTTP status, or 0 when Kapua was not reached (refused, timed out, no route). */

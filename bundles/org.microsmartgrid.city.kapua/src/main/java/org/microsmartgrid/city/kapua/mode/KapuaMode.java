@@ -79,8 +79,7 @@ public final class KapuaMode {
             throw new IllegalArgumentException("account must be a Kapua account name without / + #: " + account);
         scopeId = required(c.scope_id(), "scope.id");
         pageSize = c.page_size();
-        KapuaLogin login = c.api_key() != null && !c.api_key().isBlank() ? KapuaLogin.apiKey(c.api_key())
-                : KapuaLogin.user(c.username(), c.password());
+        KapuaLogin login = login(c);
         kapua = new KapuaClient(c.api_url(), login, Duration.ofSeconds(c.timeout_s()), clock);
         if (polling) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -92,6 +91,12 @@ public final class KapuaMode {
         }
         LOG.info("Kapua mode: modules of account {} from {} every {} s as {} / modalità Kapua", account, c.api_url(),
                 c.poll_interval_s(), login);
+    }
+
+    /** The API key when one is set, else the user and password. */
+    public static KapuaLogin login(KapuaModeConfig c) {
+        return c.api_key() != null && !c.api_key().isBlank() ? KapuaLogin.apiKey(c.api_key())
+                : KapuaLogin.user(c.username(), c.password());
     }
 
     private static String required(String v, String name) {

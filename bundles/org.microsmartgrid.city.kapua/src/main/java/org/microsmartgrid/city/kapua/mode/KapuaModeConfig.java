@@ -24,7 +24,8 @@ public @interface KapuaModeConfig {
     String scope_id() default "_";
 
     @AttributeDefinition(name = "Utente / User", required = false,
-            description = "The city runtime's read-only Kapua user (docs/kapua.md); or leave empty and give an API key")
+            description = "The city runtime's Kapua user: reads, and sends the CITY-V1 requests (device_management:execute, "
+                    + "docs/kapua.md); or leave empty and give an API key")
     String username() default "";
 
     @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)

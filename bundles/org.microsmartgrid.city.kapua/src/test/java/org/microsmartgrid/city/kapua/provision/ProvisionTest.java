@@ -96,7 +96,14 @@ class ProvisionTest {
         assertEquals(9, kapua.entities(milano, "groups").size());
         assertEquals(1, kapua.entities(milano, "accounts").size(), "the sub-account");
         String runtimeRole = named(milano, "roles", "msg-city-runtime").get("id").getAsString();
-        assertEquals(5, kapua.entities(milano, "roles/" + runtimeRole + "/permissions").size());
+        // read-only, plus device_management:execute for the CITY-V1 requests; never device_management:write, which
+        // Kapua's broker would turn into $EDC/milano/# (every module's control topics)
+        assertEquals(java.util.Set.of("broker:connect", "device:read", "device_connection:read", "device_event:read",
+                        "datastore:read", "device_management:execute"),
+                kapua.entities(milano, "roles/" + runtimeRole + "/permissions").stream()
+                        .map(p -> p.getAsJsonObject("permission").get("domain").getAsString() + ":"
+                                + p.getAsJsonObject("permission").get("action").getAsString())
+                        .collect(java.util.stream.Collectors.toSet()));
         JsonObject runtime = named(milano, "users", "msg-city-runtime");
         assertEquals(1, kapua.entities(milano, "credentials").stream()
                 .filter(c -> c.get("userId").getAsString().equals(runtime.get("id").getAsString())).count());

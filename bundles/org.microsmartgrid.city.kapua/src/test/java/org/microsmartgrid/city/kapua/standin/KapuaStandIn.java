@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.eclipse.jetty.server.Server;
@@ -66,6 +67,15 @@ public final class KapuaStandIn implements AutoCloseable {
     public final AtomicInteger deviceListPages = new AtomicInteger();
     private volatile Duration tokenTtl = Duration.ofMinutes(30);
     private volatile Predicate<String> conflictOnce = p -> false;
+    /** client id → what the module replies to a device request (the reply's payload), null: it does not reply. */
+    private final Map<String, Function<JsonObject, JsonObject>> modules = new ConcurrentHashMap<>();
+    private final List<DeviceRequest> deviceRequests = new CopyOnWriteArrayList<>();
+    private volatile Duration stall = Duration.ZERO;
+    private volatile String rawAnswerOnce;
+
+    /** A device request Kapua accepted and sent to the module: its device, Kapua's timeout, the requestInput. */
+    public record DeviceRequest(String clientId, long timeoutMs, JsonObject requestInput) {
+    }
 
     private record Session(String user, String scopeId, Instant expiresOn, String refreshToken, Instant refreshExpiresOn) {
     }
@@ -147,6 +157,30 @@ public final class KapuaStandIn implements AutoCloseable {
             }
     }
 
+    /**
+     * What the module with this client id replies to Kapua's device requests: the reply's Kapua payload
+     * ({@code metrics}: name, valueType, value), or null for no reply (Kapua then answers its timeout error when the
+     * request's {@code timeout} has passed, as DeviceCallBuilder does).
+     */
+    public void moduleReplies(String clientId, Function<JsonObject, JsonObject> reply) {
+        modules.put(clientId, reply);
+    }
+
+    /** Kapua itself takes this long before it even looks at a device request (an overloaded Kapua). */
+    public void stallDeviceRequests(Duration d) {
+        stall = d;
+    }
+
+    /** The next device request is answered 200 with this body, whatever the module says (a broken proxy). */
+    public void answerRawOnce(String body) {
+        rawAnswerOnce = body;
+    }
+
+    /** The device requests Kapua accepted and sent on, in order. */
+    public List<DeviceRequest> deviceRequests() {
+        return List.copyOf(deviceRequests);
+    }
+
     /** The entities of a collection in a scope (a copy). */
     public List<JsonObject> entities(String scopeId, String collection) {
         return List.copyOf(list(scopeId, collection));
@@ -214,7 +248,13 @@ public final class KapuaStandIn implements AutoCloseable {
                 a = error(500, "INTERNAL_ERROR", e.toString());
             }
             String out = a.body() == null ? "" : a.body().toString();
-            validate(req, path, query, body, a.status(), out);
+            String raw = a.status() == 200 && path.endsWith("/requests") ? rawAnswerOnce : null;
+            if (raw != null) {
+                rawAnswerOnce = null;
+                out = raw; // not Kapua's answer: not validated
+            } else {
+                validate(req, path, query, body, a.status(), out);
+            }
             resp.setStatus(a.status());
             if (!out.isEmpty()) {
                 resp.setContentType("application/json");
@@ -265,6 +305,8 @@ public final class KapuaStandIn implements AutoCloseable {
         if (p.length == 2 && method.equals("POST")) return create(scope, p[1], body, path);
         if (p.length == 3 && method.equals("PUT") && p[1].equals("devices")) return updateDevice(scope, p[2], body);
         if (p.length == 4 && method.equals("GET")) return page(scope, p[1] + "/" + p[2] + "/" + p[3], query);
+        if (p.length == 4 && method.equals("POST") && p[1].equals("devices") && p[3].equals("requests"))
+            return deviceRequest(scope, p[2], query, body);
         if (p.length == 4 && method.equals("POST")) return createChild(scope, p[1], p[2], p[3], body, path);
         return error(404, "ENTITY_NOT_FOUND", "no such resource: " + path);
     }
@@ -437,6 +479,78 @@ public final class KapuaStandIn implements AutoCloseable {
                 return new Answer(200, copy);
             }
         return error(404, "ENTITY_NOT_FOUND", "device " + id);
+    }
+
+    /**
+     * Kapua's DeviceRequestManagementService: the device must exist (404) and be CONNECTED (409, Kapua's
+     * DeviceNotConnectedException); the request goes to the module as {@code $EDC/{account}/{client}/
+     * {appName}-{version}/EXEC/{resources}}; its reply is answered as a requestOutput, or, without a reply within
+     * {@code timeout} ms, Kapua's DeviceManagementTimeoutException (500).
+     */
+    private Answer deviceRequest(String scope, String deviceId, Map<String, List<String>> query, String body) {
+        sleep(stall);
+        JsonObject device = list(scope, "devices").stream().filter(d -> d.get("id").getAsString().equals(deviceId))
+                .findFirst().orElse(null);
+        if (device == null) return error(404, "ENTITY_NOT_FOUND", "device " + deviceId);
+        String clientId = device.get("clientId").getAsString();
+        JsonObject connection = device.has("connection") ? device.getAsJsonObject("connection") : null;
+        String status = connection == null ? "null" : connection.get("status").getAsString();
+        if (!"CONNECTED".equals(status)) {
+            Answer a = error(409, "DEVICE_NOT_CONNECTED", "The device " + deviceId + " is not CONNECTED. Current "
+                    + "device connection status is: " + status);
+            JsonObject e = a.body().getAsJsonObject();
+            e.addProperty("type", "deviceNotConnectedExceptionInfo");
+            e.addProperty("deviceId", deviceId);
+            return a;
+        }
+        long timeout = query.containsKey("timeout") ? Long.parseLong(query.get("timeout").get(0)) : 30_000;
+        JsonObject in = JsonParser.parseString(body).getAsJsonObject();
+        deviceRequests.add(new DeviceRequest(clientId, timeout, in));
+        Function<JsonObject, JsonObject> module = modules.get(clientId);
+        JsonObject reply = module == null ? null : module.apply(in);
+        if (reply == null) {
+            sleep(Duration.ofMillis(timeout));
+            Answer a = error(500, "TIMEOUT", "The request has not been completed within the timeout: " + timeout);
+            a.body().getAsJsonObject().addProperty("type", "deviceManagementTimeoutExceptionInfo");
+            return a;
+        }
+        JsonObject out = new JsonObject();
+        out.addProperty("id", UUID.randomUUID().toString());
+        out.addProperty("scopeId", scope);
+        out.addProperty("deviceId", deviceId);
+        out.addProperty("clientId", clientId);
+        String now = clock.instant().toString();
+        out.addProperty("receivedOn", now);
+        out.addProperty("sentOn", now);
+        out.addProperty("capturedOn", now);
+        JsonObject channel = new JsonObject();
+        JsonObject asked = in.getAsJsonObject("channel");
+        channel.add("appName", asked.get("appName"));
+        channel.add("version", asked.get("version"));
+        out.add("channel", channel);
+        out.add("payload", reply);
+        // Kapua's responseCode: only the four codes Kura's response codes know (KuraResponseCode), else none
+        for (JsonElement m : reply.has("metrics") ? reply.getAsJsonArray("metrics") : new JsonArray())
+            if (m.isJsonObject() && "response.code".equals(m.getAsJsonObject().get("name").getAsString())) {
+                String code = switch (m.getAsJsonObject().get("value").getAsString()) {
+                    case "200" -> "ACCEPTED";
+                    case "400" -> "BAD_REQUEST";
+                    case "404" -> "NOT_FOUND";
+                    case "500" -> "INTERNAL_ERROR";
+                    default -> null;
+                };
+                if (code != null) out.addProperty("responseCode", code);
+            }
+        return new Answer(200, out);
+    }
+
+    private static void sleep(Duration d) {
+        if (d.isZero()) return;
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Answer error(int status, String code, String message) {
