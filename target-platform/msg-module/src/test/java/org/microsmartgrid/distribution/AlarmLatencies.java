@@ -183,15 +183,7 @@ final class AlarmLatencies {
 
     private static Seen await(BlockingQueue<Seen> queue, Predicate<String> condition, ModuleProcess module, String what)
             throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        String last = "(none)";
-        while (System.nanoTime() < end) {
-            Seen n = queue.poll(200, TimeUnit.MILLISECONDS);
-            if (n == null) continue;
-            last = n.text();
-            if (condition.test(n.text())) return n;
-        }
-        throw new AssertionError("nothing with " + what + "; last: " + last + "\n" + module.logTail());
+        return CoapLatencies.awaitFirst(queue, Seen::text, condition, module, what);
     }
 
     private static String stats(List<Double> values) {

@@ -153,15 +153,21 @@ final class CoapLatencies {
 
     private static Seen await(BlockingQueue<Seen> queue, Predicate<String> condition, ModuleProcess module, String what)
             throws Exception {
+        return awaitFirst(queue, Seen::text, condition, module, what);
+    }
+
+    /** The first item of {@code queue} whose text matches, within 15 s (the latency benchmarks' notifications). */
+    static <T> T awaitFirst(BlockingQueue<T> queue, java.util.function.Function<T, String> text,
+                            Predicate<String> condition, ModuleProcess module, String what) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         String last = "(none)";
         while (System.nanoTime() < end) {
-            Seen n = queue.poll(200, TimeUnit.MILLISECONDS);
+            T n = queue.poll(200, TimeUnit.MILLISECONDS);
             if (n == null) continue;
-            last = n.text();
-            if (condition.test(n.text())) return n;
+            last = text.apply(n);
+            if (condition.test(last)) return n;
         }
-        throw new AssertionError("no notification with " + what + "; last: " + last + "\n" + module.logTail());
+        throw new AssertionError("nothing with " + what + "; last: " + last + "\n" + module.logTail());
     }
 
     private static double number(Pattern p, String text) {
