@@ -151,7 +151,7 @@ class BalancerComponentTest {
         assertFalse(relay.isOn());
         int commands = relay.commands().size();
         // the cycles run on the balancer's own thread: once it has ended, no later cycle can come
-        Waits.until("the balancing thread ends", () -> Thread.getAllStackTraces().keySet().stream()
+        Waits.until("the balancing thread to end", () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("msg-balancer") && t.isAlive()));
         assertEquals(commands, relay.commands().size(), "no cycle after deactivation");
     }
