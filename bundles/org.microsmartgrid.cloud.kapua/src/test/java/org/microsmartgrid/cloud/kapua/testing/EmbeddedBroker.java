@@ -11,6 +11,8 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.PermitAllAuthorizatorPolicy;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptConnectionLostMessage;
 
 /**
  * A real MQTT broker (Moquette) on a loopback port that stays the same across restarts. Like Kapua's broker it
@@ -23,6 +25,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final int port;
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final List<String> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Server server;
     private Properties tls;
     private int tlsPort;
@@ -70,7 +73,39 @@ public final class EmbeddedBroker implements AutoCloseable {
         IAuthenticator auth = (clientId, user, password) -> !refused.contains(clientId) && USER.equals(user)
                 && password != null && PASSWORD.equals(new String(password));
         server = new Server();
-        server.startServer(new MemoryConfig(p), List.of(), null, auth, new PermitAllAuthorizatorPolicy());
+        server.startServer(new MemoryConfig(p), List.of(new ClosedConnections()), null, auth,
+                new PermitAllAuthorizatorPolicy());
+    }
+
+    /**
+     * The client ids whose connection the broker has finished closing, in order: told after it handled the close,
+     * so a last will it fired is already queued to the subscribers (Moquette tells this for a clean DISCONNECT
+     * too, once the TCP connection is gone).
+     */
+    public List<String> closedConnections() {
+        return List.copyOf(closed);
+    }
+
+    private final class ClosedConnections extends AbstractInterceptHandler {
+        @Override
+        public String getID() {
+            return "test-closed-connections";
+        }
+
+        @Override
+        public Class<?>[] getInterceptedMessageTypes() {
+            return new Class<?>[] {InterceptConnectionLostMessage.class};
+        }
+
+        @Override
+        public void onConnectionLost(InterceptConnectionLostMessage msg) {
+            closed.add(msg.getClientID());
+        }
+
+        @Override
+        public void onSessionLoopError(Throwable error) {
+            // a broker failure shows in the test that meets it
+        }
     }
 
     public synchronized void stop() {
