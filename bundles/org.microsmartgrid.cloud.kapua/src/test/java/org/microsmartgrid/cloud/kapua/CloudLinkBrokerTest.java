@@ -138,6 +138,7 @@ class CloudLinkBrokerTest {
         assertEquals(claim.hash(), apps.metrics().get("claim_hash"));
         assertNotEquals(birth.metrics().get("claim_hash"), apps.metrics().get("claim_hash"));
 
+        int closed = broker.closedCount(DEVICE);
         session.close();
         session = null;
         KuraMessage dc = kapua.await(r -> r.topic().equals("$EDC/milano/" + DEVICE + "/MQTT/DC"), WAIT, "DC").message();
@@ -146,7 +147,7 @@ class CloudLinkBrokerTest {
         // the broker fires a last will while it closes the connection, before it says the connection is closed;
         // Kapua's own message, sent after that, is queued to Kapua's session behind the will: once it is back,
         // a last will would be too
-        Waits.until("the broker to close the module's connection", () -> broker.closedConnections().contains(DEVICE));
+        broker.awaitClosed(DEVICE, closed, WAIT);
         String marker = "$EDC/kapua-console/TEST/after-the-disconnect";
         kapua.publish(marker, new byte[0]);
         kapua.await(r -> r.topic().equals(marker), WAIT, "Kapua's own message after the disconnect");

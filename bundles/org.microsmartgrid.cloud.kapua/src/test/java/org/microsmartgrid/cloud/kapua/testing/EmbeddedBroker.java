@@ -25,7 +25,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final int port;
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
-    private final List<String> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Guarded by itself: the client ids whose connection the broker has finished closing. */
+    private final List<String> closed = new java.util.ArrayList<>();
     private Server server;
     private Properties tls;
     private int tlsPort;
@@ -77,13 +78,30 @@ public final class EmbeddedBroker implements AutoCloseable {
                 new PermitAllAuthorizatorPolicy());
     }
 
+    /** How many connections of this client id the broker has finished closing so far. */
+    public int closedCount(String clientId) {
+        synchronized (closed) {
+            return (int) closed.stream().filter(clientId::equals).count();
+        }
+    }
+
     /**
-     * The client ids whose connection the broker has finished closing, in order: told after it handled the close,
-     * so a last will it fired is already queued to the subscribers (Moquette tells this for a clean DISCONNECT
-     * too, once the TCP connection is gone).
+     * Waits until the broker has finished closing one more connection of this client id than {@code before} (from
+     * {@link #closedCount}). Moquette tells this after it handled the close (for a clean DISCONNECT too, once the
+     * TCP connection is gone), so a last will it fired is already queued to the subscribers' sessions: a message
+     * published after this reaches them behind the will.
      */
-    public List<String> closedConnections() {
-        return List.copyOf(closed);
+    public void awaitClosed(String clientId, int before, java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (closed) {
+            while (closedCount(clientId) <= before) {
+                long left = end - System.nanoTime();
+                if (left <= 0)
+                    throw new AssertionError("the broker did not close another connection of " + clientId
+                            + " within " + timeout.toSeconds() + " s; closed: " + closed);
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(closed, left);
+            }
+        }
     }
 
     private final class ClosedConnections extends AbstractInterceptHandler {
@@ -99,7 +117,10 @@ public final class EmbeddedBroker implements AutoCloseable {
 
         @Override
         public void onConnectionLost(InterceptConnectionLostMessage msg) {
-            closed.add(msg.getClientID());
+            synchronized (closed) {
+                closed.add(msg.getClientID());
+                closed.notifyAll();
+            }
         }
 
         @Override
