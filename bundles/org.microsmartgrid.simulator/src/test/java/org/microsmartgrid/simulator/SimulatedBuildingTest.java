@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.microsmartgrid.testing.Waits;
 
 /** The DS component driven as SCR would drive it, with relay services that the test switches. */
 class SimulatedBuildingTest {
@@ -122,12 +123,8 @@ class SimulatedBuildingTest {
         }
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 10 s");
-            Thread.sleep(20);
-        }
+    private static void await(java.util.function.BooleanSupplier condition) {
+        Waits.until("the condition", condition::getAsBoolean);
     }
 
     /** A relay as the GPIO bundle would register it; the test flips its output and feedback. */

@@ -36,6 +36,7 @@ class KapuaConsoleIT {
     private static final String CONSOLE = "kapua-console";
     private static final String COAP = "org.microsmartgrid.coap.CoapBuildingService";
     private static final String SIM = "org.microsmartgrid.simulator.SimulatedBuilding";
+    private static final String HANDLER = "org.microsmartgrid.cloud.management.conf.ConfigurationHandler";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final AtomicInteger ids = new AtomicInteger();
@@ -58,7 +59,7 @@ class KapuaConsoleIT {
         Files.writeString(conf.resolve(COAP + ".config"), "psk.identities=[\"" + pskEntry + "\"]\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         ModuleProcess.linkToBroker(conf, broker, DEVICE, "telemetry.interval.s=I\"60\"");
-        write("org.microsmartgrid.cloud.management.conf.ConfigurationHandler.config", "snapshots.max=I\"5\"");
+        write(HANDLER + ".config", "snapshots.max=I\"5\"");
     }
 
     @AfterEach
@@ -85,9 +86,20 @@ class KapuaConsoleIT {
                     failures.add(form.pid() + ": " + r.metrics().get("response.exception.message"));
             }
             assertEquals(List.of(), failures, "Apply on an unchanged form is accepted on every component");
-            // nothing was changed: every file as the installer wrote it, the CoAP key still there
-            Thread.sleep(1500); // FileInstall polls every second: a rewrite, had there been one, would show by now
-            assertEquals(filesBefore, files());
+            // nothing was changed: every file as the installer wrote it, the CoAP key still there. A real change
+            // after them, through the same path, lands in its file only once the write-back has handled every Apply
+            // before it (Configuration Admin hands it the changes one at a time, in order): a rewrite by an Apply
+            // would be on disk by then
+            KapuaConsoleForms.Form handler = KapuaConsoleForms.read(
+                    request("CONF-V1", "GET", "configurations/" + HANDLER, "").body()).get(0);
+            KuraMessage marker = request("CONF-V1", "PUT", "configurations/" + HANDLER,
+                    KapuaConsoleForms.apply(handler, Map.of("snapshots.max", "6")));
+            assertEquals(200, marker.metrics().get("response.code"), String.valueOf(marker.metrics()));
+            awaitFile(HANDLER + ".config", "I\"6\"");
+            Map<String, String> filesAfter = files();
+            filesBefore.remove(HANDLER + ".config");
+            filesAfter.remove(HANDLER + ".config");
+            assertEquals(filesBefore, filesAfter);
             assertTrue(Files.readString(conf.resolve(COAP + ".config")).contains(pskEntry));
 
             // the form as the first release showed it: Kapua decoded the raw mask to "", one "" per slot

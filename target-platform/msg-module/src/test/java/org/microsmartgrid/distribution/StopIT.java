@@ -80,6 +80,7 @@ class StopIT {
             kapua.await(r -> r.topic().equals("$EDC/milano/" + DEVICE + "/MQTT/BIRTH"), WAIT, "BIRTH");
             module.awaitStatus("a socket charging", WAIT, s -> !closedRelays(s).isEmpty());
 
+            int closed = broker.closedCount(DEVICE);
             Integer exit = module.terminate(Duration.ofSeconds(40));
             assertNotNull(exit, "the module exits by itself after SIGTERM (within the unit's stop timeout)\n"
                     + module.logTail());
@@ -99,7 +100,12 @@ class StopIT {
 
             kapua.await(r -> r.topic().equals("$EDC/milano/" + DEVICE + "/MQTT/DC"), Duration.ofSeconds(10),
                     "DC: the module said goodbye");
-            Thread.sleep(1000); // a last will would follow the dropped connection at once
+            // the broker fires a last will while it closes the connection, before it says the connection is closed;
+            // Kapua's own message, sent after that, is queued to Kapua's session behind the will
+            broker.awaitClosed(DEVICE, closed, WAIT);
+            String marker = "$EDC/kapua-console/TEST/after-the-stop";
+            kapua.publish(marker, new byte[0]);
+            kapua.await(r -> r.topic().equals(marker), WAIT, "Kapua's own message after the module stopped");
             assertTrue(kapua.received().stream().noneMatch(r -> r.topic().endsWith("/MQTT/LWT")),
                     "an orderly stop is not a crash: no last will");
 

@@ -27,6 +27,7 @@ import org.microsmartgrid.kura.payload.KuraMessage;
 import org.microsmartgrid.kura.payload.KuraPayloadCodec;
 
 import io.moquette.broker.Server;
+import org.microsmartgrid.testing.Waits;
 
 /**
  * A fault report on a module's point becomes a CITY-V1 request on the real embedded broker, received by the module
@@ -104,9 +105,8 @@ class FaultRequestsBrokerTest {
                 KuraPayloadCodec.encode(KuraMessage.of(now.get(), m), false), 1, false);
     }
 
-    private static void awaitNothingPending(FaultRequests f) throws InterruptedException {
-        for (int i = 0; i < 200 && f.pending() > 0; i++) Thread.sleep(50);
-        assertEquals(0, f.pending(), "the module's reply ends the request");
+    private static void awaitNothingPending(FaultRequests f) {
+        Waits.until("the module's reply to end the request (nothing pending)", f::pending, n -> n == 0);
     }
 
     @Test

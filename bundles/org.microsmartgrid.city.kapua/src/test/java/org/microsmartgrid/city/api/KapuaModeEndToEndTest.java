@@ -45,6 +45,7 @@ import com.google.gson.JsonParser;
 
 
 import io.moquette.broker.config.MemoryConfig;
+import org.microsmartgrid.testing.Waits;
 
 /**
  * Kapua mode end to end, with Moquette standing in for Kapua's broker and the REST stand-in for Kapua's API: a module
@@ -217,11 +218,7 @@ class KapuaModeEndToEndTest {
         }
     }
 
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L; // a bound against hanging, not a speed check
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("never happened: " + what);
-            Thread.sleep(50);
-        }
+    private static void waitFor(BooleanSupplier condition, String what) {
+        Waits.until(what, condition::getAsBoolean);
     }
 }

@@ -26,6 +26,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
+import org.microsmartgrid.testing.Waits;
 
 /**
  * People and power as it runs in the city, in one test: a real registry (H2), its own H2 database, a real SMTP
@@ -90,15 +91,13 @@ public final class TestCity implements AutoCloseable {
 
     /** The code in the last mail to this address (the verification or reset code). */
     public String lastCode(String email) throws Exception {
-        MimeMessage last = null;
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) { // the SMTP exchange finished before the API answered; this only guards
+        // the SMTP exchange finished before the API answered; this only guards
+        MimeMessage last = Waits.present("a mail to " + email, () -> {
+            MimeMessage found = null;
             for (MimeMessage m : mail.getReceivedMessages())
-                if (m.getAllRecipients()[0].toString().equals(email)) last = m;
-            if (last != null) break;
-            Thread.sleep(20);
-        }
-        if (last == null) throw new AssertionError("no mail to " + email);
+                if (m.getAllRecipients()[0].toString().equals(email)) found = m;
+            return found;
+        });
         Matcher m = Pattern.compile("(?:codice|code): ([A-Za-z0-9_-]{43})").matcher(GreenMailUtil.getBody(last));
         if (!m.find()) throw new AssertionError("no code in the mail");
         return m.group(1);

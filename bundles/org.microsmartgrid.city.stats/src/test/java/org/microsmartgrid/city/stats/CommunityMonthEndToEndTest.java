@@ -35,6 +35,7 @@ import org.microsmartgrid.city.stats.store.StatsMigrations;
 import org.microsmartgrid.city.stats.store.StatsStore;
 import org.microsmartgrid.kura.payload.KuraMessage;
 import org.microsmartgrid.kura.payload.KuraPayloadCodec;
+import org.microsmartgrid.testing.Waits;
 
 /**
  * A simulated month of three buildings' telemetry, as Kura payloads through the real ingest (decoding, dedupe,
@@ -137,13 +138,9 @@ class CommunityMonthEndToEndTest {
     }
 
     /** Waits until the ingest has handled everything offered (counted as applied, stale, duplicate or malformed). */
-    private static void awaitAllHandled(Ingest ingest) throws InterruptedException {
-        while (true) {
-            Map<String, Long> c = ingest.counters();
-            long handled = c.get("applied") + c.get("stale") + c.get("duplicate") + c.get("malformed") + c.get("failed");
-            if (handled >= c.get("received")) return;
-            Thread.sleep(20);
-        }
+    private static void awaitAllHandled(Ingest ingest) {
+        Waits.until("the ingest to handle everything it received", ingest::counters, c -> c.get("applied")
+                + c.get("stale") + c.get("duplicate") + c.get("malformed") + c.get("failed") >= c.get("received"));
     }
 
     private record Reference(double shared, double fed, double drawn, int missing, Map<String, Integer> memberHours,

@@ -29,6 +29,7 @@ import org.microsmartgrid.cloud.kapua.testing.EmbeddedBroker;
 import org.microsmartgrid.cloud.kapua.testing.KapuaPeer;
 import org.microsmartgrid.cloud.kapua.testing.TestSources;
 import org.microsmartgrid.cloud.kapua.claim.ClaimCodeFile;
+import org.microsmartgrid.testing.Waits;
 
 /** The cloud link against a real MQTT broker on loopback, with a Paho client playing Kapua. */
 class CloudLinkBrokerTest {
@@ -137,12 +138,19 @@ class CloudLinkBrokerTest {
         assertEquals(claim.hash(), apps.metrics().get("claim_hash"));
         assertNotEquals(birth.metrics().get("claim_hash"), apps.metrics().get("claim_hash"));
 
+        int closed = broker.closedCount(DEVICE);
         session.close();
         session = null;
         KuraMessage dc = kapua.await(r -> r.topic().equals("$EDC/milano/" + DEVICE + "/MQTT/DC"), WAIT, "DC").message();
         assertEquals("Biblioteca Sormani", dc.metrics().get("display_name"));
         assertInstanceOf(String.class, dc.metrics().get("uptime"));
-        Thread.sleep(300);
+        // the broker fires a last will while it closes the connection, before it says the connection is closed;
+        // Kapua's own message, sent after that, is queued to Kapua's session behind the will: once it is back,
+        // a last will would be too
+        broker.awaitClosed(DEVICE, closed, WAIT);
+        String marker = "$EDC/kapua-console/TEST/after-the-disconnect";
+        kapua.publish(marker, new byte[0]);
+        kapua.await(r -> r.topic().equals(marker), WAIT, "Kapua's own message after the disconnect");
         assertTrue(kapua.received().stream().noneMatch(r -> r.topic().endsWith("/MQTT/LWT")),
                 "a clean disconnect sends DC, and the broker does not send the last will");
     }
@@ -242,9 +250,8 @@ class CloudLinkBrokerTest {
 
     /** The broker's PUBACKs reach the module just after the peer got the messages: wait for the last ones. */
     private void awaitEmptyOutbox() throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (session.outbox().size() > 0 && System.nanoTime() < end) Thread.sleep(20);
-        assertEquals(0, session.outbox().size(), "the outbox is empty once everything was acknowledged");
+        Waits.until("an empty outbox once everything was acknowledged", WAIT, () -> session.outbox().size(),
+                n -> n == 0);
     }
 
     /** Waits until every id was received (duplicates allowed: at least once, deduplicated by id). */

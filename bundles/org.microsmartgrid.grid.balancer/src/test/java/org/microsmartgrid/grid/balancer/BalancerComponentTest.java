@@ -26,6 +26,7 @@ import org.microsmartgrid.grid.balancer.config.ConfigException;
 import org.microsmartgrid.grid.balancer.config.Configs;
 import org.microsmartgrid.grid.balancer.fakes.FakeMeter;
 import org.microsmartgrid.grid.balancer.fakes.FakeRelay;
+import org.microsmartgrid.testing.Waits;
 
 /** The component constructed and activated directly (no OSGi), with fake meters and relays, on real threads. */
 class BalancerComponentTest {
@@ -38,12 +39,8 @@ class BalancerComponentTest {
     static Path data;
     private final Balancer balancer = new Balancer(clock, data.resolve("site-control-" + System.nanoTime()));
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within 10 s: " + what);
-            Thread.sleep(5);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Waits.until(what, condition::getAsBoolean);
     }
 
     private void start(Object... config) {
@@ -153,7 +150,9 @@ class BalancerComponentTest {
         balancer.deactivate();
         assertFalse(relay.isOn());
         int commands = relay.commands().size();
-        Thread.sleep(200);
+        // the cycles run on the balancer's own thread: once it has ended, no later cycle can come
+        Waits.until("the balancing thread to end", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("msg-balancer") && t.isAlive()));
         assertEquals(commands, relay.commands().size(), "no cycle after deactivation");
     }
 

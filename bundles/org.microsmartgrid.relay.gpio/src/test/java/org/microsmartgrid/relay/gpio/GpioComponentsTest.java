@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.relay.RelayCommand;
 import org.microsmartgrid.relay.gpio.chip.PinClaimedException;
 import org.microsmartgrid.relay.gpio.config.InvalidConfigurationException;
+import org.microsmartgrid.testing.Waits;
 
 /** The components as Declarative Services would drive them, on Pi4J's mock provider, without a framework. */
 class GpioComponentsTest {
@@ -133,10 +134,7 @@ class GpioComponentsTest {
         assertEquals(HIGH, level(26));
 
         clock.advanceSeconds(4); // nobody renews; only the periodic check can notice
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (level(26) != LOW && System.nanoTime() < deadline) Thread.sleep(20);
-
-        assertEquals(LOW, level(26));
+        Waits.until("the watchdog switches the relay off", () -> level(26), l -> l == LOW);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.ghgande.j2mod.modbus.util.ModbusUtil;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.microsmartgrid.testing.Waits;
 
 /** j2mod masters and decoding, as a client of the simulator would use them. */
 final class Masters {
@@ -31,12 +32,8 @@ final class Masters {
         return ModbusUtil.registersToFloat(b);
     }
 
-    /** Polls until the condition holds, for at most 10 s (generous on a loaded machine). */
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for: " + what);
-            Thread.sleep(20);
-        }
+    /** Polls until the condition holds (a bound against hanging, not a speed check). */
+    static void await(String what, BooleanSupplier condition) {
+        Waits.until(what, condition::getAsBoolean);
     }
 }

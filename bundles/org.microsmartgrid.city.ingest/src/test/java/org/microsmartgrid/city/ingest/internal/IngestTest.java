@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -30,6 +31,7 @@ import org.microsmartgrid.city.registry.store.JdbcRegistry;
 import org.microsmartgrid.city.registry.store.TestDatabases;
 import org.microsmartgrid.kura.payload.KuraMessage;
 import org.microsmartgrid.kura.payload.KuraPayloadCodec;
+import org.microsmartgrid.testing.Waits;
 
 /** The ingest on a real registry (H2): what a module sends, in the order and shape a broker delivers it. */
 class IngestTest {
@@ -192,10 +194,8 @@ class IngestTest {
 
         ingest.handleNow("$EDC/milano/m2/MQTT/BIRTH", birth(NOW - 10_000, true));
         ingest.connectionLost("milano", "m2", NOW);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (registry.locationOfModule("milano", "m2").orElseThrow().module().online() && System.nanoTime() < end)
-            Thread.sleep(20);
-        assertFalse(registry.locationOfModule("milano", "m2").orElseThrow().module().online());
+        Waits.until("module m2 offline after its connection was lost",
+                () -> !registry.locationOfModule("milano", "m2").orElseThrow().module().online());
     }
 
     @Test
@@ -283,9 +283,7 @@ class IngestTest {
         String[] statuses = {"AVAILABLE", "CHARGING", "OUTOFORDER"};
         for (int i = 1; i <= 300; i++)
             assertTrue(ingest.offer("milano/m1/msg/sockets/1", socket(1, statuses[i % 3], NOW - 100_000 + i, "q" + i)));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (count("applied") < 301 && System.nanoTime() < end) Thread.sleep(20);
-        assertEquals(301, count("applied"));
+        Waits.until("301 messages applied", Duration.ofSeconds(30), () -> count("applied"), n -> n == 301);
         assertEquals(EvseStatus.parse(statuses[300 % 3]), socketOne().status(), "the last one queued, the newest");
         assertEquals(NOW - 100_000 + 300, socketOne().statusAt());
     }

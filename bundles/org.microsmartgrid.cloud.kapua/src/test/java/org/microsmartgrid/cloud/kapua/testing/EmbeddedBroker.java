@@ -11,6 +11,8 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.PermitAllAuthorizatorPolicy;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptConnectionLostMessage;
 
 /**
  * A real MQTT broker (Moquette) on a loopback port that stays the same across restarts. Like Kapua's broker it
@@ -23,6 +25,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final int port;
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    /** Guarded by itself: the client ids whose connection the broker has finished closing. */
+    private final List<String> closed = new java.util.ArrayList<>();
     private Server server;
     private Properties tls;
     private int tlsPort;
@@ -70,7 +74,59 @@ public final class EmbeddedBroker implements AutoCloseable {
         IAuthenticator auth = (clientId, user, password) -> !refused.contains(clientId) && USER.equals(user)
                 && password != null && PASSWORD.equals(new String(password));
         server = new Server();
-        server.startServer(new MemoryConfig(p), List.of(), null, auth, new PermitAllAuthorizatorPolicy());
+        server.startServer(new MemoryConfig(p), List.of(new ClosedConnections()), null, auth,
+                new PermitAllAuthorizatorPolicy());
+    }
+
+    /** How many connections of this client id the broker has finished closing so far. */
+    public int closedCount(String clientId) {
+        synchronized (closed) {
+            return (int) closed.stream().filter(clientId::equals).count();
+        }
+    }
+
+    /**
+     * Waits until the broker has finished closing one more connection of this client id than {@code before} (from
+     * {@link #closedCount}). Moquette tells this after it handled the close (for a clean DISCONNECT too, once the
+     * TCP connection is gone), so a last will it fired is already queued to the subscribers' sessions: a message
+     * published after this reaches them behind the will.
+     */
+    public void awaitClosed(String clientId, int before, java.time.Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (closed) {
+            while (closedCount(clientId) <= before) {
+                long left = end - System.nanoTime();
+                if (left <= 0)
+                    throw new AssertionError("the broker did not close another connection of " + clientId
+                            + " within " + timeout.toSeconds() + " s; closed: " + closed);
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(closed, left);
+            }
+        }
+    }
+
+    private final class ClosedConnections extends AbstractInterceptHandler {
+        @Override
+        public String getID() {
+            return "test-closed-connections";
+        }
+
+        @Override
+        public Class<?>[] getInterceptedMessageTypes() {
+            return new Class<?>[] {InterceptConnectionLostMessage.class};
+        }
+
+        @Override
+        public void onConnectionLost(InterceptConnectionLostMessage msg) {
+            synchronized (closed) {
+                closed.add(msg.getClientID());
+                closed.notifyAll();
+            }
+        }
+
+        @Override
+        public void onSessionLoopError(Throwable error) {
+            // a broker failure shows in the test that meets it
+        }
     }
 
     public synchronized void stop() {

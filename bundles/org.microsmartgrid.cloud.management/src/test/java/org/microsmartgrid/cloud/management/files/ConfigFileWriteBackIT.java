@@ -13,13 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.felix.utils.properties.TypedProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.microsmartgrid.api.cloud.KuraResponse;
+import org.microsmartgrid.api.config.ConfigurationCheck;
 import org.microsmartgrid.cloud.management.FelixHarness;
 
 /**
@@ -29,6 +33,8 @@ import org.microsmartgrid.cloud.management.FelixHarness;
 class ConfigFileWriteBackIT {
     static final String SIM = "org.microsmartgrid.simulator.SimulatedBuilding";
     static final String CONF = "org.microsmartgrid.cloud.management.conf.ConfigurationHandler";
+    /** A configuration of no component, whose file the test changes to learn how far the write-back has got. */
+    static final String SENTINEL = "org.microsmartgrid.test.Sentinel";
 
     @TempDir
     Path conf;
@@ -37,6 +43,9 @@ class ConfigFileWriteBackIT {
     @TempDir
     Path data;
     FelixHarness felix;
+    /** The rounds of the sentinel's file that the write-back has handled, in order. */
+    private final List<Object> sentinelRounds = new CopyOnWriteArrayList<>();
+    private int round;
 
     @AfterEach
     void stop() throws Exception {
@@ -52,6 +61,7 @@ class ConfigFileWriteBackIT {
         Files.writeString(simFile, handWritten);
         Files.writeString(confFile, "# kept\nsnapshots.max=3\n");
         felix = new FelixHarness(conf, storage, data);
+        watchSentinel();
         await("simulator configured", () -> felix.configuration(SIM).get("cloudiness"));
         felix.handler("CONF-V1"); // the write-back is up (same bundle)
 
@@ -59,7 +69,7 @@ class ConfigFileWriteBackIT {
         String edited = handWritten.replace("cloudiness=D\"0.3\"", "# cloudier\ncloudiness=D\"0.4\"");
         Files.writeString(simFile, edited);
         await("hand edit applied", () -> Double.valueOf(0.4).equals(felix.configuration(SIM).get("cloudiness")) ? true : null);
-        Thread.sleep(1000); // the listener had its event: it would have written by now
+        settle(); // the write-back had the edit's event: it would have written by now
         assertEquals(edited, Files.readString(simFile), "a hand-edited file is not rewritten");
 
         // as the web console does: through Configuration Admin
@@ -90,7 +100,7 @@ class ConfigFileWriteBackIT {
         // FileInstall re-reads the rewritten files: that must not start a write loop
         FileTime simTime = Files.getLastModifiedTime(simFile);
         String simText = Files.readString(simFile);
-        Thread.sleep(1500); // several FileInstall polls (200 ms)
+        settle(); // FileInstall re-read both files and the write-back handled what that changed
         assertEquals(simTime, Files.getLastModifiedTime(simFile));
         assertEquals(simText, Files.readString(simFile));
 
@@ -103,6 +113,34 @@ class ConfigFileWriteBackIT {
         assertEquals(0, after.get("port"));
         Object max = await("CONF-V1 configured after restart", () -> felix.configuration(CONF).get("snapshots.max"));
         assertEquals("7", String.valueOf(max));
+    }
+
+    /**
+     * The write-back asks a configuration's published check before anything else; for the sentinel's that check is
+     * the test's, which notes the round it was asked about.
+     */
+    private void watchSentinel() {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(ConfigurationCheck.PID, SENTINEL);
+        felix.context().registerService(ConfigurationCheck.class, values -> {
+            if (values.get("round") != null) sentinelRounds.add(values.get("round"));
+            return List.of();
+        }, props);
+    }
+
+    /**
+     * Returns once FileInstall and the write-back have handled every change made before the call. FileInstall reads
+     * files on one thread, one poll after the other, and applies the sentinel's changed file in a later poll than
+     * anything it saw before; the write-back takes configuration events one at a time, in order. So once the
+     * write-back was asked about a round of the sentinel, it handled what FileInstall applied before that round.
+     * Twice, because within one poll FileInstall may apply the sentinel before another file changed just before.
+     */
+    private void settle() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            String r = "r" + ++round;
+            Files.writeString(conf.resolve(SENTINEL + ".cfg"), "round=" + r + "\n");
+            await("the write-back to handle round " + r + " of " + SENTINEL, () -> sentinelRounds.contains(r) ? true : null);
+        }
     }
 
     /** The file as FileInstall reads it. */

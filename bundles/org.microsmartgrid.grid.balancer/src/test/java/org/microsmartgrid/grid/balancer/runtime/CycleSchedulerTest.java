@@ -9,15 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
+import org.microsmartgrid.testing.Waits;
 
 class CycleSchedulerTest {
 
-    static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within 10 s: " + what);
-            Thread.sleep(5);
-        }
+    static void await(BooleanSupplier condition, String what) {
+        Waits.until(what, condition::getAsBoolean);
     }
 
     @Test

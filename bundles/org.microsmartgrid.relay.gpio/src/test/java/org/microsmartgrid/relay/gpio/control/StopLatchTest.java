@@ -10,15 +10,15 @@ import static org.microsmartgrid.api.relay.RelayResult.Outcome.REJECTED;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.relay.RelayCommand;
 import org.microsmartgrid.api.relay.RelayResult;
 import org.microsmartgrid.relay.gpio.config.RelaySettings;
 import org.microsmartgrid.relay.gpio.testing.MockChip;
+import org.microsmartgrid.testing.Waits;
 
 /** When the module begins to stop, every socket loses power at once and none gets it back (issue 19, CI's StopIT). */
 class StopLatchTest {
@@ -67,27 +67,31 @@ class StopLatchTest {
             relays.add(chip.relay(new RelaySettings("r" + i, i + 1, 20 + i, false, null, false, Duration.ZERO,
                     Duration.ZERO, Duration.ofMillis(500))));
         AtomicBoolean run = new AtomicBoolean(true);
-        CountDownLatch asking = new CountDownLatch(relays.size());
+        List<AtomicInteger> rounds = new ArrayList<>(); // ON, OFF, ON rounds each balancer has finished
         List<Thread> balancers = new ArrayList<>();
         for (RelayController r : relays) {
+            AtomicInteger done = new AtomicInteger();
+            rounds.add(done);
             Thread t = new Thread(() -> {
-                asking.countDown();
                 while (run.get()) {
                     r.command(RelayCommand.on("balancer", LEASE));
                     r.command(RelayCommand.off("balancer"));
                     r.command(RelayCommand.on("balancer", LEASE));
+                    done.incrementAndGet();
                 }
             });
             t.start();
             balancers.add(t);
         }
-        assertTrue(asking.await(5, TimeUnit.SECONDS));
-        Thread.sleep(20);
+        Waits.until("every balancer asking", () -> rounds.stream().allMatch(n -> n.get() >= 2));
 
         chip.pins.stopLatch().close("Module stopping");
         for (int i = 0; i < 4; i++) assertEquals(LOW, chip.level(20 + i), "relay r" + i + " OFF when close() returns");
 
-        Thread.sleep(50); // the balancers go on asking
+        // the balancers go on asking: each finishes whole rounds that began after close() returned
+        int[] atStop = rounds.stream().mapToInt(AtomicInteger::get).toArray();
+        Waits.until("two more rounds of every balancer after the stop",
+                () -> java.util.stream.IntStream.range(0, atStop.length).allMatch(i -> rounds.get(i).get() >= atStop[i] + 2));
         run.set(false);
         for (Thread t : balancers) t.join(5000);
         for (int i = 0; i < 4; i++) assertEquals(LOW, chip.level(20 + i), "relay r" + i + " never ON again");
