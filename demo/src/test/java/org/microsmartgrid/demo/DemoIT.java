@@ -68,8 +68,10 @@ class DemoIT {
             assertEquals(SITES.size() + 1, children.size(), "the city and one process per module");
 
             // each site, searched near its coordinates: its point, its module online, every socket with a live status
+            // (the map's address is printed once every module is online; a module that has just connected tells its
+            // sockets' states within its first telemetry, seconds later on a loaded machine: wait for them)
             for (Expected site : SITES) {
-                JsonObject point = search(port, site);
+                JsonObject point = awaitLiveSockets(port, site);
                 assertEquals(site.lat(), point.get("latitude").getAsDouble(), 1e-4, site.name());
                 assertEquals(site.lon(), point.get("longitude").getAsDouble(), 1e-4, site.name());
                 assertTrue(point.getAsJsonObject("module").get("online").getAsBoolean(), site.name() + " online");
@@ -117,6 +119,24 @@ class DemoIT {
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
+    }
+
+    /** The site's point once every socket has a live status (or the last answer after a minute). */
+    private JsonObject awaitLiveSockets(int port, Expected site) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonObject point = search(port, site);
+        while (System.nanoTime() < end && !allLive(point, site)) {
+            Thread.sleep(250);
+            point = search(port, site);
+        }
+        return point;
+    }
+
+    private static boolean allLive(JsonObject point, Expected site) {
+        if (point.getAsJsonArray("evses").size() != site.sockets()) return false;
+        for (JsonElement e : point.getAsJsonArray("evses"))
+            if ("UNKNOWN".equals(e.getAsJsonObject().get("status").getAsString())) return false;
+        return true;
     }
 
     private JsonObject search(int port, Expected site) throws Exception {
