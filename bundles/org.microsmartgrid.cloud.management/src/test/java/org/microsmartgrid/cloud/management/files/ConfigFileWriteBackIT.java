@@ -61,7 +61,6 @@ class ConfigFileWriteBackIT {
         Files.writeString(simFile, handWritten);
         Files.writeString(confFile, "# kept\nsnapshots.max=3\n");
         felix = new FelixHarness(conf, storage, data);
-        watchSentinel();
         await("simulator configured", () -> felix.configuration(SIM).get("cloudiness"));
         felix.handler("CONF-V1"); // the write-back is up (same bundle)
 
@@ -116,12 +115,12 @@ class ConfigFileWriteBackIT {
     }
 
     /**
-     * The write-back asks a configuration's published check before anything else; for the sentinel's that check is
-     * the test's, which notes the round it was asked about.
+     * The write-back asks a configuration's published check before anything else; for a sentinel's that check is the
+     * test's, which notes the round it was asked about.
      */
-    private void watchSentinel() {
+    private void watchSentinel(String pid) {
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put(ConfigurationCheck.PID, SENTINEL);
+        props.put(ConfigurationCheck.PID, pid);
         felix.context().registerService(ConfigurationCheck.class, values -> {
             if (values.get("round") != null) sentinelRounds.add(values.get("round"));
             return List.of();
@@ -130,16 +129,20 @@ class ConfigFileWriteBackIT {
 
     /**
      * Returns once FileInstall and the write-back have handled every change made before the call. FileInstall reads
-     * files on one thread, one poll after the other, and applies the sentinel's changed file in a later poll than
-     * anything it saw before; the write-back takes configuration events one at a time, in order. So once the
-     * write-back was asked about a round of the sentinel, it handled what FileInstall applied before that round.
-     * Twice, because within one poll FileInstall may apply the sentinel before another file changed just before.
+     * files on one thread, one poll after the other, and applies a sentinel's new file in a later poll than anything
+     * it saw before; the write-back takes configuration events one at a time, in order. So once the write-back was
+     * asked about a round's sentinel, it handled what FileInstall applied before that round. Twice, because within one
+     * poll FileInstall may apply the sentinel before another file changed just before. Each round is a new file of
+     * its own configuration: one file rewritten round after round raced the write-back still handling the round
+     * before (CI: round r4 never applied).
      */
     private void settle() throws Exception {
         for (int i = 0; i < 2; i++) {
             String r = "r" + ++round;
-            Files.writeString(conf.resolve(SENTINEL + ".cfg"), "round=" + r + "\n");
-            await("the write-back to handle round " + r + " of " + SENTINEL, () -> sentinelRounds.contains(r) ? true : null);
+            String pid = SENTINEL + round;
+            watchSentinel(pid);
+            Files.writeString(conf.resolve(pid + ".cfg"), "round=" + r + "\n");
+            await("the write-back to handle round " + r + " (" + pid + ")", () -> sentinelRounds.contains(r) ? true : null);
         }
     }
 
