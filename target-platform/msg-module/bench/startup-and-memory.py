@@ -57,7 +57,7 @@ Usage:
   startup-and-memory.py [--runs 5] [--steady 60] [--variants demo,empty] [--json out.json] [--jar PATH]
                         [--extra-flags "-XX:... -X..."] [--extra-env NAME=value]   (trials: added to every variant)
                         [--module-jar PATH] [--burst N] [--burst-console M] [--burst-clients 8] [--settle 30]
-                        [--cds-warm 30]
+                        [--cds-warm 30] [--trial NAME="FLAGS NAME=value !conf-prefix" ...] [--diagnose]
 """
 import argparse
 import hashlib
@@ -144,6 +144,8 @@ VARIANTS = {
 }
 PRODUCTION_VARIANTS = {"prod", "prod-nmt", "prod-empty", "prod-before", "prod-before-nmt", "prod-cds"}
 CDS = {"archive": None}
+DIAGNOSE = {"on": False}
+TRIAL_DROPS = {}  # --trial name: the configuration files (name prefixes, "!prefix") left out of its conf/
 
 POLL_S = 0.05
 START_TIMEOUT_S = 60.0
@@ -200,14 +202,14 @@ def installer_line(console_jar):
 SIMULATOR_CONFIG = "org.microsmartgrid.simulator.SimulatedBuilding.config"
 
 
-def make_conf(kind, directory, modbus_port, account):
+def make_conf(kind, directory, modbus_port, account, drop=()):
     """empty: nothing; demo: conf-demo; building: conf-demo without the simulator; simulator: only the simulator."""
     os.makedirs(directory)
     if kind == "empty":
         return
     for name in sorted(os.listdir(CONF_DEMO)):
         if not name.endswith(".config") or (kind == "building" and name == SIMULATOR_CONFIG) \
-                or (kind == "simulator" and name != SIMULATOR_CONFIG):
+                or (kind == "simulator" and name != SIMULATOR_CONFIG) or name.startswith(tuple(drop)):
             continue
         with open(os.path.join(CONF_DEMO, name), encoding="utf-8") as f:
             text = f.read().replace(DEMO_MODBUS_PORT, f'I"{modbus_port}"')
@@ -223,11 +225,11 @@ EXTRA_FLAGS = []  # --extra-flags: appended to every measured variant's flags (f
 EXTRA_ENV = {}
 
 
-def start_module(work, kind, flags, jar, modbus_port, account, env=None):
+def start_module(work, kind, flags, jar, modbus_port, account, env=None, drop=()):
     """Starts the distribution in work/ the way run-demo.sh does; returns (process, log file, HTTP port)."""
     http_port = free_port()
     conf, data = os.path.join(work, "conf"), os.path.join(work, "data")
-    make_conf(kind, conf, modbus_port, account)
+    make_conf(kind, conf, modbus_port, account, drop)
     os.makedirs(data)
     # org.apache.felix.http.host: Jetty listens on loopback only (run-demo.sh listens on every interface)
     cmd = ["java", *flags, "-Dorg.apache.felix.http.host=127.0.0.1", f"-Dmsg.conf={conf}", f"-Dmsg.data={data}",
@@ -361,7 +363,7 @@ def one_run(variant, jar, account, steady_s, workroot, module_jar=None):
         t0_wall, t0 = time.time(), time.monotonic()
         measured_jar = module_jar if variant in PRODUCTION_VARIANTS else jar
         proc, logfile, http_port = start_module(os.path.join(work, "module"), kind, flags, measured_jar, modbus_port,
-                                                account, env)
+                                                account, env, TRIAL_DROPS.get(variant, ()))
         deadline = t0 + START_TIMEOUT_S
         while time.monotonic() < deadline and proc.poll() is None:
             doc = get_status(http_port)
@@ -408,6 +410,8 @@ def one_run(variant, jar, account, steady_s, workroot, module_jar=None):
                 out = subprocess.run(["jcmd", str(proc.pid), "VM.native_memory", "summary"], capture_output=True,
                                      text=True, timeout=60)
                 result["nmt_after"] = out.stdout
+                if DIAGNOSE["on"]:
+                    result["nmt_diagnose"] = diagnose(proc.pid)
     finally:
         for p, f in ((proc, logfile), (sim, sim_log)):
             if p is not None:
@@ -415,6 +419,17 @@ def one_run(variant, jar, account, steady_s, workroot, module_jar=None):
                 f.close()
     shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+def diagnose(pid):
+    """Where the memory goes, beyond NMT's summary (--diagnose; changes the process: runs a full GC)."""
+    def jcmd(*cmd):
+        return subprocess.run(["jcmd", str(pid), *cmd], capture_output=True, text=True, timeout=120).stdout
+    threads = [line.split('"')[1] for line in jcmd("Thread.print").splitlines() if line.startswith('"')]
+    histogram = jcmd("GC.class_histogram").splitlines()[:35]
+    return "\n".join([jcmd("VM.metaspace", "basic"), jcmd("VM.classloader_stats"),
+                      f"{len(threads)} threads: " + ", ".join(sorted(threads)),
+                      jcmd("GC.run"), jcmd("GC.heap_info"), *histogram])
 
 
 def make_cds_archive(module_jar, sim_jar, account, workroot, warm_s):
@@ -503,11 +518,30 @@ def main():
     p.add_argument("--json", help="write machine, runs and summary to this file")
     p.add_argument("--extra-flags", default="", help="space separated JVM flags added to every variant (trials)")
     p.add_argument("--extra-env", default="", help="space separated NAME=value added to every variant (trials)")
+    p.add_argument("--trial", action="append", default=[], metavar="NAME=ITEMS",
+                   help="a variant NAME: `prod` plus ITEMS (space separated JVM flags, NAME=value environment and "
+                        "!prefix: leave the configuration files starting with prefix out), run interleaved with "
+                        "the others, e.g. --trial 'xss=-Xss256k' --trial 'nocharging=!org.microsmartgrid.charging' "
+                        "(repeatable)")
+    p.add_argument("--diagnose", action="store_true",
+                   help="*-nmt variants: after the burst also print VM.metaspace, VM.classloader_stats, the threads' "
+                        "names and, after a GC.run, GC.heap_info and the top of GC.class_histogram")
     args = p.parse_args()
+    DIAGNOSE["on"] = args.diagnose
+    for trial in args.trial:
+        name, sep, items = trial.partition("=")
+        if not sep or not name or name in VARIANTS:
+            p.error(f"--trial {trial}: NAME=ITEMS with a new name")
+        kind, flags, env = VARIANTS["prod"]
+        VARIANTS[name] = (kind, flags + [i for i in items.split() if i.startswith("-")],
+                          {**env, **dict(i.split("=", 1) for i in items.split() if i[0] not in "-!")})
+        TRIAL_DROPS[name] = [i[1:] for i in items.split() if i.startswith("!")]
+        PRODUCTION_VARIANTS.add(name)
     EXTRA_FLAGS.extend(args.extra_flags.split())
     BURST.update(requests=args.burst, clients=args.burst_clients, console=args.burst_console, settle_s=args.settle)
     EXTRA_ENV.update(kv.split("=", 1) for kv in args.extra_env.split())
     variants = [v.strip() for v in args.variants.split(",") if v.strip()]
+    variants += [t.partition("=")[0] for t in args.trial if t.partition("=")[0] not in variants]
     unknown = [v for v in variants if v not in VARIANTS]
     if unknown or not 1 <= args.runs <= 50 or not 0 < args.steady <= 3600:
         p.error(f"bad arguments (unknown variants {unknown}?)")
@@ -543,7 +577,7 @@ def main():
                 results.append(r)
                 log(json.dumps({k: (round(x, 3) if isinstance(x, float) else x) for k, x in r.items()
                                 if not k.startswith("nmt")}))
-                for k in ("nmt", "nmt_after"):
+                for k in ("nmt", "nmt_after", "nmt_diagnose"):
                     if r.get(k):
                         log(f"{k}:\n{r[k]}")
         info["loadavg_end"] = os.getloadavg()
