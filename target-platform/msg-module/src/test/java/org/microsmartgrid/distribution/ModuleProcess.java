@@ -145,6 +145,18 @@ final class ModuleProcess implements AutoCloseable {
         return to;
     }
 
+    /**
+     * Puts the demo's simulated building at a quiet hour (03:00, 400 W, no sun), whatever the wall clock says. The
+     * demo building follows Milan's time of day: at its evening peak (20:00 ± 1.5 h Italian time) it draws ~2.9 kW of
+     * its 3 kW contract and the loop rightly keeps new sessions waiting for headroom, which a test that needs a
+     * socket charging must not depend on.
+     */
+    static void quietHour(Path conf) throws IOException {
+        Path sim = conf.resolve("org.microsmartgrid.simulator.SimulatedBuilding.config");
+        Files.writeString(sim, Files.readString(sim, StandardCharsets.UTF_8) + "start.time=\"2026-06-10T03:00\"\n",
+                StandardCharsets.UTF_8);
+    }
+
     HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                 .timeout(Duration.ofSeconds(10)).GET();
