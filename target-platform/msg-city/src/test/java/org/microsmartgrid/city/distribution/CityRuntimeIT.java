@@ -157,6 +157,7 @@ class CityRuntimeIT {
                 "coaps.port=I\"5684\"", "coaps.port=I\"" + JarProcess.freeUdpPort() + "\"",
                 "\"1=EBIKE:30\"", "\"" + socket1 + "\"");
         addOperator(conf); // the module refuses its console without an installer account
+        JarProcess.quietHour(conf);
         Files.writeString(conf.resolve("org.microsmartgrid.cloud.kapua.KapuaCloudLink.config"), String.join("\n",
                 "broker.url=\"tcp://127.0.0.1:" + mqtt + "\"",
                 "account.name=\"milano\"",

@@ -102,6 +102,7 @@ final class CityWithModules implements AutoCloseable {
                 "\"1=EBIKE:30\",\"2=SCOOTER:50\",\"3=WHEELCHAIR:20\",\"4=CAR:60\"",
                 "\"" + s.socket1() + "\",\"2=\",\"3=\",\"4=\"");
         addOperator(conf); // the module refuses its console without an installer account (claim-code page: MapPageIT)
+        JarProcess.quietHour(conf);
         ModuleCredential.Issued cred = credentials.get(s.clientId());
         Files.writeString(conf.resolve("org.microsmartgrid.cloud.kapua.KapuaCloudLink.config"), String.join("\n",
                 "broker.url=\"tcp://127.0.0.1:" + mqtt + "\"",

@@ -68,6 +68,16 @@ final class JarProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts a module's simulated building at a quiet hour (03:00, 400 W, no sun), whatever the wall clock says: at the
+     * demo building's evening peak (20:00 ± 1.5 h Italian time) it draws ~2.9 kW of its 3 kW contract and the loop
+     * rightly keeps a new session waiting for headroom; a test that needs an e-bike charging must not depend on that.
+     */
+    static void quietHour(Path moduleConf) throws IOException {
+        Path sim = moduleConf.resolve("org.microsmartgrid.simulator.SimulatedBuilding.config");
+        Files.writeString(sim, Files.readString(sim) + "start.time=\"2026-06-10T03:00\"\n");
+    }
+
     /** Copies a configuration directory, replacing strings in every file. */
     static Path copyConf(Path from, String... replacements) throws IOException {
         Path to = Files.createTempDirectory("msg-conf");
