@@ -56,7 +56,7 @@ public final class OutboxThroughputBench {
         }
     }
 
-    static Map<String, Object> socketTelemetry() {
+    public static Map<String, Object> socketTelemetry() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("socket", 3);
         m.put("power_w", 287.4);
