@@ -60,6 +60,7 @@ public final class Outbox implements AutoCloseable {
     private static final int CLOSE_COMPACT_MS = 200;
     private static final int FULL_COMPACT_BELOW_FILL = 50;
     private static final int PAGE_SPLIT_BYTES = 4096;
+    private static final int CACHE_MB = 2;
 
     private final Path file;
     private final MVStore store;
@@ -122,9 +123,11 @@ public final class Outbox implements AutoCloseable {
             // a full compaction interrupted by a crash left a temporary or a new file: finish or undo it
             MVStoreTool.compactCleanUp(file.toString());
             // no auto-commit, neither by time nor by memory: only our commits write, so a batch is never half-stored
-            // pages split at 4 kB as H2's SQL engine does: a commit rewrites the queue's last page, smaller is less disk
+            // pages split at 4 kB as H2's SQL engine does: a commit rewrites the queue's last page, smaller is less disk;
+            // a small page cache (MVStore's default is 16 MB of heap): the queue is written at its end and read from
+            // its start once, nothing is read twice that a larger cache would keep
             store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
-                    .pageSplitSize(PAGE_SPLIT_BYTES).open();
+                    .pageSplitSize(PAGE_SPLIT_BYTES).cacheSize(CACHE_MB).open();
             store.setVersionsToKeep(0); // no reader ever looks at an older version
         } catch (RuntimeException e) {
             throw new OutboxException("cannot open the outbox " + file + ": " + e.getMessage(), e);
