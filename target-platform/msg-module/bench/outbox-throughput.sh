@@ -8,7 +8,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 module="$root/bundles/org.microsmartgrid.cloud.kapua"
-(cd "$root" && mvn -B -q -Dstyle.color=never -pl bundles/org.microsmartgrid.cloud.kapua test-compile dependency:build-classpath \
+(cd "$root" && mvn -B -q -o -Dstyle.color=never -pl bundles/org.microsmartgrid.cloud.kapua -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test)
 cd "$module"
 echo "machine: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB," \

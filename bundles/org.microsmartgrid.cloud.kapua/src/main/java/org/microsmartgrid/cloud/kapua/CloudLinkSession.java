@@ -1,6 +1,6 @@
 package org.microsmartgrid.cloud.kapua;
 
-import java.sql.SQLException;
+import org.microsmartgrid.cloud.kapua.outbox.OutboxException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -102,7 +102,7 @@ public final class CloudLinkSession implements AutoCloseable {
         return t;
     });
 
-    public CloudLinkSession(CloudSettings settings, Sources sources, Clock clock) throws SQLException, MqttException {
+    public CloudLinkSession(CloudSettings settings, Sources sources, Clock clock) throws OutboxException, MqttException {
         this.settings = settings;
         this.sources = sources;
         this.clock = clock;
@@ -203,8 +203,8 @@ public final class CloudLinkSession implements AutoCloseable {
         link.close();
         try {
             outbox.close();
-        } catch (SQLException e) {
-            // closing anyway; H2 recovers a file that was not closed
+        } catch (OutboxException e) {
+            // closing anyway; MVStore reopens a file that was not closed at its last commit
         }
     }
 

@@ -4,7 +4,7 @@ import org.microsmartgrid.api.building.AccessEvent;
 import org.microsmartgrid.api.building.AlarmEvent;
 import org.microsmartgrid.api.building.BuildingEventListener;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import org.microsmartgrid.cloud.kapua.outbox.OutboxException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -141,7 +141,7 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     }
 
     @Activate
-    void activate(BundleContext context, CloudLinkConfig config) throws SQLException, MqttException {
+    void activate(BundleContext context, CloudLinkConfig config) throws OutboxException, MqttException {
         this.context = context;
         String data = context.getProperty("msg.data");
         claimCode = ClaimCodeFile.open(Path.of(data == null || data.isBlank() ? "data" : data, CLAIM_CODE_FILE));
@@ -155,7 +155,7 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
 
     /** A new configuration: the link is closed cleanly (DC) and opened again with it; the outbox is kept. */
     @Modified
-    void modified(CloudLinkConfig config) throws SQLException, MqttException {
+    void modified(CloudLinkConfig config) throws OutboxException, MqttException {
         CloudSettings checked = validate(config); // a bad change leaves the running link alone
         stop();
         start(checked);
@@ -208,7 +208,7 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
         return code;
     }
 
-    private void start(CloudSettings settings) throws SQLException, MqttException {
+    private void start(CloudSettings settings) throws OutboxException, MqttException {
         CloudLinkSession s = new CloudLinkSession(settings, new ServiceSources(), clock);
         session = s;
         s.start();

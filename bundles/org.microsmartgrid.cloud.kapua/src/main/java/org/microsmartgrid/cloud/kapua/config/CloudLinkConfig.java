@@ -76,8 +76,8 @@ public @interface CloudLinkConfig {
             description = "Site and sockets are sent at this interval; availability changes at once.")
     int telemetry_interval_s() default 10;
 
-    @AttributeDefinition(name = "Outbox", description = "H2 database of messages waiting for the broker "
-            + "(without .mv.db). ${msg.data} is the framework or system property msg.data (default: data).")
+    @AttributeDefinition(name = "Outbox", description = "Store of the messages waiting for the broker "
+            + "(file name without .mvstore). ${msg.data} is the framework or system property msg.data (default: data).")
     String outbox_path() default "${msg.data}/outbox";
 
     @AttributeDefinition(name = "Capienza outbox / Outbox size (messages)", min = "10", max = "10000000",

@@ -16,7 +16,7 @@ import org.microsmartgrid.cloud.kapua.topic.KuraTopics;
  * @param identity    what BIRTH says the device is
  * @param position    where it is, or null
  * @param telemetry   telemetry interval
- * @param outboxPath  the outbox database (without .mv.db)
+ * @param outboxPath  the outbox store (without .mvstore)
  * @param outboxMax   outbox bound, messages
  * @param gzip        compress payloads when shorter
  */

@@ -1,6 +1,6 @@
 package org.microsmartgrid.cloud.kapua.link;
 
-import java.sql.SQLException;
+import org.microsmartgrid.cloud.kapua.outbox.OutboxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,7 +210,7 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
             }
         } catch (MqttException e) {
             LOG.debug("publish refused ({}); will resend after reconnect", reason(e));
-        } catch (SQLException e) {
+        } catch (OutboxException e) {
             LOG.error("outbox unreadable: {}", e.getMessage());
         }
     }
@@ -236,7 +236,7 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
         try {
             outbox.delivered(acked);
             delivered += acked.size();
-        } catch (SQLException e) {
+        } catch (OutboxException e) {
             LOG.error("outbox: cannot remove {} delivered message(s): {}", acked.size(), e.getMessage());
         }
         acked.clear();

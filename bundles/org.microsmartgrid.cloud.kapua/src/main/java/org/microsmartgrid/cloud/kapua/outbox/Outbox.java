@@ -1,76 +1,221 @@
 package org.microsmartgrid.cloud.kapua.outbox;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.LongDataType;
+import org.h2.mvstore.type.StringDataType;
+import org.microsmartgrid.telemetry.MessageClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.microsmartgrid.telemetry.MessageClass;
 
 /**
- * Store and forward: every message the module sends goes through this table (embedded H2 on disk) and leaves it only
- * when the broker acknowledged it. Each insert is its own committed transaction written at commit (WRITE_DELAY 0: it
- * survives kill -9); session records and events are also forced to the device (they must survive a power cut).
+ * Store and forward: every message the module sends goes through this queue and leaves it only when the broker
+ * acknowledged it. The queue is an embedded MVStore (H2's storage engine used directly, without its SQL engine: the
+ * module's memory budget, docs/benchmarks.md) in the file {@code <path>.mvstore}.
+ *
+ * <p>Every change is one MVStore commit, written to the file before the method returns (auto-commit is off: nothing
+ * is ever written half-way, and a commit is one chunk appended atomically): it survives kill -9. Session records
+ * and events are also forced to the device (they must survive a power cut).
  *
  * <p>Bounded by {@code maxMessages}: when full, the oldest telemetry is dropped first, then the oldest events, then
- * the oldest session records (each drop is logged; a session record dropped is an error).
+ * the oldest session records (each drop is logged; a session record dropped is an error). One map per message class
+ * keeps "the oldest of a class" a first key.
  *
  * <p>{@link #addOnce} makes producers idempotent across restarts: a message with a key already seen (e.g. a session's
- * closed record) is not added again, even after it was delivered and deleted; keys are kept for {@code keyDays}.
+ * closed record) is not added again, even after it was delivered and deleted; keys are kept until {@link #forgetKeys}.
+ *
+ * <p>A module upgraded from a version that kept the outbox in H2's SQL tables ({@code <path>.mv.db}) has its queued
+ * messages imported once at open ({@link LegacySqlOutbox}); docs/cloud.md.
  */
 public final class Outbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
-    private final Connection db;
+    /** Layout of the store: one queue map per class (seq to {@link StoredMessageCodec} bytes), keys, counters. */
+    static final String QUEUE_PREFIX = "queue.";
+    static final String KEYS = "keys";
+    static final String META = "meta";
+    static final String SET_ASIDE = "unreadable";
+    static final String META_FORMAT = "format";
+    static final String META_NEXT_SEQ = "next.seq";
+    /** Present only between an import's commit and the old file's rename: the import is not made twice. */
+    static final String META_IMPORTED = "legacy.imported";
+    private static final long FORMAT = 1;
+    /** Rewrite chunks left mostly empty every so many commits (MVStore's background housekeeping is off). */
+    private static final int COMPACT_EVERY = 100;
+    private static final int CLOSE_COMPACT_MS = 200;
+    private static final int FULL_COMPACT_BELOW_FILL = 50;
+    private static final int PAGE_SPLIT_BYTES = 4096;
+    private static final int CACHE_MB = 2;
+
+    private final Path file;
+    private final MVStore store;
+    private final Map<MessageClass, MVMap<Long, byte[]>> queues = new EnumMap<>(MessageClass.class);
+    private final MVMap<String, Long> keys;
+    private final MVMap<String, Long> meta;
+    private final MVMap<Long, byte[]> setAside;
     private final int maxMessages;
+    private long nextSeq;
     private long count;
     private long dropped;
+    private int commitsSinceCompact;
 
-    private Outbox(Connection db, int maxMessages) throws SQLException {
-        this.db = db;
+    private Outbox(Path file, MVStore store, int maxMessages) {
+        this.file = file;
+        this.store = store;
         this.maxMessages = maxMessages;
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM outbox")) {
-            rs.next();
-            count = rs.getLong(1);
+        for (MessageClass kind : MessageClass.values())
+            queues.put(kind, store.openMap(QUEUE_PREFIX + kind.name(), queueType()));
+        keys = store.openMap(KEYS, new MVMap.Builder<String, Long>()
+                .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
+        meta = store.openMap(META, new MVMap.Builder<String, Long>()
+                .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
+        setAside = store.openMap(SET_ASIDE, queueType());
+    }
+
+    static MVMap.Builder<Long, byte[]> queueType() {
+        return new MVMap.Builder<Long, byte[]>().keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE);
+    }
+
+    /** The file of the outbox at {@code path}. */
+    public static Path fileOf(Path path) {
+        return path.resolveSibling(path.getFileName() + ".mvstore");
+    }
+
+    /** Where an earlier version kept the outbox at {@code path} (H2's SQL engine), and where it goes once imported. */
+    static Path legacyFileOf(Path path) {
+        return path.resolveSibling(path.getFileName() + ".mv.db");
+    }
+
+    static Path importedLegacyFileOf(Path path) {
+        return path.resolveSibling(path.getFileName() + ".mv.db.imported");
+    }
+
+    /**
+     * Opens (creating when needed) the outbox at {@code path} (the file is {@code path + ".mvstore"}); imports an
+     * earlier version's {@code path + ".mv.db"} once.
+     */
+    public static Outbox open(Path path, int maxMessages) throws OutboxException {
+        if (maxMessages < 10) throw new IllegalArgumentException("the outbox needs room for at least 10 messages");
+        Path abs = path.toAbsolutePath();
+        Path file = fileOf(abs);
+        try {
+            if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+        } catch (IOException e) {
+            throw new OutboxException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+        }
+        MVStore store;
+        try {
+            // a full compaction interrupted by a crash left a temporary or a new file: finish or undo it
+            MVStoreTool.compactCleanUp(file.toString());
+            // no auto-commit, neither by time nor by memory: only our commits write, so a batch is never half-stored
+            // pages split at 4 kB as H2's SQL engine does: a commit rewrites the queue's last page, smaller is less disk;
+            // a small page cache (MVStore's default is 16 MB of heap): the queue is written at its end and read from
+            // its start once, nothing is read twice that a larger cache would keep
+            store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
+                    .pageSplitSize(PAGE_SPLIT_BYTES).cacheSize(CACHE_MB).open();
+            store.setVersionsToKeep(0); // no reader ever looks at an older version
+        } catch (RuntimeException e) {
+            throw new OutboxException("cannot open the outbox " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            Outbox o = new Outbox(file, store, maxMessages);
+            o.start(abs);
+            return o;
+        } catch (OutboxException | RuntimeException e) {
+            store.closeImmediately();
+            if (e instanceof OutboxException oe) throw oe;
+            throw new OutboxException("cannot open the outbox " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Opens (creating when needed) the outbox at {@code path} (the file is {@code path + ".mv.db"}). */
-    public static Outbox open(Path path, int maxMessages) throws SQLException {
-        if (maxMessages < 10) throw new IllegalArgumentException("the outbox needs room for at least 10 messages");
-        Path file = path.toAbsolutePath();
+    private void start(Path path) throws OutboxException {
+        Long format = meta.get(META_FORMAT);
+        if (format != null && format > FORMAT)
+            throw new OutboxException("the outbox " + file + " was written by a newer version (format " + format
+                    + "); this version reads format " + FORMAT, null);
+        if (format == null) {
+            meta.put(META_FORMAT, FORMAT);
+            store.commit();
+        }
+        nextSeq = meta.getOrDefault(META_NEXT_SEQ, 1L);
+        for (MVMap<Long, byte[]> q : queues.values()) {
+            Long last = q.lastKey();
+            if (last != null && last >= nextSeq) nextSeq = last + 1; // defensive: the counter is committed with them
+        }
+        count = countRows();
+        importLegacy(path);
+    }
+
+    /**
+     * An earlier version's outbox: its messages go in after ours, in their order, with its keys, in one commit that
+     * also records that the import happened; then the old file is renamed. A crash before the commit leaves nothing
+     * imported (the next start imports again); after it, the next start only renames.
+     */
+    private void importLegacy(Path path) throws OutboxException {
+        Path legacy = legacyFileOf(path);
+        if (!Files.exists(legacy)) {
+            if (meta.containsKey(META_IMPORTED)) { // renamed, the marker not yet removed
+                meta.remove(META_IMPORTED);
+                store.commit();
+            }
+            return;
+        }
+        if (!meta.containsKey(META_IMPORTED)) {
+            long[] imported = {0, 0};
+            long seqBefore = nextSeq;
+            try {
+                LegacySqlOutbox.readInto(path, new LegacySqlOutbox.Receiver() {
+                    @Override
+                    public void message(UUID id, String topic, MessageClass kind, long createdMs, byte[] payload) {
+                        put(id, topic, kind, createdMs, payload);
+                        imported[0]++;
+                    }
+
+                    @Override
+                    public void key(String key, long addedMs) {
+                        keys.putIfAbsent(key, addedMs);
+                        imported[1]++;
+                    }
+                });
+            } catch (OutboxException | RuntimeException e) {
+                store.rollback();
+                count = countRows();
+                nextSeq = seqBefore;
+                // the old file stays where it is: nothing lost, the next start tries again
+                LOG.error("outbox: the old outbox {} was not imported and is left in place: {}", legacy,
+                        e.getMessage());
+                return;
+            }
+            meta.put(META_IMPORTED, imported[0]);
+            commit(true);
+            LOG.info("outbox: imported {} queued message(s) and {} key(s) from the old outbox {} into {}",
+                    imported[0], imported[1], legacy, file);
+        }
         try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+            Files.move(legacy, importedLegacyFileOf(path), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // the marker stays: the next start renames without importing again
+            LOG.error("outbox: cannot rename the imported old outbox {}: {}", legacy, e.getMessage());
+            return;
         }
-        // The driver class directly: DriverManager does not see bundle class loaders under OSGi.
-        Connection c = new org.h2.Driver().connect("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", new Properties());
-        if (c == null) throw new SQLException("H2 refused the URL for " + file);
-        try (Statement st = c.createStatement()) {
-            st.execute("SET WRITE_DELAY 0");
-            st.execute("CREATE TABLE IF NOT EXISTS outbox (seq BIGINT AUTO_INCREMENT PRIMARY KEY, id UUID NOT NULL, "
-                    + "topic VARCHAR(1024) NOT NULL, kind TINYINT NOT NULL, created_ms BIGINT NOT NULL, "
-                    + "payload VARBINARY NOT NULL)");
-            st.execute("CREATE INDEX IF NOT EXISTS outbox_kind ON outbox(kind, seq)");
-            st.execute("CREATE TABLE IF NOT EXISTS outbox_key (k VARCHAR(200) PRIMARY KEY, added_ms BIGINT NOT NULL)");
-            c.setAutoCommit(true);
-            return new Outbox(c, maxMessages);
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
+        meta.remove(META_IMPORTED);
+        store.commit();
     }
 
     /** A message to add. */
@@ -79,25 +224,26 @@ public final class Outbox implements AutoCloseable {
 
     /** Adds a message; it is on disk when this returns. */
     public synchronized long add(UUID id, String topic, MessageClass kind, long createdMs, byte[] payload)
-            throws SQLException {
-        makeRoom(1);
-        long seq = insert(id, topic, kind, createdMs, payload);
-        if (kind != MessageClass.TELEMETRY) sync();
-        return seq;
+            throws OutboxException {
+        long[] seq = new long[1];
+        inCommit("add a message", kind != MessageClass.TELEMETRY, () -> {
+            makeRoom(1);
+            seq[0] = put(id, topic, kind, createdMs, payload);
+        });
+        return seq[0];
     }
 
     /**
-     * Adds messages in one transaction, in order: one write to the file for the lot (MVStore appends a chunk per
-     * commit, and a chunk is kept for H2's retention time: fewer commits, less disk).
+     * Adds messages in one commit, in order: one chunk written to the file for the lot (MVStore appends a chunk per
+     * commit, and a chunk is kept for its retention time: fewer commits, less disk).
      */
-    public synchronized void addAll(List<NewMessage> messages) throws SQLException {
+    public synchronized void addAll(List<NewMessage> messages) throws OutboxException {
         if (messages.isEmpty()) return;
-        makeRoom(messages.size());
         boolean sync = messages.stream().anyMatch(m -> m.kind() != MessageClass.TELEMETRY);
-        inTransaction(() -> {
-            for (NewMessage m : messages) insert(m.id(), m.topic(), m.kind(), m.createdMs(), m.payload());
+        inCommit("add " + messages.size() + " message(s)", sync, () -> {
+            makeRoom(messages.size());
+            for (NewMessage m : messages) put(m.id(), m.topic(), m.kind(), m.createdMs(), m.payload());
         });
-        if (sync) sync();
     }
 
     /**
@@ -106,62 +252,80 @@ public final class Outbox implements AutoCloseable {
      * @return false when the key was known: nothing added
      */
     public synchronized boolean addOnce(String key, UUID id, String topic, MessageClass kind, long createdMs,
-                                        byte[] payload) throws SQLException {
+                                        byte[] payload) throws OutboxException {
         if (knows(key)) return false;
-        makeRoom(1);
-        inTransaction(() -> {
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO outbox_key (k, added_ms) VALUES (?, ?)")) {
-                ps.setString(1, key);
-                ps.setLong(2, createdMs);
-                ps.executeUpdate();
-            }
-            insert(id, topic, kind, createdMs, payload);
+        inCommit("add a message", kind != MessageClass.TELEMETRY, () -> {
+            makeRoom(1);
+            keys.put(key, createdMs);
+            put(id, topic, kind, createdMs, payload);
         });
-        if (kind != MessageClass.TELEMETRY) sync();
         return true;
     }
 
-    public synchronized boolean knows(String key) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM outbox_key WHERE k = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
+    public synchronized boolean knows(String key) throws OutboxException {
+        try {
+            return keys.containsKey(key);
+        } catch (RuntimeException e) {
+            throw failure("read a key", e);
         }
     }
 
-    /** The oldest messages after {@code afterSeq}, in order, at most {@code limit}. */
-    public synchronized List<OutboxMessage> next(long afterSeq, int limit) throws SQLException {
-        List<OutboxMessage> out = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement(
-                "SELECT seq, id, topic, kind, created_ms, payload FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")) {
-            ps.setLong(1, afterSeq);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next())
-                    out.add(new OutboxMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            MessageClass.values()[rs.getInt(4)], rs.getLong(5), rs.getBytes(6)));
+    /**
+     * The oldest messages after {@code afterSeq}, in order, at most {@code limit}. An entry that cannot be read is
+     * set aside (logged as an error naming the file) and the others are returned.
+     */
+    public synchronized List<OutboxMessage> next(long afterSeq, int limit) throws OutboxException {
+        List<OutboxMessage> out = new ArrayList<>(Math.min(limit, 64));
+        try {
+            // the queues are each in order: take the smallest head of the three, limit times
+            List<Cursor<Long, byte[]>> cursors = new ArrayList<>(queues.size());
+            List<Long> heads = new ArrayList<>(queues.size());
+            for (MVMap<Long, byte[]> q : queues.values()) {
+                Cursor<Long, byte[]> c = q.cursor(afterSeq + 1);
+                cursors.add(c);
+                heads.add(c.hasNext() ? c.next() : null);
             }
+            List<Long> unreadable = new ArrayList<>();
+            while (out.size() < limit) {
+                int min = -1;
+                for (int i = 0; i < heads.size(); i++)
+                    if (heads.get(i) != null && (min < 0 || heads.get(i) < heads.get(min))) min = i;
+                if (min < 0) break;
+                long seq = heads.get(min);
+                byte[] bytes = cursors.get(min).getValue();
+                try {
+                    out.add(StoredMessageCodec.decode(seq, bytes));
+                } catch (StoredMessageCodec.CorruptEntry e) {
+                    LOG.error("outbox {}: message {} cannot be read ({}); set aside, the others are sent", file, seq,
+                            e.getMessage());
+                    unreadable.add(seq);
+                }
+                heads.set(min, cursors.get(min).hasNext() ? cursors.get(min).next() : null);
+            }
+            if (!unreadable.isEmpty()) {
+                inCommit("set aside unreadable messages", false, () -> {
+                    for (long seq : unreadable) {
+                        byte[] bytes = removeQueued(seq);
+                        if (bytes != null) setAside.put(seq, bytes);
+                    }
+                });
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw failure("read the queue", e);
         }
-        return out;
     }
 
     /** The broker acknowledged it: it leaves the outbox. */
-    public synchronized void delivered(long seq) throws SQLException {
+    public synchronized void delivered(long seq) throws OutboxException {
         delivered(List.of(seq));
     }
 
-    /** The broker acknowledged these: they leave the outbox, in one transaction. */
-    public synchronized void delivered(Collection<Long> seqs) throws SQLException {
+    /** The broker acknowledged these: they leave the outbox, in one commit. */
+    public synchronized void delivered(Collection<Long> seqs) throws OutboxException {
         if (seqs.isEmpty()) return;
-        inTransaction(() -> {
-            try (PreparedStatement ps = db.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
-                for (long seq : seqs) {
-                    ps.setLong(1, seq);
-                    ps.addBatch();
-                }
-                for (int n : ps.executeBatch()) count -= Math.max(0, n);
-            }
+        inCommit("remove " + seqs.size() + " delivered message(s)", false, () -> {
+            for (long seq : seqs) removeQueued(seq);
         });
     }
 
@@ -174,53 +338,79 @@ public final class Outbox implements AutoCloseable {
         return dropped;
     }
 
+    /** Entries that could not be read and were set aside (kept in the file for inspection, never sent). */
+    public synchronized long setAside() {
+        return setAside.sizeAsLong();
+    }
+
     /** Forgets dedup keys older than {@code olderThanMs} (epoch ms). */
-    public synchronized int forgetKeys(long olderThanMs) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM outbox_key WHERE added_ms < ?")) {
-            ps.setLong(1, olderThanMs);
-            return ps.executeUpdate();
-        }
+    public synchronized int forgetKeys(long olderThanMs) throws OutboxException {
+        int[] n = {0};
+        inCommit("forget old keys", false, () -> {
+            List<String> old = new ArrayList<>();
+            for (Map.Entry<String, Long> e : keys.entrySet()) if (e.getValue() < olderThanMs) old.add(e.getKey());
+            for (String k : old) keys.remove(k);
+            n[0] = old.size();
+        });
+        return n[0];
+    }
+
+    /** The outbox's file (for messages and /status). */
+    public Path file() {
+        return file;
     }
 
     @Override
-    public synchronized void close() throws SQLException {
-        db.close();
+    public synchronized void close() throws OutboxException {
+        if (store.isClosed()) return;
+        try {
+            // Everything is committed. A file mostly of space freed after a burst (MVStore keeps chunks for its
+            // retention time, and rewriting in place leaves them sparse) is rewritten whole: its live data copied to
+            // a new file that replaces it (H2's own crash-safe way, cleaned up at the next open); otherwise up to
+            // 200 ms of compaction in place, as H2's SQL engine does when it closes.
+            store.close(store.getFileStore().getChunksFillRate() < FULL_COMPACT_BELOW_FILL ? -1 : CLOSE_COMPACT_MS);
+        } catch (RuntimeException e) {
+            throw failure("close", e);
+        }
     }
 
-    private long insert(UUID id, String topic, MessageClass kind, long createdMs, byte[] payload) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(
-                "INSERT INTO outbox (id, topic, kind, created_ms, payload) VALUES (?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setObject(1, id);
-            ps.setString(2, topic);
-            ps.setInt(3, kind.ordinal());
-            ps.setLong(4, createdMs);
-            ps.setBytes(5, payload);
-            ps.executeUpdate();
-            count++;
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                return rs.getLong(1);
+    /** As kill -9 would leave it: nothing written beyond what was committed, the file not closed. For tests. */
+    synchronized void crash() {
+        store.closeImmediately();
+    }
+
+    private long put(UUID id, String topic, MessageClass kind, long createdMs, byte[] payload) {
+        long seq = nextSeq++;
+        queues.get(kind).put(seq, StoredMessageCodec.encode(id, topic, kind, createdMs, payload));
+        meta.put(META_NEXT_SEQ, nextSeq);
+        count++;
+        return seq;
+    }
+
+    /** Removes {@code seq} from whichever class's queue holds it; its bytes, or null when none does. */
+    private byte[] removeQueued(long seq) {
+        for (MVMap<Long, byte[]> q : queues.values()) {
+            byte[] old = q.remove(seq);
+            if (old != null) {
+                count--;
+                return old;
             }
         }
+        return null;
     }
 
     /**
      * Full: drops the oldest of the least valuable class present until {@code incoming} fit, at least 1% of the bound
      * at a time so that this stays rare.
      */
-    private void makeRoom(int incoming) throws SQLException {
+    private void makeRoom(int incoming) {
         while (count + incoming > maxMessages) {
             long batch = Math.max(count + incoming - maxMessages, Math.max(1, maxMessages / 100));
             boolean droppedAny = false;
             for (MessageClass kind : MessageClass.values()) {
-                int n;
-                try (PreparedStatement ps = db.prepareStatement("DELETE FROM outbox WHERE seq IN "
-                        + "(SELECT seq FROM outbox WHERE kind = ? ORDER BY seq LIMIT ?)")) {
-                    ps.setInt(1, kind.ordinal());
-                    ps.setLong(2, batch);
-                    n = ps.executeUpdate();
-                }
+                MVMap<Long, byte[]> q = queues.get(kind);
+                int n = 0;
+                for (Long seq; n < batch && (seq = q.firstKey()) != null; n++) q.remove(seq);
                 if (n == 0) continue;
                 count -= n;
                 dropped += n;
@@ -233,35 +423,43 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private void sync() throws SQLException {
-        try (Statement st = db.createStatement()) {
-            st.execute("CHECKPOINT SYNC");
-        }
-    }
-
-    /** Work that must be one transaction: committed whole, or rolled back with the count read again. */
-    private interface SqlWork {
-        void run() throws SQLException;
-    }
-
-    private void inTransaction(SqlWork work) throws SQLException {
-        db.setAutoCommit(false);
+    /** Work that must be one commit: committed whole, or rolled back to the last commit with the counters read again. */
+    private void inCommit(String what, boolean sync, Runnable work) throws OutboxException {
+        long seqBefore = nextSeq;
+        long droppedBefore = dropped;
         try {
             work.run();
-            db.commit();
-        } catch (SQLException | RuntimeException e) {
-            db.rollback();
-            count = countRows();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
+            commit(sync);
+        } catch (RuntimeException e) {
+            try {
+                if (!store.isClosed()) store.rollback();
+                count = countRows();
+            } catch (RuntimeException ignored) {
+                // the store is closed (MVStore closes itself when a write fails): every later call reports it
+            }
+            nextSeq = seqBefore;
+            dropped = droppedBefore;
+            throw failure(what, e);
         }
     }
 
-    private long countRows() throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM outbox")) {
-            rs.next();
-            return rs.getLong(1);
+    private void commit(boolean sync) {
+        store.commit();
+        if (sync) store.sync();
+        if (++commitsSinceCompact >= COMPACT_EVERY) {
+            commitsSinceCompact = 0;
+            // chunks mostly emptied by deliveries are rewritten so that their space is reused
+            if (store.compact(50, 1024 * 1024)) store.commit();
         }
+    }
+
+    private long countRows() {
+        long n = 0;
+        for (MVMap<Long, byte[]> q : queues.values()) n += q.sizeAsLong();
+        return n;
+    }
+
+    private OutboxException failure(String what, RuntimeException e) {
+        return new OutboxException("outbox " + file + ": cannot " + what + ": " + e.getMessage(), e);
     }
 }

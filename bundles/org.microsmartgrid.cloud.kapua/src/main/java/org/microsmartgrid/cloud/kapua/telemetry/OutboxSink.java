@@ -1,6 +1,6 @@
 package org.microsmartgrid.cloud.kapua.telemetry;
 
-import java.sql.SQLException;
+import org.microsmartgrid.cloud.kapua.outbox.OutboxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class OutboxSink implements MessageSink {
         try {
             outbox.addAll(rows);
             added.run();
-        } catch (SQLException e) {
+        } catch (OutboxException e) {
             LOG.error("outbox: {} message(s) not stored: {}", rows.size(), e.getMessage());
         }
     }
@@ -66,7 +66,7 @@ public final class OutboxSink implements MessageSink {
                     payload(id, capturedMs, metrics));
             if (queued) added.run();
             return queued;
-        } catch (SQLException e) {
+        } catch (OutboxException e) {
             LOG.error("outbox: {} on {} not stored: {}", kind, resource, e.getMessage());
             return false;
         }

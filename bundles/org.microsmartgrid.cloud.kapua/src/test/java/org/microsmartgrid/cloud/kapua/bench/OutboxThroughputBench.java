@@ -56,7 +56,7 @@ public final class OutboxThroughputBench {
         }
     }
 
-    static Map<String, Object> socketTelemetry() {
+    public static Map<String, Object> socketTelemetry() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("socket", 3);
         m.put("power_w", 287.4);
@@ -139,7 +139,7 @@ public final class OutboxThroughputBench {
             }
             enqueue = n / ((System.nanoTime() - start) / 1e9);
         }
-        kbPer1000 = Files.size(dir.resolve("outbox2.mv.db")) / 1024.0 / (n / 1000.0);
+        kbPer1000 = Files.size(org.microsmartgrid.cloud.kapua.outbox.Outbox.fileOf(dir.resolve("outbox2"))) / 1024.0 / (n / 1000.0);
         broker.refuse("bench-outbox", false);
         try (CloudLinkSession s = new CloudLinkSession(settings, sources, Clock.systemUTC())) {
             s.start();
