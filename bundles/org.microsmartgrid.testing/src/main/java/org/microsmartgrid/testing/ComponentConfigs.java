@@ -1,5 +1,6 @@
 package org.microsmartgrid.testing;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ import org.microsmartgrid.api.config.AnnotationCheck;
  * <li>a value that does not convert throws {@code org.osgi.util.converter.ConversionException} when its method is
  * called, not when the configuration is built (the runtime throws a {@code ComponentException} there).
  * </ul>
+ * An enum a method returns must be public (the converter reads its constants by reflection); the components' are.
  * A hand-written proxy would hide exactly the differences these rules make (a misspelled property silently at its
  * default in the runtime, a number given as text); {@code ComponentConfigsTest} checks them against Felix SCR.
  */
@@ -29,9 +31,17 @@ public final class ComponentConfigs {
     private ComponentConfigs() {
     }
 
-    /** The configuration from these properties (by property name), the rest at the annotation's defaults. */
+    /**
+     * The configuration from these properties (by property name), the rest at the annotation's defaults. A property
+     * whose value is null is absent (Configuration Admin holds no null values). The properties are copied: changing
+     * the map later does not change the configuration.
+     */
     public static <A> A of(Class<A> type, Map<String, ?> properties) {
-        return AnnotationCheck.configuration(type, Map.copyOf(properties));
+        Map<String, Object> present = new HashMap<>();
+        properties.forEach((name, value) -> {
+            if (value != null) present.put(name, value);
+        });
+        return AnnotationCheck.configuration(type, Collections.unmodifiableMap(present));
     }
 
     /** The configuration from property name, value pairs: {@code of(BalancerConfig.class, "contract.power.w", 3000)}. */

@@ -141,12 +141,15 @@ public class ComponentConfigsTest {
     }
 
     @Test
-    void theConfigurationIsASnapshotAndItsAnnotationTypeIsTheGivenOne() {
+    void theConfigurationIsASnapshotOfThePresentPropertiesAndItsAnnotationTypeIsTheGivenOne() {
         Map<String, Object> p = ComponentConfigs.properties("contract.power.w", 6000);
         SiteConfig c = ComponentConfigs.of(SiteConfig.class, p);
         p.put("contract.power.w", 1);
         assertEquals(6000, c.contract_power_w());
         assertEquals(SiteConfig.class, c.annotationType());
         assertThrows(IllegalArgumentException.class, () -> ComponentConfigs.properties("contract.power.w"));
+        SiteConfig absent = ComponentConfigs.of(SiteConfig.class, "contract.power.w", null, "unit.id", null);
+        assertEquals(3000, absent.contract_power_w(), "a null value is an absent property: the default");
+        assertEquals(0, absent.unit_id(), "a null value is an absent property: DS's empty value");
     }
 }
