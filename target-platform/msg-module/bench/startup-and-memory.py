@@ -57,7 +57,7 @@ Usage:
   startup-and-memory.py [--runs 5] [--steady 60] [--variants demo,empty] [--json out.json] [--jar PATH]
                         [--extra-flags "-XX:... -X..."] [--extra-env NAME=value]   (trials: added to every variant)
                         [--module-jar PATH] [--burst N] [--burst-console M] [--burst-clients 8] [--settle 30]
-                        [--cds-warm 30] [--trial NAME="FLAGS NAME=value !conf-prefix" ...] [--diagnose]
+                        [--cds-warm 30] [--trial NAME="FLAGS NAME=value !conf-prefix" ...] [--diagnose] [--cloud]
 """
 import argparse
 import hashlib
@@ -146,6 +146,9 @@ PRODUCTION_VARIANTS = {"prod", "prod-nmt", "prod-empty", "prod-before", "prod-be
 CDS = {"archive": None}
 DIAGNOSE = {"on": False}
 TRIAL_DROPS = {}  # --trial name: the configuration files (name prefixes, "!prefix") left out of its conf/
+CLOUD = {"url": None, "all": False}  # the broker (Debian's mosquitto, not measured) the modules' cloud links use
+TRIAL_CLOUD = set()  # --trial names with "+cloud": that trial runs its cloud link (--cloud: every variant does)
+CLOUD_CONFIG = "org.microsmartgrid.cloud.kapua.KapuaCloudLink.config"
 
 POLL_S = 0.05
 START_TIMEOUT_S = 60.0
@@ -202,7 +205,7 @@ def installer_line(console_jar):
 SIMULATOR_CONFIG = "org.microsmartgrid.simulator.SimulatedBuilding.config"
 
 
-def make_conf(kind, directory, modbus_port, account, drop=()):
+def make_conf(kind, directory, modbus_port, account, drop=(), cloud=False):
     """empty: nothing; demo: conf-demo; building: conf-demo without the simulator; simulator: only the simulator."""
     os.makedirs(directory)
     if kind == "empty":
@@ -219,17 +222,40 @@ def make_conf(kind, directory, modbus_port, account, drop=()):
         with open(os.path.join(directory, "org.microsmartgrid.console.InstallerAuthentication.config"), "w",
                   encoding="utf-8") as f:
             f.write(f'users=["{account}"]\n')
+        if cloud and kind != "empty":
+            # what a module in the field runs too: its cloud link, with the outbox, BIRTH and telemetry every 10 s
+            with open(os.path.join(directory, CLOUD_CONFIG), "w", encoding="utf-8") as f:
+                f.write(f'broker.url="{CLOUD["url"]}"\naccount.name="milano"\nclient.id="bench-module"\n')
+
+
+def start_broker(workroot):
+    """--cloud: a mosquitto on a free loopback port, anonymous (loopback only), no persistence; returns its URL."""
+    port = free_port()
+    conf = os.path.join(workroot, "mosquitto.conf")
+    with open(conf, "w", encoding="utf-8") as f:
+        f.write(f"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n")
+    proc = subprocess.Popen(["mosquitto", "-c", conf], stdout=subprocess.DEVNULL,
+                            stderr=open(os.path.join(workroot, "mosquitto.log"), "wb"), stdin=subprocess.DEVNULL)
+    running.append(proc)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return f"tcp://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("mosquitto did not start (see mosquitto.log)")
 
 
 EXTRA_FLAGS = []  # --extra-flags: appended to every measured variant's flags (for trying a flag before shipping it)
 EXTRA_ENV = {}
 
 
-def start_module(work, kind, flags, jar, modbus_port, account, env=None, drop=()):
+def start_module(work, kind, flags, jar, modbus_port, account, env=None, drop=(), cloud=False):
     """Starts the distribution in work/ the way run-demo.sh does; returns (process, log file, HTTP port)."""
     http_port = free_port()
     conf, data = os.path.join(work, "conf"), os.path.join(work, "data")
-    make_conf(kind, conf, modbus_port, account, drop)
+    make_conf(kind, conf, modbus_port, account, drop, cloud)
     os.makedirs(data)
     # org.apache.felix.http.host: Jetty listens on loopback only (run-demo.sh listens on every interface)
     cmd = ["java", *flags, "-Dorg.apache.felix.http.host=127.0.0.1", f"-Dmsg.conf={conf}", f"-Dmsg.data={data}",
@@ -363,7 +389,8 @@ def one_run(variant, jar, account, steady_s, workroot, module_jar=None):
         t0_wall, t0 = time.time(), time.monotonic()
         measured_jar = module_jar if variant in PRODUCTION_VARIANTS else jar
         proc, logfile, http_port = start_module(os.path.join(work, "module"), kind, flags, measured_jar, modbus_port,
-                                                account, env, TRIAL_DROPS.get(variant, ()))
+                                                account, env, TRIAL_DROPS.get(variant, ()),
+                                                CLOUD["all"] or variant in TRIAL_CLOUD)
         deadline = t0 + START_TIMEOUT_S
         while time.monotonic() < deadline and proc.poll() is None:
             doc = get_status(http_port)
@@ -520,9 +547,13 @@ def main():
     p.add_argument("--extra-env", default="", help="space separated NAME=value added to every variant (trials)")
     p.add_argument("--trial", action="append", default=[], metavar="NAME=ITEMS",
                    help="a variant NAME: `prod` plus ITEMS (space separated JVM flags, NAME=value environment and "
-                        "!prefix: leave the configuration files starting with prefix out), run interleaved with "
+                        "!prefix: leave the configuration files starting with prefix out; +cloud: with its cloud link, see --cloud), "
+                        "run interleaved with "
                         "the others, e.g. --trial 'xss=-Xss256k' --trial 'nocharging=!org.microsmartgrid.charging' "
                         "(repeatable)")
+    p.add_argument("--cloud", action="store_true",
+                   help="every measured module (not the empty ones) also runs its cloud link to a local mosquitto, "
+                        "as a module in the field does (outbox, BIRTH, telemetry)")
     p.add_argument("--diagnose", action="store_true",
                    help="*-nmt variants: after the burst also print VM.metaspace, VM.classloader_stats, the threads' "
                         "names and, after a GC.run, GC.heap_info and the top of GC.class_histogram")
@@ -534,8 +565,10 @@ def main():
             p.error(f"--trial {trial}: NAME=ITEMS with a new name")
         kind, flags, env = VARIANTS["prod"]
         VARIANTS[name] = (kind, flags + [i for i in items.split() if i.startswith("-")],
-                          {**env, **dict(i.split("=", 1) for i in items.split() if i[0] not in "-!")})
+                          {**env, **dict(i.split("=", 1) for i in items.split() if i[0] not in "-!+")})
         TRIAL_DROPS[name] = [i[1:] for i in items.split() if i.startswith("!")]
+        if "+cloud" in items.split():
+            TRIAL_CLOUD.add(name)
         PRODUCTION_VARIANTS.add(name)
     EXTRA_FLAGS.extend(args.extra_flags.split())
     BURST.update(requests=args.burst, clients=args.burst_clients, console=args.burst_console, settle_s=args.settle)
@@ -556,6 +589,9 @@ def main():
     workroot = tempfile.mkdtemp(prefix="msg-bench-")
     try:
         jar = snapshot_jar(args.jar, workroot)
+        CLOUD["all"] = args.cloud
+        if args.cloud or TRIAL_CLOUD:
+            CLOUD["url"] = start_broker(workroot)
         module_jar = snapshot_jar(args.module_jar, workroot) if PRODUCTION_VARIANTS & set(variants) else None
         wait_for_jar(CONSOLE_JAR)
         account = installer_line(CONSOLE_JAR)
@@ -584,7 +620,7 @@ def main():
         table = summary(results, variants)
         print(f"machine: {info['nproc']} x {info['cpu']}, {info['ram_gb']} GB RAM, {info['java']}, "
               f"{info['date']}, load {info['loadavg_start']} -> {info['loadavg_end']}")
-        print(f"runs: {args.runs}, steady window: {args.steady:g} s, jar {info['jar']}")
+        print(f"runs: {args.runs}, steady window: {args.steady:g} s, jar {info['jar']}, cloud link: {CLOUD['url']}")
         print(f"module.jvm: {' '.join(MODULE_FLAGS)} {MODULE_ENV}; extra: {EXTRA_FLAGS} {EXTRA_ENV}")
         print(table)
         if args.json:

@@ -19,6 +19,7 @@ import org.microsmartgrid.cloud.kapua.testing.EmbeddedBroker;
 import org.microsmartgrid.cloud.kapua.testing.KapuaPeer;
 import org.microsmartgrid.cloud.kapua.testing.TestSources;
 import org.microsmartgrid.testing.ComponentConfigs;
+import org.microsmartgrid.testing.Waits;
 
 /**
  * The link over TLS, configured the way an installer does it (an ssl:// URL and a trust store holding the broker's
@@ -103,7 +104,8 @@ class CloudLinkTlsTest {
             session = new CloudLinkSession(settings(sslUrl, otherPki[1]), new TestSources(), Clock.systemUTC());
             session.start();
             new TelemetryLoad(session).send(3, "untrusted");
-            Thread.sleep(3000); // a few connection attempts
+            // two refused handshakes: a message could only have gone out through a connection made in between
+            Waits.until("two connection attempts refused", () -> session.link().failedConnects() >= 2);
             assertTrue(kapua.received().isEmpty(), "nothing reached a broker the device does not trust: "
                     + kapua.received().stream().map(KapuaPeer.Received::topic).toList());
             assertTrue(session.outbox().size() >= 3, "the messages (and the first telemetry) wait in the outbox");

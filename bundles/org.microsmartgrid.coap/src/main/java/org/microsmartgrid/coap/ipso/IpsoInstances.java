@@ -59,9 +59,9 @@ public final class IpsoInstances {
     }
 
     /** The 3305 instances the module has now, by instance number, each with its Application Type. */
-    public SortedMap<Integer, String> powerInstances(Sources s) {
+    public SortedMap<Integer, String> powerInstances(Sources s, Instant now) {
         SortedMap<Integer, String> instances = new TreeMap<>();
-        for (MeterReading m : s.site(Instant.now()).meters()) {
+        for (MeterReading m : s.site(now).meters()) {
             if (m.role() == null) continue;
             switch (m.role()) {
                 case GRID -> instances.put(0, "grid");
@@ -75,36 +75,41 @@ public final class IpsoInstances {
     }
 
     /** The 3306 instances: one per socket the module knows. */
-    public SortedMap<Integer, String> actuationInstances(Sources s) {
+    public SortedMap<Integer, String> actuationInstances(Sources s, Instant now) {
         SortedMap<Integer, String> instances = new TreeMap<>();
-        for (int n : SocketPack.sockets(s)) instances.put(n, "socket " + n);
+        for (int n : SocketPack.sockets(s, now)) instances.put(n, "socket " + n);
         return instances;
     }
 
     /** /3305/{instance} as a SenML pack named as LwM2M names it: base name "/3305/i/", record names the resource ids. */
-    public SenmlPack powerPack(Sources s, int instance, double at) {
+    public SenmlPack powerPack(Sources s, int instance, Instant now) {
         List<SenmlRecord> r = new ArrayList<>();
         Optional<MeterRole> role = role(instance);
-        List<MeterReading> meters = role.isEmpty() ? List.of() : s.site(Instant.now()).meters().stream().filter(m -> m.role() == role.get()
+        List<MeterReading> meters = role.isEmpty() ? List.of() : s.site(now).meters().stream().filter(m -> m.role() == role.get()
                 && (role.get() != MeterRole.SOCKET || m.socket() == instance - SOCKET_INSTANCE_OFFSET)).toList();
         Double w = sum(meters, Channel.ACTIVE_POWER);
         if (w != null) r.add(number(power, ACTIVE_POWER, w));
         Double wh = sum(meters, Channel.IMPORT_ENERGY);
         if (wh == null) wh = sum(meters, Channel.TOTAL_ENERGY);
         if (wh != null) r.add(number(power, CUMULATIVE_ACTIVE_POWER, wh));
-        String type = powerInstances(s).get(instance);
+        String type = powerInstances(s, now).get(instance);
         if (type != null) r.add(SenmlRecord.string(Integer.toString(APPLICATION_TYPE), type));
-        return new SenmlPack(base(power, instance), at, r);
+        return new SenmlPack(base(power, instance), seconds(now), r);
     }
 
     /** /3306/{socket}: On/Off (may charge) and Application Type; On/Off absent while the loop is not running. */
-    public SenmlPack actuationPack(Sources s, int socket, double at) {
+    public SenmlPack actuationPack(Sources s, int socket, Instant now) {
         List<SenmlRecord> r = new ArrayList<>();
         SiteControl control = s.siteControl();
         if (control != null)
             r.add(SenmlRecord.bool(Integer.toString(ON_OFF), !control.disabledSockets().containsKey(socket)));
         r.add(SenmlRecord.string(Integer.toString(APPLICATION_TYPE), "socket " + socket));
-        return new SenmlPack(base(actuation, socket), at, r);
+        return new SenmlPack(base(actuation, socket), seconds(now), r);
+    }
+
+    /** SenML's base time: seconds since the epoch. */
+    private static double seconds(Instant t) {
+        return t.toEpochMilli() / 1000.0;
     }
 
     public static String base(ObjectModel object, int instance) {

@@ -44,8 +44,8 @@ final class IpsoTree {
 
     /** Adds and removes instances to match the meters and sockets the module has now. */
     void sync() {
-        sync(power, ipso.powerInstances(context.sources()), i -> powerInstance(i));
-        sync(actuation, ipso.actuationInstances(context.sources()), n -> actuationInstance(n));
+        sync(power, ipso.powerInstances(context.sources(), now()), i -> powerInstance(i));
+        sync(actuation, ipso.actuationInstances(context.sources(), now()), n -> actuationInstance(n));
     }
 
     private static void sync(CoapResource object, Map<Integer, String> wanted, Function<Integer, CoapResource> create) {
@@ -72,8 +72,8 @@ final class IpsoTree {
         return instance;
     }
 
-    private double now() {
-        return context.clock().millis() / 1000.0;
+    private Instant now() {
+        return context.clock().instant();
     }
 
     /** Every observable resource of the tree. */

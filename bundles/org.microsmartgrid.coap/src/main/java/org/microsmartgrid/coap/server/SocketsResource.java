@@ -25,7 +25,7 @@ public final class SocketsResource extends CoapResource {
 
     /** Adds and removes children to match the sockets the module knows now. */
     void sync() {
-        Set<Integer> known = SocketPack.sockets(context.sources());
+        Set<Integer> known = SocketPack.sockets(context.sources(), context.clock().instant());
         for (Resource child : new ArrayList<>(getChildren()))
             if (!known.contains(Integer.valueOf(child.getName()))) delete(child);
         for (int n : known) {

@@ -40,8 +40,8 @@ public final class SocketPack {
     }
 
     /** The sockets the module knows, from its socket meters, its relays and the loop's last decision. */
-    public static SortedSet<Integer> sockets(Sources s) {
-        SiteView v = s.site(Instant.now());
+    public static SortedSet<Integer> sockets(Sources s, Instant now) {
+        SiteView v = s.site(now);
         SortedSet<Integer> numbers = new TreeSet<>(SiteReader.sockets(v.meters(), v.relays()));
         v.decision().ifPresent(d -> d.sockets().forEach(a -> numbers.add(a.socket())));
         return numbers;

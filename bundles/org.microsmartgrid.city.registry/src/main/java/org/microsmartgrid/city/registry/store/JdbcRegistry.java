@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
@@ -30,11 +29,13 @@ import org.microsmartgrid.city.registry.Registry;
 import org.microsmartgrid.city.registry.SessionRecord;
 import org.microsmartgrid.city.registry.SocketUpdate;
 import org.microsmartgrid.city.registry.VehicleClass;
+import org.microsmartgrid.city.registry.store.RegistryConnections.Batch;
 
 /**
  * The registry on any JDBC database with the Flyway schema (portable SQL: H2 embedded, PostgreSQL shared by several
  * instances). Ordering by capture time is decided in the UPDATE's WHERE clause, so it holds even with several writers
- * on one database; two writers inserting the same new row are resolved by running the loser once more.
+ * on one database; two writers inserting the same new row are resolved by running the loser once more. This class
+ * holds the writes; the reads are {@link RegistryQueries}, the transactions and batches {@link RegistryConnections}.
  */
 public final class JdbcRegistry implements Registry {
 
@@ -42,21 +43,10 @@ public final class JdbcRegistry implements Registry {
     static final Set<VehicleClass> MODULE_DEFAULT_VEHICLES = EnumSet.of(VehicleClass.EBIKE, VehicleClass.SCOOTER,
             VehicleClass.MOPED, VehicleClass.MOBILITY_AID);
 
-    private final DataSource db;
+    private final RegistryConnections connections;
+    private final RegistryQueries queries;
     private final Consumer<Location> changed;
     private final Consumer<String> othersTold;
-    private final LocationReader reader = new LocationReader();
-    /** The {@link #batch} running on this thread, if any: its writes share its connection and transaction. */
-    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
-
-    /**
-     * One open batch: its connection; the locations it changed, to tell after the commit; the newest time each module
-     * was heard, written once before the commit (a status every few milliseconds would otherwise write it each time);
-     * the modules it found (a module is never deleted, so one look-up per batch is enough).
-     */
-    private record Batch(Connection connection, Set<String> changed, Map<List<String>, Long> heard,
-            Set<List<String>> modules) {
-    }
 
     /** @param changed told of every location after a change (the search index) */
     public JdbcRegistry(DataSource db, Consumer<Location> changed) {
@@ -69,7 +59,8 @@ public final class JdbcRegistry implements Registry {
      *                   the same database: {@link RegistryChangeFeed})
      */
     public JdbcRegistry(DataSource db, Consumer<Location> changed, Consumer<String> othersTold) {
-        this.db = db;
+        this.connections = new RegistryConnections(db);
+        this.queries = new RegistryQueries(connections);
         this.changed = changed;
         this.othersTold = othersTold;
     }
@@ -217,23 +208,8 @@ public final class JdbcRegistry implements Registry {
     }
 
     @Override
-    public List<ModuleClaimHash> modulesWithClaimHash(String sha256) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT account, client_id, claim_hash_at FROM module "
-                    + "WHERE claim_hash = ?")) {
-                ps.setString(1, sha256);
-                List<ModuleClaimHash> out = new ArrayList<>();
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new ModuleClaimHash(rs.getString(1), rs.getString(2), sha256, rs.getLong(3)));
-                }
-                return out;
-            }
-        });
-    }
-
-    @Override
     public void heard(String account, String clientId, long capturedAt) {
-        Batch b = batch.get();
+        Batch b = connections.batch();
         if (b != null) { // written once per module at the batch's end: the same GREATEST, fewer writes
             b.heard().merge(List.of(account, clientId), capturedAt, Math::max);
             return;
@@ -383,15 +359,15 @@ public final class JdbcRegistry implements Registry {
 
     @Override
     public void batch(Runnable writes) {
-        if (batch.get() != null) { // inside another batch: part of it
+        if (connections.batch() != null) { // inside another batch: part of it
             writes.run();
             return;
         }
         Set<String> changed = new LinkedHashSet<>();
-        try (Connection c = db.getConnection()) {
+        try (Connection c = connections.db().getConnection()) {
             c.setAutoCommit(false);
             Batch b = new Batch(c, changed, new HashMap<>(), new HashSet<>());
-            batch.set(b);
+            connections.enter(b);
             try {
                 writes.run();
                 writeHeard(b);
@@ -400,7 +376,7 @@ public final class JdbcRegistry implements Registry {
                 c.rollback();
                 throw e;
             } finally {
-                batch.remove();
+                connections.leave();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("registry database: " + e.getMessage(), e);
@@ -429,95 +405,72 @@ public final class JdbcRegistry implements Registry {
         return applied;
     }
 
+    // --- reads: RegistryQueries ----------------------------------------------------------------------------------
+
+    @Override
+    public List<ModuleClaimHash> modulesWithClaimHash(String sha256) {
+        return queries.modulesWithClaimHash(sha256);
+    }
+
     @Override
     public Optional<Location> location(String id) {
-        return read(c -> reader.read(c, "WHERE l.id = ?", id, 0, 1)).stream().findFirst();
+        return queries.location(id);
     }
 
     @Override
     public Optional<Location> locationOfModule(String account, String clientId) {
-        return location(Ids.locationOf(account, clientId));
+        return queries.locationOfModule(account, clientId);
     }
 
     @Override
     public List<Location> all() {
-        return read(c -> reader.read(c, "", null, 0, Integer.MAX_VALUE));
+        return queries.all();
     }
 
     @Override
     public List<Location> page(int offset, int limit) {
-        return read(c -> reader.read(c, "", null, offset, limit));
+        return queries.page(offset, limit);
     }
 
     @Override
     public int count() {
-        return read(c -> single(c, "SELECT COUNT(*) FROM location"));
+        return queries.count();
     }
 
     @Override
     public Counted<Location> pageCounted(int offset, int limit) {
-        return snapshot(c -> new Counted<>(reader.read(c, "", null, offset, limit),
-                single(c, "SELECT COUNT(*) FROM location")));
+        return queries.pageCounted(offset, limit);
     }
 
     @Override
     public Counted<Location> pageChangedCounted(long from, long to, int offset, int limit) {
-        if (from >= to) return new Counted<>(List.of(), 0);
-        return snapshot(c -> new Counted<>(anyTime(from, to) ? reader.readWhere(c, PUBLISHABLE, List.of(), offset, limit)
-                : reader.readWhere(c, CHANGED, List.of(from, to - 1), offset, limit), countChanged(c, from, to)));
-    }
-
-    /** {@link Registry#publishable} in portable SQL (H2 and PostgreSQL). */
-    private static final String PUBLISHABLE = "WHERE l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180";
-    /** ... and {@link Registry#changedAt} in [?, ?]: one look-up per location, so only when a time is asked for. */
-    private static final String CHANGED = PUBLISHABLE + " AND GREATEST(l.last_updated, "
-            + "COALESCE((SELECT MAX(e.status_at) FROM evse e WHERE e.location_id = l.id), 0)) BETWEEN ? AND ?";
-
-    private static boolean anyTime(long from, long to) {
-        return from == Long.MIN_VALUE && to == Long.MAX_VALUE;
+        return queries.pageChangedCounted(from, to, offset, limit);
     }
 
     @Override
     public List<Location> pageChanged(long from, long to, int offset, int limit) {
-        if (from >= to) return List.of();
-        if (anyTime(from, to)) return read(c -> reader.readWhere(c, PUBLISHABLE, List.of(), offset, limit));
-        return read(c -> reader.readWhere(c, CHANGED, List.of(from, to - 1), offset, limit));
+        return queries.pageChanged(from, to, offset, limit);
     }
 
     @Override
     public int countChanged(long from, long to) {
-        if (from >= to) return 0;
-        return read(c -> countChanged(c, from, to));
-    }
-
-    private static int countChanged(Connection c, long from, long to) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM location l "
-                + (anyTime(from, to) ? PUBLISHABLE : CHANGED))) {
-            if (!anyTime(from, to)) {
-                ps.setLong(1, from);
-                ps.setLong(2, to - 1);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return queries.countChanged(from, to);
     }
 
     @Override
     public int modulesOnline() {
-        return read(c -> single(c, "SELECT COUNT(*) FROM module WHERE online = TRUE"));
+        return queries.modulesOnline();
     }
 
     @Override
     public int sessions() {
-        return read(c -> single(c, "SELECT COUNT(*) FROM charging_session"));
+        return queries.sessions();
     }
 
     // --- plumbing ----------------------------------------------------------------------------------------------
 
     private void notifyChanged(String id) {
-        Batch b = batch.get();
+        Batch b = connections.batch();
         if (b != null) { // told after the batch's commit
             b.changed().add(id);
             return;
@@ -527,7 +480,7 @@ public final class JdbcRegistry implements Registry {
     }
 
     private boolean moduleExists(Connection c, String account, String clientId) throws SQLException {
-        Batch b = batch.get();
+        Batch b = connections.batch();
         if (b != null && b.modules().contains(List.of(account, clientId))) return true;
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM module WHERE account = ? AND client_id = ?")) {
             ps.setString(1, account);
@@ -553,13 +506,6 @@ public final class JdbcRegistry implements Registry {
         }
     }
 
-    private static int single(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
     private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
         if (v == null) ps.setNull(i, Types.DOUBLE);
         else ps.setDouble(i, v);
@@ -570,92 +516,11 @@ public final class JdbcRegistry implements Registry {
         else ps.setLong(i, v);
     }
 
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T tx(RegistryConnections.Work<T> work) {
+        return connections.tx(work);
     }
 
-    private <T> T tx(Work<T> work) {
-        Batch b = batch.get();
-        if (b != null) { // a write of the batch: its transaction, committed or rolled back by the batch
-            try {
-                return work.run(b.connection());
-            } catch (SQLException e) {
-                throw new IllegalStateException("registry database: " + e.getMessage(), e);
-            }
-        }
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("registry database: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Several instances on one database can both find a row missing and both insert it (the first BIRTH of a module,
-     * a new socket, a session record delivered twice): the loser's transaction fails on the key and is run once more,
-     * now seeing the winner's row. Not inside a batch (on PostgreSQL a failed statement spoils the whole
-     * transaction): the batch fails, and its caller applies the writes one by one, each retried here.
-     */
-    private <T> T txRetryingOnConflict(Work<T> work) {
-        try {
-            return tx(work);
-        } catch (IllegalStateException e) {
-            if (batch.get() == null && e.getCause() instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("23")) {
-                return tx(work);
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Several reads that must agree (a page and its total): one read-only transaction at REPEATABLE READ, a snapshot on
-     * PostgreSQL and on H2's MVStore, so a write committed between them is seen by neither or by both.
-     */
-    private <T> T snapshot(Work<T> work) {
-        if (batch.get() != null) return read(work); // inside a batch: its own connection, its own view
-        try (Connection c = db.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            int isolation = c.getTransactionIsolation();
-            try {
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setTransactionIsolation(isolation); // a pooled connection goes back as it came
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("registry database: " + e.getMessage(), e);
-        }
-    }
-
-    private <T> T read(Work<T> work) {
-        Batch b = batch.get();
-        if (b != null) { // sees the batch's own writes, and takes no second connection from the pool
-            try {
-                return work.run(b.connection());
-            } catch (SQLException e) {
-                throw new IllegalStateException("registry database: " + e.getMessage(), e);
-            }
-        }
-        try (Connection c = db.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("registry database: " + e.getMessage(), e);
-        }
+    private <T> T txRetryingOnConflict(RegistryConnections.Work<T> work) {
+        return connections.txRetryingOnConflict(work);
     }
 }

@@ -59,6 +59,7 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
     private boolean flushScheduled;
     private Duration nextWait;
     private volatile long connects;
+    private volatile long failedConnects;
     private volatile long delivered;
 
     /**
@@ -100,6 +101,14 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
     /** Connections made since start. */
     public long connects() {
         return connects;
+    }
+
+    /**
+     * Connection attempts that failed since start: a broker down or unreachable, a TLS handshake refused (a
+     * certificate not trusted), a login refused. Written only by the link's own thread.
+     */
+    public long failedConnects() {
+        return failedConnects;
     }
 
     /** Messages acknowledged by the broker since start. */
@@ -144,12 +153,17 @@ public final class MqttLink implements MqttCallback, AutoCloseable {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    worker.execute(() -> retryLater("connect to " + settings.brokerUrl() + " failed: " + reason(e)));
+                    worker.execute(() -> connectFailed(e));
                 }
             });
         } catch (MqttException e) {
-            retryLater("connect to " + settings.brokerUrl() + " failed: " + reason(e));
+            connectFailed(e);
         }
+    }
+
+    private void connectFailed(Throwable e) {
+        failedConnects++;
+        retryLater("connect to " + settings.brokerUrl() + " failed: " + reason(e));
     }
 
     private void connected() {
