@@ -55,29 +55,29 @@ class ConfigTest {
 
     @Test
     void settingsRefuseBadValues() {
-        assertRefused("coap.port", Configs.test("coap_port", 70000));
-        assertRefused("coaps.port", Configs.test("coaps_port", -1));
-        assertRefused("coap.port and coaps.port", Configs.test("coap_port", 5683, "coaps_port", 5683));
-        assertRefused("bind.address", Configs.test("bind_address", "building.local"));
-        assertRefused("bind.address", Configs.test("bind_address", "192.168.1.300"));
-        assertRefused("bind.address", Configs.test("bind_address", "fe80::zz"));
-        assertRefused("rate.limit.per.s", Configs.test("rate_limit_per_s", 0.0));
-        assertRefused("rate.burst", Configs.test("rate_burst", 0));
-        assertRefused("observe.max.age.s", Configs.test("observe_max_age_s", 1));
-        assertRefused("deadband.w", Configs.test("deadband_w", -1.0));
-        assertRefused("cap.floor.w", Configs.test("cap_floor_w", -5.0));
-        assertRefused("cap.floor.w", Configs.test("cap_floor_w", Double.NaN));
-        assertRefused("senml.base.name", Configs.test("senml_base_name", "urn:dev:mac:0024befffe804ff1")); // no separator
-        assertRefused("senml.base.name", Configs.test("senml_base_name", "è/"));
-        assertRefused("senml.base.name", Configs.test("senml_base_name", "a b:"));
-        assertRefused("appears twice", Configs.test("psk_identities", new String[]{Site.RW_ENTRY, Site.RW_ENTRY}));
-        assertRefused("psk.identities[1]", Configs.test("psk_identities", new String[]{Site.RW_ENTRY, "oops"}));
+        assertRefused("coap.port", Configs.test("coap.port", 70000));
+        assertRefused("coaps.port", Configs.test("coaps.port", -1));
+        assertRefused("coap.port and coaps.port", Configs.test("coap.port", 5683, "coaps.port", 5683));
+        assertRefused("bind.address", Configs.test("bind.address", "building.local"));
+        assertRefused("bind.address", Configs.test("bind.address", "192.168.1.300"));
+        assertRefused("bind.address", Configs.test("bind.address", "fe80::zz"));
+        assertRefused("rate.limit.per.s", Configs.test("rate.limit.per.s", 0.0));
+        assertRefused("rate.burst", Configs.test("rate.burst", 0));
+        assertRefused("observe.max.age.s", Configs.test("observe.max.age.s", 1));
+        assertRefused("deadband.w", Configs.test("deadband.w", -1.0));
+        assertRefused("cap.floor.w", Configs.test("cap.floor.w", -5.0));
+        assertRefused("cap.floor.w", Configs.test("cap.floor.w", Double.NaN));
+        assertRefused("senml.base.name", Configs.test("senml.base.name", "urn:dev:mac:0024befffe804ff1")); // no separator
+        assertRefused("senml.base.name", Configs.test("senml.base.name", "è/"));
+        assertRefused("senml.base.name", Configs.test("senml.base.name", "a b:"));
+        assertRefused("appears twice", Configs.test("psk.identities", new String[]{Site.RW_ENTRY, Site.RW_ENTRY}));
+        assertRefused("psk.identities[1]", Configs.test("psk.identities", new String[]{Site.RW_ENTRY, "oops"}));
     }
 
     @Test
     void aBadConfigurationDoesNotStartTheServer() {
         CoapBuildingService service = new CoapBuildingService();
-        assertThrows(IllegalArgumentException.class, () -> service.activate(Configs.test("psk_identities", new String[]{"x:y:z"})));
+        assertThrows(IllegalArgumentException.class, () -> service.activate(Configs.test("psk.identities", new String[]{"x:y:z"})));
         assertNull(service.endpoints());
     }
 
@@ -92,7 +92,7 @@ class ConfigTest {
     @Test
     void modifiedRestartsTheEndpointsWithTheNewKeys() throws Exception {
         try (Site site = new Site(Configs.test())) {
-            site.service.modified(Configs.test("psk_identities", new String[]{Site.RW_ENTRY}));
+            site.service.modified(Configs.test("psk.identities", new String[]{Site.RW_ENTRY}));
             var rw = site.clients.dtls(site.secure(), "/sockets/2/enabled", Site.RW_ID, Site.RW_KEY);
             assertEquals(ResponseCode.CHANGED, rw.put("false", org.eclipse.californium.core.coap.MediaTypeRegistry.TEXT_PLAIN).getCode());
             assertEquals(java.util.List.of("setSocketEnabled 2 false coap:bms-1"), site.control.calls);

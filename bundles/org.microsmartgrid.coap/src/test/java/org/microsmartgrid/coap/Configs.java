@@ -1,8 +1,8 @@
 package org.microsmartgrid.coap;
 
 import org.microsmartgrid.coap.config.CoapConfig;
+import org.microsmartgrid.testing.ComponentConfigs;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,16 +19,9 @@ final class Configs {
      * given overrides.
      */
     static CoapConfig test(Object... keyValues) {
-        Map<String, Object> values = new HashMap<>(Map.of("bind_address", "127.0.0.1", "coap_port", 0,
-                "coaps_port", 0, "observe_max_age_s", 86_400, "senml_base_name", BASE_NAME));
-        for (int i = 0; i < keyValues.length; i += 2) values.put((String) keyValues[i], keyValues[i + 1]);
-        return (CoapConfig) Proxy.newProxyInstance(CoapConfig.class.getClassLoader(), new Class<?>[]{CoapConfig.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "annotationType" -> CoapConfig.class;
-                    case "toString" -> "CoapConfig" + values;
-                    case "hashCode" -> values.hashCode();
-                    case "equals" -> proxy == args[0];
-                    default -> values.containsKey(method.getName()) ? values.get(method.getName()) : method.getDefaultValue();
-                });
+        Map<String, Object> values = new HashMap<>(Map.of("bind.address", "127.0.0.1", "coap.port", 0,
+                "coaps.port", 0, "observe.max.age.s", 86_400, "senml.base.name", BASE_NAME));
+        values.putAll(ComponentConfigs.properties(keyValues));
+        return ComponentConfigs.of(CoapConfig.class, values);
     }
 }

@@ -31,7 +31,7 @@ public final class ObserveLoadBench {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         CoapConfig.register();
         UdpConfig.register();
-        try (Site site = new Site(Configs.test("deadband_w", 50.0, "rate_limit_per_s", 10_000.0, "rate_burst", 100_000))) {
+        try (Site site = new Site(Configs.test("deadband.w", 50.0, "rate.limit.per.s", 10_000.0, "rate.burst", 100_000))) {
             System.out.printf("observers=%d period=%dms seconds=%d cores=%d java=%s%n", observers, periodMs, seconds,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             report("no observers", runLoop(site, periodMs, seconds, null));

@@ -25,7 +25,7 @@ class ObserveOrderTest {
 
     // the race writes 40 times as fast as it can: a burst above the default 40 (one GET + 40 PUTs on a quick machine
     // met the rate limit's 4.29, which is not what this test is about; RateLimitTest is)
-    private final Site site = Site.withKeys("deadband_w", 50.0, "rate_burst", 1000);
+    private final Site site = Site.withKeys("deadband.w", 50.0, "rate.burst", 1000);
 
     @AfterEach
     void close() {
@@ -76,7 +76,7 @@ class ObserveOrderTest {
         try (Rfc7641Observer socket = new Rfc7641Observer(); Rfc7641Observer cap = new Rfc7641Observer()) {
             socket.register(site.plain(), "/sockets/2");
             cap.register(site.plain(), "/site/cap");
-            site.service.modified(Configs.test("psk_identities", new String[]{Site.RW_ENTRY}));
+            site.service.modified(Configs.test("psk.identities", new String[]{Site.RW_ENTRY}));
             for (Rfc7641Observer o : List.of(socket, cap)) {
                 Rfc7641Observer.Notification last = o.await(n -> n.code() == ResponseCode.SERVICE_UNAVAILABLE);
                 assertTrue(last.text().contains("register again"), last.text());

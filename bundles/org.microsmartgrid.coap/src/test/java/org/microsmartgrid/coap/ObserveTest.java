@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ObserveTest {
 
-    private final Site site = Site.withKeys("deadband_w", 50.0);
+    private final Site site = Site.withKeys("deadband.w", 50.0);
 
     @AfterEach
     void close() {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RateLimitTest {
 
     // one token per 100 s after a burst of 3: the refill cannot matter within a test
-    private final Site site = Site.withKeys("rate_limit_per_s", 0.01, "rate_burst", 3);
+    private final Site site = Site.withKeys("rate.limit.per.s", 0.01, "rate.burst", 3);
 
     @AfterEach
     void close() {

@@ -42,7 +42,7 @@ final class Site implements AutoCloseable {
     /** With both keys configured, default limits. */
     static Site withKeys(Object... more) {
         Object[] kv = new Object[more.length + 2];
-        kv[0] = "psk_identities";
+        kv[0] = "psk.identities";
         kv[1] = new String[]{RW_ENTRY, RO_ENTRY};
         System.arraycopy(more, 0, kv, 2, more.length);
         return new Site(Configs.test(kv));

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UnitsAndBoundsTest {
 
     private static final int SENML_JSON = MediaTypeRegistry.APPLICATION_SENML_JSON;
-    private final Site site = Site.withKeys("cap_floor_w", 1500.0);
+    private final Site site = Site.withKeys("cap.floor.w", 1500.0);
 
     @AfterEach
     void close() {

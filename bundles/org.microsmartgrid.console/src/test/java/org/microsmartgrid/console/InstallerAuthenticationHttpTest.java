@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.console.auth.PasswordHash;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,7 +59,8 @@ class InstallerAuthenticationHttpTest {
     @BeforeEach
     void activate() {
         InstallerAuthentication fresh = new InstallerAuthentication();
-        fresh.activate(Configs.auth(Map.of("users", new String[] {"installer:" + hash}, "failuresBeforeLockout", 3)));
+        fresh.activate(ComponentConfigs.of(InstallerAuthenticationConfig.class,
+                "users", new String[] {"installer:" + hash}, "failuresBeforeLockout", 3));
         provider = fresh;
     }
 
@@ -120,9 +121,10 @@ class InstallerAuthenticationHttpTest {
         InstallerAuthentication fresh = new InstallerAuthentication();
 
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> fresh.activate(Configs.auth(Map.of())));
+                () -> fresh.activate(ComponentConfigs.of(InstallerAuthenticationConfig.class)));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> fresh.activate(Configs.auth(Map.of("users", new String[] {"installer:Contatore-2025"}))));
+                () -> fresh.activate(ComponentConfigs.of(InstallerAuthenticationConfig.class,
+                        "users", new String[] {"installer:Contatore-2025"})));
 
         assertTrue(none.getMessage().startsWith("pid org.microsmartgrid.console.InstallerAuthentication: no installer account in 'users'"),
                 none.getMessage());

@@ -8,17 +8,18 @@ import org.junit.jupiter.api.Test;
 import org.microsmartgrid.simulator.server.SimulatorSettings;
 
 import java.util.Map;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 class ConfigSettingsTest {
 
     @Test
     void theMetatypeDefaultsAreTheSimulatorDefaults() {
-        assertEquals(SimulatorSettings.defaults(), ConfigSettings.from(Configs.config(Map.of())));
+        assertEquals(SimulatorSettings.defaults(), ConfigSettings.from(ComponentConfigs.of(SimulatedBuildingConfig.class)));
     }
 
     @Test
     void everyPropertyReachesTheSettings() {
-        SimulatorSettings s = ConfigSettings.from(Configs.config(Map.ofEntries(
+        SimulatorSettings s = ConfigSettings.from(ComponentConfigs.of(SimulatedBuildingConfig.class, Map.ofEntries(
                 Map.entry("bind.host", "0.0.0.0"), Map.entry("port", 1502), Map.entry("seed", 9L),
                 Map.entry("time.speed", 60.0), Map.entry("start.time", "2025-06-21T12:00"), Map.entry("refresh.ms", 250),
                 Map.entry("pv.peak.w", 6000.0), Map.entry("cloudiness", 0.0), Map.entry("pv.phase", "L2"),
@@ -49,7 +50,8 @@ class ConfigSettingsTest {
     @Test
     void badConfigurationNamesTheProperty() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ConfigSettings.from(Configs.config(Map.of("sockets", new String[] {"1=HORSE:10"}))));
+                () -> ConfigSettings.from(ComponentConfigs.of(SimulatedBuildingConfig.class,
+                        "sockets", new String[] {"1=HORSE:10"})));
         assertTrue(e.getMessage().startsWith("sockets: '1=HORSE:10': unknown vehicle class 'HORSE'"), e.getMessage());
     }
 }

@@ -8,12 +8,12 @@ import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
+import org.microsmartgrid.testing.ComponentConfigs;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -46,8 +46,9 @@ class PortTakenTest {
             CountDownLatch stopped = new CountDownLatch(1);
             long[] which = {-1};
             SimulatedBuilding component = new SimulatedBuilding();
-            IOException e = assertThrows(IOException.class, () -> component.activate(Configs.config(Map.of(
-                    "port", other.getLocalPort(), "stop.module.on.bind.failure", true)), context(stopped, which)));
+            IOException e = assertThrows(IOException.class, () -> component.activate(ComponentConfigs.of(
+                    SimulatedBuildingConfig.class, "port", other.getLocalPort(), "stop.module.on.bind.failure", true),
+                    context(stopped, which)));
             assertTrue(e.getMessage().contains(Integer.toString(other.getLocalPort())), e.getMessage());
             assertTrue(stopped.await(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS), "the module was not stopped");
             assertTrue(which[0] == 0, "the system bundle (0) is what stops the module, got bundle " + which[0]);
@@ -59,8 +60,8 @@ class PortTakenTest {
         try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             long[] which = {-1};
             SimulatedBuilding component = new SimulatedBuilding();
-            assertThrows(IOException.class, () -> component.activate(Configs.config(Map.of(
-                    "port", other.getLocalPort())), context(new CountDownLatch(1), which)));
+            assertThrows(IOException.class, () -> component.activate(ComponentConfigs.of(SimulatedBuildingConfig.class,
+                    "port", other.getLocalPort()), context(new CountDownLatch(1), which)));
             // the system bundle is looked up before activate returns when, and only when, the module is to stop
             assertTrue(which[0] == -1, "a developer's module keeps running: the system bundle was not even looked up");
         }

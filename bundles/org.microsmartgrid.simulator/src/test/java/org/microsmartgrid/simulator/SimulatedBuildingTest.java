@@ -20,9 +20,9 @@ import java.net.ConnectException;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.microsmartgrid.testing.Waits;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 /** The DS component driven as SCR would drive it, with relay services that the test switches. */
 class SimulatedBuildingTest {
@@ -33,10 +33,11 @@ class SimulatedBuildingTest {
         component.deactivate();
     }
 
-    private static Map<String, Object> props(Object... keyValues) {
-        Map<String, Object> m = new HashMap<>(Map.of("port", 0, "start.time", "2025-06-18T08:00"));
-        for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
-        return m;
+    /** A free port and a fixed start, plus the given properties. */
+    private static SimulatedBuildingConfig config(Object... properties) {
+        Map<String, Object> m = ComponentConfigs.properties("port", 0, "start.time", "2025-06-18T08:00");
+        m.putAll(ComponentConfigs.properties(properties));
+        return ComponentConfigs.of(SimulatedBuildingConfig.class, m);
     }
 
     @Test
@@ -44,7 +45,7 @@ class SimulatedBuildingTest {
         FakeRelay relay1 = new FakeRelay("r1", 1);
         component.addRelay(relay1);
         component.addRelay(new FakeRelay("r9", 9));
-        component.activate(Configs.config(props()), null);
+        component.activate(config(), null);
         int port = component.server().port();
         ModbusTCPMaster master = new ModbusTCPMaster("127.0.0.1", port, 3000, false);
         master.connect();
@@ -80,7 +81,7 @@ class SimulatedBuildingTest {
     @Test
     void badConfigurationKeepsTheComponentFromStarting() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> component.activate(Configs.config(props("cloudiness", 2.0)), null));
+                () -> component.activate(config("cloudiness", 2.0), null));
         assertTrue(e.getMessage().contains(SimulatedBuilding.PID), e.getMessage());
         assertTrue(e.getMessage().contains("cloudiness: must be within 0..1"), e.getMessage());
         assertNull(component.server());
@@ -88,12 +89,12 @@ class SimulatedBuildingTest {
 
     @Test
     void modifiedAppliesLiveChangesAndRestartsForStructuralOnes() throws Exception {
-        component.activate(Configs.config(props()), null);
+        component.activate(config(), null);
         var first = component.server();
-        component.modified(Configs.config(props("load.extra.w", 2000.0, "faults", new String[] {"grid=SILENT"})));
+        component.modified(config("load.extra.w", 2000.0, "faults", new String[] {"grid=SILENT"}));
         assertEquals(first, component.server(), "same server");
         assertEquals(2000, first.settings().site().extraLoadW());
-        component.modified(Configs.config(props("seed", 7L)));
+        component.modified(config("seed", 7L));
         assertNotEquals(first, component.server(), "a new seed is a new building");
         assertRefused(first.port());
         assertEquals(7, component.server().settings().seed());
@@ -101,7 +102,7 @@ class SimulatedBuildingTest {
 
     @Test
     void deactivateStopsListening() throws Exception {
-        component.activate(Configs.config(props()), null);
+        component.activate(config(), null);
         int port = component.server().port();
         component.deactivate();
         assertRefused(port);

@@ -1,6 +1,7 @@
 package org.microsmartgrid.api.config;
 
 import java.lang.reflect.Array;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -36,13 +37,12 @@ public final class AnnotationCheck<A> implements ConfigurationCheck {
 
     @Override
     public List<String> problems(Map<String, Object> properties) {
-        A converted;
+        A config;
         try {
-            converted = Converters.standardConverter().convert(properties).to(type);
+            config = configuration(type, properties);
         } catch (ConversionException e) {
             return List.of(e.getMessage());
         }
-        A config = absentAsInDeclarativeServices(converted, properties);
         List<String> wrongTypes = unreadable(type, config, properties::get);
         if (!wrongTypes.isEmpty()) return wrongTypes;
         try {
@@ -79,25 +79,32 @@ public final class AnnotationCheck<A> implements ConfigurationCheck {
     }
 
     /**
-     * The converter refuses a method whose property is absent and that has no default; Declarative Services returns
-     * null (or 0, false) there and leaves it to the component: so does this view of the configuration.
+     * The configuration object Declarative Services would hand to the component for these properties: OSGi's standard
+     * converter reads each method's property ({@code contract_power_w} reads {@code contract.power.w}, text converts
+     * to numbers, a single value to a one-element array, a missing property takes the annotation's default), and
+     * where the converter would refuse a method whose property is absent and that has no default, Declarative
+     * Services (Felix SCR) returns 0, false, null or an empty array and leaves it to the component: so does this
+     * object. Values convert when read: a value of the wrong type throws {@link ConversionException} from its method.
+     *
+     * @param type       the configuration annotation ({@code @ObjectClassDefinition}) or component property type
+     * @param properties the component's properties, by property name ({@code contract.power.w})
      */
     @SuppressWarnings("unchecked")
-    private A absentAsInDeclarativeServices(A converted, Map<String, Object> properties) {
+    public static <A> A configuration(Class<A> type, Map<String, ?> properties) {
+        A converted = Converters.standardConverter().convert(properties).to(type);
+        // the converter's object is a proxy too: asked through its handler, which works for a type not public
+        InvocationHandler converter = Proxy.getInvocationHandler(converted);
         return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getDeclaringClass() == type && method.getParameterCount() == 0
                     && method.getDefaultValue() == null && properties.get(propertyName(method.getName())) == null) {
                 return emptyValue(method.getReturnType());
             }
-            try {
-                return method.invoke(converted, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            return converter.invoke(converted, method, args);
         });
     }
 
     private static Object emptyValue(Class<?> type) {
+        if (type.isArray()) return Array.newInstance(type.getComponentType(), 0);
         if (!type.isPrimitive()) return null;
         if (type == boolean.class) return false;
         if (type == char.class) return '\0';

@@ -4,7 +4,7 @@
  * instead of repeating its rules. One mechanism: the component runs the same check when it activates.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.microsmartgrid.api.config;
 
 import org.osgi.annotation.bundle.Export;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.microsmartgrid.api.building.AlarmEvent;
 import org.microsmartgrid.building.notify.mail.SmtpSender;
+import org.microsmartgrid.testing.ComponentConfigs;
 import org.microsmartgrid.testing.Waits;
 
 /** The component against a real SMTP server (GreenMail on loopback), as the module sends on a building's network. */
@@ -54,12 +55,12 @@ class AlarmMailServiceTest {
     }
 
     private AlarmMailService start(int port, Map<String, Object> more) {
-        Map<String, Object> c = new HashMap<>(Map.of("smtp_host", "127.0.0.1", "smtp_port", port,
-                "smtp_starttls", false, "from", "modulo@example.org",
-                "to", "amministratore@example.org, portineria@example.org", "site_name", "Condominio via Larga 12"));
+        Map<String, Object> c = new HashMap<>(Map.of("smtp.host", "127.0.0.1", "smtp.port", port,
+                "smtp.starttls", false, "from", "modulo@example.org",
+                "to", "amministratore@example.org, portineria@example.org", "site.name", "Condominio via Larga 12"));
         c.putAll(more);
         AlarmMailService s = new AlarmMailService(java.time.Clock.systemUTC(), new SmtpSender());
-        s.activate(dir.resolve("alarm-mail-outbox.json"), Configs.config(c));
+        s.activate(dir.resolve("alarm-mail-outbox.json"), ComponentConfigs.of(AlarmMailConfig.class, c));
         return s;
     }
 
@@ -122,7 +123,7 @@ class AlarmMailServiceTest {
     void onlyTheChosenTypesAndNoClearsWhenNotWanted() throws Exception {
         int port = freePort();
         smtp = startSmtp(port);
-        service = start(port, Map.of("types", "SMOKE", "notify_cleared", false, "to", "a@example.org"));
+        service = start(port, Map.of("types", "SMOKE", "notify.cleared", false, "to", "a@example.org"));
         service.alarm(new AlarmEvent(Instant.now(), "corridoio", "PIR", true, null));
         service.alarm(new AlarmEvent(Instant.now(), "scale", "SMOKE", false, null));
         service.alarm(new AlarmEvent(Instant.now(), "scale", "SMOKE", true, null));
@@ -137,9 +138,9 @@ class AlarmMailServiceTest {
         int port = freePort();
         smtp = startSmtp(port);
         service = start(port, Map.of("to", "a@example.org"));
-        Map<String, Object> bad = new HashMap<>(Map.of("smtp_host", "127.0.0.1", "smtp_port", port,
-                "smtp_starttls", false, "from", "modulo@example.org", "to", "not-an-address"));
-        assertThrows(IllegalArgumentException.class, () -> service.modified(Configs.config(bad)));
+        Map<String, Object> bad = new HashMap<>(Map.of("smtp.host", "127.0.0.1", "smtp.port", port,
+                "smtp.starttls", false, "from", "modulo@example.org", "to", "not-an-address"));
+        assertThrows(IllegalArgumentException.class, () -> service.modified(ComponentConfigs.of(AlarmMailConfig.class, bad)));
         service.alarm(new AlarmEvent(Instant.now(), "quadro", "TAMPER", true, null));
         await("the mail to the contact of the running configuration", () -> smtp.getReceivedMessages().length == 1);
         assertEquals("a@example.org", smtp.getReceivedMessages()[0].getRecipients(Message.RecipientType.TO)[0].toString());

@@ -73,6 +73,14 @@ public final class ModuleRequests<A> {
         });
     }
 
+    /**
+     * A module's publication on its control namespace: over the embedded broker ({@link BrokerTransport}) its reply to
+     * one of these requests completes it; over another transport (Kapua's device requests) replies do not come this way.
+     */
+    public void onControl(String topic, byte[] payload) {
+        if (transport instanceof BrokerTransport broker) broker.onControl(topic, payload);
+    }
+
     /** How many requests wait for their module's answer now. */
     public int waiting() {
         return waiting.get();

@@ -4,29 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
-import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.microsmartgrid.city.broker.faults.FaultRequests;
-import org.microsmartgrid.city.ingest.InboundMessages;
 import org.microsmartgrid.kura.payload.KuraMessage;
-import org.microsmartgrid.kura.payload.KuraPayloadCodec;
-
-import io.moquette.broker.Server;
 import org.microsmartgrid.testing.Waits;
 
 /**
@@ -36,73 +24,30 @@ import org.microsmartgrid.testing.Waits;
 class FaultRequestsBrokerTest {
 
     private static final long REPORTED = 1_796_000_000_000L;
-    private final ModuleCredential.Issued m1 = ModuleCredential.issue("milano", "AA:BB:CC:00:00:01", new SecureRandom());
-    private final String requestTopic = "$EDC/milano/AA:BB:CC:00:00:01/CITY-V1/EXEC/faults";
+    @RegisterExtension
+    final ModuleOnCityBroker broker = new ModuleOnCityBroker("faults");
+    private final BlockingQueue<KuraMessage> requests = broker.requests;
     private final AtomicLong now = new AtomicLong(REPORTED + 1000);
-    private final BlockingQueue<String[]> received = new LinkedBlockingQueue<>();
-    private final BlockingQueue<KuraMessage> requests = new LinkedBlockingQueue<>();
-    private volatile Server server;
-    private EmbeddedModuleChannel channel;
     private FaultRequests faults;
-    private String url;
-    private MqttClient module;
 
     @BeforeEach
-    void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Properties p = new Properties();
-        p.setProperty("host", "127.0.0.1");
-        p.setProperty("port", Integer.toString(port));
-        CityBroker.secure(p);
-        ModuleCredentials creds = ModuleCredentials.parse(new String[] {m1.credential().format()}, new ArrayList<>());
-        channel = new EmbeddedModuleChannel(() -> server);
-        server = CityBroker.startServer(p, new InboundMessages() {
-            @Override
-            public boolean offer(String topic, byte[] payload) {
-                return true;
-            }
-
-            @Override
-            public void connectionLost(String account, String clientId, long atMillis) {
-            }
-        }, () -> creds, channel.listeners());
-        url = "tcp://127.0.0.1:" + port;
-        faults = new FaultRequests(channel, now::get);
-        channel.listen((topic, payload) -> {
+    void listen() {
+        faults = new FaultRequests(broker.channel(), now::get);
+        broker.channel().listen((topic, payload) -> {
             if (faults.onControl(topic, payload)) faults.tick();
         });
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (module != null && module.isConnected()) module.disconnect();
-        server.stopServer();
-    }
-
     /** The module as the cloud link connects: clean session, subscribed to its own control namespace, then BIRTH. */
     private void moduleComesOnline() throws Exception {
-        module = new MqttClient(url, m1.credential().clientId(), new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setCleanSession(true);
-        o.setUserName(m1.credential().clientId());
-        o.setPassword(m1.password().toCharArray());
-        module.setTimeToWait(10_000);
-        module.connect(o);
-        module.subscribe("$EDC/milano/AA:BB:CC:00:00:01/#", 1, (topic, m) -> {
-            if (topic.equals(requestTopic)) requests.add(KuraPayloadCodec.decode(m.getPayload()));
-        });
-        module.publish("$EDC/milano/AA:BB:CC:00:00:01/MQTT/BIRTH",
-                KuraPayloadCodec.encode(KuraMessage.of(now.get(), Map.of("display_name", "m1")), false), 1, false);
+        broker.moduleComesOnline(request -> null); // it replies by hand: reply(...)
+        broker.publishFromModule("$EDC/milano/AA:BB:CC:00:00:01/MQTT/BIRTH", now.get(), Map.of("display_name", "m1"));
     }
 
     private void reply(String faultId, int code) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("response.code", code);
-        module.publish("$EDC/milano/AA:BB:CC:00:00:01/CITY-V1/REPLY/" + faultId,
-                KuraPayloadCodec.encode(KuraMessage.of(now.get(), m), false), 1, false);
+        broker.publishFromModule("$EDC/milano/AA:BB:CC:00:00:01/CITY-V1/REPLY/" + faultId, now.get(), m);
     }
 
     private static void awaitNothingPending(FaultRequests f) {
@@ -117,7 +62,7 @@ class FaultRequestsBrokerTest {
 
         moduleComesOnline(); // its BIRTH makes the request due at once
         KuraMessage request = requests.poll(10, TimeUnit.SECONDS);
-        assertTrue(request != null, "the module received the request on " + requestTopic);
+        assertTrue(request != null, "the module received the request on " + broker.requestTopic());
         assertEquals("f-1", request.metrics().get("fault_id"));
         assertEquals("NO_POWER", request.metrics().get("kind"));
         assertEquals(REPORTED, request.metrics().get("reported"));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -48,18 +47,11 @@ class ModuleAccessBrokerTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Properties p = new Properties();
-        p.setProperty("host", "127.0.0.1");
-        p.setProperty("port", Integer.toString(port));
-        CityBroker.secure(p);
+        Properties p = ModuleOnCityBroker.securedOnFreeLoopbackPort();
         ModuleCredentials creds = ModuleCredentials.parse(
                 new String[] {m1.credential().format(), m2.credential().format()}, new ArrayList<>());
         server = CityBroker.startServer(p, ingest, () -> creds);
-        url = "tcp://127.0.0.1:" + port;
+        url = ModuleOnCityBroker.url(p);
     }
 
     @AfterEach

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.microsmartgrid.city.broker.external.ExternalBrokerConfig;
 import org.microsmartgrid.city.broker.external.ExternalBrokerLink;
 import org.microsmartgrid.city.ingest.internal.Ingest;
-import org.microsmartgrid.city.kapua.Configs;
 import org.microsmartgrid.city.kapua.mode.KapuaMode;
 import org.microsmartgrid.city.kapua.mode.KapuaModeConfig;
 import org.microsmartgrid.city.kapua.standin.KapuaStandIn;
@@ -46,6 +45,7 @@ import com.google.gson.JsonParser;
 
 import io.moquette.broker.config.MemoryConfig;
 import org.microsmartgrid.testing.Waits;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 /**
  * Kapua mode end to end, with Moquette standing in for Kapua's broker and the REST stand-in for Kapua's API: a module
@@ -93,10 +93,10 @@ class KapuaModeEndToEndTest {
 
         ingest = new Ingest(registry, 1000, 64 * 1024, 1000, Clock.systemUTC());
         link = new ExternalBrokerLink(ingest);
-        link.activate(Configs.of(ExternalBrokerConfig.class, Map.of("broker_url", brokerUrl, "client_id", "city-1",
-                "topic_filters", new String[0], "every_instance_filters", new String[] {"milano/+/msg/#"})));
+        link.activate(ComponentConfigs.of(ExternalBrokerConfig.class, Map.of("broker.url", brokerUrl, "client.id", "city-1",
+                "topic.filters", new String[0], "every.instance.filters", new String[] {"milano/+/msg/#"})));
         mode = new KapuaMode(registry, Clock.systemUTC());
-        mode.activate(Configs.of(KapuaModeConfig.class, Map.of("api_url", kapua.apiUrl(), "account", "milano",
+        mode.activate(ComponentConfigs.of(KapuaModeConfig.class, Map.of("api.url", kapua.apiUrl(), "account", "milano",
                 "username", "city-reader", "password", "Reader-pw-2026!")));
 
         http = new Server();

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.city.broker.doors.ModuleDoors;
 import org.microsmartgrid.city.ingest.Telemetry;
-import org.microsmartgrid.city.kapua.Configs;
 import org.microsmartgrid.city.kapua.mode.KapuaModeConfig;
 import org.microsmartgrid.city.kapua.requests.KapuaModuleRequests;
 import org.microsmartgrid.city.kapua.standin.KapuaStandIn;
@@ -35,6 +34,7 @@ import org.microsmartgrid.testing.ManualClock;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 /**
  * Kapua mode, the whole city side of "Sono alla porta / I am at the door": the courier's phone posts the code to the
@@ -59,7 +59,7 @@ class DoorThroughKapuaTest {
         kapua.addUser("msg-city-runtime", "City-pw-2026!", MILANO);
         kapua.addDevice(MILANO, CLIENT, "Via Larga 12", "CONNECTED", clock.instant());
         city = new KapuaModuleRequests();
-        city.activateWith(Configs.of(KapuaModeConfig.class, Map.of("api_url", kapua.apiUrl(), "account", "milano",
+        city.activateWith(ComponentConfigs.of(KapuaModeConfig.class, Map.of("api.url", kapua.apiUrl(), "account", "milano",
                 "username", "msg-city-runtime", "password", "City-pw-2026!")), clock, Duration.ofSeconds(5));
 
         Registry registry = new JdbcRegistry(TestDatabases.fresh(), l -> { });

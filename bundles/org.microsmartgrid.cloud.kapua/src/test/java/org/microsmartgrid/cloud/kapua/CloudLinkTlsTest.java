@@ -3,7 +3,6 @@ package org.microsmartgrid.cloud.kapua;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import org.microsmartgrid.cloud.kapua.config.ConfigValidator;
 import org.microsmartgrid.cloud.kapua.testing.EmbeddedBroker;
 import org.microsmartgrid.cloud.kapua.testing.KapuaPeer;
 import org.microsmartgrid.cloud.kapua.testing.TestSources;
+import org.microsmartgrid.testing.ComponentConfigs;
 import org.microsmartgrid.testing.Waits;
 
 /**
@@ -66,19 +66,16 @@ class CloudLinkTlsTest {
 
     private CloudSettings settings(String url, Path trustStore) {
         Map<String, Object> v = new HashMap<>();
-        v.put("broker_url", url);
-        v.put("account_name", "milano");
-        v.put("client_id", "tls-device");
+        v.put("broker.url", url);
+        v.put("account.name", "milano");
+        v.put("client.id", "tls-device");
         v.put("username", EmbeddedBroker.USER);
         v.put("password", EmbeddedBroker.PASSWORD);
-        v.put("tls_truststore_path", trustStore.toString());
-        v.put("tls_truststore_password", PASSWORD);
-        v.put("reconnect_max_s", 1);
-        v.put("outbox_path", dir.resolve("outbox").toString());
-        CloudLinkConfig c = (CloudLinkConfig) Proxy.newProxyInstance(CloudLinkConfig.class.getClassLoader(),
-                new Class<?>[] {CloudLinkConfig.class}, (proxy, m, args) -> v.containsKey(m.getName())
-                        ? v.get(m.getName()) : m.getName().equals("annotationType") ? CloudLinkConfig.class
-                        : m.getDefaultValue());
+        v.put("tls.truststore.path", trustStore.toString());
+        v.put("tls.truststore.password", PASSWORD);
+        v.put("reconnect.max.s", 1);
+        v.put("outbox.path", dir.resolve("outbox").toString());
+        CloudLinkConfig c = ComponentConfigs.of(CloudLinkConfig.class, v);
         return ConfigValidator.validate(c, k -> null, "0.1.0");
     }
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 /** A bad interval is refused with a message naming the component and the property; a good one is taken. */
 class KuraTelemetryConfigTest {
@@ -23,13 +23,9 @@ class KuraTelemetryConfigTest {
         assertEquals(Duration.ofSeconds(10), KuraTelemetry.interval(config(10)));
     }
 
-    /** The configuration as DS hands it over: an implementation of the annotation returning the given interval. */
+    /** The configuration as DS hands it over, from the properties Kura's configuration service stores. */
     private static KuraTelemetryConfig config(int intervalS) {
-        return (KuraTelemetryConfig) Proxy.newProxyInstance(KuraTelemetryConfig.class.getClassLoader(),
-                new Class<?>[] {KuraTelemetryConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "telemetry_interval_s" -> intervalS;
-                    case "CloudPublisher_target" -> "(kura.service.pid=msg-publisher)";
-                    default -> method.getDefaultValue();
-                });
+        return ComponentConfigs.of(KuraTelemetryConfig.class, "telemetry.interval.s", intervalS,
+                "CloudPublisher.target", "(kura.service.pid=msg-publisher)");
     }
 }

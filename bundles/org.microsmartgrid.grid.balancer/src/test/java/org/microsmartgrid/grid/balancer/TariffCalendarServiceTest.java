@@ -3,9 +3,10 @@ package org.microsmartgrid.grid.balancer;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 /** A typo in a holiday never takes the calendar away: the balancer needs it to run at all. */
 class TariffCalendarServiceTest {
@@ -27,11 +28,6 @@ class TariffCalendarServiceTest {
     }
 
     private static TariffCalendarConfig config(String... extra) {
-        return (TariffCalendarConfig) Proxy.newProxyInstance(TariffCalendarConfig.class.getClassLoader(),
-                new Class<?>[] {TariffCalendarConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "extra_holidays" -> extra;
-                    case "annotationType" -> TariffCalendarConfig.class;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return ComponentConfigs.of(TariffCalendarConfig.class, "extra.holidays", extra);
     }
 }

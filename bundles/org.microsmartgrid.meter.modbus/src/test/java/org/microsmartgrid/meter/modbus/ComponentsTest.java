@@ -25,7 +25,7 @@ import org.microsmartgrid.meter.modbus.config.ModbusBusConfig;
 import org.microsmartgrid.meter.modbus.config.ModbusMeterConfig;
 import org.microsmartgrid.meter.modbus.sunspec.SunSpecDevice;
 import org.microsmartgrid.meter.modbus.testing.Await;
-import org.microsmartgrid.meter.modbus.testing.Configs;
+import org.microsmartgrid.testing.ComponentConfigs;
 import org.microsmartgrid.meter.modbus.testing.RecordingListener;
 import org.microsmartgrid.meter.modbus.testing.Slave;
 import org.osgi.service.cm.Configuration;
@@ -59,7 +59,7 @@ class ComponentsTest {
 
     private ModbusBus bus(String id) {
         ModbusBus bus = new ModbusBus();
-        bus.activate(Configs.of(ModbusBusConfig.class, Map.of("bus.id", id, "transport", "TCP", "host", "127.0.0.1",
+        bus.activate(ComponentConfigs.of(ModbusBusConfig.class, Map.of("bus.id", id, "transport", "TCP", "host", "127.0.0.1",
                 "port", slave.port(), "timeout.ms", 2000)));
         cleanup.add(bus::deactivate);
         return bus;
@@ -76,7 +76,7 @@ class ComponentsTest {
         ModbusMeter meter = new ModbusMeter();
         meter.setBus(bus);
         for (MeterListener l : listeners) meter.addListener(l);
-        meter.activate(Configs.of(ModbusMeterConfig.class, config), Map.of("service.pid", ModbusMeterConfig.PID + "~" + config.get("meter.id")));
+        meter.activate(ComponentConfigs.of(ModbusMeterConfig.class, config), Map.of("service.pid", ModbusMeterConfig.PID + "~" + config.get("meter.id")));
         cleanup.add(meter::deactivate);
         return meter;
     }
@@ -119,10 +119,10 @@ class ComponentsTest {
         ModbusMeter meter = meter(bus, meterConfig("grid", "poll.fast.ms", 60_000), listener);
         Await.until("first reading", () -> listener.readings.size() >= 1);
         // with a one-minute interval nothing more would come; the shortened interval applies at once
-        meter.modified(Configs.of(ModbusMeterConfig.class, meterConfig("grid", "poll.fast.ms", 20)), Map.of());
+        meter.modified(ComponentConfigs.of(ModbusMeterConfig.class, meterConfig("grid", "poll.fast.ms", 20)), Map.of());
         Await.until("polls at the new interval", () -> listener.readings.size() >= 5);
 
-        meter.modified(Configs.of(ModbusMeterConfig.class, meterConfig("grid", "unit.id", 6, "poll.fast.ms", 20)), Map.of());
+        meter.modified(ComponentConfigs.of(ModbusMeterConfig.class, meterConfig("grid", "unit.id", 6, "poll.fast.ms", 20)), Map.of());
         Await.until("the new unit read", () -> meter.reading().good(Channel.ACTIVE_POWER).orElse(0.0) == 600.0,
                 () -> meter.reading().toString());
     }
@@ -147,7 +147,7 @@ class ComponentsTest {
         ModbusMeter first = meter(bus, meterConfig("grid"));
         ModbusMeter second = new ModbusMeter();
         second.setBus(bus);
-        var config = Configs.of(ModbusMeterConfig.class, meterConfig("grid", "unit.id", 6));
+        var config = ComponentConfigs.of(ModbusMeterConfig.class, meterConfig("grid", "unit.id", 6));
         ConfigException e = assertThrows(ConfigException.class, () -> second.activate(config, Map.of()));
         assertTrue(e.getMessage().contains("meter.id = 'grid' is already used"), e.getMessage());
         first.deactivate();
@@ -159,7 +159,7 @@ class ComponentsTest {
     void aSecondBusWithTheSameIdIsRefused() {
         bus("house");
         ModbusBus twin = new ModbusBus();
-        ConfigException e = assertThrows(ConfigException.class, () -> twin.activate(Configs.of(ModbusBusConfig.class,
+        ConfigException e = assertThrows(ConfigException.class, () -> twin.activate(ComponentConfigs.of(ModbusBusConfig.class,
                 Map.of("bus.id", "house", "transport", "TCP", "host", "127.0.0.1"))));
         assertTrue(e.getMessage().contains("bus.id = 'house' is already used"), e.getMessage());
     }
@@ -170,7 +170,7 @@ class ComponentsTest {
         ModbusMeter meter = new ModbusMeter();
         meter.setBus(bus);
         ConfigException e = assertThrows(ConfigException.class, () -> meter.activate(
-                Configs.of(ModbusMeterConfig.class, meterConfig("sock", "unit.id", 0, "meter.role", "SOCKET")), Map.of()));
+                ComponentConfigs.of(ModbusMeterConfig.class, meterConfig("sock", "unit.id", 0, "meter.role", "SOCKET")), Map.of()));
         assertTrue(e.getMessage().contains("unit.id = 0 is out of range 1..247"), e.getMessage());
         assertTrue(e.getMessage().contains("meter.socket must be > 0 for meter.role SOCKET"), e.getMessage());
     }
@@ -181,7 +181,7 @@ class ComponentsTest {
         ModbusMeter meter = new ModbusMeter();
         meter.setBus(bus);
         ConfigException e = assertThrows(ConfigException.class, () -> meter.activate(
-                Configs.of(ModbusMeterConfig.class, meterConfig("pv", "bus.id", "roof", "bus.target", "(bus.id=*)")), Map.of()));
+                ComponentConfigs.of(ModbusMeterConfig.class, meterConfig("pv", "bus.id", "roof", "bus.target", "(bus.id=*)")), Map.of()));
         assertTrue(e.getMessage().contains("selects bus 'house' but bus.id is 'roof'; set bus.target = \"(bus.id=roof)\""), e.getMessage());
     }
 
@@ -193,7 +193,7 @@ class ComponentsTest {
         ModbusMeter right = new ModbusMeter();
         right.setBus(bus);
         right.setConfigurationAdmin(configAdmin(updates));
-        right.activate(Configs.of(ModbusMeterConfig.class, meterConfig("grid", "bus.target", "(bus.id=*)")),
+        right.activate(ComponentConfigs.of(ModbusMeterConfig.class, meterConfig("grid", "bus.target", "(bus.id=*)")),
                 Map.of("service.pid", "pid-grid"));
         cleanup.add(right::deactivate);
         assertEquals("(bus.id=house)", updates.get("pid-grid").get("bus.target"));
@@ -202,7 +202,7 @@ class ComponentsTest {
         ModbusMeter wrong = new ModbusMeter();
         wrong.setBus(bus);
         wrong.setConfigurationAdmin(configAdmin(updates));
-        wrong.activate(Configs.of(ModbusMeterConfig.class, meterConfig("pv", "bus.id", "roof", "bus.target", "(bus.id=*)")),
+        wrong.activate(ComponentConfigs.of(ModbusMeterConfig.class, meterConfig("pv", "bus.id", "roof", "bus.target", "(bus.id=*)")),
                 Map.of("service.pid", "pid-pv"));
         cleanup.add(wrong::deactivate);
         assertEquals("(bus.id=roof)", updates.get("pid-pv").get("bus.target"));

@@ -16,7 +16,7 @@ import org.microsmartgrid.meter.modbus.config.ConfigException;
 import org.microsmartgrid.meter.modbus.config.ModbusBatteryConfig;
 import org.microsmartgrid.meter.modbus.config.ModbusBusConfig;
 import org.microsmartgrid.meter.modbus.testing.Await;
-import org.microsmartgrid.meter.modbus.testing.Configs;
+import org.microsmartgrid.testing.ComponentConfigs;
 import org.microsmartgrid.meter.modbus.testing.Slave;
 
 /** The DS component driven by hand as SCR would: a bus, a battery on it, set-points reaching the device, release. */
@@ -30,7 +30,7 @@ class ModbusBatteryTest {
         slave = Slave.start();
         StorageDevice.write(slave, UNIT, 4000, 0, -2, 24);
         bus = new ModbusBus();
-        bus.activate(Configs.of(ModbusBusConfig.class, Map.of("bus.id", "house", "transport", "TCP",
+        bus.activate(ComponentConfigs.of(ModbusBusConfig.class, Map.of("bus.id", "house", "transport", "TCP",
                 "host", "127.0.0.1", "port", slave.port(), "timeout.ms", 2000)));
     }
 
@@ -44,7 +44,7 @@ class ModbusBatteryTest {
         Map<String, Object> m = new HashMap<>(Map.of("battery.id", "home", "bus.id", "house",
                 "bus.target", "(bus.id=house)", "unit.id", UNIT, "max.charge.w", 2000, "max.discharge.w", 1500));
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return Configs.of(ModbusBatteryConfig.class, m);
+        return ComponentConfigs.of(ModbusBatteryConfig.class, m);
     }
 
     @Test

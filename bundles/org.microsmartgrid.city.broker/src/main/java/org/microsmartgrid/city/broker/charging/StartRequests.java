@@ -24,7 +24,6 @@ public final class StartRequests {
     static final int MAX_WAITING = 64;
 
     private final ModuleRequests<StartAnswer> requests;
-    private final BrokerTransport broker; // null over another transport: no replies come by onControl
 
     /** On the embedded broker: its replies come through {@link #onControl}. */
     public StartRequests(ModuleChannel channel, LongSupplier clock, Duration timeout) {
@@ -33,7 +32,6 @@ public final class StartRequests {
 
     /** Over any transport (Kapua's device requests in Kapua mode). */
     public StartRequests(ModuleTransport transport, Duration timeout) {
-        this.broker = transport instanceof BrokerTransport b ? b : null;
         this.requests = new ModuleRequests<>(transport, timeout, "start", MAX_WAITING,
                 StartAnswer.of(StartAnswer.Status.UNREACHABLE), StartRequests::answer);
     }
@@ -47,7 +45,7 @@ public final class StartRequests {
 
     /** A module's publication on its control namespace: only its reply to one of our starts completes it. */
     public void onControl(String topic, byte[] payload) {
-        if (broker != null) broker.onControl(topic, payload);
+        requests.onControl(topic, payload);
     }
 
     /** The module's reply: 200 with the session id; 400, 404 and 409 with the module's reason; else a failure. */

@@ -26,7 +26,6 @@ public final class DoorCodeRequests {
     static final int MAX_WAITING = 64;
 
     private final ModuleRequests<CodeAnswer> requests;
-    private final BrokerTransport broker; // null over another transport: no replies come by onControl
 
     /** On the embedded broker: its replies come through {@link #onControl}. */
     public DoorCodeRequests(ModuleChannel channel, LongSupplier clock, Duration timeout) {
@@ -35,7 +34,6 @@ public final class DoorCodeRequests {
 
     /** Over any transport (Kapua's device requests in Kapua mode). */
     public DoorCodeRequests(ModuleTransport transport, Duration timeout) {
-        this.broker = transport instanceof BrokerTransport b ? b : null;
         this.requests = new ModuleRequests<>(transport, timeout, "door-code", MAX_WAITING,
                 CodeAnswer.of(CodeAnswer.Status.UNREACHABLE, null), DoorCodeRequests::answer);
     }
@@ -53,7 +51,7 @@ public final class DoorCodeRequests {
 
     /** A module's publication on its control namespace: the reply to one of our requests completes it. */
     public void onControl(String topic, byte[] payload) {
-        if (broker != null) broker.onControl(topic, payload);
+        requests.onControl(topic, payload);
     }
 
     /** How many requests wait for their module's answer now. */
@@ -73,6 +71,4 @@ public final class DoorCodeRequests {
             return new CodeAnswer(CodeAnswer.Status.ISSUED, c, id, from, until, null);
         return CodeAnswer.of(CodeAnswer.Status.FAILED, null);
     }
-
-
 }

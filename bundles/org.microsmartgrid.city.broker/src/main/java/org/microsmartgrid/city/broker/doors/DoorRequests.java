@@ -25,7 +25,6 @@ public final class DoorRequests {
     static final int MAX_WAITING = 256;
 
     private final ModuleRequests<DoorAnswer> requests;
-    private final BrokerTransport broker; // null over another transport: no replies come by onControl
 
     /** On the embedded broker: its replies come through {@link #onControl}. */
     public DoorRequests(ModuleChannel channel, LongSupplier clock, Duration timeout) {
@@ -34,7 +33,6 @@ public final class DoorRequests {
 
     /** Over any transport (Kapua's device requests in Kapua mode). */
     public DoorRequests(ModuleTransport transport, Duration timeout) {
-        this.broker = transport instanceof BrokerTransport b ? b : null;
         this.requests = new ModuleRequests<>(transport, timeout, "door", MAX_WAITING,
                 DoorAnswer.of(DoorAnswer.Status.UNREACHABLE), DoorRequests::answer);
     }
@@ -48,7 +46,7 @@ public final class DoorRequests {
 
     /** A module's publication on its control namespace: the reply to one of our codes completes it. */
     public void onControl(String topic, byte[] payload) {
-        if (broker != null) broker.onControl(topic, payload);
+        requests.onControl(topic, payload);
     }
 
     /** How many codes wait for their module's answer now. */
@@ -72,6 +70,4 @@ public final class DoorRequests {
         };
         return new DoorAnswer(status, outcome, message);
     }
-
-
 }

@@ -15,13 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microsmartgrid.city.kapua.Configs;
 import org.microsmartgrid.city.kapua.client.KapuaException;
 import org.microsmartgrid.city.kapua.standin.KapuaStandIn;
 import org.microsmartgrid.city.registry.Location;
 import org.microsmartgrid.city.registry.Registry;
 import org.microsmartgrid.city.registry.store.JdbcRegistry;
 import org.microsmartgrid.city.registry.store.TestDatabases;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 /** Kapua mode: the registry shows what Kapua knows, and keeps it while Kapua is down. */
 class KapuaModeTest {
@@ -37,8 +37,8 @@ class KapuaModeTest {
         kapua = new KapuaStandIn(clock);
         kapua.addUser("city-reader", "Reader-pw-2026!", MILANO);
         mode = new KapuaMode(registry, clock);
-        mode.activate(Configs.of(KapuaModeConfig.class, Map.of("api_url", kapua.apiUrl(), "account", "milano",
-                "username", "city-reader", "password", "Reader-pw-2026!", "poll_interval_s", 3600, "page_size", 2)));
+        mode.activate(ComponentConfigs.of(KapuaModeConfig.class, Map.of("api.url", kapua.apiUrl(), "account", "milano",
+                "username", "city-reader", "password", "Reader-pw-2026!", "poll.interval.s", 3600, "page.size", 2)));
     }
 
     @AfterEach
@@ -103,11 +103,11 @@ class KapuaModeTest {
     @Test
     void aBadConfigurationIsRefusedWithAClearMessage() {
         KapuaMode m = new KapuaMode(registry, clock);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.activate(Configs.of(
-                KapuaModeConfig.class, Map.of("api_url", kapua.apiUrl(), "account", "milano"))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.activate(ComponentConfigs.of(
+                KapuaModeConfig.class, Map.of("api.url", kapua.apiUrl(), "account", "milano"))));
         assertTrue(e.getMessage().contains("API key"), e.getMessage());
-        IllegalArgumentException url = assertThrows(IllegalArgumentException.class, () -> m.activate(Configs.of(
-                KapuaModeConfig.class, Map.of("api_url", "kapua.example.org:8081", "account", "milano", "api_key",
+        IllegalArgumentException url = assertThrows(IllegalArgumentException.class, () -> m.activate(ComponentConfigs.of(
+                KapuaModeConfig.class, Map.of("api.url", "kapua.example.org:8081", "account", "milano", "api.key",
                         "MTIzNDU2Nzg="))));
         assertTrue(url.getMessage().contains("http(s)://host:port/v1"), url.getMessage());
     }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.microsmartgrid.city.broker.charging.StartAnswer;
 import org.microsmartgrid.city.broker.doorcodes.CodeAnswer;
 import org.microsmartgrid.city.broker.doors.DoorAnswer;
-import org.microsmartgrid.city.kapua.Configs;
 import org.microsmartgrid.city.kapua.mode.KapuaModeConfig;
 import org.microsmartgrid.city.kapua.standin.KapuaStandIn;
 import org.microsmartgrid.testing.ManualClock;
@@ -25,6 +24,7 @@ import org.microsmartgrid.testing.ManualClock;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 /**
  * In Kapua mode a courier's code, an owner's courier code and a driver's start reach the module through Kapua's
@@ -50,8 +50,8 @@ class KapuaModuleRequestsTest {
 
     private KapuaModuleRequests cityWaiting(Duration timeout) {
         KapuaModuleRequests c = new KapuaModuleRequests();
-        c.activateWith(Configs.of(KapuaModeConfig.class, Map.of("api_url", kapua.apiUrl(), "account", "milano",
-                "username", "msg-city-runtime", "password", "City-pw-2026!", "timeout_s", 10)), clock, timeout);
+        c.activateWith(ComponentConfigs.of(KapuaModeConfig.class, Map.of("api.url", kapua.apiUrl(), "account", "milano",
+                "username", "msg-city-runtime", "password", "City-pw-2026!", "timeout.s", 10)), clock, timeout);
         return c;
     }
 

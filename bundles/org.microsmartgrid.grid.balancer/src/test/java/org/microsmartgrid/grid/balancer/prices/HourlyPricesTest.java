@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -138,14 +136,7 @@ class HourlyPricesTest {
         return p;
     }
 
-    private static PricesConfig config(Object... keyValues) {
-        Map<String, Object> props = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) props.put((String) keyValues[i], keyValues[i + 1]);
-        return (PricesConfig) Proxy.newProxyInstance(PricesConfig.class.getClassLoader(),
-                new Class<?>[] {PricesConfig.class}, (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) return method.invoke(props, args);
-                    String key = method.getName().replace('_', '.');
-                    return props.containsKey(key) ? props.get(key) : method.getDefaultValue();
-                });
+    private static PricesConfig config(Object... properties) {
+        return ComponentConfigs.of(PricesConfig.class, properties);
     }
 }

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.microsmartgrid.meter.modbus.config.BusSettings;
 import org.microsmartgrid.meter.modbus.config.ModbusBusConfig;
 import org.microsmartgrid.meter.modbus.registers.Table;
-import org.microsmartgrid.meter.modbus.testing.Configs;
+import org.microsmartgrid.testing.ComponentConfigs;
 import org.microsmartgrid.meter.modbus.testing.Slave;
 
 /** The transports that can be exercised on loopback: Modbus TCP and RTU framing over TCP. */
 class TransportsTest {
     private static BusSettings bus(String transport, int port) {
-        return BusSettings.from(Configs.of(ModbusBusConfig.class, Map.of("bus.id", "t", "transport", transport,
+        return BusSettings.from(ComponentConfigs.of(ModbusBusConfig.class, Map.of("bus.id", "t", "transport", transport,
                 "host", "127.0.0.1", "port", port, "timeout.ms", 2000)));
     }
 

@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.microsmartgrid.meter.modbus.testing.Configs;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 class BusSettingsTest {
     private static BusSettings parse(Object... kv) {
         Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return BusSettings.from(Configs.of(ModbusBusConfig.class, m));
+        return BusSettings.from(ComponentConfigs.of(ModbusBusConfig.class, m));
     }
 
     private static String problem(Object... kv) {

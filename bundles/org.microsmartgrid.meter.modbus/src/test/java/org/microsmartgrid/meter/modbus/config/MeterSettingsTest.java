@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.microsmartgrid.api.meter.MeterRole;
 import org.microsmartgrid.meter.modbus.profiles.Profile;
-import org.microsmartgrid.meter.modbus.testing.Configs;
+import org.microsmartgrid.testing.ComponentConfigs;
 
 class MeterSettingsTest {
     private static MeterSettings parse(Object... kv) {
@@ -19,7 +19,7 @@ class MeterSettingsTest {
         m.put("meter.id", "grid");
         m.put("meter.role", "GRID"); // required: tests that need another role say so
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return MeterSettings.from(Configs.of(ModbusMeterConfig.class, m));
+        return MeterSettings.from(ComponentConfigs.of(ModbusMeterConfig.class, m));
     }
 
     private static String problem(Object... kv) {
