@@ -43,11 +43,17 @@ public final class SessionStore implements AutoCloseable {
     public static final String IMPORTED_SUFFIX = ".imported";
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
+    private static final String SESSIONS = "sessions";
+    private static final String TRIPS = "trips";
+    private static final String INFO_MAP = "info";
+    /** Every map of encoded values, with its time index. */
+    private static final List<String> TABLE_MAPS = List.of(SESSIONS, SESSIONS + TimeOrderedMap.INDEX_SUFFIX, TRIPS,
+            TRIPS + TimeOrderedMap.INDEX_SUFFIX);
+    /** MVStore's file header key set by a clean close (the same in H2 2.1 and 2.3). */
+    private static final String CLEAN_HEADER = "clean";
     private static final String FORMAT_KEY = "format";
     private static final String FORMAT = "1";
     private static final String IMPORTED_KEY = "imported";
-    /** Compaction allowed when closing cleanly, ms: a few old chunks rewritten, not a stop held up. */
-    private static final int CLOSE_COMPACT_MS = 200;
 
     private final MVStore mv;
     private final Path file;
@@ -61,10 +67,9 @@ public final class SessionStore implements AutoCloseable {
     private SessionStore(MVStore mv, Path file) {
         this.mv = mv;
         this.file = file;
-        sessions = new TimeOrderedMap(mv, "sessions");
-        trips = new TimeOrderedMap(mv, "trips");
-        info = mv.openMap("info", new MVMap.Builder<String, String>()
-                .keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+        sessions = new TimeOrderedMap(mv, SESSIONS);
+        trips = new TimeOrderedMap(mv, TRIPS);
+        info = mv.openMap(INFO_MAP, textByText());
     }
 
     /**
@@ -75,9 +80,23 @@ public final class SessionStore implements AutoCloseable {
         Path base = Path.of(path).toAbsolutePath();
         Path file = Path.of(base + SUFFIX);
         if (file.getParent() != null) Files.createDirectories(file.getParent());
-        MVStore mv;
+        boolean existed = Files.exists(file);
+        MVStore mv = openFile(file);
+        if (existed && !mv.getStoreHeader().containsKey(CLEAN_HEADER)) mv = rewritten(mv, file);
+        SessionStore store = new SessionStore(mv, file);
         try {
-            mv = new MVStore.Builder().fileName(file.toString())
+            store.checkFormat();
+            store.importOld(Path.of(base + OLD_SUFFIX));
+            return store;
+        } catch (IOException | RuntimeException e) {
+            mv.closeImmediately();
+            throw e;
+        }
+    }
+
+    private static MVStore openFile(Path file) throws IOException {
+        try {
+            return new MVStore.Builder().fileName(file.toString())
                     // no background writer: a change reaches the file only at our commit, each save exactly one
                     .autoCommitDisabled()
                     // and no commit of its own when unsaved changes pile up (an import stays one commit)
@@ -89,15 +108,50 @@ public final class SessionStore implements AutoCloseable {
         } catch (MVStoreException e) {
             throw new IOException("cannot open the sessions store " + file + ": " + e.getMessage(), e);
         }
-        SessionStore store = new SessionStore(mv, file);
+    }
+
+    /**
+     * After a kill or a power cut (the file's header lacks MVStore's clean-shutdown mark) the store is read as it was
+     * at its last commit and copied into a fresh file that then replaces it (an atomic rename: at every moment one
+     * complete file is there). Why: H2 2.1.214 (the H2 of Kura 5, where this bundle also runs) does not count the
+     * chunks it found again after a crash as used, so the next writes and the clean close after them overwrite or
+     * cut them off, losing every session; a freshly written file has no such chunks. It costs one copy of a few
+     * hundred kB, only at the first start after a crash.
+     */
+    private static MVStore rewritten(MVStore crashed, Path file) throws IOException {
+        Path copy = Path.of(file + ".rewrite");
         try {
-            store.checkFormat();
-            store.importOld(Path.of(base + OLD_SUFFIX));
-            return store;
-        } catch (IOException | RuntimeException e) {
-            mv.closeImmediately();
-            throw e;
+            Files.deleteIfExists(copy); // a copy left half-written by a crash while rewriting
+            MVStore fresh = openFile(copy);
+            try {
+                for (String name : TABLE_MAPS) copy(crashed, fresh, name, TimeOrderedMap.builder());
+                copy(crashed, fresh, INFO_MAP, textByText());
+                fresh.commit();
+                fresh.sync();
+            } finally {
+                fresh.close();
+            }
+            crashed.closeImmediately(); // nothing written into the crashed file
+            Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | MVStoreException e) {
+            crashed.closeImmediately();
+            throw new IOException("cannot rewrite the sessions store " + file + " after an unclean stop: "
+                    + e.getMessage(), e);
         }
+        LOG.info("{}: the module had stopped without closing its sessions store (kill or power cut); every committed "
+                + "record was copied into a fresh file", file);
+        return openFile(file);
+    }
+
+    private static <V> void copy(MVStore from, MVStore to, String name, MVMap.Builder<String, V> types) {
+        if (!from.hasMap(name)) return;
+        MVMap<String, V> source = from.openMap(name, types);
+        MVMap<String, V> target = to.openMap(name, types);
+        for (Map.Entry<String, V> e : source.entrySet()) target.put(e.getKey(), e.getValue());
+    }
+
+    private static MVMap.Builder<String, String> textByText() {
+        return new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE);
     }
 
     private void checkFormat() throws IOException {
@@ -352,11 +406,15 @@ public final class SessionStore implements AutoCloseable {
         return file;
     }
 
-    /** Closes the store cleanly (everything is committed already; a few old chunks are compacted). */
+    /**
+     * Closes the store cleanly (everything is committed already). No compaction on close: H2 2.1.214's (the H2 of
+     * Kura 5, which this bundle also runs on) loses the data of a store reopened after a crash; space of dead chunks
+     * is reused at each commit anyway.
+     */
     @Override
     public synchronized void close() throws IOException {
         try {
-            if (!mv.isClosed()) mv.close(CLOSE_COMPACT_MS);
+            if (!mv.isClosed()) mv.close();
         } catch (MVStoreException e) {
             throw new IOException("cannot close the sessions store " + file + ": " + e.getMessage(), e);
         }

@@ -19,15 +19,19 @@ import org.h2.mvstore.type.StringDataType;
 final class TimeOrderedMap {
     private static final byte[] NOTHING = new byte[0];
     private static final int TIME_DIGITS = 16;
+    static final String INDEX_SUFFIX = ".byTime";
 
     private final MVMap<String, byte[]> byId;
     private final MVMap<String, byte[]> byTime;
 
     TimeOrderedMap(MVStore store, String name) {
-        byId = store.openMap(name, new MVMap.Builder<String, byte[]>()
-                .keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
-        byTime = store.openMap(name + ".byTime", new MVMap.Builder<String, byte[]>()
-                .keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+        byId = store.openMap(name, builder());
+        byTime = store.openMap(name + INDEX_SUFFIX, builder());
+    }
+
+    /** The types of both maps (MVStore does not keep them in the file: every opening names them). */
+    static MVMap.Builder<String, byte[]> builder() {
+        return new MVMap.Builder<String, byte[]>().keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE);
     }
 
     /**
