@@ -113,6 +113,24 @@ class SessionStoreTest {
     }
 
     @Test
+    void aKillDuringTheRewriteAfterAKillLosesNothing() throws Exception {
+        Row a = open(0);
+        SessionStore store = SessionStore.open(path());
+        store.save(a, true);
+        store.crash();
+        // the next start copies the records into a fresh file; a kill in the middle leaves this half-written copy
+        Files.write(dir.resolve("sessions.mvstore.rewrite"), new byte[] {1, 2, 3});
+        try (SessionStore again = SessionStore.open(path())) {
+            assertEquals(List.of(a), again.openRows());
+            again.save(full(1), true);
+        }
+        assertFalse(Files.exists(dir.resolve("sessions.mvstore.rewrite")));
+        try (SessionStore again = SessionStore.open(path())) {
+            assertEquals(2, again.recent(10).size());
+        }
+    }
+
+    @Test
     void recentIsNewestStartFirstAndStopsAtTheLimit() throws Exception {
         try (SessionStore store = SessionStore.open(path())) {
             for (int m : new int[] {5, 1, 9, 3, 7}) store.save(open(m), false);

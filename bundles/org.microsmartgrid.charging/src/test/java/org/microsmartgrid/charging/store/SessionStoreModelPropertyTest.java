@@ -26,7 +26,7 @@ import org.microsmartgrid.charging.session.Row;
 import org.microsmartgrid.charging.trip.Trip;
 
 /** Any sequence of saves, prunes, clean restarts and kills: the store reads back what an in-memory model holds. */
-class SessionStoreModelProperties {
+class SessionStoreModelPropertyTest {
     static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
     static final int IDS = 6;
 
