@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -52,6 +53,14 @@ public final class SessionStore implements AutoCloseable {
     /** MVStore's file header key set by a clean close (the same in H2 2.1 and 2.3). */
     private static final String CLEAN_HEADER = "clean";
     private static final String FORMAT_KEY = "format";
+    /**
+     * Every this many commits, live pages of chunks under {@link #COMPACT_FILL_PERCENT} % full are rewritten (at most
+     * {@link #COMPACT_WRITE_BYTES}): without MVStore's background thread nobody else does it, and a chunk kept alive by
+     * one old record would otherwise hold its whole 8–16 kB (measured: 2,000 sessions in 9.4 MB instead of ~1).
+     */
+    private static final int COMPACT_EVERY = 20;
+    private static final int COMPACT_FILL_PERCENT = 50;
+    private static final int COMPACT_WRITE_BYTES = 256 * 1024;
     private static final String FORMAT = "1";
     private static final String IMPORTED_KEY = "imported";
 
@@ -61,6 +70,7 @@ public final class SessionStore implements AutoCloseable {
     private final TimeOrderedMap trips;
     /** Store-wide facts: the format of the store, whether the old SQL database was imported. */
     private final MVMap<String, String> info;
+    private int commitsSinceCompact;
     /** Unreadable entries already logged, so that a page refreshed every few seconds does not flood the log. */
     private final Set<String> reported = new HashSet<>();
 
@@ -77,12 +87,21 @@ public final class SessionStore implements AutoCloseable {
      * database {@code path + ".mv.db"} found next to it is imported first (once).
      */
     public static SessionStore open(String path) throws IOException {
+        return open(path, -1);
+    }
+
+    /**
+     * For tests: {@code retentionMs} &ge; 0 replaces MVStore's 45 s during which a chunk without live data is not
+     * reused (a margin for disks that write late), so that reuse and compaction happen within a test.
+     */
+    static SessionStore open(String path, int retentionMs) throws IOException {
         Path base = Path.of(path).toAbsolutePath();
         Path file = Path.of(base + SUFFIX);
         if (file.getParent() != null) Files.createDirectories(file.getParent());
         boolean existed = Files.exists(file);
         MVStore mv = openFile(file);
         if (existed && !mv.getStoreHeader().containsKey(CLEAN_HEADER)) mv = rewritten(mv, file);
+        if (retentionMs >= 0) mv.setRetentionTime(retentionMs);
         SessionStore store = new SessionStore(mv, file);
         try {
             store.checkFormat();
@@ -248,6 +267,20 @@ public final class SessionStore implements AutoCloseable {
             }
             throw new IOException("cannot write to the sessions store " + file + ": " + e.getMessage(), e);
         }
+        compactNowAndThen();
+    }
+
+    /** Now and then, after a write has been committed: its failure is not the write's. */
+    private void compactNowAndThen() {
+        if (++commitsSinceCompact < COMPACT_EVERY) return;
+        commitsSinceCompact = 0;
+        try {
+            // moves live pages only, in a commit of its own: the records are the same before and after
+            mv.compact(COMPACT_FILL_PERCENT, COMPACT_WRITE_BYTES);
+            mv.commit();
+        } catch (MVStoreException e) {
+            LOG.warn("{}: compacting the sessions store failed: {}", file, e.getMessage());
+        }
     }
 
     /** The fleet trips that were out when the module stopped (or died): to be resumed; earliest departure first. */
@@ -339,7 +372,7 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /** A snapshot of the entries (MVStore maps read without locks, at the version current now). */
-    private List<Map.Entry<String, byte[]>> read(java.util.function.Supplier<Iterable<Map.Entry<String, byte[]>>> map)
+    private List<Map.Entry<String, byte[]>> read(Supplier<Iterable<Map.Entry<String, byte[]>>> map)
             throws IOException {
         List<Map.Entry<String, byte[]>> out = new ArrayList<>();
         try {

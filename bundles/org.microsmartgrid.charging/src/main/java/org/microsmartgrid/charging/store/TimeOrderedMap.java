@@ -81,8 +81,4 @@ final class TimeOrderedMap {
     static boolean indexed(String timeKey, Instant time, UUID id) {
         return timeKey.equals(timeKey(time, id));
     }
-
-    int size() {
-        return byId.size();
-    }
 }

@@ -65,7 +65,7 @@ class SessionStoreModelPropertyTest {
         Arbitrary<Op> restart = Arbitraries.of(true, false).map(Restart::new);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(8, save), net.jqwik.api.Tuple.of(1, prune), net.jqwik.api.Tuple.of(2, restart))
-                .list().ofMaxSize(25);
+                .list().ofMaxSize(60);
     }
 
     @Property(tries = 60)
@@ -74,7 +74,7 @@ class SessionStoreModelPropertyTest {
         String path = dir.resolve("sessions").toString();
         Map<UUID, Row> sessions = new HashMap<>();
         Map<UUID, Trip> trips = new HashMap<>();
-        SessionStore store = SessionStore.open(path);
+        SessionStore store = SessionStore.open(path, 0); // retention 0: dead chunks reused, compaction at work
         try {
             for (Op op : ops) {
                 if (op instanceof Save s) {
@@ -100,7 +100,7 @@ class SessionStoreModelPropertyTest {
                 } else if (op instanceof Restart r) {
                     if (r.kill()) store.crash();
                     else store.close();
-                    store = SessionStore.open(path);
+                    store = SessionStore.open(path, 0);
                 }
                 assertMatches(store, sessions, trips);
             }
