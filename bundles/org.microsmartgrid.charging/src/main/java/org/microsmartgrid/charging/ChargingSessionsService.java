@@ -62,8 +62,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Charging sessions as an OSGi component: listens to the meters (whiteboard {@link MeterListener}), keeps the open
- * sessions in memory ({@link SessionBook}) and every change in the sessions store ({@link SessionStore}, H2's MVStore) through one writer thread, so
- * the bus thread never waits for the disk. Open sessions found in the store at activation are resumed.
+ * sessions in memory ({@link SessionBook}) and every change in the sessions store ({@link SessionStore}, H2's MVStore)
+ * through one writer thread, so the bus thread never waits for the disk. Open sessions found in the store at
+ * activation are resumed.
  */
 @Component(name = ChargingConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {ChargingSessions.class, MeterListener.class, ConfigurableComponent.class})

@@ -56,7 +56,8 @@ public final class SessionStore implements AutoCloseable {
     /**
      * Every this many commits, live pages of chunks under {@link #COMPACT_FILL_PERCENT} % full are rewritten (at most
      * {@link #COMPACT_WRITE_BYTES}): without MVStore's background thread nobody else does it, and a chunk kept alive by
-     * one old record would otherwise hold its whole 8–16 kB (measured: 2,000 sessions in 9.4 MB instead of ~1).
+     * one old record would otherwise hold its whole 8–16 kB (measured: 2,000 sessions, 8,000 commits: 9.4 MB
+     * without, 1.5 MB with).
      */
     private static final int COMPACT_EVERY = 20;
     private static final int COMPACT_FILL_PERCENT = 50;

@@ -269,6 +269,17 @@ class SessionStoreTest {
     }
 
     @Test
+    void aSecondInstanceOnTheSameFileIsRefusedAndTheFirstGoesOn() throws Exception {
+        try (SessionStore store = SessionStore.open(path())) {
+            IOException e = assertThrows(IOException.class, () -> SessionStore.open(path()));
+            assertTrue(e.getMessage().contains(dir.resolve("sessions.mvstore").toString()), e.getMessage());
+            Row r = open(0);
+            store.save(r, true);
+            assertEquals(List.of(r), store.openRows());
+        }
+    }
+
+    @Test
     void aStoreOfANewerFormatIsRefusedWithAClearErrorAndLeftAlone() throws Exception {
         try (SessionStore store = SessionStore.open(path())) {
             store.save(open(0), true);
