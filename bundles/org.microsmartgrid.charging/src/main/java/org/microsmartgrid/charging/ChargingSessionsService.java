@@ -1,6 +1,6 @@
 package org.microsmartgrid.charging;
 
-import java.sql.SQLException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +62,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Charging sessions as an OSGi component: listens to the meters (whiteboard {@link MeterListener}), keeps the open
- * sessions in memory ({@link SessionBook}) and every change in H2 ({@link SessionStore}) through one writer thread, so
- * the bus thread never waits for the disk. Open sessions found in the database at activation are resumed.
+ * sessions in memory ({@link SessionBook}) and every change in the sessions store ({@link SessionStore}, H2's MVStore)
+ * through one writer thread, so the bus thread never waits for the disk. Open sessions found in the store at
+ * activation are resumed.
  */
 @Component(name = ChargingConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {ChargingSessions.class, MeterListener.class, ConfigurableComponent.class})
@@ -157,9 +158,9 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
                 return t;
             });
             lastPrune = null; // prune at the first write
-            LOG.info("{} active: database {}, {} open session(s) resumed, {} fleet trip(s) out", PID,
-                    s.databasePath(), resumed.size(), out.size());
-        } catch (SQLException | RuntimeException e) {
+            LOG.info("{} active: sessions store {}, {} open session(s) resumed, {} fleet trip(s) out", PID,
+                    store.file(), resumed.size(), out.size());
+        } catch (IOException | RuntimeException e) {
             LOG.error("{}: cannot open the sessions database {} (database.path): {}", PID, s.databasePath(),
                     e.getMessage());
             closeQuietly();
@@ -188,7 +189,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
     private void closeQuietly() {
         try {
             if (store != null) store.close();
-        } catch (SQLException e) {
+        } catch (IOException e) {
             LOG.warn("{}: closing the database: {}", PID, e.getMessage());
         }
         store = null;
@@ -281,7 +282,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
         Map<UUID, ChargingSession> byId = new LinkedHashMap<>();
         try {
             for (ChargingSession x : s.recent(limit)) byId.put(x.id(), x);
-        } catch (SQLException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(PID + ": cannot read the sessions database: " + e.getMessage(), e);
         }
         for (ChargingSession x : open) byId.put(x.id(), x); // memory is newer than the last periodic write
@@ -303,7 +304,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
         List<FleetTrip> stored;
         try {
             stored = s.trips(limit);
-        } catch (SQLException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(PID + ": cannot read the trips: " + e.getMessage(), e);
         }
         // a return still charging: its energy in memory is newer than the last periodic write
@@ -328,7 +329,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
             try {
                 writer.awaitTermination(WRITE_WAIT_S, TimeUnit.SECONDS);
                 store.crash();
-            } catch (InterruptedException | SQLException e) {
+            } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
             writer = null;
@@ -358,7 +359,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
                 Change c = changes.get(i);
                 try {
                     s.save(c.row(), c.sync(), tripOf.get(i));
-                } catch (SQLException e) {
+                } catch (IOException e) {
                     LOG.error("{}: session {} not stored: {}", PID, c.row().session().id(), e.getMessage());
                     throw new IllegalStateException("session not stored: " + e.getMessage(), e);
                 }
@@ -377,7 +378,7 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
             try {
                 int n = s.prune(now.minus(keep));
                 if (n > 0) LOG.info("{}: {} session record(s) older than {} days deleted", PID, n, keep.toDays());
-            } catch (SQLException e) {
+            } catch (IOException e) {
                 LOG.warn("{}: old sessions not pruned: {}", PID, e.getMessage());
             }
         });

@@ -193,7 +193,7 @@ class ChargingSessionsServiceTest {
         assertEquals(deadline, back.deadline());
         assertNotNull(back.startedBy());
         assertThrows(SecurityException.class, () -> service.start(6, ChargingMode.NOW, 0, null, "nope"));
-        assertTrue(Files.exists(dir.resolve("db/sessions.mv.db")));
+        assertTrue(Files.exists(dir.resolve("db/sessions.mvstore")));
     }
 
     @Test

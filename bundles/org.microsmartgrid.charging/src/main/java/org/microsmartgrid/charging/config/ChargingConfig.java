@@ -14,7 +14,8 @@ public @interface ChargingConfig {
     String PID = "org.microsmartgrid.charging.ChargingSessionsService";
 
     @AttributeDefinition(name = "Database path",
-            description = "H2 database file, without the .mv.db suffix. ${msg.data} is the framework or system "
+            description = "Sessions store file, without its .mvstore suffix (a sessions database of an earlier version, "
+                    + "the same path + .mv.db, is imported once). ${msg.data} is the framework or system "
                     + "property msg.data (default: data, relative to the working directory).")
     String database_path() default "${msg.data}/sessions";
 

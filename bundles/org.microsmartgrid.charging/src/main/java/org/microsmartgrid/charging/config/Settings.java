@@ -9,7 +9,7 @@ import org.microsmartgrid.api.charging.ChargingMode;
 /**
  * The validated configuration.
  *
- * @param databasePath     H2 database file (without .mv.db), ${msg.data} resolved
+ * @param databasePath     the sessions store file without its .mvstore suffix, ${msg.data} resolved
  * @param defaultMode      mode of plug-detected sessions
  * @param plugDetectW      power above which a socket is in use, W
  * @param unplugAfter      how long below it (relay closed) ends an open session

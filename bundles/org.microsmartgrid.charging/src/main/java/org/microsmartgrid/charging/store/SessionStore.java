@@ -1,214 +1,464 @@
 package org.microsmartgrid.charging.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
-import org.microsmartgrid.api.charging.ChargingMode;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.type.StringDataType;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.charging.session.Row;
 import org.microsmartgrid.charging.trip.Trip;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The sessions in an embedded H2 database (file mode, MVStore engine), one row per session, and the fleet's trips
- * ({@link TripTable}). Every save is its own transaction, written to the file at commit (WRITE_DELAY 0: survives
- * kill -9); starts and ends are also forced to the device (CHECKPOINT SYNC: survive a power cut). One connection,
- * used by one thread at a time.
+ * The sessions and the fleet's trips in one file, {@code <path>.mvstore}, kept by H2's storage engine (MVStore) used
+ * directly, without H2's SQL engine (docs/charging.md §4). Each save is one MVStore commit, written to the file before
+ * it returns (survives kill -9): a session and the trip its start or end opens or closes are in the same commit, so a
+ * crash keeps both or neither; starts and ends are also forced to the device (survive a power cut). Values are
+ * encoded by {@link RowCodec} and {@link TripCodec}; one that cannot be read is logged at ERROR, naming the file, and
+ * skipped — never deleted, never hiding the others. A database of the earlier SQL store ({@code <path>.mv.db}) is
+ * imported once on open ({@link LegacySqlImport}). Used by one thread at a time.
  */
 public final class SessionStore implements AutoCloseable {
+    /** The store's file: {@code database.path} + this. */
+    public static final String SUFFIX = ".mvstore";
+    /** The file of the earlier SQL store, imported once: {@code database.path} + this. */
+    public static final String OLD_SUFFIX = ".mv.db";
+    /** What the old file is renamed to once imported. */
+    public static final String IMPORTED_SUFFIX = ".imported";
 
-    private static final String COLUMNS = "id, socket, mode, target_wh, deadline_ms, started_ms, ended_ms, energy_wh, "
-            + "solar_wh, cost_eur, end_reason, started_by, meter_wh, ended_by";
+    private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
+    private static final String SESSIONS = "sessions";
+    private static final String TRIPS = "trips";
+    private static final String INFO_MAP = "info";
+    /** Every map of encoded values, with its time index. */
+    private static final List<String> TABLE_MAPS = List.of(SESSIONS, SESSIONS + TimeOrderedMap.INDEX_SUFFIX, TRIPS,
+            TRIPS + TimeOrderedMap.INDEX_SUFFIX);
+    /** MVStore's file header key set by a clean close (the same in H2 2.1 and 2.3). */
+    private static final String CLEAN_HEADER = "clean";
+    private static final String FORMAT_KEY = "format";
+    /**
+     * Every this many commits, live pages of chunks under {@link #COMPACT_FILL_PERCENT} % full are rewritten (at most
+     * {@link #COMPACT_WRITE_BYTES}): without MVStore's background thread nobody else does it, and a chunk kept alive by
+     * one old record would otherwise hold its whole 8–16 kB (measured: 2,000 sessions, 8,000 commits: 9.4 MB
+     * without, 1.5 MB with).
+     */
+    private static final int COMPACT_EVERY = 20;
+    private static final int COMPACT_FILL_PERCENT = 50;
+    private static final int COMPACT_WRITE_BYTES = 256 * 1024;
+    private static final String FORMAT = "1";
+    private static final String IMPORTED_KEY = "imported";
 
-    private final Connection db;
+    private final MVStore mv;
+    private final Path file;
+    private final TimeOrderedMap sessions;
+    private final TimeOrderedMap trips;
+    /** Store-wide facts: the format of the store, whether the old SQL database was imported. */
+    private final MVMap<String, String> info;
+    private int commitsSinceCompact;
+    /** Unreadable entries already logged, so that a page refreshed every few seconds does not flood the log. */
+    private final Set<String> reported = new HashSet<>();
 
-    private SessionStore(Connection db) {
-        this.db = db;
+    private SessionStore(MVStore mv, Path file) {
+        this.mv = mv;
+        this.file = file;
+        sessions = new TimeOrderedMap(mv, SESSIONS);
+        trips = new TimeOrderedMap(mv, TRIPS);
+        info = mv.openMap(INFO_MAP, textByText());
     }
 
-    /** Opens (creating when needed) the database at {@code path} (the file is {@code path + ".mv.db"}). */
-    public static SessionStore open(String path) throws SQLException {
-        Path file = Path.of(path).toAbsolutePath();
+    /**
+     * Opens (creating when needed) the store of {@code path}: the file {@code path + ".mvstore"}; an earlier SQL
+     * database {@code path + ".mv.db"} found next to it is imported first (once).
+     */
+    public static SessionStore open(String path) throws IOException {
+        return open(path, -1);
+    }
+
+    /**
+     * For tests: {@code retentionMs} &ge; 0 replaces MVStore's 45 s during which a chunk without live data is not
+     * reused (a margin for disks that write late), so that reuse and compaction happen within a test.
+     */
+    static SessionStore open(String path, int retentionMs) throws IOException {
+        Path base = Path.of(path).toAbsolutePath();
+        Path file = Path.of(base + SUFFIX);
+        if (file.getParent() != null) Files.createDirectories(file.getParent());
+        boolean existed = Files.exists(file);
+        MVStore mv = openFile(file);
+        if (existed && !mv.getStoreHeader().containsKey(CLEAN_HEADER)) mv = rewritten(mv, file);
+        if (retentionMs >= 0) mv.setRetentionTime(retentionMs);
+        SessionStore store = new SessionStore(mv, file);
         try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create the folder of " + file + ": " + e.getMessage(), e);
-        }
-        // The driver class directly, not DriverManager: DriverManager does not see bundle class loaders under OSGi.
-        // DB_CLOSE_ON_EXIT=FALSE: the component closes it; H2's shutdown hook would race with deactivation.
-        Connection c = new org.h2.Driver().connect("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", new Properties());
-        if (c == null) throw new SQLException("H2 refused the URL for " + file);
-        try (Statement st = c.createStatement()) {
-            st.execute("SET WRITE_DELAY 0");
-            st.execute("CREATE TABLE IF NOT EXISTS charging_session (id UUID PRIMARY KEY, socket INT NOT NULL, "
-                    + "mode VARCHAR(20) NOT NULL, target_wh DOUBLE PRECISION NOT NULL, deadline_ms BIGINT, "
-                    + "started_ms BIGINT NOT NULL, ended_ms BIGINT, energy_wh DOUBLE PRECISION NOT NULL, "
-                    + "solar_wh DOUBLE PRECISION NOT NULL, cost_eur DOUBLE PRECISION NOT NULL, end_reason VARCHAR(200), "
-                    + "started_by VARCHAR(80) NOT NULL, meter_wh DOUBLE PRECISION)");
-            // added with ended_by: a database from before gets the column, its old rows none
-            st.execute("ALTER TABLE charging_session ADD COLUMN IF NOT EXISTS ended_by VARCHAR(200)");
-            st.execute("CREATE INDEX IF NOT EXISTS charging_session_started ON charging_session(started_ms)");
-            TripTable.create(st);
-        } catch (SQLException e) {
-            c.close();
+            store.checkFormat();
+            store.importOld(Path.of(base + OLD_SUFFIX));
+            return store;
+        } catch (IOException | RuntimeException e) {
+            mv.closeImmediately();
             throw e;
         }
-        c.setAutoCommit(true);
-        return new SessionStore(c);
     }
 
-    /** Inserts or replaces the row of a session, in its own transaction; {@code sync}: forced to the device too. */
-    public synchronized void save(Row row, boolean sync) throws SQLException {
+    private static MVStore openFile(Path file) throws IOException {
+        try {
+            return new MVStore.Builder().fileName(file.toString())
+                    // no background writer: a change reaches the file only at our commit, each save exactly one
+                    .autoCommitDisabled()
+                    // and no commit of its own when unsaved changes pile up (an import stays one commit)
+                    .autoCommitBufferSize(0)
+                    // a few thousand small records: 1 MB of page cache (the default is 16 MB) and small pages, so
+                    // that an energy update rewrites 4 KB, not a 48 KB leaf
+                    .cacheSize(1).pageSplitSize(4096)
+                    .open();
+        } catch (MVStoreException e) {
+            throw new IOException("cannot open the sessions store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After a kill or a power cut (the file's header lacks MVStore's clean-shutdown mark) the store is read as it was
+     * at its last commit and copied into a fresh file that then replaces it (an atomic rename: at every moment one
+     * complete file is there). Why: H2 2.1.214 (the H2 of Kura 5, where this bundle also runs) does not count the
+     * chunks it found again after a crash as used, so the next writes and the clean close after them overwrite or
+     * cut them off, losing every session; a freshly written file has no such chunks. It costs one copy of a few
+     * hundred kB, only at the first start after a crash.
+     */
+    private static MVStore rewritten(MVStore crashed, Path file) throws IOException {
+        Path copy = Path.of(file + ".rewrite");
+        try {
+            Files.deleteIfExists(copy); // a copy left half-written by a crash while rewriting
+            MVStore fresh = openFile(copy);
+            try {
+                for (String name : TABLE_MAPS) copy(crashed, fresh, name, TimeOrderedMap.builder());
+                copy(crashed, fresh, INFO_MAP, textByText());
+                fresh.commit();
+                fresh.sync();
+            } finally {
+                fresh.close();
+            }
+            crashed.closeImmediately(); // nothing written into the crashed file
+            Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | MVStoreException e) {
+            crashed.closeImmediately();
+            throw new IOException("cannot rewrite the sessions store " + file + " after an unclean stop: "
+                    + e.getMessage(), e);
+        }
+        LOG.info("{}: the module had stopped without closing its sessions store (kill or power cut); every committed "
+                + "record was copied into a fresh file", file);
+        return openFile(file);
+    }
+
+    private static <V> void copy(MVStore from, MVStore to, String name, MVMap.Builder<String, V> types) {
+        if (!from.hasMap(name)) return;
+        MVMap<String, V> source = from.openMap(name, types);
+        MVMap<String, V> target = to.openMap(name, types);
+        for (Map.Entry<String, V> e : source.entrySet()) target.put(e.getKey(), e.getValue());
+    }
+
+    private static MVMap.Builder<String, String> textByText() {
+        return new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE);
+    }
+
+    private void checkFormat() throws IOException {
+        String format = info.get(FORMAT_KEY);
+        if (format == null) {
+            write(() -> info.put(FORMAT_KEY, FORMAT), true);
+        } else if (!FORMAT.equals(format)) {
+            throw new IOException(file + " is in store format " + format + ", this module reads format " + FORMAT
+                    + " (written by a newer version?)");
+        }
+    }
+
+    /**
+     * The one-time upgrade: every session and trip of the old SQL database, in one commit together with the mark that
+     * it was imported; then the old file is renamed. A crash before the commit leaves nothing imported (the next start
+     * imports again); after it, the mark keeps the next start from importing twice and only the rename is redone.
+     * What the store already holds is never overwritten by the old database's copy.
+     */
+    private void importOld(Path old) throws IOException {
+        if (!Files.exists(old)) return;
+        if (info.get(IMPORTED_KEY) == null) {
+            LegacySqlImport.Content c;
+            try {
+                c = LegacySqlImport.read(old);
+            } catch (IOException e) {
+                // the charging must go on: the old file stays where it is, for the next start or a person to look at
+                LOG.error("{}: the sessions of the earlier database were NOT imported; it is left in place and the "
+                        + "import is tried again at the next start: {}", old, e.getMessage());
+                return;
+            }
+            List<byte[]> rows = new ArrayList<>();
+            for (Row r : c.sessions()) rows.add(RowCodec.encode(r));
+            List<byte[]> tripValues = new ArrayList<>();
+            for (Trip t : c.trips()) tripValues.add(TripCodec.encode(t));
+            String mark = old + " at " + Instant.now() + ": " + c.sessions().size() + " session(s), "
+                    + c.trips().size() + " trip(s), " + c.unreadable() + " unreadable";
+            write(() -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    ChargingSession s = c.sessions().get(i).session();
+                    if (!sessions.contains(s.id())) sessions.put(s.id(), s.started(), rows.get(i), null);
+                }
+                for (int i = 0; i < tripValues.size(); i++) {
+                    Trip t = c.trips().get(i);
+                    if (!trips.contains(t.id())) trips.put(t.id(), t.left(), tripValues.get(i), null);
+                }
+                info.put(IMPORTED_KEY, mark);
+            }, true);
+            LOG.info("{}: imported {}", file, mark);
+        }
+        Path renamed = Path.of(old + IMPORTED_SUFFIX);
+        if (Files.exists(renamed)) renamed = Path.of(old + IMPORTED_SUFFIX + "-" + System.currentTimeMillis());
+        try {
+            Files.move(old, renamed, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("{}: the earlier database is kept as {}", file, renamed);
+        } catch (IOException e) {
+            LOG.warn("{}: imported, but could not be renamed to {} ({}); it will not be imported again", old, renamed,
+                    e.toString());
+        }
+    }
+
+    /** Inserts or replaces the row of a session, in its own commit; {@code sync}: forced to the device too. */
+    public synchronized void save(Row row, boolean sync) throws IOException {
         save(row, sync, null);
     }
 
     /**
-     * Inserts or replaces the row of a session and the fleet trip its start or end opened or closed, in one
-     * transaction: a crash keeps both or neither, so a trip is never lost while its session's end is stored.
+     * Inserts or replaces the row of a session and the fleet trip its start or end opened or closed, in one commit: a
+     * crash keeps both or neither, so a trip is never lost while its session's end is stored.
      *
      * @param trip null: none
      */
-    public synchronized void save(Row row, boolean sync, Trip trip) throws SQLException {
-        if (trip == null) {
-            merge(row);
-        } else {
-            db.setAutoCommit(false);
-            try {
-                merge(row);
-                TripTable.merge(db, trip);
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
-        }
-        if (sync) {
-            try (Statement st = db.createStatement()) {
-                st.execute("CHECKPOINT SYNC");
-            }
-        }
-    }
-
-    private void merge(Row row) throws SQLException {
+    public synchronized void save(Row row, boolean sync, Trip trip) throws IOException {
+        // encoded before anything changes: a value that cannot be encoded changes nothing
+        byte[] rowValue = RowCodec.encode(row);
+        byte[] tripValue = trip == null ? null : TripCodec.encode(trip);
         ChargingSession s = row.session();
-        try (PreparedStatement ps = db.prepareStatement(
-                "MERGE INTO charging_session (" + COLUMNS + ") KEY(id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setObject(1, s.id());
-            ps.setInt(2, s.socket());
-            ps.setString(3, s.mode().name());
-            ps.setDouble(4, s.targetWh());
-            setMillis(ps, 5, s.deadline());
-            setMillis(ps, 6, s.started());
-            setMillis(ps, 7, s.ended());
-            ps.setDouble(8, s.energyWh());
-            ps.setDouble(9, s.solarWh());
-            ps.setDouble(10, s.costEur());
-            ps.setString(11, s.endReason());
-            ps.setString(12, s.startedBy());
-            if (row.meterWh() == null) ps.setNull(13, Types.DOUBLE);
-            else ps.setDouble(13, row.meterWh());
-            ps.setString(14, s.endedBy());
-            ps.executeUpdate();
+        write(() -> {
+            sessions.put(s.id(), s.started(), rowValue, startedOf(sessions.get(s.id())));
+            if (trip != null) trips.put(trip.id(), trip.left(), tripValue, leftOf(trips.get(trip.id())));
+        }, sync);
+    }
+
+    /** Applies {@code changes} and commits them as one; on failure nothing of them stays. */
+    private void write(Runnable changes, boolean sync) throws IOException {
+        try {
+            changes.run();
+            mv.commit(); // the new chunk is written to the file before commit returns (no background writer)
+            if (sync) mv.sync(); // FileChannel.force
+        } catch (MVStoreException e) {
+            try {
+                if (!mv.isClosed()) mv.rollback();
+            } catch (MVStoreException ignored) {
+                // the store is broken: the next call reports it
+            }
+            throw new IOException("cannot write to the sessions store " + file + ": " + e.getMessage(), e);
+        }
+        compactNowAndThen();
+    }
+
+    /** Now and then, after a write has been committed: its failure is not the write's. */
+    private void compactNowAndThen() {
+        if (++commitsSinceCompact < COMPACT_EVERY) return;
+        commitsSinceCompact = 0;
+        try {
+            // moves live pages only, in a commit of its own: the records are the same before and after
+            mv.compact(COMPACT_FILL_PERCENT, COMPACT_WRITE_BYTES);
+            mv.commit();
+        } catch (MVStoreException e) {
+            LOG.warn("{}: compacting the sessions store failed: {}", file, e.getMessage());
         }
     }
 
-    /** The fleet trips that were out when the module stopped (or died): to be resumed. */
-    public synchronized List<Trip> outTrips() throws SQLException {
-        return TripTable.out(db);
+    /** The fleet trips that were out when the module stopped (or died): to be resumed; earliest departure first. */
+    public synchronized List<Trip> outTrips() throws IOException {
+        List<Trip> out = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : read(trips::all)) {
+            Trip t = trip(e.getKey(), e.getValue());
+            if (t != null && t.out()) out.add(t);
+        }
+        out.sort(Comparator.comparing(Trip::left).thenComparing(Trip::id));
+        return out;
     }
 
     /** The latest fleet trips, newest departure first, with the return session's energy as stored. */
-    public synchronized List<FleetTrip> trips(int limit) throws SQLException {
-        return TripTable.recent(db, limit);
+    public synchronized List<FleetTrip> trips(int limit) throws IOException {
+        List<FleetTrip> out = new ArrayList<>();
+        try {
+            Iterator<String> keys = trips.newestFirst();
+            while (out.size() < limit && keys.hasNext()) {
+                String key = keys.next();
+                String id = TimeOrderedMap.idOf(key);
+                Trip t = trip(id, trips.get(UUID.fromString(id)));
+                if (t == null || !TimeOrderedMap.indexed(key, t.left(), t.id())) continue;
+                // the return session as stored: its energy, and whether it has ended (gone or unreadable: 0, open)
+                Row back = t.returnSession() == null ? null
+                        : row(t.returnSession().toString(), sessions.get(t.returnSession()));
+                out.add(new FleetTrip(t.id(), t.vehicle(), t.socket(), t.left(), t.returned(), t.returnSession(),
+                        back == null ? 0 : back.session().energyWh(), back != null && !back.session().open()));
+            }
+        } catch (MVStoreException e) {
+            throw readFailure(e);
+        }
+        return out;
     }
 
-    /** The sessions that were open when the module stopped (or died): to be resumed. */
-    public synchronized List<Row> openRows() throws SQLException {
-        return query("SELECT " + COLUMNS + " FROM charging_session WHERE ended_ms IS NULL ORDER BY started_ms", -1);
+    /** The sessions that were open when the module stopped (or died): to be resumed; earliest start first. */
+    public synchronized List<Row> openRows() throws IOException {
+        List<Row> out = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : read(sessions::all)) {
+            Row r = row(e.getKey(), e.getValue());
+            if (r != null && r.session().open()) out.add(r);
+        }
+        out.sort(Comparator.comparing((Row r) -> r.session().started()).thenComparing(r -> r.session().id()));
+        return out;
     }
 
     /** The latest sessions, newest start first. */
-    public synchronized List<ChargingSession> recent(int limit) throws SQLException {
+    public synchronized List<ChargingSession> recent(int limit) throws IOException {
         List<ChargingSession> out = new ArrayList<>();
-        for (Row r : query("SELECT " + COLUMNS + " FROM charging_session ORDER BY started_ms DESC LIMIT ?", limit))
-            out.add(r.session());
-        return out;
-    }
-
-    private List<Row> query(String sql, int limit) throws SQLException {
-        List<Row> out = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            if (limit >= 0) ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(row(rs));
+        try {
+            Iterator<String> keys = sessions.newestFirst();
+            while (out.size() < limit && keys.hasNext()) {
+                String key = keys.next();
+                String id = TimeOrderedMap.idOf(key);
+                Row r = row(id, sessions.get(UUID.fromString(id)));
+                if (r != null && TimeOrderedMap.indexed(key, r.session().started(), r.session().id()))
+                    out.add(r.session());
             }
+        } catch (MVStoreException e) {
+            throw readFailure(e);
         }
         return out;
     }
 
-    private static Row row(ResultSet rs) throws SQLException {
-        ChargingSession s = new ChargingSession(rs.getObject("id", UUID.class), rs.getInt("socket"),
-                ChargingMode.valueOf(rs.getString("mode")), rs.getDouble("target_wh"), millis(rs, "deadline_ms"),
-                millis(rs, "started_ms"), millis(rs, "ended_ms"), rs.getDouble("energy_wh"), rs.getDouble("solar_wh"),
-                rs.getDouble("cost_eur"), rs.getString("end_reason"), rs.getString("started_by"),
-                rs.getString("ended_by"));
-        double meter = rs.getDouble("meter_wh");
-        return new Row(s, rs.wasNull() ? null : meter);
-    }
-
-    private static void setMillis(PreparedStatement ps, int i, Instant t) throws SQLException {
-        if (t == null) ps.setNull(i, Types.BIGINT);
-        else ps.setLong(i, t.toEpochMilli());
-    }
-
-    private static Instant millis(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
     /**
-     * Deletes closed sessions that ended before {@code before}, and trips that came back before it; open sessions and
-     * trips still out are never deleted.
+     * Deletes closed sessions that ended before {@code before}, and trips that came back before it, in one commit;
+     * open sessions, trips still out and unreadable entries are never deleted.
      *
      * @return how many sessions were deleted
      */
-    public synchronized int prune(Instant before) throws SQLException {
-        TripTable.prune(db, before);
-        try (PreparedStatement ps = db.prepareStatement(
-                "DELETE FROM charging_session WHERE ended_ms IS NOT NULL AND ended_ms < ?")) {
-            ps.setLong(1, before.toEpochMilli());
-            return ps.executeUpdate();
+    public synchronized int prune(Instant before) throws IOException {
+        List<ChargingSession> oldSessions = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : read(sessions::all)) {
+            Row r = row(e.getKey(), e.getValue());
+            if (r != null && r.session().ended() != null && r.session().ended().isBefore(before))
+                oldSessions.add(r.session());
+        }
+        List<Trip> oldTrips = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : read(trips::all)) {
+            Trip t = trip(e.getKey(), e.getValue());
+            if (t != null && t.returned() != null && t.returned().isBefore(before)) oldTrips.add(t);
+        }
+        if (oldSessions.isEmpty() && oldTrips.isEmpty()) return 0;
+        write(() -> {
+            for (Trip t : oldTrips) trips.remove(t.id(), t.left());
+            for (ChargingSession s : oldSessions) sessions.remove(s.id(), s.started());
+        }, false);
+        return oldSessions.size();
+    }
+
+    /** A snapshot of the entries (MVStore maps read without locks, at the version current now). */
+    private List<Map.Entry<String, byte[]>> read(Supplier<Iterable<Map.Entry<String, byte[]>>> map)
+            throws IOException {
+        List<Map.Entry<String, byte[]>> out = new ArrayList<>();
+        try {
+            for (Map.Entry<String, byte[]> e : map.get()) out.add(Map.entry(e.getKey(), e.getValue()));
+        } catch (MVStoreException e) {
+            throw readFailure(e);
+        }
+        return out;
+    }
+
+    private IOException readFailure(MVStoreException e) {
+        return new IOException("cannot read the sessions store " + file + ": " + e.getMessage(), e);
+    }
+
+    /** The row stored under {@code key}; null (and logged once) when it cannot be read. */
+    private Row row(String key, byte[] value) {
+        if (value == null) return null;
+        try {
+            Row r = RowCodec.decode(value);
+            if (!r.session().id().toString().equals(key)) throw new CorruptEntryException("holds session " + r.session().id());
+            return r;
+        } catch (CorruptEntryException e) {
+            reportOnce("session", key, e);
+            return null;
         }
     }
 
-    /** Closes the database cleanly. */
-    @Override
-    public synchronized void close() throws SQLException {
-        if (!db.isClosed()) db.close();
+    private Trip trip(String key, byte[] value) {
+        if (value == null) return null;
+        try {
+            Trip t = TripCodec.decode(value);
+            if (!t.id().toString().equals(key)) throw new CorruptEntryException("holds trip " + t.id());
+            return t;
+        } catch (CorruptEntryException e) {
+            reportOnce("trip", key, e);
+            return null;
+        }
+    }
+
+    private void reportOnce(String what, String key, CorruptEntryException e) {
+        if (reported.add(what + key))
+            LOG.error("{}: the stored {} {} cannot be read ({}); it is skipped and left in the file, the other records "
+                    + "are unaffected", file, what, key, e.getMessage());
+    }
+
+    private static Instant startedOf(byte[] value) {
+        try {
+            return value == null ? null : RowCodec.decode(value).session().started();
+        } catch (CorruptEntryException e) {
+            return null; // its index entry, if any, is skipped on reading: its value no longer matches
+        }
+    }
+
+    private static Instant leftOf(byte[] value) {
+        try {
+            return value == null ? null : TripCodec.decode(value).left();
+        } catch (CorruptEntryException e) {
+            return null;
+        }
+    }
+
+    /** The store's file. */
+    public Path file() {
+        return file;
     }
 
     /**
-     * For tests: stops the database the way a crash does — files closed without the clean shutdown's final write
-     * and compaction ({@code SHUTDOWN IMMEDIATELY}).
+     * Closes the store cleanly (everything is committed already). No compaction on close: H2 2.1.214's (the H2 of
+     * Kura 5, which this bundle also runs on) loses the data of a store reopened after a crash; space of dead chunks
+     * is reused at each commit anyway.
      */
-    public synchronized void crash() throws SQLException {
-        try (Statement st = db.createStatement()) {
-            st.execute("SHUTDOWN IMMEDIATELY");
-        } catch (SQLException e) {
-            // H2 reports the connection it just closed under our feet: that is the point
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            if (!mv.isClosed()) mv.close();
+        } catch (MVStoreException e) {
+            throw new IOException("cannot close the sessions store " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * For tests: stops the store the way a crash does — the file closed with no final commit and no compaction, as
+     * after kill -9 (every save was committed before it returned: nothing of them is lost).
+     */
+    public synchronized void crash() {
+        mv.closeImmediately();
     }
 }
