@@ -164,6 +164,8 @@ class KapuaModeEndToEndTest {
 
     @Test
     void aModulesBirthAndStatusReachTheCityApiThroughKapua() throws Exception {
+        // the city's link connects on its own thread: a status published before its subscription is no one's
+        waitFor(link::subscribed, "the city subscribed on Kapua's broker");
         module = new MqttClient(brokerUrl, CLIENT, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);

@@ -52,6 +52,8 @@ public final class ExternalBrokerLink implements ConfigurableComponent, MqttCall
     private MqttClient client;
     private String[] filters;
     private ScheduledExecutorService connector;
+    /** The broker granted this instance's subscriptions and the connection has not been lost since. */
+    private volatile boolean subscribed;
 
     /** For DS. */
     public ExternalBrokerLink() {
@@ -142,13 +144,27 @@ public final class ExternalBrokerLink implements ConfigurableComponent, MqttCall
             int[] qos = new int[filters.length];
             Arrays.fill(qos, 1);
             int[] granted = client.subscribeWithResponse(filters, qos).getGrantedQos();
-            for (int i = 0; i < granted.length; i++)
-                if (granted[i] > 2) LOG.error("the broker refused the subscription {} (code {})", filters[i], granted[i]);
+            boolean all = true;
+            for (int i = 0; i < granted.length; i++) {
+                if (granted[i] > 2) {
+                    LOG.error("the broker refused the subscription {} (code {})", filters[i], granted[i]);
+                    all = false;
+                }
+            }
             LOG.info("{} external MQTT broker {} as {}: subscribed to {}", reconnect ? "Reconnected to" : "Connected to",
                     serverURI, client.getClientId(), String.join(", ", filters));
+            subscribed = all;
         } catch (MqttException e) {
             LOG.error("subscribing on {} failed: {}", serverURI, e.toString());
         }
+    }
+
+    /**
+     * Whether modules' messages reach this instance now: connected, and the broker granted its subscriptions (a
+     * message published before that, on a first connection, is not this instance's).
+     */
+    public boolean subscribed() {
+        return subscribed;
     }
 
     @Override
@@ -158,6 +174,7 @@ public final class ExternalBrokerLink implements ConfigurableComponent, MqttCall
 
     @Override
     public void connectionLost(Throwable cause) {
+        subscribed = false;
         LOG.warn("connection to the external MQTT broker lost ({}); reconnecting / connessione persa", cause.toString());
     }
 
