@@ -53,9 +53,11 @@ class CloudyDayIT {
 
         List<Sample> samples = new ArrayList<>();
         try (ModuleProcess module = ModuleProcess.start("cloudy-day", conf, ModuleProcess.freePort())) {
-            module.awaitStatus("the loop running on a GOOD grid meter", Duration.ofSeconds(90),
-                    // the configurations arrive one by one (FileInstall starts last): the grid meter may come after the loop
+            module.awaitStatus("the loop running on GOOD grid and PV meters, with its four relays", Duration.ofSeconds(90),
+                    // the configurations arrive one by one (FileInstall starts last): the meters and the relays may
+                    // come after the loop (a full run once sampled before the PV meter was there)
                     s -> s.has("loop") && !s.get("loop").isJsonNull() && s.get("meters").toString().contains("\"id\":\"grid\"")
+                            && s.get("meters").toString().contains("\"id\":\"pv\"") && s.getAsJsonArray("relays").size() == 4
                             && !Double.isNaN(power(s, "grid")));
             Instant end = Instant.now().plus(WATCH);
             while (Instant.now().isBefore(end)) {
