@@ -83,7 +83,11 @@ final class MapClustering implements GridRows.Visitor {
             if (g.count == 1) {
                 points.add(g.first.view());
             } else {
-                clusters.add(new Cluster(g.count, g.sumLat / g.count, g.sumLon / g.count, g.available,
+                // the mean of doubles can round just outside its points (three points at 45.45 average 45.45000000000001):
+                // the marker must stand among the points it groups
+                double latitude = Math.min(g.north, Math.max(g.south, g.sumLat / g.count));
+                double longitude = Math.min(g.east, Math.max(g.west, g.sumLon / g.count));
+                clusters.add(new Cluster(g.count, latitude, longitude, g.available,
                         new BoundingBox(g.south, g.west, g.north, g.east)));
             }
         }

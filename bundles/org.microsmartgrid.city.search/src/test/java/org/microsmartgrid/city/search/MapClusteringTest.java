@@ -52,6 +52,19 @@ class MapClusteringTest {
     }
 
     @Test
+    void aClusterOfPointsAtOnePlaceStandsExactlyThere() {
+        // three points in one courtyard: the mean of 45.45 three times is 45.45000000000001 in doubles, north of all
+        // three (a full run's property test found it); the marker must stand among its points, not beside them
+        PointIndex index = new PointIndex();
+        for (int i = 0; i < 3; i++) index.put(point("cortile-" + i, 45.45, 9.1));
+        Cluster c = index.map(MILAN, 12, Filters.NONE).clusters().get(0);
+        assertEquals(3, c.count());
+        assertEquals(45.45, c.latitude());
+        assertEquals(9.1, c.longitude());
+        assertEquals(true, c.extent().contains(c.latitude(), c.longitude()));
+    }
+
+    @Test
     void theWholeItalyAtALowZoomIsAFewClusters() {
         PointIndex index = new PointIndex();
         for (int i = 0; i < 1000; i++) {
