@@ -5,6 +5,7 @@ import org.microsmartgrid.api.building.AlarmEvent;
 import org.microsmartgrid.api.building.BuildingEventListener;
 import java.nio.file.Path;
 import org.microsmartgrid.cloud.kapua.outbox.OutboxException;
+import org.microsmartgrid.cloud.kapua.outbox.OutboxHealth;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.LoopDecision;
 import org.microsmartgrid.api.control.LoopDecisionListener;
 import org.microsmartgrid.api.control.SiteControl;
+import org.microsmartgrid.api.health.HealthProblems;
 import org.microsmartgrid.api.meter.Meter;
 import org.microsmartgrid.api.relay.Relay;
 import org.microsmartgrid.cloud.kapua.claim.ClaimCodeFile;
@@ -55,10 +57,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(name = CloudLinkConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {ConfigurableComponent.class, LoopDecisionListener.class, BuildingEventListener.class,
-                CityFaultReports.class, ModuleClaimCode.class})
+                CityFaultReports.class, ModuleClaimCode.class, HealthProblems.class})
 @Designate(ocd = CloudLinkConfig.class)
 public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListener, BuildingEventListener,
-        CityFaultReports, ModuleClaimCode {
+        CityFaultReports, ModuleClaimCode, HealthProblems {
 
     private static final Logger LOG = LoggerFactory.getLogger(KapuaCloudLink.class);
     static final String CLAIM_CODE_FILE = "claim-code";
@@ -191,6 +193,13 @@ public class KapuaCloudLink implements ConfigurableComponent, LoopDecisionListen
     public List<Report> recent() {
         CloudLinkSession s = session;
         return s == null ? List.of() : s.cityFaults().recent();
+    }
+
+    /** For /status: outbox entries set aside as unreadable ({@link OutboxHealth}). */
+    @Override
+    public List<Problem> problems() {
+        CloudLinkSession s = session;
+        return s == null ? List.of() : OutboxHealth.problems(s.outbox(), CloudLinkConfig.PID);
     }
 
     /** The claim code the console shows (docs/console.md); only its hash leaves the module. */

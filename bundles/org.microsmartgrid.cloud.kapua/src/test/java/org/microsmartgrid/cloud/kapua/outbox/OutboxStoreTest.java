@@ -75,6 +75,7 @@ class OutboxStoreTest {
             o.add(UUID.randomUUID(), "before", MessageClass.TELEMETRY, 1, new byte[] {1});
             bad = o.add(UUID.randomUUID(), "damaged", MessageClass.EVENT, 2, new byte[] {2});
             o.add(UUID.randomUUID(), "after", MessageClass.SESSION, 3, new byte[] {3});
+            assertEquals(List.of(), OutboxHealth.problems(o, "pid"), "every entry readable: nothing on /status");
         }
         // damage the event's entry as a failing SD card or a foreign writer could: a version we do not know
         try (MVStore s = new MVStore.Builder().fileName(Outbox.fileOf(path).toString()).open()) {
@@ -105,6 +106,10 @@ class OutboxStoreTest {
         try (Outbox o = Outbox.open(path, 100)) {
             assertEquals(List.of("before", "after"), o.next(0, 10).stream().map(OutboxMessage::topic).toList());
             assertEquals(1, o.setAside(), "kept in the file for inspection, never sent");
+            // and /status says so, naming the file, until someone deals with it
+            List<org.microsmartgrid.api.health.HealthProblems.Problem> problems = OutboxHealth.problems(o, "pid");
+            assertEquals(1, problems.size());
+            assertTrue(problems.get(0).message().contains(Outbox.fileOf(path).toString()), problems.toString());
         }
     }
 
