@@ -178,6 +178,7 @@ public final class Outbox implements AutoCloseable {
         if (!meta.containsKey(META_IMPORTED)) {
             long[] imported = {0, 0};
             long seqBefore = nextSeq;
+            long countBefore = count;
             try {
                 LegacySqlOutbox.readInto(path, new LegacySqlOutbox.Receiver() {
                     @Override
@@ -194,7 +195,7 @@ public final class Outbox implements AutoCloseable {
                 });
             } catch (OutboxException | RuntimeException e) {
                 store.rollback();
-                count = countRows();
+                count = countBefore;
                 nextSeq = seqBefore;
                 // the old file stays where it is: nothing lost, the next start tries again
                 LOG.error("outbox: the old outbox {} was not imported and is left in place: {}", legacy,
@@ -427,18 +428,20 @@ public final class Outbox implements AutoCloseable {
     private void inCommit(String what, boolean sync, Runnable work) throws OutboxException {
         long seqBefore = nextSeq;
         long droppedBefore = dropped;
+        long countBefore = count;
         try {
             work.run();
             commit(sync);
         } catch (RuntimeException e) {
             try {
                 if (!store.isClosed()) store.rollback();
-                count = countRows();
             } catch (RuntimeException ignored) {
-                // the store is closed (MVStore closes itself when a write fails): every later call reports it
+                // the store is closed (MVStore closes itself when a write fails, e.g. on a full disk): every later
+                // call reports it; the counters below still say what the file holds
             }
             nextSeq = seqBefore;
             dropped = droppedBefore;
+            count = countBefore;
             throw failure(what, e);
         }
     }
