@@ -55,13 +55,7 @@ final class RegistryConnections {
 
     <T> T tx(Work<T> work) {
         Batch b = batch.get();
-        if (b != null) { // a write of the batch: its transaction, committed or rolled back by the batch
-            try {
-                return work.run(b.connection());
-            } catch (SQLException e) {
-                throw new IllegalStateException("registry database: " + e.getMessage(), e);
-            }
-        }
+        if (b != null) return onBatch(b, work); // a write of the batch: its transaction, committed or rolled back by it
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -124,15 +118,18 @@ final class RegistryConnections {
 
     <T> T read(Work<T> work) {
         Batch b = batch.get();
-        if (b != null) { // sees the batch's own writes, and takes no second connection from the pool
-            try {
-                return work.run(b.connection());
-            } catch (SQLException e) {
-                throw new IllegalStateException("registry database: " + e.getMessage(), e);
-            }
-        }
+        if (b != null) return onBatch(b, work); // sees the batch's own writes, takes no second connection from the pool
         try (Connection c = db.getConnection()) {
             return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("registry database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} on the batch's connection (its transaction). */
+    private static <T> T onBatch(Batch b, Work<T> work) {
+        try {
+            return work.run(b.connection());
         } catch (SQLException e) {
             throw new IllegalStateException("registry database: " + e.getMessage(), e);
         }
