@@ -81,6 +81,7 @@ final class CityWithModules implements AutoCloseable {
             for (Site s : sites) world.awaitPoint(s.name(), p -> p.getAsJsonArray("evses").size() == 4
                     && socketStatus(p, 2).equals("AVAILABLE")
                     && socketStatus(p, 1).equals(s.socket1().equals("1=") ? "AVAILABLE" : "CHARGING"));
+            for (JarProcess m : world.modules.values()) awaitInstallerLogin(m);
         } catch (Exception | Error e) {
             world.close();
             throw e;
@@ -125,6 +126,18 @@ final class CityWithModules implements AutoCloseable {
         JarProcess m = modules.get(clientId);
         String file = "org.microsmartgrid.simulator.SimulatedBuilding.config";
         m.replaceConfig(file, Files.readString(m.conf.resolve(file)).replace("\"" + from + "\"", "\"" + to + "\""));
+    }
+
+    /**
+     * Waits until the module's web console asks for the installer's login in its own realm. A module publishes before
+     * its console is ready: the account's configuration arrives through FileInstall, and for a second or two (longer
+     * on a loaded machine) Felix's web console is up with only its built-in provider, which answers 401 in realm "OSGi
+     * Management Console" to every login, the right one too (docs/console.md). Asked without credentials, so the wait
+     * counts no failed login.
+     */
+    private static void awaitInstallerLogin(JarProcess module) throws Exception {
+        module.await("the installer's login on the console", "/system/console/claim", WAIT, r -> r.statusCode() == 401
+                && r.headers().firstValue("WWW-Authenticate").orElse("").contains("realm=\"Micro Smart Grid\""));
     }
 
     private static void addOperator(Path conf) throws Exception {
