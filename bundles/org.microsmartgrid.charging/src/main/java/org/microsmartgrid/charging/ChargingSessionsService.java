@@ -30,6 +30,7 @@ import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.api.control.ControlLoopStatus;
 import org.microsmartgrid.api.control.SessionMode;
 import org.microsmartgrid.api.control.LoopDecision;
+import org.microsmartgrid.api.health.HealthProblems;
 import org.microsmartgrid.api.meter.Channel;
 import org.microsmartgrid.api.meter.MeterListener;
 import org.microsmartgrid.api.meter.MeterReading;
@@ -67,9 +68,10 @@ import org.slf4j.LoggerFactory;
  * activation are resumed.
  */
 @Component(name = ChargingConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = {ChargingSessions.class, MeterListener.class, ConfigurableComponent.class})
+        service = {ChargingSessions.class, MeterListener.class, ConfigurableComponent.class, HealthProblems.class})
 @Designate(ocd = ChargingConfig.class)
-public class ChargingSessionsService implements ChargingSessions, MeterListener, ConfigurableComponent {
+public class ChargingSessionsService implements ChargingSessions, MeterListener, ConfigurableComponent,
+        HealthProblems {
 
     public static final String PID = ChargingConfig.PID;
     private static final Logger LOG = LoggerFactory.getLogger(ChargingSessionsService.class);
@@ -313,6 +315,16 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
                         open.get(t.returnSession()).energyWh(), false)).toList();
     }
 
+    /** For {@code /status}: the sessions store closed after a failed write (a full disk), until it is reopened. */
+    @Override
+    public List<Problem> problems() {
+        SessionStore s;
+        synchronized (lock) {
+            s = store;
+        }
+        return s == null ? List.of() : s.problem().map(m -> List.of(new Problem(PID, m))).orElse(List.of());
+    }
+
     /** For tests: waits until every write handed to the writer so far is done. */
     void flush() {
         Future<?> f;
@@ -360,7 +372,10 @@ public class ChargingSessionsService implements ChargingSessions, MeterListener,
                 try {
                     s.save(c.row(), c.sync(), tripOf.get(i));
                 } catch (IOException e) {
-                    LOG.error("{}: session {} not stored: {}", PID, c.row().session().id(), e.getMessage());
+                    // a closed store (full disk) has said so once and keeps the session: no line per save
+                    if (s.problem().isPresent()) LOG.debug("{}: session {} not stored yet: {}", PID,
+                            c.row().session().id(), e.getMessage());
+                    else LOG.error("{}: session {} not stored: {}", PID, c.row().session().id(), e.getMessage());
                     throw new IllegalStateException("session not stored: " + e.getMessage(), e);
                 }
             }

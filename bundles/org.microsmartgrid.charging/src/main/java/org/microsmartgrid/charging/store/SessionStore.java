@@ -11,8 +11,10 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.h2.mvstore.MVMap;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * crash keeps both or neither; starts and ends are also forced to the device (survive a power cut). Values are
  * encoded by {@link RowCodec} and {@link TripCodec}; one that cannot be read is logged at ERROR, naming the file, and
  * skipped — never deleted, never hiding the others. A database of the earlier SQL store ({@code <path>.mv.db}) is
- * imported once on open ({@link LegacySqlImport}). Used by one thread at a time.
+ * imported once on open ({@link LegacySqlImport}). A failed write (a full disk) makes MVStore close the store: the
+ * failed saves are kept ({@link PendingSaves}) and the store opens itself again at a later call once the disk takes
+ * writes ({@link StoreReopener}, {@link StoreFile}). Used by one thread at a time.
  */
 public final class SessionStore implements AutoCloseable {
     /** The store's file: {@code database.path} + this. */
@@ -46,12 +50,10 @@ public final class SessionStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
     private static final String SESSIONS = "sessions";
     private static final String TRIPS = "trips";
-    private static final String INFO_MAP = "info";
+    static final String INFO_MAP = "info";
     /** Every map of encoded values, with its time index. */
-    private static final List<String> TABLE_MAPS = List.of(SESSIONS, SESSIONS + TimeOrderedMap.INDEX_SUFFIX, TRIPS,
+    static final List<String> TABLE_MAPS = List.of(SESSIONS, SESSIONS + TimeOrderedMap.INDEX_SUFFIX, TRIPS,
             TRIPS + TimeOrderedMap.INDEX_SUFFIX);
-    /** MVStore's file header key set by a clean close (the same in H2 2.1 and 2.3). */
-    private static final String CLEAN_HEADER = "clean";
     private static final String FORMAT_KEY = "format";
     /**
      * Every this many commits, live pages of chunks under {@link #COMPACT_FILL_PERCENT} % full are rewritten (at most
@@ -65,19 +67,30 @@ public final class SessionStore implements AutoCloseable {
     private static final String FORMAT = "1";
     private static final String IMPORTED_KEY = "imported";
 
-    private final MVStore mv;
     private final Path file;
-    private final TimeOrderedMap sessions;
-    private final TimeOrderedMap trips;
+    private final Path base;
+    private final StoreFile opening;
+    /** After a failed write MVStore closes the store: these are replaced when it is opened again. */
+    private MVStore mv;
+    private TimeOrderedMap sessions;
+    private TimeOrderedMap trips;
     /** Store-wide facts: the format of the store, whether the old SQL database was imported. */
-    private final MVMap<String, String> info;
+    private MVMap<String, String> info;
+    private final StoreReopener reopener;
+    private final PendingSaves pending = new PendingSaves();
     private int commitsSinceCompact;
     /** Unreadable entries already logged, so that a page refreshed every few seconds does not flood the log. */
     private final Set<String> reported = new HashSet<>();
 
-    private SessionStore(MVStore mv, Path file) {
-        this.mv = mv;
-        this.file = file;
+    private SessionStore(Path base, StoreFile opening, LongSupplier nanoTime) {
+        this.base = base;
+        this.opening = opening;
+        this.file = opening.path();
+        reopener = new StoreReopener(file, nanoTime);
+    }
+
+    private void attach(MVStore opened) {
+        mv = opened;
         sessions = new TimeOrderedMap(mv, SESSIONS);
         trips = new TimeOrderedMap(mv, TRIPS);
         info = mv.openMap(INFO_MAP, textByText());
@@ -96,81 +109,53 @@ public final class SessionStore implements AutoCloseable {
      * reused (a margin for disks that write late), so that reuse and compaction happen within a test.
      */
     static SessionStore open(String path, int retentionMs) throws IOException {
+        return open(path, retentionMs, "", System::nanoTime);
+    }
+
+    /**
+     * For tests: {@code fileSystem} prefixes the file's name for H2 (an H2 file system registered by the test, such
+     * as one whose disk can fill up); {@code nanoTime} is the clock of the reopening tries.
+     */
+    static SessionStore open(String path, int retentionMs, String fileSystem, LongSupplier nanoTime)
+            throws IOException {
         Path base = Path.of(path).toAbsolutePath();
-        Path file = Path.of(base + SUFFIX);
-        if (file.getParent() != null) Files.createDirectories(file.getParent());
-        boolean existed = Files.exists(file);
-        MVStore mv = openFile(file);
-        if (existed && !mv.getStoreHeader().containsKey(CLEAN_HEADER)) mv = rewritten(mv, file);
-        if (retentionMs >= 0) mv.setRetentionTime(retentionMs);
-        SessionStore store = new SessionStore(mv, file);
+        SessionStore store = new SessionStore(base, new StoreFile(Path.of(base + SUFFIX), fileSystem, retentionMs),
+                nanoTime);
+        store.start();
+        return store;
+    }
+
+    /** Opens the file and checks and upgrades it: at a start and at each reopening after a failed write. */
+    private void start() throws IOException {
+        attach(opening.open());
         try {
-            store.checkFormat();
-            store.importOld(Path.of(base + OLD_SUFFIX));
-            return store;
+            checkFormat();
+            importOld(Path.of(base + OLD_SUFFIX));
         } catch (IOException | RuntimeException e) {
             mv.closeImmediately();
             throw e;
         }
     }
 
-    private static MVStore openFile(Path file) throws IOException {
-        try {
-            return new MVStore.Builder().fileName(file.toString())
-                    // no background writer: a change reaches the file only at our commit, each save exactly one
-                    .autoCommitDisabled()
-                    // and no commit of its own when unsaved changes pile up (an import stays one commit)
-                    .autoCommitBufferSize(0)
-                    // a few thousand small records: 1 MB of page cache (the default is 16 MB) and small pages, so
-                    // that an energy update rewrites 4 KB, not a 48 KB leaf
-                    .cacheSize(1).pageSplitSize(4096)
-                    .open();
-        } catch (MVStoreException e) {
-            throw new IOException("cannot open the sessions store " + file + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * After a kill or a power cut (the file's header lacks MVStore's clean-shutdown mark) the store is read as it was
-     * at its last commit and copied into a fresh file that then replaces it (an atomic rename: at every moment one
-     * complete file is there). Why: H2 2.1.214 (the H2 of Kura 5, where this bundle also runs) does not count the
-     * chunks it found again after a crash as used, so the next writes and the clean close after them overwrite or
-     * cut them off, losing every session; a freshly written file has no such chunks. It costs one copy of a few
-     * hundred kB, only at the first start after a crash.
+     * When MVStore has closed the store after a failed write: opens it again if a try is due (else refuses), and
+     * writes the saves kept meanwhile. On the caller's thread, under the lock: a try costs one open (and after the
+     * unclean close, one copy of the file), at most once every {@link StoreReopener#EVERY}.
      */
-    private static MVStore rewritten(MVStore crashed, Path file) throws IOException {
-        Path copy = Path.of(file + ".rewrite");
+    private void ensureOpen() throws IOException {
+        if (!mv.isClosed()) return;
+        reopener.closed("closed outside a write");
+        if (!reopener.due()) throw new IOException(reopener.refusal(pending.size()));
         try {
-            Files.deleteIfExists(copy); // a copy left half-written by a crash while rewriting
-            MVStore fresh = openFile(copy);
-            try {
-                for (String name : TABLE_MAPS) copy(crashed, fresh, name, TimeOrderedMap.builder());
-                copy(crashed, fresh, INFO_MAP, textByText());
-                fresh.commit();
-                fresh.sync();
-            } finally {
-                fresh.close();
-            }
-            crashed.closeImmediately(); // nothing written into the crashed file
-            Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | MVStoreException e) {
-            crashed.closeImmediately();
-            throw new IOException("cannot rewrite the sessions store " + file + " after an unclean stop: "
-                    + e.getMessage(), e);
+            start();
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(reopener.refusal(pending.size()) + "; reopening failed: " + e.getMessage(), e);
         }
-        LOG.info("{}: the module had stopped without closing its sessions store (kill or power cut); every committed "
-                + "record was copied into a fresh file", file);
-        return openFile(file);
+        reopener.reopened(sessions.size() + trips.size(), pending.size());
+        if (!pending.isEmpty()) commit(() -> { }, true);
     }
 
-    private static <V> void copy(MVStore from, MVStore to, String name, MVMap.Builder<String, V> types) {
-        if (!from.hasMap(name)) return;
-        MVMap<String, V> source = from.openMap(name, types);
-        MVMap<String, V> target = to.openMap(name, types);
-        for (Map.Entry<String, V> e : source.entrySet()) target.put(e.getKey(), e.getValue());
-    }
-
-    private static MVMap.Builder<String, String> textByText() {
+    static MVMap.Builder<String, String> textByText() {
         return new MVMap.Builder<String, String>().keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE);
     }
 
@@ -247,27 +232,44 @@ public final class SessionStore implements AutoCloseable {
         // encoded before anything changes: a value that cannot be encoded changes nothing
         byte[] rowValue = RowCodec.encode(row);
         byte[] tripValue = trip == null ? null : TripCodec.encode(trip);
-        ChargingSession s = row.session();
-        write(() -> {
-            sessions.put(s.id(), s.started(), rowValue, startedOf(sessions.get(s.id())));
-            if (trip != null) trips.put(trip.id(), trip.left(), tripValue, leftOf(trips.get(trip.id())));
-        }, sync);
+        try {
+            write(() -> put(row, rowValue, trip, tripValue), sync);
+        } catch (IOException e) {
+            pending.keep(row, trip); // written by the next commit that succeeds (PendingSaves)
+            throw e;
+        }
     }
 
-    /** Applies {@code changes} and commits them as one; on failure nothing of them stays. */
+    private void put(Row row, byte[] rowValue, Trip trip, byte[] tripValue) {
+        ChargingSession s = row.session();
+        sessions.put(s.id(), s.started(), rowValue, startedOf(sessions.get(s.id())));
+        if (trip != null) trips.put(trip.id(), trip.left(), tripValue, leftOf(trips.get(trip.id())));
+    }
+
+    /** Applies {@code changes} and commits them as one, with the saves kept after failures; on failure none stays. */
     private void write(Runnable changes, boolean sync) throws IOException {
+        ensureOpen();
+        commit(changes, sync);
+    }
+
+    private void commit(Runnable changes, boolean sync) throws IOException {
         try {
+            for (Row r : pending.rows()) put(r, RowCodec.encode(r), null, null); // encoded once already: cannot fail
+            for (Trip t : pending.trips()) trips.put(t.id(), t.left(), TripCodec.encode(t), leftOf(trips.get(t.id())));
             changes.run();
             mv.commit(); // the new chunk is written to the file before commit returns (no background writer)
-            if (sync) mv.sync(); // FileChannel.force
+            if (sync || !pending.isEmpty()) mv.sync(); // FileChannel.force
         } catch (MVStoreException e) {
             try {
                 if (!mv.isClosed()) mv.rollback();
             } catch (MVStoreException ignored) {
                 // the store is broken: the next call reports it
             }
-            throw new IOException("cannot write to the sessions store " + file + ": " + e.getMessage(), e);
+            if (mv.isClosed()) reopener.closed(e.getMessage());
+            throw new IOException("cannot write to the sessions store " + file + ": " + e.getMessage()
+                    + " (the session is kept in memory and stored once the store takes writes again)", e);
         }
+        pending.clear();
         compactNowAndThen();
     }
 
@@ -281,6 +283,7 @@ public final class SessionStore implements AutoCloseable {
             mv.commit();
         } catch (MVStoreException e) {
             LOG.warn("{}: compacting the sessions store failed: {}", file, e.getMessage());
+            if (mv.isClosed()) reopener.closed(e.getMessage());
         }
     }
 
@@ -298,6 +301,7 @@ public final class SessionStore implements AutoCloseable {
     /** The latest fleet trips, newest departure first, with the return session's energy as stored. */
     public synchronized List<FleetTrip> trips(int limit) throws IOException {
         List<FleetTrip> out = new ArrayList<>();
+        ensureOpen();
         try {
             Iterator<String> keys = trips.newestFirst();
             while (out.size() < limit && keys.hasNext()) {
@@ -331,6 +335,7 @@ public final class SessionStore implements AutoCloseable {
     /** The latest sessions, newest start first. */
     public synchronized List<ChargingSession> recent(int limit) throws IOException {
         List<ChargingSession> out = new ArrayList<>();
+        ensureOpen();
         try {
             Iterator<String> keys = sessions.newestFirst();
             while (out.size() < limit && keys.hasNext()) {
@@ -376,6 +381,7 @@ public final class SessionStore implements AutoCloseable {
     private List<Map.Entry<String, byte[]>> read(Supplier<Iterable<Map.Entry<String, byte[]>>> map)
             throws IOException {
         List<Map.Entry<String, byte[]>> out = new ArrayList<>();
+        ensureOpen();
         try {
             for (Map.Entry<String, byte[]> e : map.get()) out.add(Map.entry(e.getKey(), e.getValue()));
         } catch (MVStoreException e) {
@@ -385,6 +391,7 @@ public final class SessionStore implements AutoCloseable {
     }
 
     private IOException readFailure(MVStoreException e) {
+        if (mv.isClosed()) reopener.closed(e.getMessage());
         return new IOException("cannot read the sessions store " + file + ": " + e.getMessage(), e);
     }
 
@@ -435,6 +442,11 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /** While the store is closed after a failed write: what {@code /status} should say. From any thread. */
+    public Optional<String> problem() {
+        return reopener.problem(pending.size());
+    }
+
     /** The store's file. */
     public Path file() {
         return file;
@@ -447,10 +459,22 @@ public final class SessionStore implements AutoCloseable {
      */
     @Override
     public synchronized void close() throws IOException {
+        if (!pending.isEmpty()) lastTry();
         try {
             if (!mv.isClosed()) mv.close();
         } catch (MVStoreException e) {
             throw new IOException("cannot close the sessions store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** At a clean stop, the saves kept after a failure get one more try, whether or not one is due. */
+    private void lastTry() {
+        try {
+            if (mv.isClosed()) start();
+            commit(() -> { }, true);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}: closed with {} session(s) whose save failed (disk full?): their latest state is lost ({})",
+                    file, pending.size(), e.getMessage());
         }
     }
 

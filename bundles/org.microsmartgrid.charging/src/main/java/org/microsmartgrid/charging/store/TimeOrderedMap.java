@@ -63,6 +63,10 @@ final class TimeOrderedMap {
         byTime.remove(timeKey(time, id));
     }
 
+    long size() {
+        return byId.sizeAsLong();
+    }
+
     /** Every stored value, by id (in id order, not time order). */
     Iterable<Map.Entry<String, byte[]>> all() {
         return byId.entrySet();

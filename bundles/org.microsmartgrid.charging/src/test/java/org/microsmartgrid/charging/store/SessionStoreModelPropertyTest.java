@@ -1,6 +1,8 @@
 package org.microsmartgrid.charging.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import net.jqwik.api.Arbitraries;
@@ -25,12 +28,15 @@ import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.charging.session.Row;
 import org.microsmartgrid.charging.trip.Trip;
 
-/** Any sequence of saves, prunes, clean restarts and kills: the store reads back what an in-memory model holds. */
+/**
+ * Any sequence of saves, prunes, clean restarts, kills and a disk that fills up for a while ({@link FullDisk}): the
+ * store reads back what an in-memory model holds — a save that failed on the full disk included, once space returns.
+ */
 class SessionStoreModelPropertyTest {
     static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
     static final int IDS = 6;
 
-    sealed interface Op permits Save, Prune, Restart {
+    sealed interface Op permits Save, Prune, Restart, Disk {
     }
 
     record Save(int session, int startedMin, Integer endedMin, double wh, Double meter, boolean sync, Integer trip,
@@ -45,6 +51,9 @@ class SessionStoreModelPropertyTest {
 
     record Restart(boolean kill) implements Op {
     }
+
+    /** The disk fills up, frees up (and 10 s pass), or 10 s pass (a try to reopen is due). */
+    enum Disk implements Op { FILL, FREE, TICK }
 
     static UUID id(String kind, int i) {
         return UUID.nameUUIDFromBytes((kind + i).getBytes());
@@ -64,7 +73,8 @@ class SessionStoreModelPropertyTest {
         Arbitrary<Op> prune = Arbitraries.integers().between(0, 160).map(Prune::new);
         Arbitrary<Op> restart = Arbitraries.of(true, false).map(Restart::new);
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, save), net.jqwik.api.Tuple.of(1, prune), net.jqwik.api.Tuple.of(2, restart))
+                net.jqwik.api.Tuple.of(8, save), net.jqwik.api.Tuple.of(1, prune), net.jqwik.api.Tuple.of(2, restart),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(Disk.class).map(d -> (Op) d)))
                 .list().ofMaxSize(60);
     }
 
@@ -74,9 +84,18 @@ class SessionStoreModelPropertyTest {
         String path = dir.resolve("sessions").toString();
         Map<UUID, Row> sessions = new HashMap<>();
         Map<UUID, Trip> trips = new HashMap<>();
-        SessionStore store = SessionStore.open(path, 0); // retention 0: dead chunks reused, compaction at work
+        AtomicLong nanos = new AtomicLong();
+        // retention 0: dead chunks reused, compaction at work
+        SessionStore store = SessionStore.open(path, 0, FullDisk.prefix(), nanos::get);
+        boolean full = false;
         try {
             for (Op op : ops) {
+                if (full && op instanceof Restart) { // a restart while full would lose the kept saves: by design
+                    FullDisk.free(dir);
+                    nanos.addAndGet(StoreReopener.EVERY.toNanos());
+                    full = false;
+                    assertMatches(store, sessions, trips);
+                }
                 if (op instanceof Save s) {
                     UUID sid = id("session", s.session());
                     Row row = new Row(new ChargingSession(sid, 1 + s.session(), ChargingMode.NOW, 0, null,
@@ -87,24 +106,39 @@ class SessionStoreModelPropertyTest {
                             T0.plusSeconds(60L * s.leftMin()), sid,
                             s.returnedAfter() == null ? null : T0.plusSeconds(60L * (s.leftMin() + s.returnedAfter())),
                             s.returnedAfter() == null ? null : sid);
-                    store.save(row, s.sync(), trip);
-                    sessions.put(sid, row);
+                    SessionStore current = store;
+                    if (full) assertThrows(IOException.class, () -> current.save(row, s.sync(), trip));
+                    else store.save(row, s.sync(), trip);
+                    sessions.put(sid, row); // failed or not: written once space returns
                     if (trip != null) trips.put(trip.id(), trip);
                 } else if (op instanceof Prune p) {
                     Instant before = T0.plusSeconds(60L * p.beforeMin());
                     long gone = sessions.values().stream()
                             .filter(r -> r.session().ended() != null && r.session().ended().isBefore(before)).count();
+                    int pruned;
+                    try {
+                        pruned = store.prune(before);
+                    } catch (IOException e) {
+                        assertTrue(full, "a prune fails only on the full disk: " + e);
+                        continue; // nothing deleted
+                    }
                     sessions.values().removeIf(r -> r.session().ended() != null && r.session().ended().isBefore(before));
                     trips.values().removeIf(t -> t.returned() != null && t.returned().isBefore(before));
-                    assertEquals(gone, store.prune(before));
+                    assertEquals(gone, pruned);
                 } else if (op instanceof Restart r) {
                     if (r.kill()) store.crash();
                     else store.close();
-                    store = SessionStore.open(path, 0);
+                    store = SessionStore.open(path, 0, FullDisk.prefix(), nanos::get);
+                } else if (op instanceof Disk d) {
+                    if (d == Disk.FILL) FullDisk.fill(dir);
+                    if (d == Disk.FREE) FullDisk.free(dir);
+                    if (d != Disk.FILL) nanos.addAndGet(StoreReopener.EVERY.toNanos());
+                    full = d == Disk.FILL || (full && d == Disk.TICK);
                 }
-                assertMatches(store, sessions, trips);
+                if (!full) assertMatches(store, sessions, trips); // a read reopens the store and writes what failed
             }
         } finally {
+            FullDisk.free(dir);
             store.close();
             delete(dir);
         }
