@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -40,6 +42,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A module upgraded from a version that kept the outbox in H2's SQL tables ({@code <path>.mv.db}) has its queued
  * messages imported once at open ({@link LegacySqlOutbox}); docs/cloud.md.
+ *
+ * <p>A failed write (a full disk) makes MVStore close the store: calls meanwhile are held in memory
+ * ({@link HeldMessages}) and the store opens itself again at a later call once the disk takes writes
+ * ({@link OutboxReopener}), replaying them in its first commit.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -62,22 +68,34 @@ public final class Outbox implements AutoCloseable {
     private static final int PAGE_SPLIT_BYTES = 4096;
     private static final int CACHE_MB = 2;
 
+    private final Path path;
     private final Path file;
-    private final MVStore store;
+    /** The file's name for H2: "" or, in tests only, an H2 file-system prefix such as "fulldisk:". */
+    private final String fileSystem;
+    /** After a failed write MVStore closes the store: these are replaced when it is opened again. */
+    private MVStore store;
     private final Map<MessageClass, MVMap<Long, byte[]>> queues = new EnumMap<>(MessageClass.class);
-    private final MVMap<String, Long> keys;
-    private final MVMap<String, Long> meta;
-    private final MVMap<Long, byte[]> setAside;
+    private MVMap<String, Long> keys;
+    private MVMap<String, Long> meta;
+    private MVMap<Long, byte[]> setAside;
     private final int maxMessages;
+    private final OutboxReopener reopener;
+    private final HeldMessages held = new HeldMessages(HeldMessages.MAX);
     private long nextSeq;
     private long count;
     private long dropped;
     private int commitsSinceCompact;
 
-    private Outbox(Path file, MVStore store, int maxMessages) {
-        this.file = file;
-        this.store = store;
+    private Outbox(Path path, String fileSystem, int maxMessages, LongSupplier nanoTime) {
+        this.path = path;
+        this.file = fileOf(path);
+        this.fileSystem = fileSystem;
         this.maxMessages = maxMessages;
+        reopener = new OutboxReopener(file, nanoTime);
+    }
+
+    private void attach(MVStore opened) {
+        store = opened;
         for (MessageClass kind : MessageClass.values())
             queues.put(kind, store.openMap(QUEUE_PREFIX + kind.name(), queueType()));
         keys = store.openMap(KEYS, new MVMap.Builder<String, Long>()
@@ -110,34 +128,48 @@ public final class Outbox implements AutoCloseable {
      * earlier version's {@code path + ".mv.db"} once.
      */
     public static Outbox open(Path path, int maxMessages) throws OutboxException {
+        return open(path, maxMessages, "", System::nanoTime);
+    }
+
+    /**
+     * For tests: {@code fileSystem} prefixes the file's name for H2 (an H2 file system registered by the test, such
+     * as one whose disk can fill up); {@code nanoTime} is the clock of the reopening tries.
+     */
+    static Outbox open(Path path, int maxMessages, String fileSystem, LongSupplier nanoTime) throws OutboxException {
         if (maxMessages < 10) throw new IllegalArgumentException("the outbox needs room for at least 10 messages");
         Path abs = path.toAbsolutePath();
-        Path file = fileOf(abs);
         try {
             if (abs.getParent() != null) Files.createDirectories(abs.getParent());
         } catch (IOException e) {
-            throw new OutboxException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+            throw new OutboxException("cannot create the folder of " + fileOf(abs) + ": " + e.getMessage(), e);
         }
-        MVStore store;
+        Outbox o = new Outbox(abs, fileSystem, maxMessages, nanoTime);
+        o.openFile();
+        return o;
+    }
+
+    /** Opens the file and reads it: at open and at each reopening after a failed write. */
+    private void openFile() throws OutboxException {
+        MVStore opened;
+        String name = fileSystem + file;
         try {
             // a full compaction interrupted by a crash left a temporary or a new file: finish or undo it
-            MVStoreTool.compactCleanUp(file.toString());
+            MVStoreTool.compactCleanUp(name);
             // no auto-commit, neither by time nor by memory: only our commits write, so a batch is never half-stored
             // pages split at 4 kB as H2's SQL engine does: a commit rewrites the queue's last page, smaller is less disk;
             // a small page cache (MVStore's default is 16 MB of heap): the queue is written at its end and read from
             // its start once, nothing is read twice that a larger cache would keep
-            store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0)
+            opened = new MVStore.Builder().fileName(name).autoCommitDisabled().autoCommitBufferSize(0)
                     .pageSplitSize(PAGE_SPLIT_BYTES).cacheSize(CACHE_MB).open();
-            store.setVersionsToKeep(0); // no reader ever looks at an older version
+            opened.setVersionsToKeep(0); // no reader ever looks at an older version
         } catch (RuntimeException e) {
             throw new OutboxException("cannot open the outbox " + file + ": " + e.getMessage(), e);
         }
         try {
-            Outbox o = new Outbox(file, store, maxMessages);
-            o.start(abs);
-            return o;
+            attach(opened);
+            start(path);
         } catch (OutboxException | RuntimeException e) {
-            store.closeImmediately();
+            opened.closeImmediately();
             if (e instanceof OutboxException oe) throw oe;
             throw new OutboxException("cannot open the outbox " + file + ": " + e.getMessage(), e);
         }
@@ -224,13 +256,17 @@ public final class Outbox implements AutoCloseable {
     }
 
     /** Adds a message; it is on disk when this returns. */
+    /** Adds a message; it is on disk when this returns, or held in memory while the store is closed (then -1). */
     public synchronized long add(UUID id, String topic, MessageClass kind, long createdMs, byte[] payload)
             throws OutboxException {
-        long[] seq = new long[1];
-        inCommit("add a message", kind != MessageClass.TELEMETRY, () -> {
+        long[] seq = {-1};
+        if (!usable() || !inCommit("add a message", kind != MessageClass.TELEMETRY, () -> {
             makeRoom(1);
             seq[0] = put(id, topic, kind, createdMs, payload);
-        });
+        })) {
+            held.add(List.of(new NewMessage(id, topic, kind, createdMs, payload)), null);
+            return -1; // a number only once it is stored
+        }
         return seq[0];
     }
 
@@ -241,10 +277,10 @@ public final class Outbox implements AutoCloseable {
     public synchronized void addAll(List<NewMessage> messages) throws OutboxException {
         if (messages.isEmpty()) return;
         boolean sync = messages.stream().anyMatch(m -> m.kind() != MessageClass.TELEMETRY);
-        inCommit("add " + messages.size() + " message(s)", sync, () -> {
+        if (!usable() || !inCommit("add " + messages.size() + " message(s)", sync, () -> {
             makeRoom(messages.size());
             for (NewMessage m : messages) put(m.id(), m.topic(), m.kind(), m.createdMs(), m.payload());
-        });
+        })) held.add(messages, null);
     }
 
     /**
@@ -255,15 +291,19 @@ public final class Outbox implements AutoCloseable {
     public synchronized boolean addOnce(String key, UUID id, String topic, MessageClass kind, long createdMs,
                                         byte[] payload) throws OutboxException {
         if (knows(key)) return false;
-        inCommit("add a message", kind != MessageClass.TELEMETRY, () -> {
+        // while closed: held, and its key checked again when it is added (the store may know it)
+        if (!usable() || !inCommit("add a message", kind != MessageClass.TELEMETRY, () -> {
             makeRoom(1);
             keys.put(key, createdMs);
             put(id, topic, kind, createdMs, payload);
-        });
+        })) held.add(List.of(new NewMessage(id, topic, kind, createdMs, payload)), key);
         return true;
     }
 
+    /** Whether a message with {@code key} was added; while the store is closed, as far as the held ones tell. */
     public synchronized boolean knows(String key) throws OutboxException {
+        if (held.knows(key)) return true;
+        if (!usable()) return false;
         try {
             return keys.containsKey(key);
         } catch (RuntimeException e) {
@@ -277,6 +317,7 @@ public final class Outbox implements AutoCloseable {
      */
     public synchronized List<OutboxMessage> next(long afterSeq, int limit) throws OutboxException {
         List<OutboxMessage> out = new ArrayList<>(Math.min(limit, 64));
+        if (!usable()) return out; // closed after a failed write: said once, and on /status
         try {
             // the queues are each in order: take the smallest head of the three, limit times
             List<Cursor<Long, byte[]>> cursors = new ArrayList<>(queues.size());
@@ -325,13 +366,14 @@ public final class Outbox implements AutoCloseable {
     /** The broker acknowledged these: they leave the outbox, in one commit. */
     public synchronized void delivered(Collection<Long> seqs) throws OutboxException {
         if (seqs.isEmpty()) return;
-        inCommit("remove " + seqs.size() + " delivered message(s)", false, () -> {
+        if (!usable() || !inCommit("remove " + seqs.size() + " delivered message(s)", false, () -> {
             for (long seq : seqs) removeQueued(seq);
-        });
+        })) held.delivered(new ArrayList<>(seqs));
     }
 
+    /** Messages queued, those held in memory while the store is closed included. */
     public synchronized long size() {
-        return count;
+        return count + held.size();
     }
 
     /** Messages dropped because the outbox was full, since it was opened. */
@@ -341,18 +383,28 @@ public final class Outbox implements AutoCloseable {
 
     /** Entries that could not be read and were set aside (kept in the file for inspection, never sent). */
     public synchronized long setAside() {
-        return setAside.sizeAsLong();
+        try {
+            return setAside.sizeAsLong();
+        } catch (RuntimeException e) {
+            return 0; // closed after a failed write: problem() says so
+        }
+    }
+
+    /** While the store is closed after a failed write: what {@code /status} should say. From any thread. */
+    public Optional<String> problem() {
+        return reopener.problem(held.size());
     }
 
     /** Forgets dedup keys older than {@code olderThanMs} (epoch ms). */
     public synchronized int forgetKeys(long olderThanMs) throws OutboxException {
         int[] n = {0};
-        inCommit("forget old keys", false, () -> {
+        if (!usable() || !inCommit("forget old keys", false, () -> {
             List<String> old = new ArrayList<>();
             for (Map.Entry<String, Long> e : keys.entrySet()) if (e.getValue() < olderThanMs) old.add(e.getKey());
             for (String k : old) keys.remove(k);
             n[0] = old.size();
-        });
+        })) throw new OutboxException("outbox " + file + " is closed after a failed write (disk full?): old keys are "
+                + "forgotten once it is back", null);
         return n[0];
     }
 
@@ -363,6 +415,7 @@ public final class Outbox implements AutoCloseable {
 
     @Override
     public synchronized void close() throws OutboxException {
+        if (!held.isEmpty()) lastTry();
         if (store.isClosed()) return;
         try {
             // Everything is committed. A file mostly of space freed after a burst (MVStore keeps chunks for its
@@ -372,6 +425,49 @@ public final class Outbox implements AutoCloseable {
             store.close(store.getFileStore().getChunksFillRate() < FULL_COMPACT_BELOW_FILL ? -1 : CLOSE_COMPACT_MS);
         } catch (RuntimeException e) {
             throw failure("close", e);
+        }
+    }
+
+    /** At a clean close, what is held after a failure gets one more try, whether or not one is due. */
+    private void lastTry() {
+        String why;
+        try {
+            if (store.isClosed()) openFile();
+            if (inCommit("add the held messages", true, () -> { })) return;
+            why = "the disk is still full";
+        } catch (OutboxException e) {
+            why = e.getMessage();
+        }
+        LOG.error("outbox {}: closed with {} message(s) held in memory after a failed write: they are lost ({})", file,
+                held.size(), why);
+    }
+
+    /**
+     * Whether the store can be used now: when MVStore closed it after a failed write, it is opened again if a try is
+     * due, and what was held meanwhile is added first. On the caller's thread, under the lock.
+     */
+    private boolean usable() throws OutboxException {
+        if (!store.isClosed()) return true;
+        reopener.closed("closed outside a write");
+        if (!reopener.due()) return false;
+        try {
+            openFile();
+        } catch (OutboxException e) {
+            LOG.debug("outbox {}: not reopened yet: {}", file, e.getMessage());
+            return false;
+        }
+        reopener.reopened(count, held.size());
+        return held.isEmpty() || inCommit("add the held messages", true, () -> { });
+    }
+
+    /** What was held while the store was closed, in order, as if it had happened then (in the caller's commit). */
+    private void replayHeld() {
+        for (HeldMessages.Held h : held.calls()) {
+            for (long seq : h.delivered()) removeQueued(seq);
+            if (h.messages().isEmpty() || (h.key() != null && keys.containsKey(h.key()))) continue;
+            if (h.key() != null) keys.put(h.key(), h.messages().get(0).createdMs());
+            makeRoom(h.messages().size());
+            for (NewMessage m : h.messages()) put(m.id(), m.topic(), m.kind(), m.createdMs(), m.payload());
         }
     }
 
@@ -424,14 +520,20 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** Work that must be one commit: committed whole, or rolled back to the last commit with the counters read again. */
-    private void inCommit(String what, boolean sync, Runnable work) throws OutboxException {
+    /**
+     * Work that must be one commit, after what was held: committed whole, or rolled back to the last commit with the
+     * counters read again.
+     *
+     * @return false when MVStore closed the store at this commit (a full disk): the caller holds its work
+     */
+    private boolean inCommit(String what, boolean sync, Runnable work) throws OutboxException {
         long seqBefore = nextSeq;
         long droppedBefore = dropped;
         long countBefore = count;
         try {
+            replayHeld();
             work.run();
-            commit(sync);
+            commit(sync || !held.isEmpty());
         } catch (RuntimeException e) {
             try {
                 if (!store.isClosed()) store.rollback();
@@ -442,8 +544,12 @@ public final class Outbox implements AutoCloseable {
             nextSeq = seqBefore;
             dropped = droppedBefore;
             count = countBefore;
-            throw failure(what, e);
+            if (!store.isClosed()) throw failure(what, e);
+            reopener.closed(e.getMessage());
+            return false;
         }
+        held.clear();
+        return true;
     }
 
     private void commit(boolean sync) {
