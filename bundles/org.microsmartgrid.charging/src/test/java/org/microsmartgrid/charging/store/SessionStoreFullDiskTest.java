@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.charging.session.Row;
 import org.microsmartgrid.charging.trip.Trip;
+import org.microsmartgrid.testing.FullDisk;
 
 /**
  * A full disk (docs/charging.md "Disco pieno / A full disk"), with the real MVStore on a file system whose writes fail

@@ -27,6 +27,7 @@ import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.charging.session.Row;
 import org.microsmartgrid.charging.trip.Trip;
+import org.microsmartgrid.testing.FullDisk;
 
 /**
  * Any sequence of saves, prunes, clean restarts, kills and a disk that fills up for a while ({@link FullDisk}): the

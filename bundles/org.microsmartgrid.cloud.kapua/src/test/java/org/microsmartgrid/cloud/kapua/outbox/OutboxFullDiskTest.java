@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.microsmartgrid.telemetry.MessageClass;
+import org.microsmartgrid.testing.FullDisk;
 
 /**
  * A full disk (docs/cloud.md "A full disk"), with the real MVStore on a file system whose writes fail while "full"

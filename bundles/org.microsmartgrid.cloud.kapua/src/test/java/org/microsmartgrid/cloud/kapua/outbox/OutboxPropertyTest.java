@@ -22,6 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.microsmartgrid.telemetry.MessageClass;
+import org.microsmartgrid.testing.FullDisk;
 
 /**
  * Any sequence of adds, acknowledgements, crashes (kill -9: the store not closed), clean reopens and a disk that fills

@@ -1,4 +1,4 @@
-package org.microsmartgrid.cloud.kapua.outbox;
+package org.microsmartgrid.testing;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,15 +15,16 @@ import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
 /**
- * A disk that fills up, for the real MVStore (a copy of the charging bundle's: tests share no code across bundles):
- * H2's pluggable file system (FilePath.register and FilePathWrapper, public API) under the prefix {@code "fulldisk:"};
- * while a directory is {@link #fill full}, every write to a file in it throws {@code IOException("No space left on
- * device")}, as the kernel's ENOSPC does; reads, locks and everything else go to the real file. Chosen over a failing
- * FileStore subclass (MVStore.Builder.fileStore), an internal API that changes between H2 versions, and over a real
- * full tmpfs, which needs root to mount. A full directory, not a global switch: test classes may run side by side.
+ * A disk that fills up, for the real MVStore: H2's pluggable file system (FilePath.register and FilePathWrapper, public
+ * API, the same in H2 2.1.214 and 2.3.232) under the prefix {@code "fulldisk:"}; while a directory is {@link #fill
+ * full}, every write to a file in it throws {@code IOException("No space left on device")}, as the kernel's ENOSPC
+ * does; reads, locks and everything else go to the real file. Chosen over a failing FileStore subclass
+ * (MVStore.Builder.fileStore), whose API differs between the two H2 versions these tests run on, and over a real full
+ * tmpfs, which needs root to mount. A full directory, not a global switch: test classes may run side by side. Used by the charging sessions
+ * store's and the cloud outbox's tests.
  */
 public final class FullDisk extends FilePathWrapper {
-    static final String PREFIX = "fulldisk:";
+    public static final String PREFIX = "fulldisk:";
     private static final Set<String> FULL = ConcurrentHashMap.newKeySet();
 
     static {
@@ -35,15 +36,15 @@ public final class FullDisk extends FilePathWrapper {
     }
 
     /** Registers the file system (once) and returns its prefix for H2 file names. */
-    static String prefix() {
+    public static String prefix() {
         return PREFIX;
     }
 
-    static void fill(Path dir) {
+    public static void fill(Path dir) {
         FULL.add(dir.toAbsolutePath().toString());
     }
 
-    static void free(Path dir) {
+    public static void free(Path dir) {
         FULL.remove(dir.toAbsolutePath().toString());
     }
 
