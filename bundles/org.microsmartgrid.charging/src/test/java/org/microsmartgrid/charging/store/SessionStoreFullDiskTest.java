@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.microsmartgrid.charging.store.SessionStoreTest.ended;
 import static org.microsmartgrid.charging.store.SessionStoreTest.open;
-import static org.microsmartgrid.charging.store.SessionStoreTest.stderrOf;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.charging.session.Row;
 import org.microsmartgrid.charging.trip.Trip;
 import org.microsmartgrid.testing.FullDisk;
+import org.microsmartgrid.testing.Stderr;
 
 /**
  * A full disk (docs/charging.md "Disco pieno / A full disk"), with the real MVStore on a file system whose writes fail
@@ -44,7 +44,7 @@ class SessionStoreFullDiskTest {
         Row b = open(2);
         Trip out = new Trip(new UUID(9, 9), "bike-7", 2, SessionStoreTest.T0, b.session().id(), null, null);
         Row after = open(3);
-        String log = stderrOf(() -> {
+        String log = Stderr.of(() -> {
             try (SessionStore store = store()) {
                 store.save(before, true);
                 FullDisk.fill(dir);
@@ -78,7 +78,7 @@ class SessionStoreFullDiskTest {
 
     @Test
     void aTryWhileStillFullFailsLeavesNoHalfWrittenCopyAndOnlyOneErrorIsLogged() throws Exception {
-        String log = stderrOf(() -> {
+        String log = Stderr.of(() -> {
             try (SessionStore store = store()) {
                 for (int i = 0; i < 20; i++) store.save(open(i), false);
                 FullDisk.fill(dir);
@@ -111,7 +111,7 @@ class SessionStoreFullDiskTest {
             assertThrows(IOException.class, () -> store.save(kept, true));
             FullDisk.free(dir); // no try due yet: the stop makes one
         }
-        String log = stderrOf(() -> {
+        String log = Stderr.of(() -> {
             try (SessionStore store = store()) {
                 assertEquals(kept.session(), store.recent(10).get(0));
                 FullDisk.fill(dir);

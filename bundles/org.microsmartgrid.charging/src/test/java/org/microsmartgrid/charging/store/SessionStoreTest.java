@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +24,7 @@ import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.charging.session.Row;
 import org.microsmartgrid.charging.trip.Trip;
+import org.microsmartgrid.testing.Stderr;
 
 /** The sessions store on MVStore: what is saved comes back, in order, after a clean stop and after a kill. */
 class SessionStoreTest {
@@ -253,7 +251,7 @@ class SessionStoreTest {
             MVMap<String, byte[]> index = raw.openMap("sessions.byTime", bytesByText());
             index.put(TimeOrderedMap.timeKey(T0.plusSeconds(1), UUID.fromString(bad)), new byte[0]);
         }
-        String log = stderrOf(() -> {
+        String log = Stderr.of(() -> {
             try (SessionStore store = SessionStore.open(path())) {
                 assertEquals(List.of(open.session()), store.recent(10));
                 assertEquals(List.of(open), store.openRows());
@@ -299,20 +297,4 @@ class SessionStoreTest {
                 .valueType(ByteArrayDataType.INSTANCE);
     }
 
-    interface Action {
-        void run() throws Exception;
-    }
-
-    /** What the code logs (slf4j-simple writes to the current System.err) while {@code action} runs. */
-    static String stderrOf(Action action) throws Exception {
-        PrintStream before = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(before);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 }

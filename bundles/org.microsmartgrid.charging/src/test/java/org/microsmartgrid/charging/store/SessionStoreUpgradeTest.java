@@ -24,6 +24,7 @@ import org.microsmartgrid.api.charging.ChargingSession;
 import org.microsmartgrid.api.charging.FleetTrip;
 import org.microsmartgrid.charging.session.Row;
 import org.microsmartgrid.charging.trip.Trip;
+import org.microsmartgrid.testing.Stderr;
 
 /**
  * A module in the field has its sessions in {@code <path>.mv.db}, written by the earlier SQL store: the new store
@@ -176,7 +177,7 @@ class SessionStoreUpgradeTest {
     void anUnreadableOldDatabaseIsLeftInPlaceAndTheStoreWorks() throws Exception {
         Path old = dir.resolve("sessions.mv.db");
         Files.write(old, "not a database at all".repeat(300).getBytes());
-        String log = SessionStoreTest.stderrOf(() -> {
+        String log = Stderr.of(() -> {
             try (SessionStore store = SessionStore.open(path())) {
                 store.save(open, true);
                 assertEquals(List.of(open), store.openRows());

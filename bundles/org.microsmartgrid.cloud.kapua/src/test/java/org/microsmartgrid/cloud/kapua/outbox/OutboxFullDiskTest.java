@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.microsmartgrid.telemetry.MessageClass;
 import org.microsmartgrid.testing.FullDisk;
+import org.microsmartgrid.testing.Stderr;
 
 /**
  * A full disk (docs/cloud.md "A full disk"), with the real MVStore on a file system whose writes fail while "full"
@@ -42,7 +41,7 @@ class OutboxFullDiskTest {
 
     @Test
     void whatIsAddedWhileFullIsHeldAndAddedInOrderOnceSpaceReturnsWithoutARestart() throws Exception {
-        String log = stderrOf(() -> {
+        String log = Stderr.of(() -> {
             try (Outbox o = outbox(100)) {
                 o.addAll(List.of(message("before", MessageClass.TELEMETRY)));
                 FullDisk.fill(dir);
@@ -111,20 +110,4 @@ class OutboxFullDiskTest {
         return n;
     }
 
-    interface Action {
-        void run() throws Exception;
-    }
-
-    /** What the code logs (slf4j-simple writes to the current System.err) while {@code action} runs. */
-    static String stderrOf(Action action) throws Exception {
-        PrintStream before = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(before);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 }
