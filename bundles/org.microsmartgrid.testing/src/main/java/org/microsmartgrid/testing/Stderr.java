@@ -27,4 +27,11 @@ public final class Stderr {
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
+
+    /** How many times {@code log} holds {@code line}: a line the code should write once, said once. */
+    public static int count(String log, String line) {
+        int n = 0;
+        for (int i = log.indexOf(line); i >= 0; i = log.indexOf(line, i + 1)) n++;
+        return n;
+    }
 }

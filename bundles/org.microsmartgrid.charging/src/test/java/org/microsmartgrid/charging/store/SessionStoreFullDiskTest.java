@@ -72,8 +72,8 @@ class SessionStoreFullDiskTest {
                         .findFirst().orElseThrow().energyWh());
             }
         });
-        assertEquals(1, count(log, "closed after a failed write"), log);
-        assertEquals(1, count(log, "reopened, 1 record(s); 3 session(s) kept"), log);
+        assertEquals(1, Stderr.count(log, "closed after a failed write"), log);
+        assertEquals(1, Stderr.count(log, "reopened, 1 record(s); 3 session(s) kept"), log);
     }
 
     @Test
@@ -97,8 +97,8 @@ class SessionStoreFullDiskTest {
                 assertTrue(store.problem().isEmpty());
             }
         });
-        assertEquals(1, count(log, "closed after a failed write"), log);
-        assertEquals(1, count(log, "reopened"), log);
+        assertEquals(1, Stderr.count(log, "closed after a failed write"), log);
+        assertEquals(1, Stderr.count(log, "reopened"), log);
     }
 
     @Test
@@ -130,11 +130,5 @@ class SessionStoreFullDiskTest {
         for (int i = 1; i <= PendingSaves.MAX; i++) kept.keep(open(i), null);
         assertEquals(PendingSaves.MAX, kept.size());
         assertFalse(kept.rows().stream().map(Row::session).map(ChargingSession::id).anyMatch(first.session().id()::equals));
-    }
-
-    static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
-        return n;
     }
 }

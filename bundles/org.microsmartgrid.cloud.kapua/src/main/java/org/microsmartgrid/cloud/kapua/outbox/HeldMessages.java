@@ -75,24 +75,36 @@ final class HeldMessages {
         told = false;
     }
 
+    /** Drops the oldest held message of the first class that has one (the outbox's drop rule); false: none held. */
     private boolean dropOldest() {
         for (MessageClass kind : MessageClass.values()) {
-            for (Iterator<Held> it = calls.iterator(); it.hasNext(); ) {
-                Held h = it.next();
-                for (int i = 0; i < h.messages().size(); i++) {
-                    if (h.messages().get(i).kind() != kind) continue;
-                    Outbox.NewMessage m = h.messages().remove(i);
-                    if (h.messages().isEmpty() && h.delivered().isEmpty()) it.remove();
-                    messages--;
-                    if (kind == MessageClass.SESSION)
-                        LOG.error("outbox closed and {} messages held in memory: session record {} dropped", max, m.id());
-                    else if (!told) LOG.warn("outbox closed and {} messages held in memory: the oldest {} messages are "
-                            + "dropped from now on", max, kind);
-                    told |= kind != MessageClass.SESSION;
-                    return true;
-                }
+            Outbox.NewMessage m = removeOldest(kind);
+            if (m == null) continue;
+            messages--;
+            if (kind == MessageClass.SESSION) {
+                LOG.error("outbox closed and {} messages held in memory: session record {} dropped", max, m.id());
+            } else if (!told) {
+                told = true;
+                LOG.warn("outbox closed and {} messages held in memory: the oldest {} messages are dropped from now on",
+                        max, kind);
             }
+            return true;
         }
         return false;
+    }
+
+    /** Removes the oldest held message of {@code kind}, and its call once nothing is left of it; null: none. */
+    private Outbox.NewMessage removeOldest(MessageClass kind) {
+        for (Iterator<Held> calls = this.calls.iterator(); calls.hasNext(); ) {
+            Held h = calls.next();
+            for (Iterator<Outbox.NewMessage> ms = h.messages().iterator(); ms.hasNext(); ) {
+                Outbox.NewMessage m = ms.next();
+                if (m.kind() != kind) continue;
+                ms.remove();
+                if (h.messages().isEmpty() && h.delivered().isEmpty()) calls.remove();
+                return m;
+            }
+        }
+        return null;
     }
 }

@@ -255,7 +255,6 @@ public final class Outbox implements AutoCloseable {
     public record NewMessage(UUID id, String topic, MessageClass kind, long createdMs, byte[] payload) {
     }
 
-    /** Adds a message; it is on disk when this returns. */
     /** Adds a message; it is on disk when this returns, or held in memory while the store is closed (then -1). */
     public synchronized long add(UUID id, String topic, MessageClass kind, long createdMs, byte[] payload)
             throws OutboxException {

@@ -29,10 +29,6 @@ final class OutboxReopener {
         this.nanoTime = nanoTime;
     }
 
-    boolean isClosed() {
-        return closedAt != null;
-    }
-
     /** The outbox was found closed after {@code cause}: logged at ERROR the first time only. */
     void closed(String cause) {
         if (closedAt != null) return;

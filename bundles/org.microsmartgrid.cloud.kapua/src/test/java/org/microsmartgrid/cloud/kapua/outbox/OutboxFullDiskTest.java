@@ -67,8 +67,8 @@ class OutboxFullDiskTest {
                 assertEquals(List.of("before", "t1", "e1", "s1", "t2", "t3"), topics(o), "on the disk");
             }
         });
-        assertEquals(1, count(log, "closed after a failed write"), log);
-        assertEquals(1, count(log, "reopened, 1 message(s) queued; 4 held"), log);
+        assertEquals(1, Stderr.count(log, "closed after a failed write"), log);
+        assertEquals(1, Stderr.count(log, "reopened, 1 message(s) queued; 4 held"), log);
     }
 
     @Test
@@ -103,11 +103,4 @@ class OutboxFullDiskTest {
         assertEquals(List.of("s0", "e0", "s1"), held.calls().stream().flatMap(h -> h.messages().stream())
                 .map(Outbox.NewMessage::topic).toList());
     }
-
-    static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
-        return n;
-    }
-
 }
